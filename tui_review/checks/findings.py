@@ -1,0 +1,114 @@
+"""The findings contract: what the checks report, and the columns every output shares.
+
+A `Finding` is one relation's verdict (or one parser issue), with the evidence a reviewer needs to
+redo the arithmetic without opening the document. Relations that hold are findings too, with
+``status == "ok"``, so the UI can mark figures as verified and the CLI can report coverage.
+
+``finding_id`` is stable: the same document and the same relation give the same id on every run,
+so reviewers' notes (kept by id in the review store) survive re-runs.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+# The review-sheet columns, in order (`check --format csv` and the TUI's export share them).
+CSV_COLUMNS = (
+    "document",
+    "finding_id",
+    "severity",
+    "rule",
+    "section",
+    "page",
+    "location",
+    "stated",
+    "expected",
+    "message",
+    "status",
+    "note",
+)
+JSON_KEYS = CSV_COLUMNS + ("evidence",)
+
+STATUS_OK = "ok"  # the relation holds
+STATUS_OPEN = "open"  # a failing relation nobody has reviewed yet (待核)
+
+
+@dataclass(slots=True)
+class Evidence:
+    """One figure a finding relies on, with its place."""
+
+    figure_id: str
+    text: str  # as printed
+    value: Decimal
+    unit: str | None
+    subject: str
+    role: str
+    section: str  # section label
+    page: int | None
+    location: str  # "@offset" or "T3[r2,c4]"
+    coeff: int = 1  # its sign in the relation (+1 / −1), 0 for the stated figure itself
+
+    def as_dict(self) -> dict:
+        return {
+            "figure_id": self.figure_id,
+            "text": self.text,
+            "value": str(self.value),
+            "unit": self.unit,
+            "subject": self.subject,
+            "role": self.role,
+            "section": self.section,
+            "page": self.page,
+            "location": self.location,
+            "coeff": self.coeff,
+        }
+
+
+@dataclass(slots=True)
+class Finding:
+    finding_id: str
+    document: str  # the document's file name
+    rule: str
+    severity: str  # error / warning / info
+    status: str  # ok (holds) / open (fails, not yet reviewed); the review store may override
+    section: str  # section label ("第二部分… › 一、…")
+    section_id: str
+    page: int | None
+    location: str
+    stated: str  # the stated figure as printed (with unit)
+    expected: str  # what the other figures imply, with its interval
+    message_zh: str
+    message_en: str
+    evidence: list[Evidence] = field(default_factory=list)
+    note: str = ""
+    figure_ids: tuple[str, ...] = ()  # every figure the finding touches (for highlighting)
+
+    @property
+    def failed(self) -> bool:
+        return self.status != STATUS_OK
+
+    def message(self, lang: str = "zh") -> str:
+        return self.message_en if lang == "en" else self.message_zh
+
+    def row(self, lang: str = "zh") -> dict:
+        """One review-sheet row (CSV_COLUMNS)."""
+        return {
+            "document": self.document,
+            "finding_id": self.finding_id,
+            "severity": self.severity,
+            "rule": self.rule,
+            "section": self.section,
+            "page": "" if self.page is None else self.page,
+            "location": self.location,
+            "stated": self.stated,
+            "expected": self.expected,
+            "message": self.message(lang),
+            "status": self.status,
+            "note": self.note,
+        }
+
+    def as_json(self, lang: str = "zh") -> dict:
+        out = self.row(lang)
+        out["page"] = self.page
+        out["evidence"] = [e.as_dict() for e in self.evidence]
+        return out

@@ -1,0 +1,14 @@
+"""`tui-review check`: placeholder until its issue lands (see README)."""
+
+from __future__ import annotations
+
+import sys
+
+
+def add_arguments(parser) -> None:
+    parser.add_argument("files", nargs="*")
+
+
+def run(args) -> int:
+    print("尚未实现 / not available yet: check", file=sys.stderr)
+    return 2
