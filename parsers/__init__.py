@@ -16,6 +16,9 @@ from parsers.model import Document
 
 # progress(done, total, stage): called by readers as pages or steps complete
 Progress = Callable[[int, int, str], None]
+# on_partial(document_so_far): called by readers of long files (PDF) as batches of pages are
+# parsed, so a caller (the TUI) can show the first sections before the whole file is read
+Partial = Callable[[Document], None]
 
 
 def _sniff(head: bytes) -> str:
@@ -28,7 +31,12 @@ def _sniff(head: bytes) -> str:
     return "text"
 
 
-def load_document(path: str | os.PathLike, password: str | None = None, progress: Progress | None = None) -> Document:
+def load_document(
+    path: str | os.PathLike,
+    password: str | None = None,
+    progress: Progress | None = None,
+    on_partial: Partial | None = None,
+) -> Document:
     p = Path(path)
     if not p.exists():
         raise InputError(str(p), "文件不存在", "no such file", "missing")
@@ -47,7 +55,7 @@ def load_document(path: str | os.PathLike, password: str | None = None, progress
     if kind == "pdf":
         from parsers.pdf import parse_pdf
 
-        return parse_pdf(p, password=password, progress=progress)
+        return parse_pdf(p, password=password, progress=progress, on_partial=on_partial)
     if kind == "zip":
         raise InputError(
             str(p),
