@@ -127,7 +127,9 @@ class Section:
 
     @property
     def heading(self) -> str:
-        return f"{self.marker}{self.title}" if self.marker else self.title
+        if not self.marker:
+            return self.title
+        return f"{self.marker} {self.title}" if self.level == 1 else f"{self.marker}{self.title}"
 
     def walk(self) -> Iterator[Section]:
         yield self

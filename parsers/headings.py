@@ -1,0 +1,150 @@
+"""The Chinese heading ladder: 第X部分 › 一、 › （一） › 1. › （1）.
+
+`heading_at` recognises a heading marker at a position of a logical line; `split_run_on` finds
+headings packed inside a run-on paragraph (``…基础。2.积极开展…``) by accepting a mid-line marker
+only after a sentence end and only when it continues the numbering already open at its level, so
+an ordinary "1.5万元" or an enumerated reason never becomes a section. `find_toc` marks a 目录 so
+its lines are not read as a second copy of the tree.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+
+
+def cn_number(s: str) -> int | None:
+    """一 → 1, 十四 → 14, 二十 → 20, 二十三 → 23."""
+    if not s:
+        return None
+    if s.isdigit():
+        return int(s)
+    if "十" in s:
+        tens, _, ones = s.partition("十")
+        t = CN_DIGITS.get(tens, None) if tens else 1
+        o = CN_DIGITS.get(ones, None) if ones else 0
+        if t is None or o is None:
+            return None
+        return t * 10 + o
+    if len(s) == 1:
+        return CN_DIGITS.get(s)
+    return None
+
+
+CN = "[一二三四五六七八九十]{1,3}"
+LADDER: list[tuple[int, re.Pattern[str]]] = [
+    (1, re.compile(rf"第({CN})部分\s*")),
+    (2, re.compile(rf"({CN})\s*、\s*")),
+    (3, re.compile(rf"[（(]\s*({CN})\s*[）)]\s*")),
+    (4, re.compile(r"(\d{1,2})\s*[.．、](?![\d％%])\s*")),
+    (5, re.compile(r"[（(]\s*(\d{1,2})\s*[）)](?!\s*[万元%％])\s*")),
+]
+
+
+@dataclass(slots=True)
+class Marker:
+    level: int
+    number: int
+    start: int  # offset of the marker in the line
+    end: int  # offset where the title begins
+    text: str
+
+
+def heading_at(line: str, pos: int = 0) -> Marker | None:
+    for level, pattern in LADDER:
+        m = pattern.match(line, pos)
+        if not m:
+            continue
+        number = cn_number(m.group(1))
+        if number is None or number == 0:
+            continue
+        if m.end() >= len(line):  # a bare marker with nothing after it is a list number, not a heading
+            continue
+        nxt = line[m.end()]
+        if level in (4, 5) and (nxt.isdigit() or nxt in "万元%％"):
+            continue
+        return Marker(level, number, m.start(), m.end(), m.group(0).strip())
+    return None
+
+
+SENTENCE_END = "。！？"
+
+
+def split_run_on(line: str, open_numbers: dict[int, int]) -> list[tuple[int, Marker]]:
+    """Headings inside ``line`` (after its start) that continue the open numbering.
+
+    ``open_numbers`` maps level → last number seen at that level (updated in place as headings
+    are accepted, so ``1. … 2. … 3.`` in one paragraph are all found).
+    """
+    found: list[tuple[int, Marker]] = []
+    for i in range(1, len(line)):
+        if line[i - 1] not in SENTENCE_END:
+            continue
+        j = i
+        while j < len(line) and line[j] == " ":
+            j += 1
+        marker = heading_at(line, j)
+        if marker is None:
+            continue
+        last = open_numbers.get(marker.level)
+        if last is None or marker.number != last + 1:
+            continue
+        open_numbers[marker.level] = marker.number
+        for deeper in [lvl for lvl in open_numbers if lvl > marker.level]:
+            del open_numbers[deeper]
+        found.append((j, marker))
+    return found
+
+
+TITLE_END = re.compile(r"[。；;！？]|[，,](?=.{12,})")
+MAX_TITLE = 40
+
+
+def title_span(line: str, start: int) -> int:
+    """Where the heading's title (begun at ``start``) ends in ``line``."""
+    m = TITLE_END.search(line, start)
+    end = m.start() if m else len(line)
+    if end - start > MAX_TITLE:
+        end = start + MAX_TITLE
+    return end
+
+
+TOC_TITLE = re.compile(r"^\s*目\s*录\s*$")
+TOC_LEADER = re.compile(r"[.…·]{3,}\s*\d+\s*$|\s\d{1,3}\s*$")
+
+
+def is_title_line(line: str) -> bool:
+    """A heading alone on its line: marker + short title, no sentence punctuation."""
+    marker = heading_at(line)
+    if marker is None:
+        return False
+    rest = line[marker.end :]
+    return len(rest) <= MAX_TITLE and not re.search(r"[。，,；;：:]", rest.rstrip("：:"))
+
+
+def find_toc(lines: list[str]) -> range | None:
+    """The index range of a table of contents among ``lines``, if there is one."""
+    for i, line in enumerate(lines):
+        if not TOC_TITLE.match(line):
+            continue
+        entries = []
+        j = i + 1
+        while j < len(lines) and _toc_entry(lines[j]):
+            key = _toc_key(lines[j])
+            if entries and key == entries[0]:
+                return range(i, j)  # the body begins: its first heading repeats the first entry
+            entries.append(key)
+            j += 1
+        if len(entries) >= 3:
+            return range(i, j)
+    return None
+
+
+def _toc_entry(line: str) -> bool:
+    return len(line) <= 60 and not re.search(r"[。；;]", line) and (heading_at(line) is not None or bool(TOC_LEADER.search(line)))
+
+
+def _toc_key(line: str) -> str:
+    return re.sub(r"[\s.…·\d]+$", "", re.sub(r"\s+", "", line))

@@ -1,0 +1,175 @@
+"""Glyphs → lines → paragraphs: the geometry of a PDF page's text, independent of any PDF library.
+
+A `Glyph` is one printed character with its box in page points (x0, top, x1, bottom; origin at the
+top-left, as pdfplumber measures). `group_lines` sorts glyphs into visual lines and spells each
+line with the spaces its gaps imply — never between two CJK characters, so justified or
+letter-spaced Chinese reads as written. `join_lines` merges a cell's or a paragraph's wrapped lines
+the same way. `paragraphs` rebuilds prose paragraphs from a page's lines: a line that runs to the
+right margin continues on the next one unless that one starts a heading or is indented.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import NamedTuple
+
+from parsers.model import BBox
+
+
+class Glyph(NamedTuple):
+    text: str
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+
+    @property
+    def size(self) -> float:
+        return self.bottom - self.top
+
+
+@dataclass(slots=True)
+class Line:
+    text: str
+    boxes: list[BBox | None]  # one per character of ``text`` (None for inserted spaces)
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+    size: float  # the median glyph height: font size, near enough
+
+    @property
+    def bbox(self) -> BBox:
+        return (self.x0, self.top, self.x1, self.bottom)
+
+    @property
+    def middle(self) -> float:
+        return (self.top + self.bottom) / 2
+
+
+_CJK = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef“”‘’、]")
+COLUMN_GAP = 0.9  # a gap wider than this many font sizes separates columns, CJK or not
+WORD_GAP = 0.2  # a gap wider than this between two non-CJK characters is a space
+
+
+def is_cjk(ch: str) -> bool:
+    return bool(_CJK.match(ch))
+
+
+def _needs_space(left: str, right: str, gap: float, size: float) -> bool:
+    if gap > COLUMN_GAP * size:
+        return True
+    return gap > WORD_GAP * size and not is_cjk(left) and not is_cjk(right)
+
+
+def group_lines(glyphs: list[Glyph]) -> list[Line]:
+    """Glyphs (any order) → lines, top to bottom, each spelt left to right."""
+    rows: list[list[Glyph]] = []
+    for g in sorted(glyphs, key=lambda g: ((g.top + g.bottom) / 2, g.x0)):
+        middle = (g.top + g.bottom) / 2
+        if rows:
+            last = rows[-1]
+            top = min(x.top for x in last[-3:])
+            bottom = max(x.bottom for x in last[-3:])
+            if top <= middle <= bottom or abs(middle - (top + bottom) / 2) < 0.3 * max(g.size, 1.0):
+                last.append(g)
+                continue
+        rows.append([g])
+    lines = [_spell(sorted(row, key=lambda g: g.x0)) for row in rows]
+    return [line for line in lines if line.text.strip()]
+
+
+def _spell(row: list[Glyph]) -> Line:
+    sizes = sorted(g.size for g in row)
+    size = sizes[len(sizes) // 2] or 1.0
+    chars: list[str] = []
+    boxes: list[BBox | None] = []
+    prev: Glyph | None = None
+    for g in row:
+        if prev is not None and _needs_space(prev.text[-1], g.text[0], g.x0 - prev.x1, size):
+            chars.append(" ")
+            boxes.append(None)
+        for ch in g.text:
+            chars.append(ch)
+            boxes.append((g.x0, g.top, g.x1, g.bottom))
+        prev = g
+    return Line(
+        "".join(chars),
+        boxes,
+        min(g.x0 for g in row),
+        min(g.top for g in row),
+        max(g.x1 for g in row),
+        max(g.bottom for g in row),
+        size,
+    )
+
+
+def join_text(left: str, right: str) -> str:
+    """Two pieces of one wrapped text: no space across a CJK or digit boundary."""
+    if not left or not right:
+        return left + right
+    a, b = left[-1], right[0]
+    if a.isascii() and a.isalpha() and b.isascii() and b.isalpha():
+        return f"{left} {right}"
+    return left + right
+
+
+def join_lines(lines: list[Line]) -> Line:
+    """One wrapped text from its lines (a cell's content, a paragraph)."""
+    first = lines[0]
+    text, boxes = first.text, list(first.boxes)
+    for line in lines[1:]:
+        joined = join_text(text, line.text)
+        if len(joined) > len(text) + len(line.text):
+            boxes.append(None)
+        text = joined
+        boxes.extend(line.boxes)
+    return Line(
+        text,
+        boxes,
+        min(x.x0 for x in lines),
+        min(x.top for x in lines),
+        max(x.x1 for x in lines),
+        max(x.bottom for x in lines),
+        first.size,
+    )
+
+
+_CJK_SPACE = re.compile(r"(?<=[\u2e80-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef“”])\s+(?=[\u2e80-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef“”])")
+
+
+def cell_text(lines: list[Line]) -> str:
+    """A table cell's text: wrapped lines merged, letter-spacing between CJK characters removed."""
+    if not lines:
+        return ""
+    return _CJK_SPACE.sub("", join_lines(lines).text).strip()
+
+
+# A line that begins one of these starts a new paragraph (headings, list items, notes).
+PARAGRAPH_START = re.compile(
+    r"^\s*(?:第[一二三四五六七八九十]+部分|[一二三四五六七八九十]{1,3}[、．.]|[（(][一二三四五六七八九十]{1,3}[）)]"
+    r"|\d{1,2}[、．.](?!\d)|[（(]\d{1,2}[）)]|注[:：]|说明[:：]|备注[:：]|附[件表])"
+)
+
+
+def paragraphs(lines: list[Line], left: float, right: float) -> list[Line]:
+    """Merge wrapped prose lines (already in reading order) into paragraphs.
+
+    ``left`` and ``right`` are the page's text margins. A line continues the previous one when the
+    previous one reaches the right margin, the two share a font size, the gap between them is no
+    more than a line, and this one is neither indented nor opens a heading or list item.
+    """
+    out: list[list[Line]] = []
+    for line in lines:
+        if out:
+            prev = out[-1][-1]
+            reaches_margin = prev.x1 >= right - 1.5 * prev.size
+            same_size = abs(prev.size - line.size) <= 0.15 * max(prev.size, line.size)
+            close = line.top - prev.bottom <= 1.0 * max(prev.size, line.size)
+            indented = line.x0 - left > 1.2 * line.size
+            if reaches_margin and same_size and close and not indented and not PARAGRAPH_START.match(line.text):
+                out[-1].append(line)
+                continue
+        out.append([line])
+    return [join_lines(group) for group in out]
