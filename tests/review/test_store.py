@@ -1,0 +1,225 @@
+"""The review store: saved on every change, restored on reopen, re-attached when the document changes."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+from conftest import make_doc, make_finding
+
+from tui_review.review import store as store_module
+from tui_review.review.paths import review_path_for
+from tui_review.review.store import ReviewStore, StoreError
+
+
+@pytest.fixture
+def doc_path(tmp_path) -> Path:
+    path = tmp_path / "report.txt"
+    path.write_text("placeholder", encoding="utf-8")
+    return path
+
+
+def test_every_change_is_committed_and_restored(doc_path, doc, findings):
+    store = ReviewStore.open(doc_path)
+    assert store.path == review_path_for(doc_path) == doc_path.with_name("report.txt.review.sqlite")
+    store.sync(doc, findings)
+    store.set_note(findings[0], "合计少了 4.72 万元\n请单位说明")
+    # committed at once: another connection sees it while the store is still open
+    other = sqlite3.connect(store.path)
+    assert other.execute("SELECT note FROM reviews WHERE finding_id='sum-1'").fetchone()[0].startswith("合计少了")
+    other.close()
+    store.set_status(findings[0], "confirmed")
+    own = store.add_own("figure", doc.figures[1].id, text="300.00", section="第一部分收支情况", section_id="1", note="口径存疑")
+    store.update_own(own.own_id, status="follow-up")
+    store.close()
+
+    again = ReviewStore.open(doc_path)
+    report = again.sync(doc, findings)
+    assert not report.changed and not report.orphans
+    assert again.status_of("sum-1") == "confirmed"
+    assert again.note_of("sum-1") == "合计少了 4.72 万元\n请单位说明"
+    [restored] = again.own_findings()
+    assert (restored.finding_id, restored.note, restored.status, restored.attached) == ("own-1", "口径存疑", "follow-up", True)
+    assert again.meta("sha256") == doc.sha256
+    again.close()
+
+
+def test_wal_and_full_sync(doc_path):
+    store = ReviewStore.open(doc_path)
+    assert store._conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert store._conn.execute("PRAGMA synchronous").fetchone()[0] == 2  # FULL
+    store.close()
+
+
+def test_unknown_status_is_refused(doc_path, findings):
+    store = ReviewStore.open(doc_path)
+    with pytest.raises(ValueError):
+        store.set_status(findings[0], "maybe")
+    store.close()
+
+
+def test_kill_9_right_after_a_note_loses_nothing(doc_path, tmp_path):
+    script = textwrap.dedent(
+        f"""
+        import sys, time
+        sys.path.insert(0, {str(Path(__file__).parent)!r})
+        from conftest import make_doc, make_finding
+        from tui_review.review.store import ReviewStore
+        doc = make_doc()
+        finding = make_finding(doc, "sum-1", (doc.figures[0].id, doc.figures[1].id))
+        store = ReviewStore.open({str(doc_path)!r})
+        store.set_note(finding, "杀不掉的批注")
+        store.set_status(finding, "follow-up")
+        print("saved", flush=True)
+        time.sleep(60)
+        """
+    )
+    proc = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE, text=True)
+    try:
+        assert proc.stdout.readline().strip() == "saved"
+    finally:
+        proc.kill()  # SIGKILL: no close(), no atexit, no checkpoint
+        proc.wait(timeout=10)
+    store = ReviewStore.open(doc_path)
+    assert store.note_of("sum-1") == "杀不掉的批注"
+    assert store.status_of("sum-1") == "follow-up"
+    store.close()
+
+
+def test_read_only_directory_falls_back_to_user_data_dir(doc_path, doc, findings, tmp_path, monkeypatch):
+    data_dir = tmp_path / "data"
+    monkeypatch.setenv("TUI_REVIEW_DATA_DIR", str(data_dir))
+    folder = doc_path.parent
+    if os.geteuid() == 0:  # root writes anywhere: make the probe see a read-only folder
+        real = store_module.directory_writable
+        monkeypatch.setattr(store_module, "directory_writable", lambda d: d != folder and real(d))
+    else:
+        folder.chmod(0o555)
+    try:
+        store = ReviewStore.open(doc_path)
+        assert store.path.parent == data_dir / "reviews"
+        assert store.path.name.startswith("report.txt-")
+        [notice] = store.notices
+        assert notice.code == "fallback" and str(store.path) in notice.zh and str(store.path) in notice.en
+        store.set_note(findings[0], "只读目录里的批注")
+        store.close()
+        assert not review_path_for(doc_path).exists()
+        again = ReviewStore.open(doc_path)
+        assert again.note_of("sum-1") == "只读目录里的批注"
+        again.close()
+    finally:
+        folder.chmod(0o755)
+
+
+def test_second_instance_opens_read_only_and_never_writes(doc_path, findings):
+    first = ReviewStore.open(doc_path)
+    first.set_note(findings[0], "第一个窗口")
+    second = ReviewStore.open(doc_path)
+    assert second.read_only and second.notices[0].code == "read_only"
+    assert second.note_of("sum-1") == "第一个窗口"
+    with pytest.raises(StoreError):
+        second.set_note(findings[0], "第二个窗口")
+    second.close()
+    first.set_status(findings[0], "confirmed")
+    first.close()
+    third = ReviewStore.open(doc_path)  # the lock is gone with the first instance
+    assert not third.read_only
+    assert (third.note_of("sum-1"), third.status_of("sum-1")) == ("第一个窗口", "confirmed")
+    third.close()
+
+
+def test_second_instance_in_another_process_is_read_only(doc_path, findings):
+    first = ReviewStore.open(doc_path)
+    first.set_note(findings[0], "主窗口")
+    code = (
+        "from tui_review.review.store import ReviewStore\n"
+        f"s = ReviewStore.open({str(doc_path)!r})\n"
+        "print(s.read_only, s.note_of('sum-1'))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert out.stdout.strip() == "True 主窗口", out.stderr
+    first.close()
+
+
+def test_disk_full_keeps_the_change_and_writes_it_later(doc_path, findings):
+    store = ReviewStore.open(doc_path)
+    store.set_note(findings[0], "先存下的")
+    pages = store._conn.execute("PRAGMA page_count").fetchone()[0]
+    store._conn.execute(f"PRAGMA max_page_count = {pages}")  # the database cannot grow: SQLITE_FULL
+    with pytest.raises(StoreError) as err:
+        store.set_note(findings[2], "大" * 20000)
+    assert "内存" in err.value.zh and "memory" in err.value.en
+    assert store.note_of("eq-2") == "大" * 20000 and store.has_pending
+    assert store.note_of("sum-1") == "先存下的"  # the old data is intact
+    store._conn.execute("PRAGMA max_page_count = 1073741823")  # space again
+    store.set_status(findings[0], "confirmed")  # the next change writes the pending one too
+    assert not store.has_pending
+    store.close()
+    again = ReviewStore.open(doc_path)
+    assert again.note_of("eq-2") == "大" * 20000
+    assert (again.note_of("sum-1"), again.status_of("sum-1")) == ("先存下的", "confirmed")
+    again.close()
+
+
+def test_changed_document_reattaches_by_id_then_text_and_keeps_orphans(doc_path, doc, findings):
+    store = ReviewStore.open(doc_path)
+    store.sync(doc, findings)
+    store.set_note(findings[0], "按编号关联")
+    store.set_note(findings[2], "按文字关联")
+    lost = make_finding(doc, "gone-1", (doc.figures[2].id,), rule="growth")
+    lost.stated = "12.5%"
+    store.set_note(lost, "无法关联")
+    store.add_own("figure", doc.figures[2].id, text="50.00", section=doc.section_label("1"), section_id="1", note="人工标记")
+    store.add_own("section", "2", text=doc.section("2").heading, note="表格缺失")
+    store.close()
+
+    # a new version: text inserted before everything shifts every offset (and so every figure id)
+    changed = make_doc("说明：本文档已修订。\n" + "第一部分 收支情况\n收入合计 354.72 万元，其中财政拨款 300.00 万元，其他收入 50.00 万元。\n支出合计 354.72 万元。\n第二部分 表格\n")
+    ids = [f.id for f in changed.figures]
+    new_findings = [
+        make_finding(changed, "sum-1", (ids[0], ids[1], ids[2])),  # same id
+        make_finding(changed, "eq-2-v2", ("T1.1.1", ids[1]), severity="warning", rule="equal"),  # new id, same text
+    ]
+    store = ReviewStore.open(doc_path)
+    report = store.sync(changed, new_findings)
+    assert report.changed
+    assert report.reattached == [("eq-2", "eq-2-v2")]
+    assert [r.finding_id for r in report.orphans] == ["gone-1"]
+    assert store.note_of("sum-1") == "按编号关联"
+    assert store.note_of("eq-2-v2") == "按文字关联"
+    assert store.review("eq-2-v2").previous_id == "eq-2"
+    own_fig, own_sec = store.own_findings()
+    assert own_fig.attached and own_fig.target_id == ids[2] != doc.figures[2].id
+    assert own_sec.attached
+    assert [n.code for n in store.notices] == ["changed"]
+    store.close()
+
+    again = ReviewStore.open(doc_path)  # the orphan survives another reopen, still flagged
+    report = again.sync(changed, new_findings)
+    assert not report.changed
+    orphan = again.review("gone-1")
+    assert orphan is not None and not orphan.attached and orphan.note == "无法关联"
+    again.close()
+
+
+def test_ambiguous_text_is_not_guessed(doc_path, doc, findings):
+    store = ReviewStore.open(doc_path)
+    store.set_note(findings[0], "歧义")
+    store.close()
+    twins = [make_finding(doc, "a", (doc.figures[0].id,)), make_finding(doc, "b", (doc.figures[3].id,))]
+    store = ReviewStore.open(doc_path)
+    report = store.sync(doc, twins)
+    assert [r.finding_id for r in report.orphans] == ["sum-1"]
+    store.close()
+
+
+def test_headless_read_only_open_of_a_missing_review(doc_path):
+    store = ReviewStore.open(doc_path, read_only=True)
+    assert store.read_only and store.reviews() == [] and store.own_findings() == []
+    store.close()
+    assert not review_path_for(doc_path).exists()

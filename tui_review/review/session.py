@@ -1,0 +1,447 @@
+"""A checked document under review, as the pure view the TUI and the export share.
+
+`ReviewSession` joins a `Document`, its findings and the `ReviewStore` and answers everything the
+screens ask without doing any arithmetic of its own: the mark of each figure (failing, warning,
+verified, unchecked), badge counts per tree node, the review entries (findings, the reviewer's own
+findings, notes kept from an earlier version) in document order with filters and scope, the
+counterparts of a figure, next/previous finding, and search by text or by value.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+from typing import Iterable
+
+from parsers.model import Document, Figure, Section
+from tui_review.checks.findings import Finding
+from tui_review.review.store import OWN_RULE, OwnFinding, Review, ReviewStore
+
+# Figure marks, worst first. "" is a figure no relation checked.
+ERROR, WARNING, OK, UNCHECKED = "error", "warning", "ok", ""
+_RANK = {ERROR: 3, WARNING: 2, OK: 1, UNCHECKED: 0}
+OWN_SEVERITY = "warning"  # a reviewer's own finding is a human judgement, not an arithmetic proof
+
+
+@dataclass(frozen=True, slots=True)
+class NodeRef:
+    """A node of the document tree: a section or a table."""
+
+    kind: str  # "section" | "table"
+    id: str
+
+
+@dataclass(slots=True)
+class Entry:
+    """One row of the findings list and of the review sheet."""
+
+    key: str  # finding id, "own-N" for the reviewer's own findings
+    kind: str  # "finding" | "own" | "orphan" (a note kept from an earlier version of the document)
+    severity: str
+    rule: str
+    status: str  # review status: open / confirmed / dismissed / follow-up
+    note: str
+    section_id: str
+    section: str
+    page: int | None
+    location: str
+    stated: str
+    expected: str
+    message_zh: str
+    message_en: str
+    node: NodeRef | None
+    figure_ids: tuple[str, ...] = ()
+    finding: Finding | None = None
+    own: OwnFinding | None = None
+    review: Review | None = None
+
+    def message(self, lang: str = "zh") -> str:
+        return self.message_en if lang == "en" else self.message_zh
+
+
+@dataclass(frozen=True, slots=True)
+class SearchHit:
+    node: NodeRef
+    figure_id: str | None  # the figure hit (search by value), None for a text hit
+    offset: int | None  # offset in Document.text of a text hit
+    label: str  # where: section label or table title + cell
+    snippet: str  # the matching text with a little context
+
+
+@dataclass(frozen=True, slots=True)
+class Filters:
+    severity: str = ""  # "" = any
+    rule: str = ""
+    status: str = ""
+    scope: NodeRef | None = None  # None = the whole document
+
+
+_NUMBER_QUERY = re.compile(r"^[+-]?[\d,，]*\.?\d+\s*(万元|亿元|元|%|％)?$")
+
+
+def parse_query_number(query: str) -> Decimal | None:
+    """``354.72``, ``1,724.62``, ``14.81%`` → Decimal; anything else → None."""
+    q = query.strip()
+    if not q or not _NUMBER_QUERY.match(q):
+        return None
+    digits = re.sub(r"[,，\s]|万元|亿元|元|%|％", "", q)
+    try:
+        return Decimal(digits)
+    except InvalidOperation:
+        return None
+
+
+class ReviewSession:
+    """See the module docstring. Call ``refresh()`` after the store changes."""
+
+    def __init__(self, doc: Document, findings: Iterable[Finding], store: ReviewStore) -> None:
+        self.doc = doc
+        self.store = store
+        self.findings = list(findings)
+        self.figures: dict[str, Figure] = {f.id: f for f in doc.figures}
+        self._sections = doc.sections()
+        self._section_order = {s.id: i for i, s in enumerate(self._sections)}
+        self._section_starts = [s.start for s in self._sections]
+        self._by_figure: dict[str, list[Finding]] = {}
+        for finding in self.findings:
+            for fid in finding.figure_ids:
+                self._by_figure.setdefault(fid, []).append(finding)
+        self._states = {fid: self._state_of(fid) for fid in self._by_figure}
+        self._cells: dict[str, dict[tuple[int, int], Figure]] = {}
+        self._prose: dict[str, list[Figure]] = {}
+        for fig in doc.figures:
+            if fig.cell is not None:
+                self._cells.setdefault(fig.cell.table_id, {})[(fig.cell.row, fig.cell.col)] = fig
+            elif fig.start is not None:
+                self._prose.setdefault(fig.section_id, []).append(fig)
+        for figs in self._prose.values():
+            figs.sort(key=lambda f: f.start or 0)
+        self.entries: list[Entry] = []
+        self.refresh()
+
+    # ── figures ──────────────────────────────────────────────────────────────────────────────────
+
+    def _state_of(self, figure_id: str) -> str:
+        state = UNCHECKED
+        for finding in self._by_figure.get(figure_id, ()):
+            if not finding.failed:
+                mark = OK
+            elif finding.severity == "error":
+                mark = ERROR
+            else:
+                mark = WARNING
+            if _RANK[mark] > _RANK[state]:
+                state = mark
+        return state
+
+    def figure_state(self, figure_id: str) -> str:
+        return self._states.get(figure_id, UNCHECKED)
+
+    def findings_of_figure(self, figure_id: str) -> list[Finding]:
+        """Findings that touch a figure, failing ones first."""
+        found = self._by_figure.get(figure_id, [])
+        return sorted(found, key=lambda f: (not f.failed, f.severity != "error"))
+
+    def own_marked(self) -> set[str]:
+        """Targets (figure, section and table ids) the reviewer marked."""
+        return {o.target_id for o in self.store.own_findings() if o.attached}
+
+    def counterparts(self, figure_id: str) -> list[Figure]:
+        """Other figures the checks tied to ``figure_id``: the cell a prose figure reports, the other
+        statements of a repeated figure, the parts of a total. Figures in failing findings first."""
+        seen: dict[str, Figure] = {}
+        for finding in self.findings_of_figure(figure_id):
+            for fid in finding.figure_ids:
+                if fid != figure_id and fid not in seen and fid in self.figures:
+                    seen[fid] = self.figures[fid]
+        return list(seen.values())
+
+    def prose_figures(self, section_id: str) -> list[Figure]:
+        """Prose figures printed in a section's own text, in reading order."""
+        start, end = self.own_range(section_id)
+        return [f for f in self._prose.get(section_id, []) if start <= (f.start or 0) < end]
+
+    def cell_figures(self, table_id: str) -> dict[tuple[int, int], Figure]:
+        return self._cells.get(table_id, {})
+
+    def node_of_figure(self, figure: Figure) -> NodeRef:
+        if figure.cell is not None:
+            return NodeRef("table", figure.cell.table_id)
+        return NodeRef("section", figure.section_id)
+
+    # ── sections ─────────────────────────────────────────────────────────────────────────────────
+
+    def own_range(self, section_id: str) -> tuple[int, int]:
+        """The part of a section's text before its first subsection (its children show their own)."""
+        section = self.doc.section(section_id)
+        if section is None:
+            return (0, 0)
+        end = section.children[0].start if section.children else section.end
+        return (section.start, max(section.start, end))
+
+    def section_at(self, offset: int) -> Section | None:
+        i = bisect.bisect_right(self._section_starts, offset) - 1
+        return self._sections[i] if i >= 0 else None
+
+    # ── review entries ───────────────────────────────────────────────────────────────────────────
+
+    def refresh(self) -> None:
+        """Rebuild the entries from the findings and the store (after any review change)."""
+        entries = [self._finding_entry(f) for f in self.findings if f.failed]
+        entries += [self._own_entry(o) for o in self.store.own_findings()]
+        entries.sort(key=self._position)
+        current = {f.finding_id for f in self.findings}
+        entries += [self._orphan_entry(r) for r in self.store.orphans() if r.finding_id not in current]
+        self.entries = entries
+        self._entry_index = {e.key: e for e in entries}
+
+    def entry(self, key: str) -> Entry | None:
+        return self._entry_index.get(key)
+
+    def entry_for_finding(self, finding: Finding) -> Entry:
+        return self._entry_index.get(finding.finding_id) or self._finding_entry(finding)
+
+    def _finding_entry(self, f: Finding) -> Entry:
+        review = self.store.review(f.finding_id)
+        return Entry(
+            key=f.finding_id,
+            kind="finding",
+            severity=f.severity,
+            rule=f.rule,
+            status=review.status if review else "open",
+            note=review.note if review else "",
+            section_id=f.section_id,
+            section=f.section,
+            page=f.page,
+            location=f.location,
+            stated=f.stated,
+            expected=f.expected,
+            message_zh=f.message_zh,
+            message_en=f.message_en,
+            node=self._home(f),
+            figure_ids=tuple(f.figure_ids),
+            finding=f,
+            review=review,
+        )
+
+    def _own_entry(self, own: OwnFinding) -> Entry:
+        if own.kind == "figure":
+            fig = self.figures.get(own.target_id) if own.attached else None
+            node = self.node_of_figure(fig) if fig else None
+            figure_ids: tuple[str, ...] = (own.target_id,) if fig else ()
+        else:
+            node = NodeRef(own.kind, own.target_id) if own.attached else None
+            figure_ids = ()
+        return Entry(
+            key=own.finding_id,
+            kind="own",
+            severity=OWN_SEVERITY,
+            rule=OWN_RULE,
+            status=own.status,
+            note=own.note,
+            section_id=own.section_id,
+            section=own.section,
+            page=own.page,
+            location=own.location,
+            stated=own.text,
+            expected="",
+            message_zh="审核人员标记的问题",
+            message_en="Marked by the reviewer",
+            node=node,
+            figure_ids=figure_ids,
+            own=own,
+        )
+
+    def _orphan_entry(self, review: Review) -> Entry:
+        return Entry(
+            key=review.finding_id,
+            kind="orphan",
+            severity=review.severity,
+            rule=review.rule,
+            status=review.status,
+            note=review.note,
+            section_id=review.section_id,
+            section=review.section,
+            page=review.page,
+            location=review.location,
+            stated=review.stated,
+            expected=review.expected,
+            message_zh=f"{review.message_zh}（文档已更改，此批注未能重新关联）",
+            message_en=f"{review.message_en} (the document changed; this note could not be re-attached)",
+            node=None,
+            review=review,
+        )
+
+    def _primary_figure(self, f: Finding) -> Figure | None:
+        stated = [e.figure_id for e in f.evidence if e.coeff == 0]
+        for fid in stated + list(f.figure_ids):
+            if fid in self.figures:
+                return self.figures[fid]
+        return None
+
+    def _home(self, f: Finding) -> NodeRef:
+        fig = self._primary_figure(f)
+        if fig is not None:
+            return self.node_of_figure(fig)
+        return NodeRef("section", f.section_id)
+
+    def _position(self, entry: Entry) -> tuple:
+        figs = [self.figures[fid] for fid in entry.figure_ids if fid in self.figures]
+        if entry.finding is not None:
+            primary = self._primary_figure(entry.finding)
+            figs = [primary] if primary is not None else figs
+        if figs:
+            fig = figs[0]
+            if fig.cell is not None:
+                table = self.doc.table(fig.cell.table_id)
+                base = table.start if table and table.start is not None else self._section_start(fig.section_id)
+                return (base, fig.cell.row, fig.cell.col, entry.key)
+            return (fig.start or 0, 0, 0, entry.key)
+        return (self._section_start(entry.section_id), 0, 0, entry.key)
+
+    def _section_start(self, section_id: str) -> int:
+        section = self.doc.section(section_id)
+        return section.start if section else 0
+
+    def rules(self) -> list[str]:
+        return sorted({e.rule for e in self.entries})
+
+    def filtered(self, filters: Filters) -> list[Entry]:
+        out = []
+        scope_ids = self._scope_ids(filters.scope)
+        for e in self.entries:
+            if filters.severity and e.severity != filters.severity:
+                continue
+            if filters.rule and e.rule != filters.rule:
+                continue
+            if filters.status and e.status != filters.status:
+                continue
+            if scope_ids is not None and (e.node is None or e.node not in scope_ids):
+                continue
+            out.append(e)
+        return out
+
+    def _scope_ids(self, scope: NodeRef | None) -> set[NodeRef] | None:
+        if scope is None:
+            return None
+        if scope.kind == "table":
+            return {scope}
+        section = self.doc.section(scope.id)
+        if section is None:
+            return {scope}
+        nodes = set()
+        for s in section.walk():
+            nodes.add(NodeRef("section", s.id))
+            nodes.update(NodeRef("table", t) for t in s.table_ids)
+        nodes.update(NodeRef("table", t.id) for t in self.doc.tables if t.section_id in {s.id for s in section.walk()})
+        return nodes
+
+    def step(self, entries: list[Entry], current: str | None, direction: int) -> Entry | None:
+        """The entry after (direction 1) or before (−1) ``current`` in ``entries``, wrapping round."""
+        if not entries:
+            return None
+        keys = [e.key for e in entries]
+        if current not in keys:
+            return entries[0] if direction > 0 else entries[-1]
+        return entries[(keys.index(current) + direction) % len(entries)]
+
+    def badges(self) -> dict[NodeRef, tuple[int, int]]:
+        """Open problems per tree node, (errors, warnings), a section counting its whole subtree.
+
+        Every failing or reviewer-marked entry counts except those the reviewer dismissed (误报)."""
+        own: dict[NodeRef, list[int]] = {}
+        for e in self.entries:
+            if e.node is None or e.status == "dismissed":
+                continue
+            counts = own.setdefault(e.node, [0, 0])
+            counts[0 if e.severity == "error" else 1] += 1
+        totals: dict[NodeRef, tuple[int, int]] = {}
+
+        def visit(section: Section) -> tuple[int, int]:
+            errors, warnings = own.get(NodeRef("section", section.id), (0, 0))
+            for table in self.tables_of(section.id):
+                e, w = own.get(NodeRef("table", table), (0, 0))
+                totals[NodeRef("table", table)] = (e, w)
+                errors, warnings = errors + e, warnings + w
+            for child in section.children:
+                e, w = visit(child)
+                errors, warnings = errors + e, warnings + w
+            totals[NodeRef("section", section.id)] = (errors, warnings)
+            return errors, warnings
+
+        visit(self.doc.root)
+        return totals
+
+    def tables_of(self, section_id: str) -> list[str]:
+        section = self.doc.section(section_id)
+        ids = list(section.table_ids) if section else []
+        ids += [t.id for t in self.doc.tables if t.section_id == section_id and t.id not in ids]
+        return ids
+
+    # ── search ───────────────────────────────────────────────────────────────────────────────────
+
+    def search(self, query: str, limit: int = 200) -> list[SearchHit]:
+        """Figures equal to a number query (``354.72``), then text and cells containing the query."""
+        query = query.strip()
+        if not query:
+            return []
+        hits: list[SearchHit] = []
+        value = parse_query_number(query)
+        if value is not None:
+            for fig in self.doc.figures:
+                if fig.value == value:
+                    hits.append(self._figure_hit(fig))
+        seen_figs = {h.figure_id for h in hits}
+        for fig in self.doc.figures:
+            if query in fig.text and fig.id not in seen_figs:
+                hits.append(self._figure_hit(fig))
+        table_spans = [(t.start, t.end) for t in self.doc.tables if t.start is not None and t.end is not None]
+        text, needle = self.doc.text.casefold(), query.casefold()
+        pos = text.find(needle)
+        while pos >= 0 and len(hits) < limit:
+            if not any(s <= pos < e for s, e in table_spans) and not self._inside_figure_hit(pos, hits):
+                section = self.section_at(pos)
+                sid = section.id if section else ""
+                hits.append(
+                    SearchHit(NodeRef("section", sid), None, pos, self.doc.section_label(sid), self._snippet(pos, len(query)))
+                )
+            pos = text.find(needle, pos + max(1, len(needle)))
+        for table in self.doc.tables:
+            for r, row in enumerate(table.rows):
+                for c, cell in enumerate(row):
+                    if needle in cell.casefold() and (r, c) not in self._cell_hits(table.id, hits):
+                        hits.append(SearchHit(NodeRef("table", table.id), None, None, f"{table.title} [r{r + 1},c{c + 1}]", cell))
+        return hits[:limit]
+
+    def _figure_hit(self, fig: Figure) -> SearchHit:
+        node = self.node_of_figure(fig)
+        if fig.cell is not None:
+            table = self.doc.table(fig.cell.table_id)
+            label = f"{table.title if table else fig.cell.table_id} {fig.cell.label()}"
+            snippet = f"{fig.column} = {fig.text}" if fig.column else fig.text
+        else:
+            label = self.doc.section_label(fig.section_id)
+            snippet = self._snippet(fig.start or 0, len(fig.text))
+        return SearchHit(node, fig.id, fig.start, label, snippet)
+
+    def _inside_figure_hit(self, pos: int, hits: list[SearchHit]) -> bool:
+        for h in hits:
+            fig = self.figures.get(h.figure_id or "")
+            if fig is not None and fig.start is not None and fig.end is not None and fig.start <= pos < fig.end:
+                return True
+        return False
+
+    def _cell_hits(self, table_id: str, hits: list[SearchHit]) -> set[tuple[int, int]]:
+        out = set()
+        for h in hits:
+            fig = self.figures.get(h.figure_id or "")
+            if fig is not None and fig.cell is not None and fig.cell.table_id == table_id:
+                out.add((fig.cell.row, fig.cell.col))
+        return out
+
+    def _snippet(self, pos: int, length: int, context: int = 16) -> str:
+        start = max(0, pos - context)
+        end = min(len(self.doc.text), pos + length + context)
+        return self.doc.text[start:end].replace("\n", " ")

@@ -1,0 +1,696 @@
+"""The review store: a reviewer's statuses, notes and own findings, in SQLite, never lost.
+
+One store per document, ``<file name>.review.sqlite`` beside it (or a path given with ``--review``).
+Every change is written at once in its own transaction (WAL, ``synchronous=FULL``), so a killed
+process loses nothing that was on screen. The store owns the safety rules of issue 6 §4:
+
+- a read-only directory → the review lives in the per-user data directory, and ``notices`` says where;
+- a second process on the same review file → it opens read-only (an advisory lock file decides),
+  so two instances never write over each other;
+- a failed write (disk full, I/O error) → the transaction rolls back, the change stays in memory as
+  *pending* and is written with the next change (or on close); the caller gets a `StoreError` to show.
+
+``sync`` ties a review made on one version of a document to the findings of another: notes are
+re-attached by finding id, then by the stated figure's text; what cannot be re-attached is kept
+(``attached = False``), listed and exported, never dropped.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sqlite3
+import time
+from dataclasses import dataclass, field, fields, replace
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import TYPE_CHECKING, Iterable
+
+from tui_review.review.paths import directory_writable, fallback_review_path, review_path_for
+
+if TYPE_CHECKING:
+    from parsers.model import Document
+    from tui_review.checks.findings import Finding
+
+SCHEMA_VERSION = 1
+# Review statuses: 待核, 确认问题, 误报, 需补充说明
+STATUSES = ("open", "confirmed", "dismissed", "follow-up")
+OWN_RULE = "reviewer"
+OWN_KINDS = ("figure", "section", "table")
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS reviews (
+    finding_id TEXT PRIMARY KEY,
+    status TEXT NOT NULL DEFAULT 'open',
+    note TEXT NOT NULL DEFAULT '',
+    rule TEXT NOT NULL DEFAULT '',
+    severity TEXT NOT NULL DEFAULT '',
+    section TEXT NOT NULL DEFAULT '',
+    section_id TEXT NOT NULL DEFAULT '',
+    page INTEGER,
+    location TEXT NOT NULL DEFAULT '',
+    stated TEXT NOT NULL DEFAULT '',
+    expected TEXT NOT NULL DEFAULT '',
+    message_zh TEXT NOT NULL DEFAULT '',
+    message_en TEXT NOT NULL DEFAULT '',
+    attached INTEGER NOT NULL DEFAULT 1,
+    previous_id TEXT NOT NULL DEFAULT '',
+    updated_at TEXT NOT NULL DEFAULT ''
+);
+CREATE TABLE IF NOT EXISTS own_findings (
+    own_id INTEGER PRIMARY KEY,
+    kind TEXT NOT NULL,
+    target_id TEXT NOT NULL,
+    text TEXT NOT NULL DEFAULT '',
+    section TEXT NOT NULL DEFAULT '',
+    section_id TEXT NOT NULL DEFAULT '',
+    page INTEGER,
+    location TEXT NOT NULL DEFAULT '',
+    note TEXT NOT NULL DEFAULT '',
+    status TEXT NOT NULL DEFAULT 'confirmed',
+    attached INTEGER NOT NULL DEFAULT 1,
+    created_at TEXT NOT NULL DEFAULT '',
+    updated_at TEXT NOT NULL DEFAULT ''
+);
+"""
+
+
+class StoreError(Exception):
+    """A review file that cannot be opened or written: one line in Chinese and English."""
+
+    def __init__(self, zh: str, en: str) -> None:
+        self.zh = zh
+        self.en = en
+        super().__init__(self.line())
+
+    def line(self) -> str:
+        return f"{self.zh} / {self.en}"
+
+    def message(self, lang: str = "zh") -> str:
+        return self.en if lang == "en" else self.zh
+
+
+@dataclass(slots=True)
+class Notice:
+    """Something the reviewer must be told about the store (fallback location, read-only, changes)."""
+
+    code: str  # fallback | read_only | changed | orphans
+    zh: str
+    en: str
+
+    def message(self, lang: str = "zh") -> str:
+        return self.en if lang == "en" else self.zh
+
+
+@dataclass(slots=True)
+class Review:
+    """The reviewer's judgement on one finding, with a snapshot of the finding for re-attachment."""
+
+    finding_id: str
+    status: str = "open"
+    note: str = ""
+    rule: str = ""
+    severity: str = ""
+    section: str = ""
+    section_id: str = ""
+    page: int | None = None
+    location: str = ""
+    stated: str = ""
+    expected: str = ""
+    message_zh: str = ""
+    message_en: str = ""
+    attached: bool = True
+    previous_id: str = ""
+    updated_at: str = ""
+
+    def message(self, lang: str = "zh") -> str:
+        return self.message_en if lang == "en" else self.message_zh
+
+
+@dataclass(slots=True)
+class OwnFinding:
+    """A figure, cell, table or section the reviewer marked as a problem, with a note."""
+
+    own_id: int
+    kind: str  # figure | section | table
+    target_id: str  # figure id, section id or table id
+    text: str = ""  # the figure's printed text, or the section heading / table title
+    section: str = ""
+    section_id: str = ""
+    page: int | None = None
+    location: str = ""
+    note: str = ""
+    status: str = "confirmed"
+    attached: bool = True
+    created_at: str = ""
+    updated_at: str = ""
+
+    @property
+    def finding_id(self) -> str:
+        return f"own-{self.own_id}"
+
+
+@dataclass(slots=True)
+class SyncReport:
+    """What ``sync`` found when a review met the current findings."""
+
+    first_open: bool = False
+    changed: bool = False  # the document's SHA-256 differs from the one the review was made on
+    reattached: list[tuple[str, str]] = field(default_factory=list)  # (old finding id, new id)
+    orphans: list[Review] = field(default_factory=list)
+    orphan_own: list[OwnFinding] = field(default_factory=list)
+
+
+def _now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+def _columns(cls) -> list[str]:
+    return [f.name for f in fields(cls)]
+
+
+class _Lock:
+    """An advisory, process-wide exclusive lock on ``<review file>-lock`` (released by the OS on exit)."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._fh = None
+
+    def acquire(self, wait: float) -> bool:
+        deadline = time.monotonic() + wait
+        while True:
+            try:
+                fh = open(self.path, "a+b")
+            except OSError:
+                return False
+            if _try_lock_file(fh):
+                self._fh = fh
+                return True
+            fh.close()
+            if time.monotonic() >= deadline:
+                return False
+            time.sleep(0.1)
+
+    def release(self) -> None:
+        if self._fh is not None:
+            self._fh.close()  # closing the descriptor releases the lock
+            self._fh = None
+
+
+def _try_lock_file(fh) -> bool:
+    try:
+        import fcntl
+    except ImportError:  # Windows
+        import msvcrt
+
+        try:
+            msvcrt.locking(fh.fileno(), msvcrt.LK_NBLCK, 1)
+        except OSError:
+            return False
+        return True
+    try:
+        fcntl.flock(fh.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        return False
+    return True
+
+
+class ReviewStore:
+    """Statuses, notes and own findings of one document's review (see the module docstring)."""
+
+    def __init__(self, path: Path, conn: sqlite3.Connection, read_only: bool, lock: _Lock | None) -> None:
+        self.path = path
+        self.read_only = read_only
+        self.notices: list[Notice] = []
+        self._conn = conn
+        self._lock = lock
+        self._reviews: dict[str, Review] = {}
+        self._own: dict[int, OwnFinding] = {}
+        self._pending: set[tuple[str, str | int]] = set()
+        self._load()
+
+    # ── opening ──────────────────────────────────────────────────────────────────────────────────
+
+    @classmethod
+    def open(
+        cls,
+        document: str | os.PathLike,
+        review_path: str | os.PathLike | None = None,
+        *,
+        wait: float = 0.0,
+        read_only: bool = False,
+    ) -> ReviewStore:
+        """Open (or create) the review of ``document``.
+
+        ``wait`` is how long to wait for another process's lock before opening read-only;
+        ``read_only=True`` opens for reading only (headless export), without taking the lock.
+        """
+        target = Path(review_path) if review_path is not None else review_path_for(document)
+        notices: list[Notice] = []
+        if read_only:
+            return cls._open_read_only(target, notices, missing_ok=True)
+        if review_path is not None:
+            try:
+                target.parent.mkdir(parents=True, exist_ok=True)
+            except OSError:
+                pass  # an unwritable folder is handled just below, like any other
+        if not directory_writable(target.parent) or (target.exists() and not os.access(target, os.W_OK)):
+            fallback = fallback_review_path(document)
+            fallback.parent.mkdir(parents=True, exist_ok=True)
+            if target.exists() and not fallback.exists():
+                _copy_database(target, fallback)
+            notices.append(
+                Notice(
+                    "fallback",
+                    f"文档所在目录不可写，审核记录保存在：{fallback}",
+                    f"The document's folder is not writable; the review is kept in: {fallback}",
+                )
+            )
+            target = fallback
+        lock = _Lock(target.with_name(target.name + "-lock"))
+        if not lock.acquire(wait):
+            notices.append(
+                Notice(
+                    "read_only",
+                    f"另一个窗口正在审核此文档，本窗口只读打开（{target}）",
+                    f"Another window is reviewing this document; this one is read-only ({target})",
+                )
+            )
+            return cls._open_read_only(target, notices, missing_ok=True)
+        try:
+            conn = sqlite3.connect(str(target), isolation_level=None, check_same_thread=False)
+            conn.execute("PRAGMA busy_timeout = 5000")
+            conn.execute("PRAGMA journal_mode = WAL")
+            conn.execute("PRAGMA synchronous = FULL")
+            conn.executescript(_SCHEMA)
+            with _transaction(conn):
+                conn.execute(
+                    "INSERT OR IGNORE INTO meta(key, value) VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),)
+                )
+        except sqlite3.Error as exc:
+            lock.release()
+            raise StoreError(
+                f"无法打开审核文件 {target}：{exc}", f"Cannot open the review file {target}: {exc}"
+            ) from None
+        store = cls(target, conn, read_only=False, lock=lock)
+        store.notices = notices
+        return store
+
+    @classmethod
+    def _open_read_only(cls, target: Path, notices: list[Notice], missing_ok: bool) -> ReviewStore:
+        if not target.exists():
+            if not missing_ok:
+                raise StoreError(f"审核文件不存在：{target}", f"No review file: {target}")
+            conn = sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)
+            conn.executescript(_SCHEMA)
+        else:
+            try:
+                conn = sqlite3.connect(
+                    f"file:{target.resolve().as_posix()}?mode=ro", uri=True, isolation_level=None, check_same_thread=False
+                )
+                conn.execute("PRAGMA busy_timeout = 5000")
+                conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+            except sqlite3.Error as exc:
+                raise StoreError(
+                    f"无法读取审核文件 {target}：{exc}", f"Cannot read the review file {target}: {exc}"
+                ) from None
+        store = cls(target, conn, read_only=True, lock=None)
+        store.notices = notices
+        return store
+
+    def close(self) -> None:
+        """Write anything still pending, then release the file and its lock."""
+        try:
+            if self._pending and not self.read_only:
+                try:
+                    self._flush()
+                except StoreError:
+                    pass  # the caller was told when the write first failed
+        finally:
+            self._conn.close()
+            if self._lock is not None:
+                self._lock.release()
+
+    # ── reading ──────────────────────────────────────────────────────────────────────────────────
+
+    def _load(self) -> None:
+        tables = {r[0] for r in self._conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        if "reviews" in tables:
+            cols = _columns(Review)
+            for row in self._conn.execute(f"SELECT {', '.join(cols)} FROM reviews"):
+                review = Review(**dict(zip(cols, row)))
+                review.attached = bool(review.attached)
+                self._reviews[review.finding_id] = review
+        if "own_findings" in tables:
+            cols = _columns(OwnFinding)
+            for row in self._conn.execute(f"SELECT {', '.join(cols)} FROM own_findings ORDER BY own_id"):
+                own = OwnFinding(**dict(zip(cols, row)))
+                own.attached = bool(own.attached)
+                self._own[own.own_id] = own
+
+    def meta(self, key: str) -> str | None:
+        row = self._conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone() if self._has_meta() else None
+        return row[0] if row else None
+
+    def _has_meta(self) -> bool:
+        return self._conn.execute("SELECT 1 FROM sqlite_master WHERE name='meta'").fetchone() is not None
+
+    def review(self, finding_id: str) -> Review | None:
+        return self._reviews.get(finding_id)
+
+    def status_of(self, finding_id: str) -> str:
+        review = self._reviews.get(finding_id)
+        return review.status if review else "open"
+
+    def note_of(self, finding_id: str) -> str:
+        review = self._reviews.get(finding_id)
+        return review.note if review else ""
+
+    def reviews(self) -> list[Review]:
+        return list(self._reviews.values())
+
+    def orphans(self) -> list[Review]:
+        return [r for r in self._reviews.values() if not r.attached]
+
+    def own_findings(self) -> list[OwnFinding]:
+        return list(self._own.values())
+
+    def own(self, own_id: int) -> OwnFinding | None:
+        return self._own.get(own_id)
+
+    @property
+    def has_pending(self) -> bool:
+        return bool(self._pending)
+
+    # ── changing (each change is one transaction) ────────────────────────────────────────────────
+
+    def set_status(self, finding: Finding, status: str) -> Review:
+        if status not in STATUSES:
+            raise ValueError(f"unknown review status {status!r}")
+        review = self._review_for(finding)
+        review.status = status
+        return self._save_review(review)
+
+    def set_note(self, finding: Finding, note: str) -> Review:
+        review = self._review_for(finding)
+        review.note = note
+        return self._save_review(review)
+
+    def add_own(
+        self,
+        kind: str,
+        target_id: str,
+        *,
+        text: str = "",
+        section: str = "",
+        section_id: str = "",
+        page: int | None = None,
+        location: str = "",
+        note: str = "",
+        status: str = "confirmed",
+    ) -> OwnFinding:
+        if kind not in OWN_KINDS:
+            raise ValueError(f"unknown own-finding kind {kind!r}")
+        if status not in STATUSES:
+            raise ValueError(f"unknown review status {status!r}")
+        self._check_writable()
+        now = _now()
+        own = OwnFinding(
+            own_id=max(self._own, default=0) + 1,
+            kind=kind,
+            target_id=target_id,
+            text=text,
+            section=section,
+            section_id=section_id,
+            page=page,
+            location=location,
+            note=note,
+            status=status,
+            created_at=now,
+            updated_at=now,
+        )
+        self._own[own.own_id] = own
+        self._pending.add(("own", own.own_id))
+        self._flush()
+        return own
+
+    def update_own(self, own_id: int, *, note: str | None = None, status: str | None = None) -> OwnFinding:
+        if status is not None and status not in STATUSES:
+            raise ValueError(f"unknown review status {status!r}")
+        self._check_writable()
+        own = self._own[own_id]
+        if note is not None:
+            own.note = note
+        if status is not None:
+            own.status = status
+        own.updated_at = _now()
+        self._pending.add(("own", own_id))
+        self._flush()
+        return own
+
+    def _review_for(self, finding: Finding) -> Review:
+        self._check_writable()
+        existing = self._reviews.get(finding.finding_id)
+        snapshot = Review(
+            finding_id=finding.finding_id,
+            rule=finding.rule,
+            severity=finding.severity,
+            section=finding.section,
+            section_id=finding.section_id,
+            page=finding.page,
+            location=finding.location,
+            stated=finding.stated,
+            expected=finding.expected,
+            message_zh=finding.message_zh,
+            message_en=finding.message_en,
+        )
+        if existing is None:
+            return snapshot
+        return replace(snapshot, status=existing.status, note=existing.note, previous_id=existing.previous_id)
+
+    def _save_review(self, review: Review) -> Review:
+        review.attached = True
+        review.updated_at = _now()
+        self._reviews[review.finding_id] = review
+        self._pending.add(("review", review.finding_id))
+        self._flush()
+        return review
+
+    def _check_writable(self) -> None:
+        if self.read_only:
+            raise StoreError(
+                "审核文件为只读（另一个窗口正在审核此文档），修改未保存",
+                "The review file is read-only (another window is reviewing this document); nothing was saved",
+            )
+
+    def _flush(self) -> None:
+        """Write every pending change in one transaction; on failure keep them pending and raise."""
+        if not self._pending:
+            return
+        pending = sorted(self._pending, key=str)
+        try:
+            with _transaction(self._conn):
+                for kind, key in pending:
+                    if kind == "review":
+                        _upsert(self._conn, "reviews", self._reviews[key])
+                    else:
+                        _upsert(self._conn, "own_findings", self._own[key])
+        except sqlite3.Error as exc:
+            raise StoreError(
+                f"保存审核记录失败（{exc}）；修改保留在内存中，将在下次修改时重试",
+                f"Could not save the review ({exc}); the change is kept in memory and retried with the next change",
+            ) from None
+        self._pending.clear()
+
+    # ── re-attachment ────────────────────────────────────────────────────────────────────────────
+
+    def sync(self, document: Document, findings: Iterable[Finding]) -> SyncReport:
+        """Tie this review to the current findings of ``document`` (see the module docstring)."""
+        findings = list(findings)
+        report = SyncReport()
+        stored_sha = self.meta("sha256")
+        report.first_open = stored_sha is None
+        report.changed = stored_sha is not None and stored_sha != document.sha256
+        by_id = {f.finding_id: f for f in findings}
+        moves: list[tuple[str, Review]] = []
+        taken = {fid for fid in self._reviews if fid in by_id}
+        for review in list(self._reviews.values()):
+            if review.finding_id in by_id:
+                if not review.attached:
+                    review.attached = True
+                    moves.append((review.finding_id, review))
+                continue
+            target = _match_finding(review, findings, taken)
+            if target is None:
+                if review.attached:
+                    review.attached = False
+                    moves.append((review.finding_id, review))
+                report.orphans.append(review)
+                continue
+            taken.add(target.finding_id)
+            report.reattached.append((review.finding_id, target.finding_id))
+            moved = replace(
+                review,
+                finding_id=target.finding_id,
+                previous_id=review.finding_id,
+                attached=True,
+                rule=target.rule,
+                severity=target.severity,
+                section=target.section,
+                section_id=target.section_id,
+                page=target.page,
+                location=target.location,
+                stated=target.stated,
+                expected=target.expected,
+                message_zh=target.message_zh,
+                message_en=target.message_en,
+            )
+            moves.append((review.finding_id, moved))
+        own_changes = [own for own in self._own.values() if _reattach_own(own, document)]
+        report.orphan_own = [own for own in self._own.values() if not own.attached]
+        if self.read_only:
+            for old_id, review in moves:
+                self._reviews.pop(old_id, None)
+                self._reviews[review.finding_id] = review
+            return report
+        try:
+            with _transaction(self._conn):
+                for old_id, review in moves:
+                    self._conn.execute("DELETE FROM reviews WHERE finding_id = ?", (old_id,))
+                    _upsert(self._conn, "reviews", review)
+                for own in own_changes:
+                    _upsert(self._conn, "own_findings", own)
+                self._conn.execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('sha256', ?)", (document.sha256,))
+                self._conn.execute(
+                    "INSERT OR REPLACE INTO meta(key, value) VALUES ('document', ?)", (Path(document.path).name,)
+                )
+        except sqlite3.Error as exc:
+            raise StoreError(
+                f"保存审核记录失败（{exc}）", f"Could not save the review ({exc})"
+            ) from None
+        for old_id, review in moves:
+            self._reviews.pop(old_id, None)
+            self._reviews[review.finding_id] = review
+        if report.changed:
+            self.notices.append(
+                Notice(
+                    "changed",
+                    f"文档自上次审核后已更改：{len(report.reattached)} 条批注已重新关联，"
+                    f"{len(report.orphans) + len(report.orphan_own)} 条未能关联（已保留）",
+                    f"The document changed since the last review: {len(report.reattached)} notes re-attached, "
+                    f"{len(report.orphans) + len(report.orphan_own)} could not be (kept)",
+                )
+            )
+        elif report.orphans or report.orphan_own:
+            self.notices.append(
+                Notice(
+                    "orphans",
+                    f"{len(report.orphans) + len(report.orphan_own)} 条批注未能关联到当前检查结果（已保留）",
+                    f"{len(report.orphans) + len(report.orphan_own)} notes match no current finding (kept)",
+                )
+            )
+        return report
+
+
+def _match_finding(review: Review, findings: list[Finding], taken: set[str]) -> Finding | None:
+    """The one current finding that states the same figure text (best by rule, then section)."""
+    if not review.stated:
+        return None
+    scored: list[tuple[int, Finding]] = []
+    for f in findings:
+        if f.finding_id in taken or f.stated != review.stated:
+            continue
+        scored.append(((f.rule == review.rule) * 2 + (f.section == review.section), f))
+    if not scored:
+        return None
+    best = max(score for score, _ in scored)
+    top = [f for score, f in scored if score == best]
+    return top[0] if len(top) == 1 else None
+
+
+def _reattach_own(own: OwnFinding, document: Document) -> bool:
+    """Point ``own`` at the same figure/section/table in ``document``; True when anything changed."""
+    before = (own.target_id, own.attached, own.section_id)
+    if own.kind == "figure":
+        figures = {f.id: f for f in document.figures}
+        fig = figures.get(own.target_id)
+        if fig is None or fig.text != own.text:
+            same = [f for f in document.figures if f.text == own.text]
+            in_section = [f for f in same if document.section_label(f.section_id) == own.section]
+            pick = in_section if len(in_section) == 1 else same
+            fig = pick[0] if len(pick) == 1 else None
+        if fig is not None:
+            own.target_id, own.section_id, own.attached = fig.id, fig.section_id, True
+        else:
+            own.attached = False
+    elif own.kind == "section":
+        sections = {s.id: s for s in document.sections()}
+        sec = sections.get(own.target_id)
+        if sec is None or sec.heading != own.text:
+            same = [s for s in document.sections() if s.heading == own.text]
+            sec = same[0] if len(same) == 1 else None
+        if sec is not None:
+            own.target_id, own.section_id, own.attached = sec.id, sec.id, True
+        else:
+            own.attached = False
+    else:
+        table = document.table(own.target_id)
+        if table is None or table.title != own.text:
+            same = [t for t in document.tables if t.title == own.text]
+            table = same[0] if len(same) == 1 else None
+        if table is not None:
+            own.target_id, own.section_id, own.attached = table.id, table.section_id, True
+        else:
+            own.attached = False
+    return before != (own.target_id, own.attached, own.section_id)
+
+
+class _transaction:
+    """``BEGIN IMMEDIATE`` … ``COMMIT``, rolled back on any error (the connection is in autocommit mode)."""
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self.conn = conn
+
+    def __enter__(self) -> sqlite3.Connection:
+        self.conn.execute("BEGIN IMMEDIATE")
+        return self.conn
+
+    def __exit__(self, exc_type, exc, tb) -> None:
+        if exc_type is None:
+            try:
+                self.conn.execute("COMMIT")
+                return
+            except sqlite3.Error:
+                self._rollback()
+                raise
+        self._rollback()
+
+    def _rollback(self) -> None:
+        try:
+            self.conn.execute("ROLLBACK")
+        except sqlite3.Error:
+            pass  # no transaction left to roll back
+
+
+def _upsert(conn: sqlite3.Connection, table: str, record: Review | OwnFinding) -> None:
+    cols = _columns(type(record))
+    values = [int(v) if isinstance(v, bool) else v for v in (getattr(record, c) for c in cols)]
+    conn.execute(
+        f"INSERT OR REPLACE INTO {table} ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})", values
+    )
+
+
+def _copy_database(source: Path, dest: Path) -> None:
+    """Copy a review file consistently (SQLite backup API), falling back to a plain copy."""
+    try:
+        src = sqlite3.connect(f"file:{source.resolve().as_posix()}?mode=ro", uri=True)
+        try:
+            dst = sqlite3.connect(str(dest))
+            with dst:
+                src.backup(dst)
+            dst.close()
+        finally:
+            src.close()
+    except sqlite3.Error:
+        shutil.copy2(source, dest)
