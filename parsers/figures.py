@@ -89,7 +89,10 @@ def _is_excluded(line: str, s: int, e: int, token: str) -> bool:
 
 def _clause_start(line: str, pos: int, floor: int) -> int:
     i = pos
-    while i > floor and line[i - 1] not in CLAUSE_BOUNDARY:
+    while i > floor:
+        c = line[i - 1]
+        if c in CLAUSE_BOUNDARY and not (c in ",，" and i >= 2 and line[i - 2].isdigit() and i < len(line) and line[i].isdigit()):
+            break
         i -= 1
     return i
 
@@ -203,6 +206,7 @@ def extract_prose_figures(
         # the clause before the number: its subject and its role words
         sentence_start = max(line.rfind(c, 0, s) for c in "。；;！？") + 1
         cstart = _clause_start(line, s, 0)
+        cstart = max([cstart] + [b for a, b in skip if b <= s])  # a heading marker is not part of a subject
         clause = line[cstart:s]
         code_m = None
         for cm in CODE_IN_BRACKETS.finditer(line, max(cstart, 0), s):
@@ -272,12 +276,15 @@ def _sign_of(word: str) -> int:
 
 
 def _period_role(sentence_head: str, clause: str, doc_year: int | None) -> Role:
+    if PREVIOUS_WORDS.search(clause):  # 上年决算 / 上年预算: the period decides first
+        return Role.PREVIOUS
+    clause_years = [int(y) for y in YEAR_IN_CLAUSE.findall(clause)]
+    if doc_year and clause_years and clause_years[-1] < doc_year:
+        return Role.PREVIOUS
     if BUDGET_WORDS.search(clause):
         return Role.BUDGET
     if ACTUAL_WORDS.search(clause):
         return Role.ACTUAL
-    if PREVIOUS_WORDS.search(clause):
-        return Role.PREVIOUS
     years = [int(y) for y in YEAR_IN_CLAUSE.findall(sentence_head)]
     if doc_year and years and years[-1] < doc_year:
         return Role.PREVIOUS

@@ -1,0 +1,529 @@
+"""Claims the 情况说明 prose makes about its own figures, as `Relation`s.
+
+- **sum.parts**: a total and its enumerated parts — inline (``X 万元，其中：A a、B b…``, 包括,
+  主要包括) or as sub-sections (``（一）收入预算总计 354.72 万元`` over ``1．本年收入合计…``,
+  ``2．上年结转结余…``), the parts taken in the total's role (budget, actual, amount);
+- **components-of-change**: a total's change and its sub-sections' changes;
+- **change**: a stated change against the current and base figures printed in the same sentence;
+- **growth**: a stated % against change ÷ base (base = current ∓ change when not printed);
+- **share**: 占 % against part ÷ total (the total printed in the 占 clause, else the list's head);
+- **completion**: 完成…的 % against actual ÷ budget;
+- **balance**: 收入总计 = 支出总计;
+- **definition**: 机关/机构运行经费 = 公用经费 where the document's glossary says so;
+- **direction**: 大于/小于/持平 between a section's 决算 and 年初预算 figures.
+
+Binding is conservative: where a sentence's figures cannot be bound with confidence, no relation
+is made and the figure stays unchecked (coverage shows it).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from parsers.model import DocKind, Document, Figure, Role, Section
+from parsers.numbers import MONEY_UNITS
+from tui_review.checks.relation import Relation, RelationKind, Term
+
+AMOUNT_ROLES = (Role.AMOUNT, Role.BUDGET, Role.ACTUAL)
+LIST_OPENER = re.compile(r"(其中|主要包括|包括|具体包括|分别为|具体情况如下|具体如下)\s*[:：]?")
+SENTENCE_END = "。！？"
+
+
+@dataclass(slots=True)
+class _Ctx:
+    doc: Document
+    figs: list[Figure]  # prose figures in document order
+
+    def period(self, fig: Figure) -> Role:
+        """The figure's role with the document's own period folded in (预算 doc: budget ≡ amount)."""
+        if fig.role == Role.BUDGET and self.doc.kind == DocKind.BUDGET:
+            return Role.AMOUNT
+        if fig.role == Role.ACTUAL and self.doc.kind in (DocKind.FINAL, DocKind.ANALYSIS):
+            return Role.AMOUNT
+        return fig.role
+
+
+def find(doc: Document) -> list[Relation]:
+    figs = [f for f in doc.figures if f.start is not None]
+    figs.sort(key=lambda f: f.start)
+    ctx = _Ctx(doc, figs)
+    out: list[Relation] = []
+    out += _section_sums(ctx)
+    out += _inline_lists(ctx)
+    out += _changes_and_growth(ctx)
+    out += _completions(ctx)
+    out += _shares(ctx)
+    out += _balance(ctx)
+    out += _definitions(ctx)
+    out += _directions(ctx)
+    return out
+
+
+# ---------------------------------------------------------------- helpers
+
+
+def _money(f: Figure) -> bool:
+    return f.unit in MONEY_UNITS
+
+
+def _sentence_bounds(text: str, pos: int) -> tuple[int, int]:
+    start = max(text.rfind(c, 0, pos) for c in SENTENCE_END + "\n") + 1
+    ends = [i for i in (text.find(c, pos) for c in SENTENCE_END + "\n") if i != -1]
+    return start, (min(ends) if ends else len(text))
+
+
+def _own_figures(ctx: _Ctx, sec: Section) -> list[Figure]:
+    """Figures in a section's own text (before its first sub-section)."""
+    end = sec.children[0].start if sec.children else sec.end
+    return [f for f in ctx.figs if sec.start <= f.start < end]
+
+
+def _first(figs: list[Figure], roles, ctx: _Ctx) -> Figure | None:
+    for f in figs:
+        if _money(f) and ctx.period(f) in roles:
+            return f
+    return None
+
+
+def _sum(rule: str, target: Figure, parts: list[Figure], coeffs: list[int] | None = None, *, word: str = "", zh: str = "", en: str = "") -> Relation:
+    coeffs = coeffs or [1] * len(parts)
+    return Relation(
+        rule=rule,
+        kind=RelationKind.SUM,
+        target=target,
+        terms=[Term(p, c) for p, c in zip(parts, coeffs)],
+        word=word,
+        label_zh=zh,
+        label_en=en,
+        section_id=target.section_id,
+    )
+
+
+# ---------------------------------------------------------------- sum.parts
+
+
+def _section_sums(ctx: _Ctx) -> list[Relation]:
+    """A section's head figure = Σ its sub-sections' figures of the same role (and their changes)."""
+    out: list[Relation] = []
+    for sec in ctx.doc.sections():
+        if len(sec.children) < 2:
+            continue
+        own = _own_figures(ctx, sec)
+        head = _first(own, AMOUNT_ROLES, ctx)
+        if head is None or _combined_total(ctx, head) or not _announces_parts(ctx, sec, head):
+            continue
+        role = ctx.period(head)
+        parts = [_first(_own_figures(ctx, child), (role,), ctx) for child in sec.children]
+        if any(p is None for p in parts):
+            continue
+        out.append(
+            _sum(
+                "sum.parts",
+                head,
+                parts,
+                word="其中",
+                zh=f"{head.subject or sec.title} = 各分项之和",
+                en=f"{head.subject or sec.title} = sum of its items",
+            )
+        )
+        head_change = next((f for f in own if f.role == Role.CHANGE and f.start > head.start), None)
+        if head_change is not None:
+            changes = [next((f for f in _own_figures(ctx, c) if f.role == Role.CHANGE), None) for c in sec.children]
+            if all(c is not None for c in changes) and head_change.sign != 0:
+                coeffs = [c.sign * head_change.sign for c in changes]
+                out.append(
+                    _sum(
+                        "components-of-change",
+                        head_change,
+                        changes,
+                        coeffs,
+                        word="增减",
+                        zh=f"{head.subject or sec.title} 的增减额 = 各分项增减额之和",
+                        en=f"change of {head.subject or sec.title} = sum of its items' changes",
+                    )
+                )
+    return out
+
+
+def _combined_total(ctx: _Ctx, head: Figure) -> bool:
+    """"收入、支出预算总计 X" states two equal totals at once: what follows details each, not a sum."""
+    clause_start = max(ctx.doc.text.rfind(c, 0, head.start) for c in "，,。；;\n") + 1
+    clause = ctx.doc.text[clause_start : head.start]
+    return bool(re.search(r"收入?[、，,和及与]\s*支出?|收、支|收支", clause))
+
+
+def _announces_parts(ctx: _Ctx, sec: Section, head: Figure) -> bool:
+    """The head's sentence says its parts follow (其中/包括…), or every sub-heading states an amount."""
+    text = ctx.doc.text
+    own_end = sec.children[0].start
+    _, s_end = _sentence_bounds(text, head.start)
+    opener = LIST_OPENER.search(text, head.end, own_end)
+    if opener and (opener.start() <= s_end or not text[s_end + 1 : opener.start()].strip()):
+        return True
+    return all(any(sec_child.start <= f.start < sec_child.start + len(sec_child.heading) + 2 and _money(f) for f in ctx.figs) for sec_child in sec.children)
+
+
+def _inline_lists(ctx: _Ctx) -> list[Relation]:
+    """``X 万元，其中：A a、B b…。`` — parts in the same sentence (or following ；-lines)."""
+    out: list[Relation] = []
+    text = ctx.doc.text
+    for m in LIST_OPENER.finditer(text):
+        opener_end = m.end()
+        s_start, _ = _sentence_bounds(text, m.start())
+        # the head: the first amount of the sentence holding the opener, or of the previous sentence
+        # when the opener starts a sentence ("…354.72 万元。其中：")
+        head_roles = AMOUNT_ROLES + (Role.PREVIOUS,)
+        in_sentence = [f for f in ctx.figs if s_start <= f.start < m.start() and _money(f)]
+        if not in_sentence and s_start == m.start():  # "…。其中：" refers back to the previous sentence
+            p_start, _ = _sentence_bounds(text, max(0, s_start - 2))
+            in_sentence = [f for f in ctx.figs if p_start <= f.start < s_start and _money(f)]
+        if in_sentence and in_sentence[-1].role == Role.CHANGE and not any(ctx.period(f) in head_roles for f in in_sentence):
+            rel = _change_list(ctx, in_sentence[-1], m)
+            if rel is not None:
+                out.append(rel)
+            continue
+        before = [f for f in in_sentence if ctx.period(f) in head_roles]
+        nested = text[max(0, m.start() - 1) : m.start()] in ("（", "(")
+        if nested:  # "基本支出 129.91 万元（其中：人员经费…）": the head is the figure just before
+            before = before[-1:]
+        if not before:
+            continue
+        head = before[0]
+        sec = ctx.doc.section(head.section_id)
+        limit = sec.children[0].start if sec is not None and sec.children and sec.children[0].start > opener_end else (sec.end if sec else len(text))
+        if sec is not None and sec.children and sec.children[0].start <= opener_end + 2:
+            continue  # parts are sub-sections: _section_sums handles them
+        end = text.find("。", opener_end)
+        end = limit if end == -1 else min(end, limit)
+        if nested:
+            close = min((i for i in (text.find("）", opener_end), text.find(")", opener_end)) if i != -1), default=end)
+            end = min(end, close)
+        role = ctx.period(head)
+        parts = []
+        for f in ctx.figs:
+            if not opener_end <= f.start < end:
+                continue
+            if f.role in (Role.CHANGE, Role.GROWTH) and parts:
+                break  # the sentence moved on to how the total changed
+            if _money(f) and (ctx.period(f) == role or f.role == Role.AMOUNT) and _clause_initial(text, f) and not _in_brackets(text, opener_end, f.start):
+                parts.append(f)
+        if _has_form_issue(ctx, opener_end, end):
+            continue  # a malformed or missing figure among the parts: the sum cannot be judged
+        if len(parts) < 2 or any(p.unit != head.unit and p.unit not in MONEY_UNITS for p in parts):
+            continue
+        out.append(
+            _sum(
+                "sum.parts",
+                head,
+                parts,
+                word=m.group(1),
+                zh=f"{head.subject} = {m.group(1)}所列各项之和",
+                en=f"{head.subject} = sum of the items listed after {m.group(1)}",
+            )
+        )
+    return out
+
+
+def _change_list(ctx: _Ctx, head: Figure, opener: re.Match) -> Relation | None:
+    """"…增加 X 元，其中 A 增加 a 元，B 减少 b 元": the parts' changes add up to the total's."""
+    text = ctx.doc.text
+    end = text.find("。", opener.end())
+    end = len(text) if end == -1 else end
+    parts = [f for f in ctx.figs if opener.end() <= f.start < end and f.role == Role.CHANGE and _money(f)]
+    if len(parts) < 2 or head.sign == 0 or _has_form_issue(ctx, opener.end(), end):
+        return None
+    return _sum(
+        "components-of-change",
+        head,
+        parts,
+        [p.sign * head.sign for p in parts],
+        word=opener.group(1),
+        zh=f"{head.subject} 增减额 = 所列各项增减额之和",
+        en=f"change of {head.subject} = sum of the listed changes",
+    )
+
+
+def _has_form_issue(ctx: _Ctx, start: int, end: int) -> bool:
+    return any(i.start is not None and start <= i.start < end for i in ctx.doc.issues if i.code in ("parse.malformed_number", "parse.missing_figure"))
+
+
+def _in_brackets(text: str, start: int, pos: int) -> bool:
+    segment = text[start:pos]
+    return segment.count("（") + segment.count("(") > segment.count("）") + segment.count(")")
+
+
+def _closes_bracket(text: str, pos: int, end: int) -> bool:
+    """A bracket opened before ``pos`` closes before ``end``: the figure sits inside it."""
+    segment = text[pos:end]
+    return segment.count("）") + segment.count(")") > segment.count("（") + segment.count("(")
+
+
+def _clause_initial(text: str, f: Figure) -> bool:
+    """The figure is the first amount of its clause (not a change or a second figure)."""
+    i = f.start
+    while i > 0 and text[i - 1] not in "，,、；;：:。\n":
+        i -= 1
+        if text[i].isdigit() and i < f.start - 1 and not text[i + 1 : f.start].strip().startswith(("（", "(")):
+            # another number before it in the same clause: allowed only for a bracketed code
+            if re.search(r"[（(]\s*\d{3,7}\s*[）)]", text[i - 1 : f.start]):
+                continue
+            return False
+    return True
+
+
+# ---------------------------------------------------------------- change, growth
+
+
+def _base_role(sentence: str) -> str:
+    return "budget" if re.search(r"年初预算|预算数相比|比预算", sentence) else "previous"
+
+
+def _changes_and_growth(ctx: _Ctx) -> list[Relation]:
+    out: list[Relation] = []
+    text = ctx.doc.text
+    for i, ch in enumerate(ctx.figs):
+        if ch.role != Role.CHANGE or not _money(ch):
+            continue
+        s_start, s_end = _sentence_bounds(text, ch.start)
+        sentence = [f for f in ctx.figs if s_start <= f.start < s_end]
+        before = [f for f in sentence if f.start < ch.start]
+        current = next((f for f in reversed(before) if _money(f) and ctx.period(f) == Role.AMOUNT), None)
+        if current is None:
+            current = _heading_amount(ctx, ch, before)
+        since = current.start if current is not None and current.start >= s_start else s_start
+        base = next((f for f in reversed(before) if f.start > since and _money(f) and f.role in (Role.PREVIOUS, Role.BUDGET)), None)
+        if base is not None:
+            base_kind = "budget" if base.role == Role.BUDGET else "previous"
+        else:
+            clause_start = max(text.rfind(c, 0, ch.start) for c in "。；;\n") + 1
+            base_kind = _base_role(text[clause_start : ch.start])
+        if current is not None and base is not None and ch.sign != 0:
+            a, b = (current, base) if ch.sign > 0 else (base, current)
+            out.append(
+                _sum(
+                    "change",
+                    ch,
+                    [a, b],
+                    [1, -1],
+                    word="增加" if ch.sign > 0 else "减少",
+                    zh=f"{ch.subject} 增减额 = 本期 − {'年初预算' if base_kind == 'budget' else '上年'}",
+                    en=f"change of {ch.subject} = current − {'budget' if base_kind == 'budget' else 'previous'}",
+                )
+            )
+        growth = next((f for f in sentence if f.role == Role.GROWTH and f.start > ch.start), None)
+        if growth is None:
+            continue
+        if growth.sign != ch.sign and growth.value != 0 and ch.value != 0:
+            out.append(
+                Relation(
+                    rule="direction",
+                    kind=RelationKind.DIRECTION,
+                    terms=[Term(ch, ch.sign)],
+                    target=growth,
+                    expected_sign=growth.sign,
+                    word=text[growth.start - 4 : growth.start].strip(),
+                    label_zh=f"{ch.subject} 的增减方向与增长率方向一致",
+                    label_en=f"direction of the change of {ch.subject} agrees with its growth rate",
+                    section_id=ch.section_id,
+                )
+            )
+            continue
+        if all(f.value == 0 for f in (ch, growth, *(x for x in (base, current) if x is not None))):  # noqa: E501
+            continue  # "0 万元，增加 0 万元，增长 0%": nothing stated that could disagree
+        if base is not None:
+            denominator = [Term(base, 1)]
+        elif current is not None:
+            denominator = [Term(current, 1), Term(ch, -ch.sign)]
+        else:
+            continue
+        out.append(
+            Relation(
+                rule="growth",
+                kind=RelationKind.RATIO,
+                terms=[Term(ch, 1)],
+                target=growth,
+                denominator=denominator,
+                word="增长" if growth.sign > 0 else "下降",
+                label_zh=f"{ch.subject} 增长率 = 增减额 ÷ {'基数' if base is not None else '（本期 ∓ 增减额）'}",
+                label_en=f"growth of {ch.subject} = change ÷ {'base' if base is not None else '(current ∓ change)'}",
+                section_id=ch.section_id,
+                zero_base=True,
+            )
+        )
+    return out
+
+
+def _heading_amount(ctx: _Ctx, ch: Figure, before: list[Figure]) -> Figure | None:
+    """A change sentence with no amount of its own reports on its section's heading amount."""
+    if before:
+        return None
+    sec = ctx.doc.section(ch.section_id)
+    if sec is None:
+        return None
+    own = _own_figures(ctx, sec)
+    cand = next((f for f in own if _money(f) and ctx.period(f) == Role.AMOUNT and f.start < ch.start), None)
+    return cand if cand is not None and cand.subject == ch.subject else None
+
+
+# ---------------------------------------------------------------- completion, share
+
+
+def _completions(ctx: _Ctx) -> list[Relation]:
+    out: list[Relation] = []
+    text = ctx.doc.text
+    for comp in ctx.figs:
+        if comp.role != Role.COMPLETION:
+            continue
+        s_start, _ = _sentence_bounds(text, comp.start)
+        line_start = text.rfind("\n", 0, comp.start) + 1
+        window = [f for f in ctx.figs if line_start <= f.start < comp.start and _money(f)]
+        budget = next((f for f in reversed(window) if f.role == Role.BUDGET), None)
+        actual = next((f for f in reversed(window) if f.role in (Role.ACTUAL, Role.AMOUNT) and f is not budget), None)
+        if budget is None or actual is None or (budget.value == actual.value == comp.value == 0):
+            continue
+        out.append(
+            Relation(
+                rule="completion",
+                kind=RelationKind.RATIO,
+                terms=[Term(actual, 1)],
+                target=comp,
+                denominator=[Term(budget, 1)],
+                word="完成",
+                label_zh=f"{actual.subject or comp.subject} 完成率 = 决算 ÷ 预算",
+                label_en=f"completion of {actual.subject or comp.subject} = actual ÷ budget",
+                section_id=comp.section_id,
+                zero_base=True,
+            )
+        )
+    return out
+
+
+def _shares(ctx: _Ctx) -> list[Relation]:
+    out: list[Relation] = []
+    text = ctx.doc.text
+    heads = _list_heads(ctx)
+    for share in ctx.figs:
+        if share.role != Role.SHARE:
+            continue
+        line_start = max(text.rfind(c, 0, share.start) for c in "\n；;。") + 1
+        clause_start = max(text.rfind(c, 0, share.start) for c in "，,；;。\n") + 1
+        part = next(
+            (f for f in reversed(ctx.figs) if line_start <= f.start < clause_start and _money(f) and not _closes_bracket(text, f.end, clause_start)),
+            None,
+        )
+        if part is None:
+            continue
+        inside = [f for f in ctx.figs if clause_start <= f.start < share.start]
+        total = inside[-1] if inside else heads.get(part.start)
+        if total is None or total is part:
+            continue
+        if inside and total.unit is None:
+            total.unit = part.unit  # "占总收入（4,677,326.79）的": the bracketed total is in the part's unit
+        out.append(
+            Relation(
+                rule="share",
+                kind=RelationKind.RATIO,
+                terms=[Term(part, 1)],
+                target=share,
+                denominator=[Term(total, 1)],
+                word="占",
+                label_zh=f"{part.subject} 占比 = {part.subject} ÷ {total.subject or '合计'}",
+                label_en=f"share of {part.subject} = {part.subject} ÷ {total.subject or 'total'}",
+                section_id=share.section_id,
+            )
+        )
+    return out
+
+
+def _list_heads(ctx: _Ctx) -> dict[int, Figure]:
+    """Each list part (by offset) → its list head, from the inline lists found."""
+    heads: dict[int, Figure] = {}
+    for rel in _inline_lists(ctx):
+        for t in rel.terms:
+            heads[t.figure.start] = rel.target
+    return heads
+
+
+def part_heads(doc: Document) -> dict[int, Figure]:
+    """Every part of a stated breakdown (inline or by sub-sections), by offset → its total."""
+    figs = sorted((f for f in doc.figures if f.start is not None), key=lambda f: f.start)
+    ctx = _Ctx(doc, figs)
+    heads: dict[int, Figure] = {}
+    for rel in _section_sums(ctx) + _inline_lists(ctx):
+        if rel.rule in ("sum.parts", "components-of-change"):
+            for t in rel.terms:
+                heads[t.figure.start] = rel.target
+    return heads
+
+
+# ---------------------------------------------------------------- balance, definition, direction
+
+
+def _subject_is(f: Figure, pattern: str) -> bool:
+    return bool(re.search(pattern, f.subject))
+
+
+def _balance(ctx: _Ctx) -> list[Relation]:
+    income = next((f for f in ctx.figs if _money(f) and ctx.period(f) == Role.AMOUNT and _subject_is(f, r"^收入.*总计$")), None)
+    spend = next((f for f in ctx.figs if _money(f) and ctx.period(f) == Role.AMOUNT and _subject_is(f, r"^支出.*总计$")), None)
+    if income is None or spend is None:
+        return []
+    return [_sum("balance", spend, [income], word="总计", zh="收入总计 = 支出总计", en="total income = total expenditure")]
+
+
+GLOSSARY = re.compile(r"(机关运行经费|机构运行经费)\s*[:：]?\s*(?:是)?指[^。]*?公用经费")
+
+
+def _definitions(ctx: _Ctx) -> list[Relation]:
+    m = GLOSSARY.search(ctx.doc.text)
+    if m is None:
+        return []
+    name = m.group(1)
+    running = next((f for f in ctx.figs if _money(f) and ctx.period(f) == Role.AMOUNT and f.subject.endswith(name)), None)
+    public = next((f for f in ctx.figs if _money(f) and ctx.period(f) == Role.AMOUNT and f.subject == "公用经费"), None)
+    if running is None or public is None:
+        return []
+    end = ctx.doc.text.find("。", m.start())
+    cite = ctx.doc.text[m.start() : end + 1 if end != -1 else m.end()]
+    rel = _sum(
+        "definition",
+        running,
+        [public],
+        word="名词解释",
+        zh=f"{name} = 公用经费（依据名词解释）",
+        en=f"{name} = 公用经费 (per the glossary)",
+    )
+    rel.cites = cite
+    return [rel]
+
+
+DIRECTION_WORDS = [(re.compile(r"决算数?(?:大于|高于|超过)(?:年初)?预算数?"), 1), (re.compile(r"决算数?(?:小于|低于)(?:年初)?预算数?"), -1), (re.compile(r"决算数?与(?:年初)?预算数?持平"), 0)]
+
+
+def _directions(ctx: _Ctx) -> list[Relation]:
+    out: list[Relation] = []
+    text = ctx.doc.text
+    for pattern, sign in DIRECTION_WORDS:
+        for m in pattern.finditer(text):
+            if re.search(r"[（(](?:大于|小于|高于|低于)[）)]", text[m.start() : m.end() + 6]):
+                continue  # a template's unfilled alternative: "大于（小于）"
+            line_start = text.rfind("\n", 0, m.start()) + 1
+            window = [f for f in ctx.figs if line_start <= f.start < m.start() and _money(f)]
+            budget = next((f for f in reversed(window) if f.role == Role.BUDGET), None)
+            actual = next((f for f in reversed(window) if f.role in (Role.ACTUAL, Role.AMOUNT) and f is not budget), None)
+            if budget is None or actual is None:
+                continue
+            out.append(
+                Relation(
+                    rule="direction",
+                    kind=RelationKind.DIRECTION,
+                    terms=[Term(actual, 1), Term(budget, -1)],
+                    expected_sign=sign,
+                    word=m.group(0),
+                    label_zh=f"“{m.group(0)}”与所列数字一致",
+                    label_en=f"“{m.group(0)}” agrees with the figures",
+                    section_id=actual.section_id,
+                )
+            )
+    return out

@@ -1,0 +1,90 @@
+"""The same quantity stated more than once must agree (rule ``repeat``).
+
+Two figures state the same quantity when they have the same subject key (see `subject_key`), the
+same role in the document's period (a 预算 document's 年初预算 is its amount), the same comparison
+base for changes (上年 vs 年初预算), and money units (converted exactly). Parts of a list are
+qualified by their list's head, so 人员经费's 其他交通费用 is not compared with 公用经费's.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+
+from parsers.model import DocKind, Document, Figure, Role
+from parsers.numbers import MONEY_UNITS
+from tui_review.checks.relation import Relation, RelationKind, Term
+
+# Names that denote one quantity wherever they are printed (the standard tables' row names);
+# other subjects ("共涉及资金", "其他交通费用") can name different quantities in different places.
+STANDARD_QUANTITIES = re.compile(
+    r"(收入总计|支出总计|收入合计|支出合计|基本支出|项目支出|人员经费|公用经费|三公经费|因公出国（境）费|公务用车购置及运行维护费|"
+    r"公务用车购置费?|公务用车运行维护费|公务接待费|机关运行经费|机构运行经费|政府采购支出总额|年初结转和结余|年末结转和结余|上年结转结余|"
+    r"一般公共预算财政拨款支出|一般公共预算拨款收入|政府性基金预算财政拨款支出|国有资本经营预算财政拨款支出)$"
+)
+CLASSIFIED = re.compile(r"（(?:类|款|项)）|(?:类|款|项)$")
+LEVEL_MARK = re.compile(r"（(?:类|款|项)）|(?<=[\u4e00-\u9fff])(?:类|款|项)$")
+REPEAT_ROLES = (Role.AMOUNT, Role.BUDGET, Role.ACTUAL, Role.PREVIOUS, Role.CHANGE)
+
+
+def subject_key(subject: str) -> str:
+    key = LEVEL_MARK.sub("", subject)
+    key = re.sub(r"[（）]", "", key)
+    key = re.sub(r"(支出|拨款)$", "", key)
+    return key
+
+
+def _period(doc: Document, f: Figure) -> str:
+    if f.role == Role.BUDGET and doc.kind == DocKind.BUDGET:
+        return Role.AMOUNT.value
+    if f.role == Role.ACTUAL and doc.kind in (DocKind.FINAL, DocKind.ANALYSIS):
+        return Role.AMOUNT.value
+    return f.role.value
+
+
+def find(doc: Document) -> list[Relation]:
+    from tui_review.relations.prose import part_heads
+
+    list_heads = part_heads(doc)
+    groups: dict[tuple, list[Figure]] = defaultdict(list)
+    text = doc.text
+    for f in doc.figures:
+        if f.start is None or f.unit not in MONEY_UNITS or f.role not in REPEAT_ROLES:
+            continue
+        key = subject_key(f.subject)
+        if len(key) < 4 or not (STANDARD_QUANTITIES.search(key) or CLASSIFIED.search(f.subject) or f.code):
+            continue  # not a name that denotes one quantity wherever it is printed
+        head = list_heads.get(f.start)
+        qualifier = f"{subject_key(head.subject)}/{_period(doc, head)}" if head is not None else ""
+        base = ""
+        if f.role == Role.CHANGE:
+            clause_start = max(text.rfind(c, 0, f.start) for c in "。；;\n") + 1
+            clause = text[clause_start : f.start]
+            if re.search(r"年初预算|预算数", clause):
+                base = "budget"
+            elif re.search(r"上年|去年|同期", clause):
+                base = "previous"
+            else:
+                continue  # a change whose base the words do not name cannot be matched with another
+        groups[(qualifier, key, _period(doc, f), base)].append(f)
+    out: list[Relation] = []
+    for (_, key, period, _), figs in groups.items():
+        if len(figs) < 2:
+            continue
+        first = figs[0]
+        for other in figs[1:]:
+            if other.value == first.value and other.unit == first.unit and other.sign == first.sign:
+                continue  # identical statements: nothing to check, and no noise
+            out.append(
+                Relation(
+                    rule="repeat",
+                    kind=RelationKind.SUM,
+                    target=other,
+                    terms=[Term(first, other.sign * first.sign if period == Role.CHANGE.value else 1)],
+                    word="重复",
+                    label_zh=f"“{key}”（{period}）两处表述一致",
+                    label_en=f"“{key}” ({period}) stated twice consistently",
+                    section_id=other.section_id,
+                )
+            )
+    return out
