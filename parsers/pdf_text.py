@@ -63,8 +63,8 @@ def _needs_space(left: str, right: str, gap: float, size: float) -> bool:
     return gap > WORD_GAP * size and not is_cjk(left) and not is_cjk(right)
 
 
-def group_lines(glyphs: list[Glyph]) -> list[Line]:
-    """Glyphs (any order) → lines, top to bottom, each spelt left to right."""
+def glyph_rows(glyphs: list[Glyph]) -> list[list[Glyph]]:
+    """Glyphs (any order) → the glyphs of each visual line, top to bottom, left to right."""
     rows: list[list[Glyph]] = []
     for g in sorted(glyphs, key=lambda g: ((g.top + g.bottom) / 2, g.x0)):
         middle = (g.top + g.bottom) / 2
@@ -76,11 +76,27 @@ def group_lines(glyphs: list[Glyph]) -> list[Line]:
                 last.append(g)
                 continue
         rows.append([g])
-    lines = [_spell(sorted(row, key=lambda g: g.x0)) for row in rows]
-    return [line for line in lines if line.text.strip()]
+    return [sorted(row, key=lambda g: g.x0) for row in rows]
 
 
-def _spell(row: list[Glyph]) -> Line:
+def group_lines(glyphs: list[Glyph]) -> list[Line]:
+    """Glyphs (any order) → lines, top to bottom, each spelt left to right."""
+    return [spell(row) for row in glyph_rows(glyphs)]
+
+
+def segments(row: list[Glyph]) -> list[list[Glyph]]:
+    """A line's runs of glyphs separated by column-wide gaps."""
+    out: list[list[Glyph]] = [[row[0]]]
+    for prev, g in zip(row, row[1:]):
+        if g.x0 - prev.x1 > COLUMN_GAP * max(prev.size, g.size):
+            out.append([g])
+        else:
+            out[-1].append(g)
+    return out
+
+
+def spell(row: list[Glyph]) -> Line:
+    """One line's text from its glyphs (left to right), with the spaces its gaps imply."""
     sizes = sorted(g.size for g in row)
     size = sizes[len(sizes) // 2] or 1.0
     chars: list[str] = []
@@ -157,19 +173,24 @@ def paragraphs(lines: list[Line], left: float, right: float) -> list[Line]:
     """Merge wrapped prose lines (already in reading order) into paragraphs.
 
     ``left`` and ``right`` are the page's text margins. A line continues the previous one when the
-    previous one reaches the right margin, the two share a font size, the gap between them is no
-    more than a line, and this one is neither indented nor opens a heading or list item.
+    two share a font size, the gap between them is no more than a line, this one opens no heading
+    or list item, and either the previous one reaches the right margin and this one is not
+    indented, or both are set larger than the page's body text (a wrapped, centred heading).
     """
     out: list[list[Line]] = []
+    sizes = sorted(line.size for line in lines)
+    body = sizes[len(sizes) // 2] if sizes else 0.0
     for line in lines:
         if out:
             prev = out[-1][-1]
-            reaches_margin = prev.x1 >= right - 1.5 * prev.size
             same_size = abs(prev.size - line.size) <= 0.15 * max(prev.size, line.size)
             close = line.top - prev.bottom <= 1.0 * max(prev.size, line.size)
-            indented = line.x0 - left > 1.2 * line.size
-            if reaches_margin and same_size and close and not indented and not PARAGRAPH_START.match(line.text):
-                out[-1].append(line)
-                continue
+            if same_size and close and not PARAGRAPH_START.match(line.text):
+                display = line.size > 1.1 * body  # a title or heading wrapped over centred lines
+                reaches_margin = prev.x1 >= right - 1.5 * prev.size
+                indented = line.x0 - left > 1.2 * line.size
+                if display or (reaches_margin and not indented):
+                    out[-1].append(line)
+                    continue
         out.append([line])
     return [join_lines(group) for group in out]

@@ -1,0 +1,97 @@
+"""Read PDF pages with pypdfium2: glyphs, ruled and unruled table grids, image cover.
+
+`read_pages` is the unit of work (run in-process or in a worker process). For each page it takes
+every glyph with its box from PDFium's text layer, and the page's drawn rulings (see
+`parsers.pdf_ruling`); where there are enough rulings for a table, pdfplumber's table finder
+turns them into cell grids. Glyphs inside a ruled table fill its cells; the rest become the page's
+lines, where unruled tables are looked for as a fallback. Every page is closed once read.
+"""
+
+from __future__ import annotations
+
+import ctypes
+from dataclasses import dataclass, field
+
+import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
+
+from parsers.pdf_grid import RawTable, fill, grid_from_cells, inside
+from parsers.pdf_ruling import page_drawing, ruled_tables
+from parsers.pdf_text import Glyph, Line, group_lines
+from parsers.pdf_unruled import find_unruled
+
+RULING_EDGES = 4  # a page with fewer ruling edges than this has no ruled table
+
+
+@dataclass(slots=True)
+class PageRead:
+    number: int  # 1-based
+    width: float
+    height: float
+    lines: list[Line] = field(default_factory=list)  # text outside tables, top to bottom
+    tables: list[RawTable] = field(default_factory=list)
+    glyph_count: int = 0
+    image_cover: float = 0.0  # share of the page area covered by images
+
+
+SKIPPED_CODES = frozenset((0xA0, 0x3000, 0xFEFF, 0xFFFE, 0xFFFF))
+
+
+def _glyphs(textpage, mediabox: tuple[float, float, float, float]) -> list[Glyph]:
+    left, _, _, top = mediabox
+    x, y = ctypes.c_double(), ctypes.c_double()
+    out: list[Glyph] = []
+    for i in range(textpage.count_chars()):
+        code = pdfium_c.FPDFText_GetUnicode(textpage, i)
+        if code <= 32 or code in SKIPPED_CODES or pdfium_c.FPDFText_IsGenerated(textpage, i) == 1:
+            continue
+        l, b, r, t = textpage.get_charbox(i, loose=True)
+        size = pdfium_c.FPDFText_GetFontSize(textpage, i)
+        if not 0.5 * (t - b) <= size <= 2 * (t - b):
+            size = t - b
+        pdfium_c.FPDFText_GetCharOrigin(textpage, i, ctypes.byref(x), ctypes.byref(y))
+        baseline = top - y.value
+        out.append(Glyph(chr(code), l - left, baseline - 0.86 * size, r - left, baseline + 0.14 * size))
+    return out
+
+
+def read_page(pdf: pdfium.PdfDocument, index: int) -> PageRead:
+    page = pdf[index]
+    try:
+        mediabox = page.get_mediabox()
+        textpage = page.get_textpage()
+        try:
+            glyphs = _glyphs(textpage, mediabox)
+        finally:
+            textpage.close()
+        drawing = page_drawing(page, mediabox)
+    finally:
+        page.close()
+    number = index + 1
+    read = PageRead(number, mediabox[2] - mediabox[0], mediabox[3] - mediabox[1], glyph_count=len(glyphs), image_cover=drawing.image_cover)
+    rest = glyphs
+    if glyphs and len(drawing.edges) >= RULING_EDGES:
+        for cells in ruled_tables(drawing.edges):
+            table = grid_from_cells(number, cells)
+            if table.n_cols < 2:
+                continue
+            fill(table, [g for g in rest if inside(g, table.bbox)])
+            rest = [g for g in rest if not inside(g, table.bbox)]
+            read.tables.append(table)
+    for table, used in find_unruled(number, rest):
+        fill(table, used)
+        read.tables.append(table)
+        taken = set(map(id, used))
+        rest = [g for g in rest if id(g) not in taken]
+    read.tables.sort(key=lambda t: t.bbox[1])
+    read.lines = group_lines(rest)
+    return read
+
+
+def read_pages(path: str, password: str | None, indices: list[int]) -> list[PageRead]:
+    """Read the pages at ``indices`` (0-based); opens its own handle, so it runs in any process."""
+    pdf = pdfium.PdfDocument(path, password=password)
+    try:
+        return [read_page(pdf, i) for i in indices]
+    finally:
+        pdf.close()

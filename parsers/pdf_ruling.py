@@ -1,0 +1,125 @@
+"""Ruling lines and images of a page, read from PDFium's page objects; ruled tables found from them.
+
+pdfplumber's table finder needs the page's edges; getting them through pdfplumber means
+pdfminer parsing the whole page (tens of milliseconds), while PDFium hands over the drawn paths
+directly. `page_drawing` walks the page objects (into Form XObjects, composing their matrices),
+turns every horizontal or vertical stretch of a drawn path into an edge in pdfplumber's own edge
+format, and measures how much of the page images cover (for scan detection). `ruled_tables` gives
+those edges to pdfplumber's `TableFinder` as explicit lines: the same snapping, joining and
+intersection logic as ``page.find_tables()``, without pdfminer.
+"""
+
+from __future__ import annotations
+
+import ctypes
+from dataclasses import dataclass, field
+
+import pypdfium2.raw as pdfium_c
+
+from parsers.model import BBox
+
+Matrix = tuple[float, float, float, float, float, float]
+IDENTITY: Matrix = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
+AXIS_TOLERANCE = 0.5  # points: a segment this close to horizontal/vertical is a ruling
+MAX_DEPTH = 8  # Form XObjects nested deeper than this are not followed
+
+
+@dataclass(slots=True)
+class Drawing:
+    edges: list[dict] = field(default_factory=list)  # pdfplumber edge dicts, page coordinates
+    image_cover: float = 0.0  # share of the page covered by images
+
+
+def _compose(inner: Matrix, outer: Matrix) -> Matrix:
+    a, b, c, d, e, f = inner
+    A, B, C, D, E, F = outer
+    return (a * A + b * C, a * B + b * D, c * A + d * C, c * B + d * D, e * A + f * C + E, e * B + f * D + F)
+
+
+def _apply(m: Matrix, x: float, y: float) -> tuple[float, float]:
+    return (m[0] * x + m[2] * y + m[4], m[1] * x + m[3] * y + m[5])
+
+
+def _matrix(obj) -> Matrix:
+    fs = pdfium_c.FS_MATRIX()
+    if not pdfium_c.FPDFPageObj_GetMatrix(obj, fs):
+        return IDENTITY
+    return (fs.a, fs.b, fs.c, fs.d, fs.e, fs.f)
+
+
+def _edge(p: tuple[float, float], q: tuple[float, float], page_top: float, left: float) -> dict | None:
+    (x0, y0), (x1, y1) = p, q
+    if abs(y0 - y1) <= AXIS_TOLERANCE:
+        top = page_top - (y0 + y1) / 2
+        lo, hi = sorted((x0 - left, x1 - left))
+        return {"object_type": "line", "x0": lo, "x1": hi, "top": top, "bottom": top, "width": hi - lo, "height": 0.0}
+    if abs(x0 - x1) <= AXIS_TOLERANCE:
+        x = (x0 + x1) / 2 - left
+        lo, hi = sorted((page_top - y0, page_top - y1))
+        return {"object_type": "line", "x0": x, "x1": x, "top": lo, "bottom": hi, "width": 0.0, "height": hi - lo}
+    return None
+
+
+def _path_edges(path, m: Matrix, page_top: float, left: float, out: list[dict]) -> None:
+    fill, stroke = ctypes.c_int(), ctypes.c_int()
+    if pdfium_c.FPDFPath_GetDrawMode(path, ctypes.byref(fill), ctypes.byref(stroke)) and not fill.value and not stroke.value:
+        return  # neither filled nor stroked: draws nothing
+    x, y = ctypes.c_float(), ctypes.c_float()
+    start = current = None
+    for i in range(pdfium_c.FPDFPath_CountSegments(path)):
+        seg = pdfium_c.FPDFPath_GetPathSegment(path, i)
+        if not seg or not pdfium_c.FPDFPathSegment_GetPoint(seg, ctypes.byref(x), ctypes.byref(y)):
+            continue
+        point = _apply(m, x.value, y.value)
+        if pdfium_c.FPDFPathSegment_GetType(seg) == pdfium_c.FPDF_SEGMENT_MOVETO or current is None:
+            start = current = point
+            continue
+        edge = _edge(current, point, page_top, left)
+        if edge:
+            out.append(edge)
+        current = point
+        if pdfium_c.FPDFPathSegment_GetClose(seg) and start is not None:
+            edge = _edge(current, start, page_top, left)
+            if edge:
+                out.append(edge)
+            current = start
+
+
+def _walk(container, count, get, outer: Matrix, depth: int, page_top: float, left: float, area: float, drawing: Drawing) -> None:
+    for i in range(count(container)):
+        obj = get(container, i)
+        kind = pdfium_c.FPDFPageObj_GetType(obj)
+        if kind == pdfium_c.FPDF_PAGEOBJ_PATH:
+            _path_edges(obj, _compose(_matrix(obj), outer), page_top, left, drawing.edges)
+        elif kind == pdfium_c.FPDF_PAGEOBJ_IMAGE:
+            a, b, c, d, _, _ = _compose(_matrix(obj), outer)
+            drawing.image_cover += abs(a * d - b * c) / area
+        elif kind == pdfium_c.FPDF_PAGEOBJ_FORM and depth < MAX_DEPTH:
+            m = _compose(_matrix(obj), outer)
+            _walk(obj, pdfium_c.FPDFFormObj_CountObjects, pdfium_c.FPDFFormObj_GetObject, m, depth + 1, page_top, left, area, drawing)
+
+
+def page_drawing(page, mediabox: tuple[float, float, float, float]) -> Drawing:
+    left, bottom, right, top = mediabox
+    drawing = Drawing()
+    area = max((right - left) * (top - bottom), 1.0)
+    _walk(page.raw, pdfium_c.FPDFPage_CountObjects, pdfium_c.FPDFPage_GetObject, IDENTITY, 0, top, left, area, drawing)
+    drawing.image_cover = min(drawing.image_cover, 1.0)
+    return drawing
+
+
+def ruled_tables(edges: list[dict]) -> list[list[BBox]]:
+    """The cell rectangles of each ruled table the edges draw (pdfplumber's lines strategy)."""
+    from pdfplumber.table import TableFinder
+
+    vertical = [e for e in edges if e["width"] == 0.0 and e["height"] > 0.0]
+    horizontal = [e for e in edges if e["height"] == 0.0 and e["width"] > 0.0]
+    if len(vertical) < 2 or len(horizontal) < 2:
+        return []
+    settings = {
+        "vertical_strategy": "explicit",
+        "horizontal_strategy": "explicit",
+        "explicit_vertical_lines": vertical,
+        "explicit_horizontal_lines": horizontal,
+    }
+    return [list(table.cells) for table in TableFinder(None, settings).tables]

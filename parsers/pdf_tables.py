@@ -1,0 +1,171 @@
+"""Table fragments → `Table`s: continued tables joined, header rows flattened into column paths.
+
+A table that runs over several pages arrives as one `Fragment` per page. `build_tables` joins a
+fragment to the previous table when it opens its page untitled (or titled 续表) right after a
+table that closed the previous page, with the same columns; a header the continuation repeats is
+dropped. The header is the run of rows above the first row that carries data (an amount, a
+classification code or a row label such as 合计 / 一、); each column's path is the chain of
+header cells that cover it, top to bottom (`支出 › 基本支出 › 人员经费`). Blank rows carry nothing
+and are dropped; blank cells stay "" (never "0").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from parsers.model import Table
+from parsers.pdf_grid import RawCell, RawTable
+from parsers.pdf_layout import UNIT, Fragment
+from parsers.table_kinds import recognise
+
+PATH_SEPARATOR = " › "
+AMOUNT = re.compile(r"^[-−]?\s*[\d０-９][\d０-９,，]*(?:[.．][\d０-９]+)?\s*%?$")
+CODE = re.compile(r"^\d{3}(?:\d{2}){0,2}$")
+ROW_LABEL = re.compile(r"^(?:[一二三四五六七八九十]{1,3}[、．.]|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[、．.]|合\s*计|总\s*计|小\s*计|其中|本年|年初|年末)")
+CODE_HEADER_WORDS = frozenset(("类", "款", "项"))
+HEADER_ROW_WORDS = re.compile(r"^(?:栏次|行次)$")
+
+
+@dataclass(slots=True)
+class _Rows:
+    """One fragment's rows as cell lists (the cell that starts at each position, else None)."""
+
+    fragment: Fragment
+    starts: list[list[RawCell | None]]
+
+    @classmethod
+    def of(cls, fragment: Fragment) -> _Rows:
+        t = fragment.table
+        starts: list[list[RawCell | None]] = [[None] * t.n_cols for _ in range(t.n_rows)]
+        for cell in t.cells:
+            starts[cell.row][cell.col] = cell
+        return cls(fragment, starts)
+
+    def texts(self, r: int) -> list[str]:
+        return [c.text if c is not None else "" for c in self.starts[r]]
+
+
+def _is_data_row(texts: list[str]) -> bool:
+    """An amount or a code, or only row labels (合计, 一、… in an empty table); never column names."""
+    cells = [t for t in texts if t]
+    if not cells or HEADER_ROW_WORDS.match(cells[0]):
+        return False
+    return any(AMOUNT.match(t) or CODE.match(t) for t in cells) or all(ROW_LABEL.match(t) for t in cells)
+
+
+def _header_height(rows: _Rows) -> int:
+    n = len(rows.starts)
+    first_data = next((r for r in range(n) if _is_data_row(rows.texts(r))), n)
+    return max((r + 1 for r in range(first_data) if any(rows.texts(r))), default=0)
+
+
+def _column_paths(table: RawTable, height: int, extra: dict[int, str]) -> tuple[list[str], str | None]:
+    owners = table.owners()
+    unit = None
+    paths = []
+    for c in range(table.n_cols):
+        parts: list[str] = []
+        seen: set[int] = set()
+        for r in range(height):
+            cell = owners[r][c]
+            if cell is None or id(cell) in seen or not cell.text:
+                continue
+            seen.add(id(cell))
+            m = UNIT.search(cell.text)
+            if m:
+                unit = unit or m.group(1)
+                continue
+            parts.append(cell.text)
+        if c in extra:
+            parts.append(extra[c])
+        paths.append(PATH_SEPARATOR.join(parts))
+    return paths, unit
+
+
+def _column_map(first: RawTable, other: RawTable) -> list[int] | None:
+    """Where each column of a continuation fragment sits in the first fragment (None: no fit)."""
+    if other.n_cols == first.n_cols:
+        return list(range(other.n_cols))
+    mapping = []
+    for c in range(other.n_cols):
+        middle = (other.xs[c] + other.xs[c + 1]) / 2
+        hit = [i for i in range(first.n_cols) if first.xs[i] <= middle < first.xs[i + 1]]
+        if len(hit) != 1 or hit[0] in mapping:
+            return None
+        mapping.append(hit[0])
+    return mapping
+
+
+def _continues(group: list[Fragment], fragment: Fragment) -> bool:
+    last = group[-1]
+    return (
+        fragment.table.page == last.table.page + 1
+        and last.last_on_page
+        and not last.notes
+        and fragment.first_on_page
+        and (not fragment.title or fragment.continued)
+        and _column_map(group[0].table, fragment.table) is not None
+    )
+
+
+def group_fragments(fragments: list[Fragment]) -> list[list[Fragment]]:
+    groups: list[list[Fragment]] = []
+    for fragment in fragments:
+        if groups and _continues(groups[-1], fragment):
+            groups[-1].append(fragment)
+        else:
+            groups.append([fragment])
+    return groups
+
+
+def build_table(table_id: str, group: list[Fragment]) -> Table:
+    first = _Rows.of(group[0])
+    height = _header_height(first)
+    header_texts = [first.texts(r) for r in range(height)]
+    extra: dict[int, str] = {}
+    if height < len(first.starts):
+        for c, text in enumerate(first.texts(height)):
+            if text in CODE_HEADER_WORDS:
+                extra[c] = text
+    columns, header_unit = _column_paths(group[0].table, height, extra)
+    width = len(columns)
+    table = Table(id=table_id, rows=[], columns=columns, header_rows=[[t for t in row] for row in header_texts])
+    for n, fragment in enumerate(group):
+        rows = first if n == 0 else _Rows.of(fragment)
+        mapping = _column_map(group[0].table, fragment.table) or list(range(width))
+        start = height if n == 0 else _repeated_header(rows, header_texts)
+        for r in range(start, len(rows.starts)):
+            out = [""] * width
+            boxes = {}
+            for c, cell in enumerate(rows.starts[r]):
+                if cell is None or not cell.text:
+                    continue
+                col = mapping[c]
+                if not (n == 0 and r == height and col in extra):
+                    out[col] = cell.text
+                    boxes[col] = cell.bbox
+            if not any(out):
+                continue
+            i = len(table.rows)
+            table.rows.append(out)
+            for col, box in boxes.items():
+                table.cell_bboxes[(i, col)] = box
+                table.cell_pages[(i, col)] = fragment.table.page
+    head = group[0]
+    table.title = f"{head.tag} {head.title}".strip()
+    table.unit = head.unit or header_unit
+    table.page = head.table.page
+    table.pages = sorted({f.table.page for f in group})
+    table.notes = [note for f in group for note in f.notes]
+    table.kind = recognise(head.title or head.tag, columns)
+    return table
+
+
+def _repeated_header(rows: _Rows, header_texts: list[list[str]]) -> int:
+    """How many of a continuation's top rows repeat the table's header."""
+    wanted = [sorted(t for t in row if t) for row in header_texts]
+    k = 0
+    while k < len(rows.starts) and k < len(wanted) and sorted(t for t in rows.texts(k) if t) == wanted[k]:
+        k += 1
+    return k if k == len(wanted) else 0
