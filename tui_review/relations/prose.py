@@ -480,8 +480,9 @@ def _definitions(ctx: _Ctx) -> list[Relation]:
     if m is None:
         return []
     name = m.group(1)
-    running = next((f for f in ctx.figs if _money(f) and ctx.period(f) == Role.AMOUNT and f.subject.endswith(name)), None)
-    public = next((f for f in ctx.figs if _money(f) and ctx.period(f) == Role.AMOUNT and f.subject == "公用经费"), None)
+    qualifiers = r"(?:财政拨款|一般公共预算|预算|支出|安排|决算)*"
+    running = next((f for f in ctx.figs if _money(f) and ctx.period(f) == Role.AMOUNT and re.fullmatch(rf"{name}{qualifiers}", f.subject)), None)
+    public = next((f for f in ctx.figs if _money(f) and ctx.period(f) == Role.AMOUNT and re.fullmatch(rf"(?:（[一二三四五六]）)?公用经费{qualifiers}", f.subject)), None)
     if running is None or public is None:
         return []
     end = ctx.doc.text.find("。", m.start())

@@ -1,0 +1,142 @@
+"""Prose relation finders on hand-made sentences in the styles the seed disclosures use."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from parsers.text import parse_text
+from tui_review.checks.relation import RelationKind
+from tui_review.relations import prose, repeat
+
+
+def relations(text: str, rule: str | None = None):
+    doc = parse_text(text)
+    found = prose.find(doc) + repeat.find(doc)
+    return [r for r in found if rule is None or r.rule == rule]
+
+
+def texts(terms) -> list[tuple[int, str]]:
+    return [(t.coeff, t.figure.text) for t in terms]
+
+
+BUDGET_DOC = "2023 年度某某局（部门）预算\n第二部分 2023 年度部门预算情况说明\n"
+
+
+def test_sub_sections_under_a_total_are_its_parts():
+    text = BUDGET_DOC + (
+        "一、收支预算总体情况说明\n"
+        "1．本年支出合计 354.72 万元。\n"
+        "（1）一般公共服务（类）支出 277.19 万元，主要用于人员工资。\n"
+        "（2）社会保障和就业（类）支出 41.17 万元。\n"
+        "（3）卫生健康（类）支出 16.71 万元。\n"
+        "（4）住房保障（类）支出 19.66 万元。\n"
+    )
+    (rel,) = relations(text, "sum.parts")
+    assert rel.kind == RelationKind.SUM
+    assert rel.target.text == "354.72"
+    assert texts(rel.terms) == [(1, "277.19"), (1, "41.17"), (1, "16.71"), (1, "19.66")]
+
+
+def test_inline_list_after_qizhong():
+    text = BUDGET_DOC + "六、基本支出\n（一）人员经费 284.32 万元。主要包括：基本工资 83.72万元、津贴补贴 53.16 万元、奖金 1.43 万元。\n"
+    (rel,) = relations(text, "sum.parts")
+    assert rel.target.text == "284.32"
+    assert [t.figure.text for t in rel.terms] == ["83.72", "53.16", "1.43"]
+
+
+def test_nested_bracket_list_has_its_own_head():
+    text = BUDGET_DOC + (
+        "一、支出\n部门预算支出176.65万元，其中：基本支出129.91万元（其中：人员经费122.41万元、公用经费7.50万元），"
+        "占比73.54%；项目支出46.74万元，占比26.46%。\n"
+    )
+    sums = {r.target.text: [t.figure.text for t in r.terms] for r in relations(text, "sum.parts")}
+    assert sums == {"176.65": ["129.91", "46.74"], "129.91": ["122.41", "7.50"]}
+    shares = {r.target.text: (r.terms[0].figure.text, r.denominator[0].figure.text) for r in relations(text, "share")}
+    assert shares == {"73.54": ("129.91", "176.65"), "26.46": ("46.74", "176.65")}
+
+
+def test_growth_without_printed_base_uses_current_minus_change():
+    text = BUDGET_DOC + "一、总体\n收入预算总计 354.72 万元，与上年相比增加 45.76 万元，增长 14.81 %。\n"
+    (rel,) = relations(text, "growth")
+    assert rel.kind == RelationKind.RATIO
+    assert rel.target.value == Decimal("14.81")
+    assert texts(rel.terms) == [(1, "45.76")]
+    assert texts(rel.denominator) == [(1, "354.72"), (-1, "45.76")]
+
+
+def test_decrease_flips_the_base():
+    text = BUDGET_DOC + "一、总体\n社会保障和就业支出 41.17 万元，比上年预算数减少 8.31 万元，减少 16.79%。\n"
+    (rel,) = relations(text, "growth")
+    assert texts(rel.denominator) == [(1, "41.17"), (1, "8.31")]
+
+
+def test_change_with_printed_base_is_a_difference():
+    text = "2021年度决算分析报告\n一、收支\n2021年度决算收入为4,677,326.79元，比2020年度收入2,615,391.63元增加2,061,935.16元，同比增加78.84%。\n"
+    (change,) = relations(text, "change")
+    assert change.target.text == "2,061,935.16"
+    assert texts(change.terms) == [(1, "4,677,326.79"), (-1, "2,615,391.63")]
+    (growth,) = relations(text, "growth")
+    assert texts(growth.denominator) == [(1, "2,615,391.63")]
+
+
+def test_completion_is_actual_over_budget_and_zero_base_is_flagged():
+    text = "2023 年度某某局决算\n五、支出\n1. 人大事务(款)行政运行(项)。年初预算 55.99 万元,支出决算 375.54 万元,完成年初预算的 670.73%。\n"
+    (rel,) = relations(text, "completion")
+    assert texts(rel.terms) == [(1, "375.54")]
+    assert texts(rel.denominator) == [(1, "55.99")]
+    assert rel.zero_base  # the evaluator downgrades a 100% over a zero budget to a warning
+
+
+def test_components_of_change_follow_the_sub_sections():
+    text = BUDGET_DOC + (
+        "五、一般公共预算\n（一）一般公共服务（类）\n一般公共服务类年初预算数为 277.19 万元，与上年相比减少 254.73 万元。其中：\n"
+        "1.政府办公厅（室）及相关机构事务（款）行政运行（项）。年初预算 55.99 万元，与上年相比增加 0.44 万元，增长 0.79 %。\n"
+        "2.政府办公厅（室）及相关机构事务（款）事业运行（项）。年初预算 221.20万元，与上年相比增加 44.81 万元，增长 25.40 %。\n"
+    )
+    (rel,) = relations(text, "components-of-change")
+    assert rel.target.text == "254.73"
+    # the total decreased: each part's change enters with its own sign relative to the total's
+    assert texts(rel.terms) == [(-1, "0.44"), (-1, "44.81")]
+
+
+def test_combined_income_and_expenditure_total_is_not_summed_over_its_details():
+    text = BUDGET_DOC + (
+        "一、收支预算总体情况说明\n某某局 2023 年度收入、支出预算总计 354.72 万元。其中：\n"
+        "（一）收入预算总计 354.72 万元。\n（二）支出预算总计 354.72 万元。\n"
+    )
+    assert relations(text, "sum.parts") == []
+
+
+def test_definition_from_glossary():
+    text = BUDGET_DOC + (
+        "一、基本支出\n（二）公用经费 7.50 万元。\n"
+        "二、机关运行经费\n2023年，我单位机关运行经费财政拨款预算54.24万元。\n"
+        "第四部分 名词解释\n十、机关运行经费：是指为保障行政单位运行，用于购买货物和服务等的各项公用经费。\n"
+    )
+    (rel,) = relations(text, "definition")
+    assert rel.target.text == "54.24"
+    assert texts(rel.terms) == [(1, "7.50")]
+    assert "公用经费" in rel.cites
+
+
+def test_repeat_compares_standard_quantities_only():
+    text = BUDGET_DOC + (
+        "一、基本支出\n（一）人员经费 284.32 万元。主要包括：基本工资 83.72万元、其他交通费用 3.06 万元。\n"
+        "（二）公用经费 70.40 万元。主要包括：办公费 67.40万元、其他交通费用 3 万元。\n"
+        "二、机构运行经费\n机构运行经费预算支出 70.40万元。公用经费 70.41 万元。\n"
+    )
+    reps = relations(text, "repeat")
+    assert [(r.target.text, r.terms[0].figure.text) for r in reps] == [("70.41", "70.40")]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "政府性基金预算拨款收入 0 万元，与上年相比增加 0 万元，增长 0 %。",  # nothing that could disagree
+        "收入 10 万元，增加（减少）2 万元。",  # no base printed and no growth: a change alone is not checkable
+    ],
+)
+def test_unbindable_sentences_make_no_relation(sentence):
+    assert [r for r in relations(BUDGET_DOC + "一、收入\n" + sentence + "\n") if r.rule in ("growth", "change")] == []
