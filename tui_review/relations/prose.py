@@ -1,5 +1,8 @@
 """Claims the 情况说明 prose makes about its own figures, as `Relation`s.
 
+Changes and growth rates enter relations with their sign (``Figure.signed_value``: 减少 8.31 is
+−8.31), so every relation is plain arithmetic on signed values.
+
 - **sum.parts**: a total and its enumerated parts — inline (``X 万元，其中：A a、B b…``, 包括,
   主要包括) or as sub-sections (``（一）收入预算总计 354.72 万元`` over ``1．本年收入合计…``,
   ``2．上年结转结余…``), the parts taken in the total's role (budget, actual, amount);
@@ -130,14 +133,12 @@ def _section_sums(ctx: _Ctx) -> list[Relation]:
         head_change = next((f for f in own if f.role == Role.CHANGE and f.start > head.start), None)
         if head_change is not None:
             changes = [next((f for f in _own_figures(ctx, c) if f.role == Role.CHANGE), None) for c in sec.children]
-            if all(c is not None for c in changes) and head_change.sign != 0:
-                coeffs = [c.sign * head_change.sign for c in changes]
+            if all(c is not None for c in changes):
                 out.append(
                     _sum(
                         "components-of-change",
                         head_change,
                         changes,
-                        coeffs,
                         word="增减",
                         zh=f"{head.subject or sec.title} 的增减额 = 各分项增减额之和",
                         en=f"change of {head.subject or sec.title} = sum of its items' changes",
@@ -231,13 +232,12 @@ def _change_list(ctx: _Ctx, head: Figure, opener: re.Match) -> Relation | None:
     end = text.find("。", opener.end())
     end = len(text) if end == -1 else end
     parts = [f for f in ctx.figs if opener.end() <= f.start < end and f.role == Role.CHANGE and _money(f)]
-    if len(parts) < 2 or head.sign == 0 or _has_form_issue(ctx, opener.end(), end):
+    if len(parts) < 2 or _has_form_issue(ctx, opener.end(), end):
         return None
     return _sum(
         "components-of-change",
         head,
         parts,
-        [p.sign * head.sign for p in parts],
         word=opener.group(1),
         zh=f"{head.subject} 增减额 = 所列各项增减额之和",
         en=f"change of {head.subject} = sum of the listed changes",
@@ -298,13 +298,12 @@ def _changes_and_growth(ctx: _Ctx) -> list[Relation]:
         else:
             clause_start = max(text.rfind(c, 0, ch.start) for c in "。；;\n") + 1
             base_kind = _base_role(text[clause_start : ch.start])
-        if current is not None and base is not None and ch.sign != 0:
-            a, b = (current, base) if ch.sign > 0 else (base, current)
+        if current is not None and base is not None:
             out.append(
                 _sum(
                     "change",
                     ch,
-                    [a, b],
+                    [current, base],
                     [1, -1],
                     word="增加" if ch.sign > 0 else "减少",
                     zh=f"{ch.subject} 增减额 = 本期 − {'年初预算' if base_kind == 'budget' else '上年'}",
@@ -319,7 +318,7 @@ def _changes_and_growth(ctx: _Ctx) -> list[Relation]:
                 Relation(
                     rule="direction",
                     kind=RelationKind.DIRECTION,
-                    terms=[Term(ch, ch.sign)],
+                    terms=[Term(ch, 1)],
                     target=growth,
                     expected_sign=growth.sign,
                     word=text[growth.start - 4 : growth.start].strip(),
@@ -334,7 +333,7 @@ def _changes_and_growth(ctx: _Ctx) -> list[Relation]:
         if base is not None:
             denominator = [Term(base, 1)]
         elif current is not None:
-            denominator = [Term(current, 1), Term(ch, -ch.sign)]
+            denominator = [Term(current, 1), Term(ch, -1)]  # base = current − signed change
         else:
             continue
         out.append(
@@ -348,7 +347,6 @@ def _changes_and_growth(ctx: _Ctx) -> list[Relation]:
                 label_zh=f"{ch.subject} 增长率 = 增减额 ÷ {'基数' if base is not None else '（本期 ∓ 增减额）'}",
                 label_en=f"growth of {ch.subject} = change ÷ {'base' if base is not None else '(current ∓ change)'}",
                 section_id=ch.section_id,
-                zero_base=True,
             )
         )
     return out
@@ -393,7 +391,6 @@ def _completions(ctx: _Ctx) -> list[Relation]:
                 label_zh=f"{actual.subject or comp.subject} 完成率 = 决算 ÷ 预算",
                 label_en=f"completion of {actual.subject or comp.subject} = actual ÷ budget",
                 section_id=comp.section_id,
-                zero_base=True,
             )
         )
     return out

@@ -80,7 +80,7 @@ def find(doc: Document) -> list[Relation]:
                     rule="repeat",
                     kind=RelationKind.SUM,
                     target=other,
-                    terms=[Term(first, other.sign * first.sign if period == Role.CHANGE.value else 1)],
+                    terms=[Term(first, 1)],  # changes compare as signed values
                     word="重复",
                     label_zh=f"“{key}”（{period}）两处表述一致",
                     label_en=f"“{key}” ({period}) stated twice consistently",
