@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from decimal import Decimal
+from enum import StrEnum
 
 # The review-sheet columns, in order (`check --format csv` and the TUI's export share them).
 CSV_COLUMNS = (
@@ -34,6 +35,19 @@ STATUS_OK = "ok"  # the relation holds
 STATUS_OPEN = "open"  # a failing relation nobody has reviewed yet (待核)
 
 
+class Verdict(StrEnum):
+    """How the engine reached a finding (finer than ``status``; the UI may show it)."""
+
+    HOLDS = "holds"  # the printed figures agree exactly
+    ROUNDING = "rounding"  # they agree only within the rounding (and configured) tolerance
+    FAILS = "fails"  # no values the printed figures can stand for satisfy the relation
+    ZERO_BASE = "zero_base"  # a percentage over a zero base stated as 100%
+    BINDING = "binding"  # the figures cannot belong together: the wrong figure was bound
+    UNCHECKED = "unchecked"  # a blank figure or a denominator that may be 0: no verdict
+    FORM = "form"  # a parser issue about how a figure is written
+    NOTE = "note"  # the engine's summary of several relations (rounding, unchecked)
+
+
 @dataclass(slots=True)
 class Evidence:
     """One figure a finding relies on, with its place."""
@@ -48,6 +62,7 @@ class Evidence:
     page: int | None
     location: str  # "@offset" or "T3[r2,c4]"
     coeff: int = 1  # its sign in the relation (+1 / −1), 0 for the stated figure itself
+    part: str = "term"  # "stated", "term" or "denominator" (a ratio's divisor)
 
     def as_dict(self) -> dict:
         return {
@@ -61,6 +76,7 @@ class Evidence:
             "page": self.page,
             "location": self.location,
             "coeff": self.coeff,
+            "part": self.part,
         }
 
 
@@ -82,6 +98,7 @@ class Finding:
     evidence: list[Evidence] = field(default_factory=list)
     note: str = ""
     figure_ids: tuple[str, ...] = ()  # every figure the finding touches (for highlighting)
+    verdict: str = ""  # a Verdict: why the status is what it is
 
     @property
     def failed(self) -> bool:

@@ -11,6 +11,11 @@ Kinds:
   (元 vs 万元) and are converted exactly.
 - ``RATIO``: ``target % = (Σ terms) ÷ (Σ denominator) × 100`` (growth, share, completion).
 - ``DIRECTION``: ``sign(Σ terms)`` must be ``expected_sign`` (+1 增加/大于, −1 减少/小于, 0 持平).
+
+Figures enter the arithmetic signed (``Figure.signed_value``: ``减少 8.31`` is −8.31, ``下降
+16.79%`` is −16.79), so a relation is plain arithmetic: growth over ``current − change`` is
+``denominator=[Term(current), Term(change, -1)]`` whatever the direction. The evaluator finds zero
+bases itself (a denominator printed as 0); ``zero_base`` lets a finder mark one it knows of.
 """
 
 from __future__ import annotations

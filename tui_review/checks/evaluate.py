@@ -1,0 +1,429 @@
+"""Evaluate one `Relation` against the printed figures: a `Finding` that shows its arithmetic.
+
+Every figure stands for the interval its printed decimals allow (`intervals`). A relation fails
+only when no values inside those intervals satisfy it; it holds "only thanks to rounding" when
+the printed values themselves disagree but the intervals meet (verdict ``rounding``, status
+``ok``). Guards against false alarms:
+
+- a blank figure is unknown: the relation holds if it closes with the blank read as 0, otherwise
+  it is not checked (verdict ``unchecked``), never an error;
+- a total smaller than its largest part (all parts positive), or figures in units that cannot be
+  compared, mean the wrong figure was bound: rule ``binding`` (info), not an inconsistency;
+- a ratio whose denominator may be 0 cannot be checked, except that one stated as 100% over a
+  base printed as 0 (or marked ``Relation.zero_base``) is a zero-base warning.
+
+Messages (Chinese and English) name each figure and print the sum or quotient with its
+tolerance, so a reviewer can redo the arithmetic without opening the document.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal, localcontext
+from pathlib import PurePath
+
+from parsers.model import Document, Figure, Severity
+from tui_review.checks import figures as F
+from tui_review.checks.findings import STATUS_OK, STATUS_OPEN, Finding, Verdict
+from tui_review.checks.ids import relation_id
+from tui_review.checks.intervals import (
+    PERCENT,
+    Interval,
+    compatible,
+    convert,
+    ratio_range,
+    round_half_up,
+    rounds_to,
+    total,
+)
+from tui_review.checks.relation import Relation, RelationKind, Term
+from tui_review.config import Rule
+
+BINDING_RULE = "binding"
+_OK_VERDICTS = (Verdict.HOLDS, Verdict.ROUNDING)
+_RANK = {Severity.INFO: 0, Severity.WARNING: 1, Severity.ERROR: 2}
+_SIGN_WORDS = {1: ("增加", "an increase"), -1: ("减少", "a decrease"), 0: ("持平", "no change")}
+
+
+@dataclass(slots=True)
+class _Outcome:
+    verdict: Verdict
+    expected: str
+    zh: str
+    en: str
+    rule: str | None = None  # reported under another rule (binding)
+    cap: Severity | None = None  # the most severe this outcome may be (zero base: a warning)
+
+
+class _Operands:
+    """A relation's figures in one unit: interval and point value per figure, blanks read as 0."""
+
+    def __init__(self, figures: Iterable[Figure], unit: str | None) -> None:
+        self.unit = unit
+        self.boxes: dict[str, Interval] = {}
+        self.points: dict[str, Decimal] = {}
+        self.blanks: list[Figure] = []
+        self.grouped = False
+        for fig in figures:
+            self.grouped |= "," in fig.text
+            if F.is_blank(fig):
+                self.blanks.append(fig)
+                self.boxes[fig.id], self.points[fig.id] = Interval.point(Decimal(0)), Decimal(0)
+            else:
+                self.boxes[fig.id] = Interval.of_figure(fig, unit)
+                self.points[fig.id] = convert(F.signed(fig), fig.unit, unit)
+
+    def total(self, coeffs: dict[str, int]) -> tuple[Interval, Decimal]:
+        box = total([(c, self.boxes[i]) for i, c in coeffs.items()])
+        point = sum((c * self.points[i] for i, c in coeffs.items()), Decimal(0))
+        return box, point
+
+    def number(self, value: Decimal) -> str:
+        return F.number(value, self.grouped)
+
+    def bound(self, value: Decimal) -> str:
+        """A tolerance or interval end: exact, without trailing zeros."""
+        return F.number(value.normalize(), self.grouped)
+
+
+def evaluate(relation: Relation, doc: Document, rule: Rule) -> Finding:
+    """The verdict on ``relation`` under ``rule`` (its severity and tolerances)."""
+    if relation.kind is RelationKind.SUM:
+        outcome = _sum(relation, doc, rule)
+    elif relation.kind is RelationKind.RATIO:
+        outcome = _ratio(relation, doc, rule)
+    else:
+        outcome = _direction(relation, doc, rule)
+    return _finding(relation, doc, rule, outcome)
+
+
+# --- helpers shared by the three kinds ---------------------------------------------------------
+
+
+def _coefficients(terms: list[Term]) -> dict[str, int]:
+    out: dict[str, int] = {}
+    for term in terms:
+        out[term.figure.id] = out.get(term.figure.id, 0) + term.coeff
+    return out
+
+
+def _unit(figures: list[Figure], doc: Document) -> str | None:
+    return next((f.unit for f in figures if f.unit is not None), doc.unit)
+
+
+def _incompatible(figures: list[Figure], unit: str | None) -> list[str]:
+    units = sorted({f.unit for f in figures if f.unit is not None})
+    return units if any(not compatible(u, unit) for u in units) else []
+
+
+def _label(relation: Relation, rule: Rule, lang: str) -> str:
+    own = relation.label_en if lang == "en" else relation.label_zh
+    return own or rule.title(lang)
+
+
+def _tolerance(rule: Rule, stated: Decimal) -> Decimal:
+    return rule.abs_tolerance + rule.rel_tolerance * abs(stated)
+
+
+def _term_text(term: Term, ops: _Operands, lang: str, first: bool, show_place: bool) -> str:
+    fig = term.figure
+    value = F.printed(fig)
+    text = f"{F.name(fig, lang)} {value if F.signed(fig) >= 0 or first else f'({value})'}"
+    if fig.unit is not None and fig.unit != ops.unit:
+        text += f" {fig.unit}"
+    if show_place and F.location(fig):
+        text += f" ({F.location(fig)})" if lang == "en" else f"（{F.location(fig)}）"
+    if first:
+        return f"−{text}" if term.coeff < 0 else text
+    return f"{'+' if term.coeff > 0 else '−'} {text}"
+
+
+def _expression(terms: list[Term], ops: _Operands, lang: str, show_place: bool = False) -> str:
+    return " ".join(_term_text(t, ops, lang, i == 0, show_place) for i, t in enumerate(terms))
+
+
+def _grouped(terms: list[Term], ops: _Operands, lang: str) -> str:
+    text = _expression(terms, ops, lang)
+    return f"({text})" if len(terms) > 1 else text
+
+
+def _unit_suffix(ops: _Operands, figures: list[Figure]) -> str:
+    mixed = any(f.unit is not None and f.unit != ops.unit for f in figures)
+    return f" {ops.unit}" if mixed and ops.unit else ""
+
+
+def _blank_names(blanks: list[Figure], lang: str) -> str:
+    return ("、" if lang == "zh" else ", ").join(F.name(f, lang) for f in blanks)
+
+
+def _unchecked_blanks(label: tuple[str, str], blanks: list[Figure]) -> _Outcome:
+    return _Outcome(
+        Verdict.UNCHECKED,
+        "",
+        f"{label[0]}：{_blank_names(blanks, 'zh')} 为空白（数值未知），按 0 计算也不成立，无法核对",
+        f"{label[1]}: {_blank_names(blanks, 'en')} blank (value unknown) and the relation does not close "
+        "with 0, so it cannot be checked",
+        cap=Severity.INFO,
+    )
+
+
+def _binding_units(label: tuple[str, str], units: list[str]) -> _Outcome:
+    return _Outcome(
+        Verdict.BINDING,
+        "",
+        f"{label[0]}：单位不可比（{'、'.join(units)}），可能取错了数字，未作一致性判断",
+        f"{label[1]}: units cannot be compared ({', '.join(units)}): probably the wrong figure was bound; not judged",
+        rule=BINDING_RULE,
+        cap=Severity.INFO,
+    )
+
+
+def _blank_note(blanks: list[Figure], lang: str) -> str:
+    if not blanks:
+        return ""
+    if lang == "en":
+        return f" ({_blank_names(blanks, 'en')} blank, read as 0)"
+    return f"（{_blank_names(blanks, 'zh')} 为空白，按 0 计）"
+
+
+def _bound(value: Decimal, places: int, rounding: str) -> Decimal:
+    with localcontext() as ctx:
+        ctx.prec = 60
+        return value.quantize(Decimal(1).scaleb(-places), rounding=rounding)
+
+
+# --- SUM: target = Σ coeff·term ----------------------------------------------------------------
+
+
+def _sum(relation: Relation, doc: Document, rule: Rule) -> _Outcome:
+    target = relation.target
+    if target is None:
+        raise ValueError(f"a {relation.rule} SUM relation needs a target figure")
+    label = (_label(relation, rule, "zh"), _label(relation, rule, "en"))
+    figures = [target] + [t.figure for t in relation.terms]
+    unit = _unit(figures, doc)
+    if units := _incompatible(figures, unit):
+        return _binding_units(label, units)
+    ops = _Operands(figures, unit)
+    computed, point = ops.total(_coefficients(relation.terms))
+    stated_box, stated_point = ops.boxes[target.id], ops.points[target.id]
+    extra = _tolerance(rule, stated_point)
+    holds = computed.widen(extra).intersects(stated_box)
+    allowance = computed.radius + stated_box.radius + extra
+    gap = stated_point - point
+    if ops.blanks and not holds:
+        return _unchecked_blanks(label, ops.blanks)
+    if not holds and (big := _larger_part(relation, ops, stated_box)) is not None:
+        return _Outcome(
+            Verdict.BINDING,
+            "",
+            f"{label[0]}：所列{F.name(target)} {F.printed(target)} 小于其组成部分{F.name(big)} {F.printed(big)}，"
+            "可能取错了数字（行、列或句子），未作一致性判断",
+            f"{label[1]}: the stated {F.name(target, 'en')} {F.printed(target)} is smaller than its part "
+            f"{F.name(big, 'en')} {F.printed(big)}: probably the wrong figure was bound (row, column or "
+            "sentence); not judged",
+            rule=BINDING_RULE,
+            cap=Severity.INFO,
+        )
+    single = len(relation.terms) == 1
+    lhs = {lang: _expression(relation.terms, ops, lang, show_place=single) for lang in ("zh", "en")}
+    result = f"{ops.number(point)}{_unit_suffix(ops, figures)}"
+    tol = ops.bound(allowance)
+    allows_zh = "舍入及配置容差允许的" if extra else "舍入允许的"
+    allows_en = "rounding and the configured tolerance allow" if extra else "rounding allows"
+    head_zh = f"{label[0]}：{lhs['zh']} = {result}（±{tol}），"
+    head_en = f"{label[1]}: {lhs['en']} = {result} (±{tol}); "
+    stated_zh = f"所列{F.name(target)} {F.printed(target)}"
+    stated_en = f"the stated {F.name(target, 'en')} {F.printed(target)}"
+    if holds:
+        verdict = Verdict.HOLDS if gap == 0 else Verdict.ROUNDING
+        zh = f"{head_zh}与{stated_zh} 一致"
+        en = f"{head_en}agrees with {stated_en}"
+        if gap:
+            zh += f"（相差 {ops.number(abs(gap))}，在{allows_zh}范围内）"
+            en += f" (off by {ops.number(abs(gap))}, within what {allows_en})"
+    else:
+        verdict = Verdict.FAILS
+        zh = f"{head_zh}与{stated_zh} 不一致，差 {ops.number(abs(gap))}（超出{allows_zh} ±{tol}）"
+        en = f"{head_en}does not agree with {stated_en}: off by {ops.number(abs(gap))} (beyond the ±{tol} {allows_en})"
+    zh += _blank_note(ops.blanks, "zh") + _cites(relation, "zh")
+    en += _blank_note(ops.blanks, "en") + _cites(relation, "en")
+    expected = f"{ops.number(point)} [{ops.bound(point - allowance)}, {ops.bound(point + allowance)}]"
+    return _Outcome(verdict, expected, zh, en)
+
+
+def _larger_part(relation: Relation, ops: _Operands, stated: Interval) -> Figure | None:
+    """The largest part, when every part is positive and the stated total is below it."""
+    if len(relation.terms) < 2 or any(t.coeff != 1 for t in relation.terms):
+        return None
+    parts = [t.figure for t in relation.terms]
+    if any(ops.boxes[f.id].lo <= 0 for f in parts):
+        return None
+    big = max(parts, key=lambda f: ops.boxes[f.id].lo)
+    return big if stated.hi < ops.boxes[big.id].lo else None
+
+
+def _cites(relation: Relation, lang: str) -> str:
+    if not relation.cites:
+        return ""
+    return f" (glossary: {relation.cites})" if lang == "en" else f"（名词解释：{relation.cites}）"
+
+
+# --- RATIO: target % = Σ terms ÷ Σ denominator × 100 -------------------------------------------
+
+
+def _ratio(relation: Relation, doc: Document, rule: Rule) -> _Outcome:
+    target = relation.target
+    if target is None:
+        raise ValueError(f"a {relation.rule} RATIO relation needs a target figure")
+    label = (_label(relation, rule, "zh"), _label(relation, rule, "en"))
+    operands = [t.figure for t in relation.terms + relation.denominator]
+    unit = _unit(operands, doc)
+    units = _incompatible(operands, unit)
+    if target.unit not in (None, PERCENT):
+        units = sorted({*units, target.unit, *(f.unit for f in operands if f.unit)})
+    if units:
+        return _binding_units(label, units)
+    ops = _Operands(operands, unit)
+    num, den = _coefficients(relation.terms), _coefficients(relation.denominator)
+    _, num_point = ops.total(num)
+    _, den_point = ops.total(den)
+    stated_p, places = F.signed(target), target.decimals
+    stated_txt = f"{F.printed(target)}%"
+    num_zh, num_en = _grouped(relation.terms, ops, "zh"), _grouped(relation.terms, ops, "en")
+    den_zh, den_en = _grouped(relation.denominator, ops, "zh"), _grouped(relation.denominator, ops, "en")
+    name_zh, name_en = F.name(target), F.name(target, "en")
+    if den_point == 0 or relation.zero_base:
+        if stated_p == 100:
+            return _Outcome(
+                Verdict.ZERO_BASE,
+                "",
+                f"{label[0]}：{name_zh} {stated_txt} 的基数 {den_zh} 为 0，以 0 为基数的百分比没有意义",
+                f"{label[1]}: {name_en} {stated_txt} is stated over a zero base ({den_en}): "
+                "a percentage over 0 is meaningless",
+                cap=Severity.WARNING,
+            )
+        return _unchecked_denominator(label, name_zh, name_en, stated_txt, den_zh, den_en, ops.number(den_point))
+    extra = _tolerance(rule, stated_p)
+    computed = ratio_range(num, den, ops.boxes)
+    if computed is None:
+        return _unchecked_denominator(label, name_zh, name_en, stated_txt, den_zh, den_en, ops.number(den_point))
+    computed = computed.scale(100)
+    holds = rounds_to(computed.widen(extra), stated_p, places)
+    if ops.blanks and not holds:
+        return _unchecked_blanks(label, ops.blanks)
+    with localcontext() as ctx:
+        ctx.prec = 60
+        point = num_point / den_point * 100
+    shown = places + 2
+    lo, hi = _bound(computed.lo, shown, ROUND_FLOOR), _bound(computed.hi, shown, ROUND_CEILING)
+    value = F.number(round_half_up(point, shown))
+    head_zh = f"{label[0]}：{num_zh} ÷ {den_zh} × 100 = {value}%（可能范围 {F.number(lo)}%～{F.number(hi)}%），"
+    head_en = f"{label[1]}: {num_en} ÷ {den_en} × 100 = {value}% (range {F.number(lo)}% to {F.number(hi)}%); "
+    if holds:
+        verdict = Verdict.HOLDS if round_half_up(point, places) == stated_p else Verdict.ROUNDING
+        zh = f"{head_zh}与所列{name_zh} {stated_txt} 一致"
+        en = f"{head_en}agrees with the stated {name_en} {stated_txt}"
+    else:
+        verdict = Verdict.FAILS
+        zh = f"{head_zh}与所列{name_zh} {stated_txt} 不一致：范围内没有数值四舍五入后等于 {stated_txt}"
+        en = (f"{head_en}does not agree with the stated {name_en} {stated_txt}: nothing in the range rounds "
+              f"to {stated_txt}")
+    zh += _blank_note(ops.blanks, "zh") + _cites(relation, "zh")
+    en += _blank_note(ops.blanks, "en") + _cites(relation, "en")
+    half = Decimal(5).scaleb(-(places + 1))
+    agree_lo = _bound(computed.lo - half, shown, ROUND_FLOOR)
+    agree_hi = _bound(computed.hi + half, shown, ROUND_CEILING)
+    expected = f"{F.number(round_half_up(point, places))} [{F.number(agree_lo)}, {F.number(agree_hi)}]"
+    return _Outcome(verdict, expected, zh, en)
+
+
+def _unchecked_denominator(
+    label: tuple[str, str], name_zh: str, name_en: str, stated: str, den_zh: str, den_en: str, den_value: str
+) -> _Outcome:
+    return _Outcome(
+        Verdict.UNCHECKED,
+        "",
+        f"{label[0]}：{name_zh} {stated} 的分母 {den_zh} = {den_value} 可能为 0，无法核对",
+        f"{label[1]}: the denominator of {name_en} {stated}, {den_en} = {den_value}, may be 0; cannot be checked",
+        cap=Severity.INFO,
+    )
+
+
+# --- DIRECTION: sign(Σ terms) = expected_sign ---------------------------------------------------
+
+
+def _direction(relation: Relation, doc: Document, rule: Rule) -> _Outcome:
+    if relation.expected_sign not in (-1, 0, 1) or not relation.terms:
+        raise ValueError(f"a {relation.rule} DIRECTION relation needs terms and an expected sign of -1, 0 or 1")
+    label = (_label(relation, rule, "zh"), _label(relation, rule, "en"))
+    expected_sign = relation.expected_sign
+    figures = [t.figure for t in relation.terms]
+    unit = _unit(figures, doc)
+    if units := _incompatible(figures, unit):
+        return _binding_units(label, units)
+    ops = _Operands(figures, unit)
+    box, point = ops.total(_coefficients(relation.terms))
+    box = box.widen(_tolerance(rule, point))
+    if expected_sign > 0:
+        contradicted = box.hi <= 0
+    elif expected_sign < 0:
+        contradicted = box.lo >= 0
+    else:
+        contradicted = not box.contains(Decimal(0))
+    if ops.blanks and contradicted:
+        return _unchecked_blanks(label, ops.blanks)
+    word_zh = relation.word or _SIGN_WORDS[expected_sign][0]
+    word_en = f"“{relation.word}” ({_SIGN_WORDS[expected_sign][1]})" if relation.word else _SIGN_WORDS[expected_sign][1]
+    head_zh = f"{label[0]}：{_expression(relation.terms, ops, 'zh')} = {ops.number(point)}（可能范围 {_range(box, ops)}），"
+    head_en = f"{label[1]}: {_expression(relation.terms, ops, 'en')} = {ops.number(point)} (range {_range(box, ops)}); "
+    point_sign = (point > 0) - (point < 0)
+    if contradicted:
+        verdict = Verdict.FAILS
+        zh = f"{head_zh}与“{word_zh}”不符"
+        en = f"{head_en}contradicts {word_en}"
+    else:
+        verdict = Verdict.HOLDS if point_sign == expected_sign else Verdict.ROUNDING
+        zh = f"{head_zh}与“{word_zh}”相符" + ("" if verdict is Verdict.HOLDS else "（仅在舍入范围内）")
+        en = f"{head_en}consistent with {word_en}" + ("" if verdict is Verdict.HOLDS else " (only within rounding)")
+    zh += _blank_note(ops.blanks, "zh")
+    en += _blank_note(ops.blanks, "en")
+    return _Outcome(verdict, f"{ops.number(point)} {_range(box, ops)}", zh, en)
+
+
+def _range(box: Interval, ops: _Operands) -> str:
+    return f"[{ops.bound(box.lo)}, {ops.bound(box.hi)}]"
+
+
+# --- the finding ---------------------------------------------------------------------------------
+
+
+def _finding(relation: Relation, doc: Document, rule: Rule, outcome: _Outcome) -> Finding:
+    anchor = relation.target or relation.terms[0].figure
+    section_id = relation.section_id or anchor.section_id
+    evidence = [] if relation.target is None else [F.evidence(relation.target, doc, 0, "stated")]
+    evidence += [F.evidence(t.figure, doc, t.coeff, "term") for t in relation.terms]
+    evidence += [F.evidence(t.figure, doc, t.coeff, "denominator") for t in relation.denominator]
+    severity = rule.severity_or(Severity.ERROR)
+    if outcome.cap is not None and _RANK[outcome.cap] < _RANK[severity]:
+        severity = outcome.cap
+    return Finding(
+        finding_id=relation_id(relation, doc),
+        document=PurePath(doc.path).name,
+        rule=outcome.rule or relation.rule,
+        severity=str(severity),
+        status=STATUS_OK if outcome.verdict in _OK_VERDICTS else STATUS_OPEN,
+        section=doc.section_label(section_id),
+        section_id=section_id,
+        page=anchor.page,
+        location=F.location(anchor),
+        stated=F.stated(relation.target) if relation.target is not None else relation.word,
+        expected=outcome.expected,
+        message_zh=outcome.zh,
+        message_en=outcome.en,
+        evidence=evidence,
+        figure_ids=tuple(dict.fromkeys(f.id for f in relation.figures())),
+        verdict=str(outcome.verdict),
+    )
+

@@ -1,0 +1,204 @@
+"""Closed intervals over `Decimal`: what a printed figure can stand for, and arithmetic on them.
+
+A figure printed with d decimals stands for [v − ½·10⁻ᵈ, v + ½·10⁻ᵈ] (``2`` → [1.5, 2.5]); amounts
+convert exactly between 元, 千元, 万元 and 亿元 (a power of ten is a shift of the exponent, never a
+rounding). Sums and differences are exact. Quotients round outwards (lower bound towards −∞,
+upper bound towards +∞), so a computed interval always contains every true value.
+
+`ratio_range` evaluates ``Σ num ÷ Σ den`` over a box of figure intervals exactly when a figure
+sits on both sides (growth over ``current − change``): a ratio of two linear forms takes its
+extremes at the box's corners. `rounds_to` is the domain's rule for a printed percentage: it
+holds iff some value of the computed range rounds (四舍五入) to the printed value.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_UP, Decimal, localcontext
+from itertools import product
+
+from parsers.model import Figure, Role
+
+# Amount units as powers of ten of 元. Percentages and counts are not converted.
+MONEY_UNITS: Mapping[str, int] = {"元": 0, "千元": 3, "万元": 4, "亿元": 8}
+PERCENT = "%"
+SIGNED_ROLES = (Role.CHANGE, Role.GROWTH)  # printed unsigned, signed by their words (Figure.sign)
+_PRECISION = 60  # digits: enough for every exact sum of printed figures
+_MAX_CORNERS = 10  # shared variables for exact corner enumeration (2**10 corners)
+
+
+def compatible(unit_a: str | None, unit_b: str | None) -> bool:
+    """Whether figures in these units can be compared (``None`` is read as "the same unit")."""
+    if unit_a is None or unit_b is None or unit_a == unit_b:
+        return True
+    return unit_a in MONEY_UNITS and unit_b in MONEY_UNITS
+
+
+def convert(value: Decimal, unit: str | None, target: str | None) -> Decimal:
+    """``value`` in ``unit`` expressed exactly in ``target`` (amount units only)."""
+    if unit is None or target is None or unit == target:
+        return value
+    if unit not in MONEY_UNITS or target not in MONEY_UNITS:
+        raise ValueError(f"cannot convert {unit} to {target}")
+    return value.scaleb(MONEY_UNITS[unit] - MONEY_UNITS[target])
+
+
+@dataclass(frozen=True, slots=True)
+class Interval:
+    lo: Decimal
+    hi: Decimal
+
+    def __post_init__(self) -> None:
+        if self.lo > self.hi:
+            raise ValueError(f"empty interval [{self.lo}, {self.hi}]")
+
+    @classmethod
+    def point(cls, value: Decimal) -> Interval:
+        return cls(value, value)
+
+    @classmethod
+    def around(cls, value: Decimal, radius: Decimal) -> Interval:
+        with localcontext() as ctx:
+            ctx.prec = _PRECISION
+            return cls(value - radius, value + radius)
+
+    @classmethod
+    def of_figure(cls, fig: Figure, unit: str | None = None) -> Interval:
+        """What ``fig`` can stand for, in ``unit`` (default: its own), signed as its words say
+        (``减少 8.31`` stands for [−8.315, −8.305]; ``持平`` for exactly 0)."""
+        target = unit if unit is not None else fig.unit
+        base = cls.around(convert(fig.value, fig.unit, target), convert(fig.half_ulp, fig.unit, target))
+        return base.scale(fig.sign) if fig.role in SIGNED_ROLES else base
+
+    @property
+    def mid(self) -> Decimal:
+        with localcontext() as ctx:
+            ctx.prec = _PRECISION
+            return (self.lo + self.hi) / 2
+
+    @property
+    def radius(self) -> Decimal:
+        with localcontext() as ctx:
+            ctx.prec = _PRECISION
+            return (self.hi - self.lo) / 2
+
+    def __add__(self, other: Interval) -> Interval:
+        with localcontext() as ctx:
+            ctx.prec = _PRECISION
+            return Interval(self.lo + other.lo, self.hi + other.hi)
+
+    def __neg__(self) -> Interval:
+        return Interval(-self.hi, -self.lo)
+
+    def __sub__(self, other: Interval) -> Interval:
+        return self + (-other)
+
+    def scale(self, k: int | Decimal) -> Interval:
+        with localcontext() as ctx:
+            ctx.prec = _PRECISION
+            a, b = self.lo * k, self.hi * k
+        return Interval(min(a, b), max(a, b))
+
+    def widen(self, amount: Decimal) -> Interval:
+        with localcontext() as ctx:
+            ctx.prec = _PRECISION
+            return Interval(self.lo - amount, self.hi + amount)
+
+    def contains(self, value: Decimal) -> bool:
+        return self.lo <= value <= self.hi
+
+    def intersects(self, other: Interval) -> bool:
+        return self.lo <= other.hi and other.lo <= self.hi
+
+    def divide(self, other: Interval) -> Interval | None:
+        """``self ÷ other``, rounded outwards; ``None`` when ``other`` contains 0 (undefined)."""
+        if other.contains(Decimal(0)):
+            return None
+        corners = [(a, b) for a in (self.lo, self.hi) for b in (other.lo, other.hi)]
+        return Interval(min(_quotient(a, b, ROUND_FLOOR) for a, b in corners),
+                        max(_quotient(a, b, ROUND_CEILING) for a, b in corners))
+
+    def __str__(self) -> str:
+        return f"[{plain(self.lo)}, {plain(self.hi)}]"
+
+
+def _quotient(a: Decimal, b: Decimal, rounding: str) -> Decimal:
+    with localcontext() as ctx:
+        ctx.prec = _PRECISION
+        ctx.rounding = rounding
+        return a / b
+
+
+def total(terms: list[tuple[int, Interval]]) -> Interval:
+    """``Σ coeff·interval``."""
+    out = Interval.point(Decimal(0))
+    for coeff, interval in terms:
+        out = out + interval.scale(coeff)
+    return out
+
+
+def ratio_range(
+    num: Mapping[str, int], den: Mapping[str, int], boxes: Mapping[str, Interval]
+) -> Interval | None:
+    """``Σ num ÷ Σ den`` over the box of variable intervals; ``None`` if the denominator can be 0.
+
+    ``num`` and ``den`` map variable names to coefficients. Independent sides divide as
+    intervals; a variable on both sides is handled exactly by evaluating every corner of the box
+    (the extremes of a ratio of linear forms lie on corners while the denominator keeps its sign).
+    """
+    numerator = total([(c, boxes[v]) for v, c in num.items()])
+    denominator = total([(c, boxes[v]) for v, c in den.items()])
+    if denominator.contains(Decimal(0)):
+        return None
+    shared = sorted(set(num) & set(den))
+    if not shared or len(shared) > _MAX_CORNERS:
+        return numerator.divide(denominator)
+    free_num = total([(c, boxes[v]) for v, c in num.items() if v not in den])
+    free_den = total([(c, boxes[v]) for v, c in den.items() if v not in num])
+    lows, highs = [], []
+    for corner in product(*((boxes[v].lo, boxes[v].hi) for v in shared)):
+        point = {v: Interval.point(x) for v, x in zip(shared, corner)}
+        n = free_num + total([(num[v], point[v]) for v in shared])
+        d = free_den + total([(den[v], point[v]) for v in shared])
+        q = n.divide(d)
+        assert q is not None  # d lies inside ``denominator``, which excludes 0
+        lows.append(q.lo)
+        highs.append(q.hi)
+    return Interval(min(lows), max(highs))
+
+
+def rounding_set(printed: Decimal, decimals: int) -> tuple[Interval, bool, bool]:
+    """The values that round half-up (四舍五入) to ``printed`` at ``decimals`` places.
+
+    Returns the closure and whether its lower / upper end is itself included: [p−h, p+h) for a
+    positive p, (p−h, p+h] for a negative one, (−h, h) for zero.
+    """
+    half = Decimal(5).scaleb(-(decimals + 1))
+    closure = Interval.around(printed, half)
+    if printed > 0:
+        return closure, True, False
+    if printed < 0:
+        return closure, False, True
+    return closure, False, False
+
+
+def rounds_to(computed: Interval, printed: Decimal, decimals: int) -> bool:
+    """Whether some value in ``computed`` rounds half-up to ``printed`` at ``decimals`` places."""
+    target, lo_closed, hi_closed = rounding_set(printed, decimals)
+    below = computed.hi < target.lo or (computed.hi == target.lo and not lo_closed)
+    above = computed.lo > target.hi or (computed.lo == target.hi and not hi_closed)
+    return not (below or above)
+
+
+def round_half_up(value: Decimal, decimals: int) -> Decimal:
+    with localcontext() as ctx:
+        ctx.prec = _PRECISION
+        return value.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
+
+
+def plain(value: Decimal) -> str:
+    """A Decimal without exponent notation and without a negative zero."""
+    if value == 0:
+        value = abs(value)
+    return format(value, "f")
