@@ -29,6 +29,7 @@ from tui_review.checks.findings import STATUS_OK, STATUS_OPEN, Finding, Verdict
 from tui_review.checks.ids import relation_id
 from tui_review.checks.intervals import (
     PERCENT,
+    SIGNED_ROLES,
     Interval,
     compatible,
     convert,
@@ -254,7 +255,11 @@ def _sum(relation: Relation, doc: Document, rule: Rule) -> _Outcome:
 
 
 def _larger_part(relation: Relation, ops: _Operands, stated: Interval) -> Figure | None:
-    """The largest part, when every part is positive and the stated total is below it."""
+    """The largest part, when the stated total is an amount, every part is positive and the
+    total is below it (changes may legitimately offset each other: never a binding problem)."""
+    target = relation.target
+    if target is None or target.role in SIGNED_ROLES:
+        return None
     if len(relation.terms) < 2 or any(t.coeff != 1 for t in relation.terms):
         return None
     parts = [t.figure for t in relation.terms]

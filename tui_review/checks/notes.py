@@ -1,5 +1,6 @@
 """One note per place instead of twenty: relations that hold only thanks to rounding, and
-relations that could not be checked, summarised per table (table figures) or per section.
+relations that could not be checked, summarised per table (table figures) or per section (the
+``一、`` level heading, so a section's sub-items share one note).
 
 Rounding-only relations stay ``ok`` individually (the UI marks their figures verified); the
 ``rounding`` note tells the reviewer where the printed figures do not agree exactly and why that
@@ -19,14 +20,19 @@ from tui_review.config import Config
 ROUNDING_RULE = "rounding"
 UNCHECKED_RULE = "unchecked"
 _NOTED = {Verdict.ROUNDING: ROUNDING_RULE, Verdict.UNCHECKED: UNCHECKED_RULE}
+_NOTE_LEVEL = 2  # the heading level notes are gathered at (一、 under 第X部分)
 
 
-def _place(relation: Relation, finding: Finding) -> tuple[str, str]:
-    """``("table", table_id)`` for a relation on table cells, else ``("section", section_id)``."""
+def _place(relation: Relation, finding: Finding, doc: Document) -> tuple[str, str]:
+    """``("table", table_id)`` for a relation on table cells, else ``("section", id)`` of the
+    section a reviewer works through: the first heading of level 2 (``一、``) or deeper on the
+    way down to the relation, so the sub-items of one section share one note."""
     anchor = relation.target or relation.terms[0].figure
     if anchor.cell is not None:
         return ("table", anchor.cell.table_id)
-    return ("section", finding.section_id)
+    path = doc.section_path(finding.section_id)
+    chosen = next((s for s in path if s.level >= _NOTE_LEVEL), path[-1] if path else None)
+    return ("section", chosen.id if chosen is not None else finding.section_id)
 
 
 def notes(evaluated: list[tuple[Relation, Finding]], doc: Document, config: Config) -> list[Finding]:
@@ -35,7 +41,7 @@ def notes(evaluated: list[tuple[Relation, Finding]], doc: Document, config: Conf
     for relation, finding in evaluated:
         rule_id = _NOTED.get(Verdict(finding.verdict))
         if rule_id is not None:
-            groups.setdefault((rule_id, _place(relation, finding)), []).append(finding)
+            groups.setdefault((rule_id, _place(relation, finding, doc)), []).append(finding)
     out = []
     for (rule_id, place), members in groups.items():
         rule = config.rule(rule_id)
@@ -49,7 +55,7 @@ def notes(evaluated: list[tuple[Relation, Finding]], doc: Document, config: Conf
 def _note(rule_id: str, place: tuple[str, str], members: list[Finding], doc: Document, severity: Severity) -> Finding:
     kind, key = place
     table = doc.table(key) if kind == "table" else None
-    section_id = table.section_id if table is not None else members[0].section_id
+    section_id = table.section_id if table is not None else key
     where_zh = f"本表（{table.title or key}）" if table is not None else "本节"
     where_en = f"In table {table.title or key}" if table is not None else "In this section"
     n = len(members)
