@@ -1,0 +1,188 @@
+"""Prose ↔ table: an amount the 情况说明 states and the table cell it reports (rule ``prose.table``).
+
+A prose figure is bound to a cell when its subject names a quantity a standard table prints —
+收入支出总计, 本年收入合计 and each income source, 基本支出 / 项目支出, 财政拨款收入支出总计,
+一般公共预算财政拨款支出 (and its 基本 / 项目 parts), 人员经费 / 公用经费, each “三公” item,
+政府性基金 / 国有资本经营 spending, or a 功能分类 科目 named by its code or by its chain
+(``一般公共服务支出（类）财政事务（款）行政运行（项）``) — and the cell's column means what the
+figure's role means (a 决算's 年初预算 only binds to a 预算数 column; its 决算 or plain amount to
+a 决算 or plain column). Each quantity lists the tables that print it, most specific first, and
+the figure binds to the first one present; whether the tables agree with each other is
+``table.cross``'s job. The relation's target is the prose figure: a finding cites both places.
+"""
+
+from __future__ import annotations
+
+import re
+
+from parsers.model import DocKind, Document, Figure, Role
+from parsers.numbers import MONEY_UNITS
+from tui_review.checks.relation import Relation, RelationKind, Term
+from tui_review.relations.table_index import SEPARATOR, TableView, leaf, name_key, views
+
+BINDABLE_ROLES = (Role.AMOUNT, Role.BUDGET, Role.ACTUAL)
+LEVELS = re.compile(r"（(类|款|项)）")
+ROLE_TAIL = re.compile(r"(?:支出)?(?:年初预算|预算|决算)数?$")
+
+# (pattern on the prose subject, [(table kind, row pattern or None for the data row, column pattern)])
+# A "{0}" in a pattern is filled with the subject's first group.
+QUANTITIES: list[tuple[re.Pattern[str], list[tuple[str, str | None, str | None]]]] = [
+    (re.compile(r"^(?:收入支出|收支)总计$"), [("income_expenditure_summary", r"总计$", None)]),
+    (re.compile(r"^收入总计$"), [("income_expenditure_summary", r"总计$", None)]),
+    (re.compile(r"^(?:本年)?收入合计$"), [("income_expenditure_summary", r"本年收入合计", None), ("income", r"^合计$", r"合计$")]),
+    (re.compile(r"^(?:本年)?支出合计$"), [("income_expenditure_summary", r"本年支出合计", None), ("expenditure", r"^合计$", r"合计$")]),
+    (re.compile(r"^(财政拨款|上级补助|事业|经营|附属单位上缴|其他)收入$"), [("income", r"^合计$", r"^{0}收入$")]),
+    (re.compile(r"^(基本支出|项目支出|上缴上级支出|经营支出|对附属单位补助支出)$"), [("expenditure", r"^合计$", r"^{0}$")]),
+    (re.compile(r"^财政拨款(?:收入支出|收支)总计$"), [("fiscal_summary", r"总计$", None)]),
+    (re.compile(r"^一般公共预算财政拨款支出$"), [("general_budget_expenditure", r"^合计$", r"^合计$"), ("fiscal_summary", r"本年支出合计", r"一般公共预算")]),
+    (re.compile(r"^一般公共预算财政拨款(基本支出|项目支出)$"), [("general_budget_expenditure", r"^合计$", r"^{0}$")]),
+    (re.compile(r"^(人员经费|公用经费)$"), [("basic_expenditure", r"^{0}", None), ("basic_expenditure", r"^合计$", r"^{0}$")]),
+    (re.compile(r"^(政府性基金|国有资本经营)预算财政拨款支出$"), [("fiscal_summary", r"本年支出合计", r"{0}")]),
+    (re.compile(r"^“?三公”?经费(?:财政拨款)?(?:支出)?$"), [("three_public", None, r"(?:^|› )合计(?: › |$)")]),
+    (re.compile(r"^因公出国（境）费(?:支出)?$"), [("three_public", None, r"因公出国（境）费")]),
+    (re.compile(r"^公务用车购置及运行(?:维护)?费(?:支出)?$"), [("three_public", None, r"公务用车购置及运行(?:维护)?费(?: › (?:小计|合计))?(?: › [^›]*(?:预算|决算)[^›]*)?$")]),
+    (re.compile(r"^公务用车购置费(?:支出)?$"), [("three_public", None, r"(?:公务用车)?购置费")]),
+    (re.compile(r"^公务用车运行(?:维护)?费(?:支出)?$"), [("three_public", None, r"(?:公务用车)?运行(?:维护)?费(?: › [^›]*)?$")]),
+    (re.compile(r"^公务接待费(?:支出)?$"), [("three_public", None, r"公务接待费")]),
+]
+
+# Tables that print 功能分类 科目 with their amount, by what the prose section is about.
+CLASSIFIED_TABLES = (
+    (re.compile(r"政府性基金"), ("gov_fund",)),
+    (re.compile(r"国有资本经营"), ("state_capital",)),
+    (re.compile(r"一般公共预算|财政拨款支出"), ("general_budget_expenditure", "expenditure")),
+    (re.compile(r"支出"), ("expenditure", "general_budget_expenditure")),
+)
+
+
+def _period(role: Role, kind: DocKind) -> Role:
+    """A role with the document's own period folded in: a 决算's amount is its 决算."""
+    if role == Role.AMOUNT:
+        return Role.BUDGET if kind == DocKind.BUDGET else Role.ACTUAL
+    return role
+
+
+FUND_NAMES = re.compile(r"一般公共预算|政府性基金预算|国有资本经营预算")
+
+
+def _column_role(column: str) -> Role:
+    last = FUND_NAMES.sub("", leaf(column))  # 一般公共预算财政拨款 names a fund, not a budget
+    if re.search(r"上年", last):
+        return Role.PREVIOUS
+    if re.search(r"预算", last):
+        return Role.BUDGET
+    if re.search(r"决算|执行", last):
+        return Role.ACTUAL
+    return Role.AMOUNT
+
+
+def _fits(column: str, fig: Figure, kind: DocKind) -> bool:
+    return _period(_column_role(column), kind) == _period(fig.role, kind)
+
+
+def _locate(view: TableView, row_pattern: str | None, col_pattern: str | None, fig: Figure, kind: DocKind) -> Figure | None:
+    for panel in view.panels:
+        if row_pattern is None:
+            rows = [r for r in range(len(view.table.rows)) if any(view.has_value(r, c) for c in panel.value_cols)][:1]
+        else:
+            rows = [r.row for r in view.rows(panel) if not r.code and re.search(row_pattern, r.key)][:1]
+        cols = [c for c in panel.value_cols if (col_pattern is None or re.search(col_pattern, view.table.columns[c])) and _fits(view.table.columns[c], fig, kind)]
+        if rows and cols:
+            return view.figure(rows[0], cols[0])
+    return None
+
+
+def _subject(fig: Figure) -> str:
+    return ROLE_TAIL.sub("", name_key(fig.subject)) or name_key(fig.subject)
+
+
+def _fill(pattern: str | None, m: re.Match[str]) -> str | None:
+    return pattern.replace("{0}", re.escape(m.group(1))) if pattern and m.groups() else pattern
+
+
+def _named(fig: Figure, by_kind: dict[str, TableView], kind: DocKind) -> tuple[TableView, Figure] | None:
+    subject = _subject(fig)
+    for pattern, places in QUANTITIES:
+        m = pattern.match(subject)
+        if not m:
+            continue
+        for table_kind, row, col in places:
+            view = by_kind.get(table_kind)
+            cell = _locate(view, _fill(row, m), _fill(col, m), fig, kind) if view else None
+            if cell is not None:
+                return view, cell
+        return None
+    return None
+
+
+def _chain(subject: str) -> list[str]:
+    """``一般公共服务支出（类）财政事务（款）行政运行（项）`` → its names, 类 first."""
+    parts = LEVELS.split(subject)
+    names = [name_key(p).rstrip("（") for p in parts[0::2]]
+    return [n for n in names if n] if len(parts) > 1 else []
+
+
+def _names_match(code: str, rows: dict, names: list[str]) -> bool:
+    """Do the rows of ``code`` and its parents carry ``names``? The last name may be cut short
+    (a heading wrapped or clipped), so it only has to open the row's name."""
+    for i, name in enumerate(names):
+        row = rows.get(code[: 3 + 2 * i])
+        last = i == len(names) - 1
+        if row is None or not (row.key == name or last and len(name) >= 4 and row.key.startswith(name)):
+            return False
+    return True
+
+
+def _classified(fig: Figure, by_kind: dict[str, TableView], doc: Document, kind: DocKind) -> tuple[TableView, Figure] | None:
+    names = _chain(fig.subject)
+    if not names and not fig.code:
+        return None
+    section = doc.section_label(fig.section_id)
+    kinds = next((k for pattern, k in CLASSIFIED_TABLES if pattern.search(section)), ("general_budget_expenditure", "expenditure"))
+    for table_kind in kinds:
+        view = by_kind.get(table_kind)
+        if view is None:
+            continue
+        for panel in view.panels:
+            rows = {r.code: r for r in view.rows(panel) if r.code}
+            target = rows.get(fig.code) if fig.code else None
+            if target is None and names:
+                target = next((r for code, r in rows.items() if len(code) == 1 + 2 * len(names) and _names_match(code, rows, names)), None)
+            if target is None:
+                continue
+            cols = [c for c in panel.value_cols if re.search(r"合计$", leaf(view.table.columns[c])) and _fits(view.table.columns[c], fig, kind)]
+            cols = cols or [c for c in panel.value_cols[:1] if _fits(view.table.columns[c], fig, kind)]
+            if cols:
+                return view, view.figure(target.row, cols[0])
+    return None
+
+
+def find(doc: Document) -> list[Relation]:
+    by_kind: dict[str, TableView] = {}
+    for v in views(doc):
+        if v.table.kind and v.table.kind not in by_kind:
+            by_kind[v.table.kind] = v
+    if not by_kind:
+        return []
+    out = []
+    for fig in doc.figures:
+        if fig.start is None or fig.unit not in MONEY_UNITS or fig.role not in BINDABLE_ROLES:
+            continue
+        bound = _named(fig, by_kind, doc.kind) or _classified(fig, by_kind, doc, doc.kind)
+        if bound is None:
+            continue
+        view, cell = bound
+        place = SEPARATOR.join(p for p in (view.row_name(cell.cell.row, cell.cell.col), leaf(cell.column)) if p)
+        out.append(
+            Relation(
+                rule="prose.table",
+                kind=RelationKind.SUM,
+                terms=[Term(cell)],
+                target=fig,
+                word="",
+                label_zh=f"情况说明中的{fig.subject}与《{view.table.title or view.table.id}》{place}一致",
+                label_en=f"the {fig.subject} stated in the prose agrees with {view.table.title or view.table.id} ({place})",
+                section_id=fig.section_id,
+            )
+        )
+    return out
