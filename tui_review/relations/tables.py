@@ -4,7 +4,7 @@ Within a table (each panel of a two-sided table on its own):
 
 - ``table.hierarchy``: a classification row equals the sum of its sub-items, by code prefix —
   功能分类 类 (3 digits) = Σ 款 (5) = Σ 项 (7), 经济分类 301 = Σ 301xx — in every value column;
-- ``table.rows``: a 合计 row equals the sum of the top-level coded rows; a 合计 row under a run of
+- ``table.total``: a 合计 row equals the sum of the top-level coded rows; a 合计 row under a run of
   ``一、二、…`` rows equals their sum; a row followed by a run of sub-items (年初结转和结余 over
   ``一、一般公共预算财政拨款 …``) equals their sum; 总计 = the 合计 above it + the rows between
   (使用非财政拨款结余, 年初结转和结余 …); 人员经费 = 301 + 303, 公用经费 = 302 + 310 (+ 307/309/399);
@@ -140,7 +140,7 @@ def _hierarchy(view: TableView) -> list[Relation]:
 def _sum_rows(view: TableView, panel: Panel, total: PanelRow, parts: list[PanelRow], zh: str, en: str) -> list[Relation]:
     out = []
     for col in panel.value_cols:
-        rel = _relation("table.rows", view, view.figure(total.row, col), [(view.figure(p.row, col), 1) for p in parts], zh, en, "合计")
+        rel = _relation("table.total", view, view.figure(total.row, col), [(view.figure(p.row, col), 1) for p in parts], zh, en, "合计")
         if rel:
             out.append(rel)
     return out
@@ -211,7 +211,7 @@ def _staff_and_office(view: TableView) -> list[Relation]:
                     continue
                 col = panel.value_cols[0]
                 rel = _relation(
-                    "table.rows",
+                    "table.total",
                     view,
                     view.figure(row.row, col),
                     [(view.figure(r.row, p.value_cols[0]), 1) for p, r in parts],

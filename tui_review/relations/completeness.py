@@ -1,0 +1,152 @@
+"""Completeness: the standard tables a disclosure must carry, and the note an empty one needs.
+
+`findings(doc, config)` gives `Finding`s directly (there is no arithmetic to evaluate):
+
+- ``completeness.table_missing``: a standard table the document's own 目录 lists, or — when the
+  document has no 目录 but does carry standard tables — one its kind's template requires
+  (`parsers.table_kinds.STANDARD_KINDS`: the nine tables every 决算 and 预算 disclosure carries),
+  is nowhere in the document: neither a table of that kind nor a title line naming it. Listed in
+  the 目录 and absent is an error (the document contradicts itself); required by the template and
+  absent a warning.
+- ``completeness.empty_note``: a 政府性基金 / 国有资本经营 / “三公” table printed with no figures at
+  all and without the note the templates require (“本表无数据”, “本表为空表”, “没有…收入和支出”).
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import PurePath
+
+from parsers.model import DocKind, Document, Severity, Table
+from parsers.table_kinds import STANDARD_KINDS, kind_name, kind_of_title
+from tui_review.checks.findings import STATUS_OPEN, Finding, Verdict
+from tui_review.checks.ids import digest
+from tui_review.config import Config
+
+EMPTY_NOTE = re.compile(r"本表无数据|无数据|空表|没有[^。]{0,40}(?:收入|支出)|无[^。]{0,40}(?:收入|支出)|不涉及")
+NEEDS_NOTE = ("gov_fund", "state_capital", "three_public")
+MAX_TITLE_LINE = 40
+NOTE_WINDOW = 200  # characters after a table where a note printed as prose may sit
+
+DEFAULTS = {
+    "completeness.table_missing": (
+        "目录或模板要求的标准表格缺失",
+        "a standard table the 目录 or the template requires is missing",
+    ),
+    "completeness.empty_note": (
+        "空表没有“本表无数据”说明",
+        "an empty table without its 'no data' note",
+    ),
+}
+
+
+def _toc_lines(doc: Document) -> list[tuple[str, int | None, str]]:
+    """(line, page, section id) of every 目录 entry."""
+    out = []
+    for block in doc.blocks:
+        if block.kind != "toc":
+            continue
+        offset = block.start
+        for line in doc.text[block.start : block.end].split("\n"):
+            out.append((line.strip(), doc.page_of(offset), block.section_id))
+            offset += len(line) + 1
+    return out
+
+
+def _titled_outside_toc(doc: Document) -> set[str]:
+    """Kinds named by a short title line of the text (a text table's title, a heading)."""
+    toc = [(b.start, b.end) for b in doc.blocks if b.kind == "toc"]
+    kinds = set()
+    offset = 0
+    for line in doc.text.split("\n"):
+        inside = any(a <= offset < b for a, b in toc)
+        if not inside and len(line.strip()) <= MAX_TITLE_LINE:
+            kind = kind_of_title(line.strip())
+            if kind:
+                kinds.add(kind)
+        offset += len(line) + 1
+    return kinds
+
+
+def _present(doc: Document) -> set[str]:
+    kinds = {t.kind for t in doc.tables if t.kind}
+    return kinds | _titled_outside_toc(doc)
+
+
+def _finding(doc: Document, config: Config, rule_id: str, severity: Severity, key: str, page: int | None,
+             location: str, section_id: str, stated: str, zh: str, en: str) -> Finding | None:
+    rule = config.rule(rule_id)
+    if rule is not None and not rule.enabled:
+        return None
+    section = doc.section_label(section_id)
+    return Finding(
+        finding_id=digest(rule_id, key),
+        document=PurePath(doc.path).name,
+        rule=rule_id,
+        severity=str(rule.severity_or(severity) if rule is not None else severity),
+        status=STATUS_OPEN,
+        section=section,
+        section_id=section_id,
+        page=page,
+        location=location,
+        stated=stated,
+        expected="",
+        message_zh=zh,
+        message_en=en,
+        verdict=str(Verdict.FORM),
+    )
+
+
+def _missing(doc: Document, config: Config) -> list[Finding | None]:
+    present = _present(doc)
+    promised: dict[str, tuple[str, int | None, str]] = {}
+    for line, page, section_id in _toc_lines(doc):
+        kind = kind_of_title(line)
+        if kind and kind not in promised:
+            promised[kind] = (line, page, section_id)
+    out = []
+    for kind, (line, page, section_id) in promised.items():
+        if kind not in present:
+            out.append(_finding(
+                doc, config, "completeness.table_missing", Severity.ERROR, kind, page, "目录", section_id, line,
+                f"目录列出的“{line}”在文档中没有找到",
+                f"the 目录 lists “{line}” ({kind_name(kind)}) but the document does not contain it",
+            ))
+    if promised or doc.kind not in (DocKind.FINAL, DocKind.BUDGET) or not present & set(STANDARD_KINDS):
+        return out
+    for kind in STANDARD_KINDS:
+        if kind not in present:
+            out.append(_finding(
+                doc, config, "completeness.table_missing", Severity.WARNING, kind, None, "", "", kind_name(kind),
+                f"部门{'预算' if doc.kind == DocKind.BUDGET else '决算'}公开应包含“{kind_name(kind)}”，文档中没有找到",
+                f"a department {'budget' if doc.kind == DocKind.BUDGET else 'final-account'} disclosure must carry "
+                f"“{kind_name(kind)}”; the document does not contain it",
+            ))
+    return out
+
+
+def _is_empty(doc: Document, table: Table) -> bool:
+    return not any(f.cell is not None and f.cell.table_id == table.id for f in doc.figures)
+
+
+def _has_note(doc: Document, table: Table) -> bool:
+    after = doc.text[table.end : table.end + NOTE_WINDOW] if table.end is not None else ""
+    return any(EMPTY_NOTE.search(n) for n in table.notes) or bool(EMPTY_NOTE.search(after.split("\n\n")[0]))
+
+
+def _empty_notes(doc: Document, config: Config) -> list[Finding | None]:
+    out = []
+    for table in doc.tables:
+        if table.kind in NEEDS_NOTE and _is_empty(doc, table) and not _has_note(doc, table):
+            title = table.title or kind_name(table.kind)
+            out.append(_finding(
+                doc, config, "completeness.empty_note", Severity.WARNING, title, table.page, table.id, table.section_id, title,
+                f"“{title}”没有任何数据，却没有“本表无数据”之类的说明",
+                f"“{title}” holds no figures but carries no 'no data' (本表无数据) note",
+            ))
+    return out
+
+
+def findings(doc: Document, config: Config | None = None) -> list[Finding]:
+    config = config or Config.default()
+    return [f for f in _missing(doc, config) + _empty_notes(doc, config) if f is not None]
