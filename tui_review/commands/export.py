@@ -1,14 +1,57 @@
-"""`tui-review export`: placeholder until its issue lands (see README)."""
+"""`tui-review export FILE`: write the review sheet headless, from the review saved beside FILE.
+
+The same rows as the app's ``e``: every failing finding with the reviewer's status and note, the
+reviewer's own findings, and notes kept from an earlier version of the document. UTF-8 with BOM,
+never overwriting without ``--force``. The review file is only read (a running app may hold it).
+"""
 
 from __future__ import annotations
 
 import sys
+from pathlib import Path
+
+from tui_review.config import ConfigError, load_config
+from tui_review.review.export import default_export_path, export_review
+from tui_review.review.pipeline import open_review
+from tui_review.review.store import StoreError
+from tui_review.sheet import OutputExistsError
 
 
 def add_arguments(parser) -> None:
-    parser.add_argument("files", nargs="*")
+    parser.add_argument("file", metavar="FILE", help="已审核的文档 / the reviewed document")
+    parser.add_argument("-o", "--output", metavar="PATH", help="输出 CSV / output CSV (default: FILE 旁的 <name>.review.csv)")
+    parser.add_argument("--review", metavar="PATH", help="审核记录文件 / review file (default: FILE.review.sqlite)")
+    parser.add_argument("--force", action="store_true", help="覆盖已存在的输出文件 / overwrite the output")
+    parser.add_argument("--lang", choices=("zh", "en"), help="消息语言 / message language (default: config, zh)")
+    parser.add_argument("--config", metavar="FILE", help="配置文件 / config file")
+    parser.add_argument("--password", metavar="PW", help="加密 PDF 的密码 / password of an encrypted PDF")
 
 
 def run(args) -> int:
-    print("尚未实现 / not available yet: export", file=sys.stderr)
-    return 2
+    try:
+        config = load_config(args.config)
+    except ConfigError as exc:
+        print(exc.line(), file=sys.stderr)
+        return 2
+    lang = args.lang or config.ui.lang
+    path = Path(args.file)
+    try:
+        session = open_review(path, review_path=args.review, password=args.password, config=config, read_only=True)
+    except StoreError as exc:
+        print(exc.line(), file=sys.stderr)
+        return 2
+    output = Path(args.output) if args.output else default_export_path(path)
+    try:
+        written = export_review(session, output, force=args.force, lang=lang)
+    except OutputExistsError as exc:
+        print(exc.line(), file=sys.stderr)
+        return 2
+    except OSError as exc:
+        print(f"无法写入 {output}：{exc.strerror or exc} / Cannot write {output}: {exc.strerror or exc}", file=sys.stderr)
+        return 2
+    finally:
+        session.store.close()
+    for notice in session.store.notices:
+        print(notice.message(lang), file=sys.stderr)
+    print(f"{written} ({len(session.entries)})")
+    return 0

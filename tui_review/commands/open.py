@@ -1,14 +1,52 @@
-"""`tui-review open`: placeholder until its issue lands (see README)."""
+"""`tui-review [FILE]`: open the review app on a file (the bundled sample when none is given).
+
+Options: ``--review PATH`` (review file; default ``<file>.review.sqlite`` beside it), ``--theme``,
+``--lang zh|en``, ``--config FILE`` (``[ui]`` and ``[keymap]`` are read from it), ``--password``.
+An unreadable FILE does not stop the app: it opens and shows the problem in a dialog.
+"""
 
 from __future__ import annotations
 
 import sys
+from pathlib import Path
+
+from tui_review.config import ConfigError, config_path, load_config
+from tui_review.i18n import LANGS, set_lang
 
 
 def add_arguments(parser) -> None:
-    parser.add_argument("files", nargs="*")
+    parser.add_argument("file", nargs="?", metavar="FILE", help="PDF / 文本 / Markdown 文件（省略则打开自带示例）")
+    parser.add_argument("--review", metavar="PATH", help="审核记录文件 / review file (default: FILE.review.sqlite beside FILE)")
+    parser.add_argument("--theme", metavar="NAME", help="主题 / theme: review-dark, review-light, review-contrast …")
+    parser.add_argument("--lang", choices=LANGS, help="界面语言 / interface language (default: config, zh)")
+    parser.add_argument("--config", metavar="FILE", help="配置文件 / config file (default: ~/.config/tui-review/config.toml)")
+    parser.add_argument("--password", metavar="PW", help="加密 PDF 的密码 / password of an encrypted PDF")
 
 
 def run(args) -> int:
-    print("尚未实现 / not available yet: open", file=sys.stderr)
-    return 2
+    try:
+        config = load_config(args.config)
+    except ConfigError as exc:
+        print(exc.line(), file=sys.stderr)
+        return 2
+    set_lang(args.lang or config.ui.lang)
+    from tui_review.app import ReviewApp  # after set_lang: binding descriptions are read at import
+    from tui_review.samples import bundled_sample
+
+    path = Path(args.file) if args.file else bundled_sample()
+    app = ReviewApp(
+        path,
+        review_path=Path(args.review) if args.review else None,
+        theme=args.theme or config.ui.theme,
+        password=args.password,
+        config=config,
+        keymap=dict(config.keymap),
+        user_theme_dir=user_theme_dir(),
+    )
+    app.run()
+    return 0
+
+
+def user_theme_dir() -> Path:
+    """Where users put their own theme files (beside the config file)."""
+    return config_path().parent / "themes"

@@ -68,6 +68,7 @@ class SearchHit:
     offset: int | None  # offset in Document.text of a text hit
     label: str  # where: section label or table title + cell
     snippet: str  # the matching text with a little context
+    length: int = 0  # length of a text hit in Document.text
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,6 +94,20 @@ def parse_query_number(query: str) -> Decimal | None:
         return None
 
 
+def tables_of(doc: Document, section_id: str) -> list[str]:
+    """Ids of the tables printed in a section (not its subsections), in document order."""
+    section = doc.section(section_id)
+    ids = list(section.table_ids) if section else []
+    ids += [t.id for t in doc.tables if t.section_id == section_id and t.id not in ids]
+    return ids
+
+
+def has_cover(doc: Document) -> bool:
+    """True when text comes before the first heading (title page, contents)."""
+    first = doc.root.children[0].start if doc.root.children else len(doc.text)
+    return bool(doc.text[:first].strip())
+
+
 class ReviewSession:
     """See the module docstring. Call ``refresh()`` after the store changes."""
 
@@ -104,9 +119,12 @@ class ReviewSession:
         self._sections = doc.sections()
         self._section_order = {s.id: i for i, s in enumerate(self._sections)}
         self._section_starts = [s.start for s in self._sections]
+        self._by_start = {f.start: f.id for f in doc.figures if f.cell is None and f.start is not None}
+        self._by_cell = {f.cell.label(): f.id for f in doc.figures if f.cell is not None}
+        self._figure_ids_of = {f.finding_id: self._figure_ids(f) for f in self.findings}
         self._by_figure: dict[str, list[Finding]] = {}
         for finding in self.findings:
-            for fid in finding.figure_ids:
+            for fid in self._figure_ids_of[finding.finding_id]:
                 self._by_figure.setdefault(fid, []).append(finding)
         self._states = {fid: self._state_of(fid) for fid in self._by_figure}
         self._cells: dict[str, dict[tuple[int, int], Figure]] = {}
@@ -123,6 +141,16 @@ class ReviewSession:
 
     # ── figures ──────────────────────────────────────────────────────────────────────────────────
 
+    def _figure_ids(self, finding: Finding) -> tuple[str, ...]:
+        """The figures a finding touches; for a parser's finding, which names only its location
+        (``@offset`` or ``T2[r4,c4]``), the figure printed there."""
+        if finding.figure_ids:
+            return tuple(finding.figure_ids)
+        located = self._by_cell.get(finding.location)
+        if located is None and finding.location.startswith("@") and finding.location[1:].isdigit():
+            located = self._by_start.get(int(finding.location[1:]))
+        return (located,) if located else ()
+
     def _state_of(self, figure_id: str) -> str:
         state = UNCHECKED
         for finding in self._by_figure.get(figure_id, ()):
@@ -130,8 +158,10 @@ class ReviewSession:
                 mark = OK
             elif finding.severity == "error":
                 mark = ERROR
-            else:
+            elif finding.severity == "warning":
                 mark = WARNING
+            else:
+                continue  # an engine's note (info) is no verdict on the figure
             if _RANK[mark] > _RANK[state]:
                 state = mark
         return state
@@ -153,7 +183,7 @@ class ReviewSession:
         statements of a repeated figure, the parts of a total. Figures in failing findings first."""
         seen: dict[str, Figure] = {}
         for finding in self.findings_of_figure(figure_id):
-            for fid in finding.figure_ids:
+            for fid in self._figure_ids_of.get(finding.finding_id, finding.figure_ids):
                 if fid != figure_id and fid not in seen and fid in self.figures:
                     seen[fid] = self.figures[fid]
         return list(seen.values())
@@ -165,6 +195,16 @@ class ReviewSession:
 
     def cell_figures(self, table_id: str) -> dict[tuple[int, int], Figure]:
         return self._cells.get(table_id, {})
+
+    def figure_place(self, figure: Figure) -> str:
+        """Where a figure is printed: section (or table and cell, with its column) and page."""
+        page = f"p.{figure.page} " if figure.page is not None else ""
+        if figure.cell is not None:
+            table = self.doc.table(figure.cell.table_id)
+            title = table.title if table is not None and table.title else figure.cell.table_id
+            column = f" {figure.column}" if figure.column else ""
+            return f"{page}{title} {figure.cell.label()}{column}"
+        return f"{page}{self.doc.section_label(figure.section_id)} @{figure.start}"
 
     def node_of_figure(self, figure: Figure) -> NodeRef:
         if figure.cell is not None:
@@ -221,7 +261,7 @@ class ReviewSession:
             message_zh=f.message_zh,
             message_en=f.message_en,
             node=self._home(f),
-            figure_ids=tuple(f.figure_ids),
+            figure_ids=self._figure_ids_of.get(f.finding_id) or self._figure_ids(f),
             finding=f,
             review=review,
         )
@@ -276,7 +316,7 @@ class ReviewSession:
 
     def _primary_figure(self, f: Finding) -> Figure | None:
         stated = [e.figure_id for e in f.evidence if e.coeff == 0]
-        for fid in stated + list(f.figure_ids):
+        for fid in stated + list(self._figure_ids_of.get(f.finding_id, f.figure_ids)):
             if fid in self.figures:
                 return self.figures[fid]
         return None
@@ -285,6 +325,9 @@ class ReviewSession:
         fig = self._primary_figure(f)
         if fig is not None:
             return self.node_of_figure(fig)
+        table_id = f.location.split("[")[0]
+        if self.doc.table(table_id) is not None:
+            return NodeRef("table", table_id)
         return NodeRef("section", f.section_id)
 
     def _position(self, entry: Entry) -> tuple:
@@ -353,7 +396,7 @@ class ReviewSession:
         Every failing or reviewer-marked entry counts except those the reviewer dismissed (误报)."""
         own: dict[NodeRef, list[int]] = {}
         for e in self.entries:
-            if e.node is None or e.status == "dismissed":
+            if e.node is None or e.status == "dismissed" or e.severity not in ("error", "warning"):
                 continue
             counts = own.setdefault(e.node, [0, 0])
             counts[0 if e.severity == "error" else 1] += 1
@@ -372,13 +415,12 @@ class ReviewSession:
             return errors, warnings
 
         visit(self.doc.root)
+        root = NodeRef("section", self.doc.root.id)
+        totals[root] = tuple(own.get(root, (0, 0)))  # the root's node is the cover: its own text only
         return totals
 
     def tables_of(self, section_id: str) -> list[str]:
-        section = self.doc.section(section_id)
-        ids = list(section.table_ids) if section else []
-        ids += [t.id for t in self.doc.tables if t.section_id == section_id and t.id not in ids]
-        return ids
+        return tables_of(self.doc, section_id)
 
     # ── search ───────────────────────────────────────────────────────────────────────────────────
 
@@ -405,7 +447,9 @@ class ReviewSession:
                 section = self.section_at(pos)
                 sid = section.id if section else ""
                 hits.append(
-                    SearchHit(NodeRef("section", sid), None, pos, self.doc.section_label(sid), self._snippet(pos, len(query)))
+                    SearchHit(
+                        NodeRef("section", sid), None, pos, self.doc.section_label(sid), self._snippet(pos, len(query)), len(query)
+                    )
                 )
             pos = text.find(needle, pos + max(1, len(needle)))
         for table in self.doc.tables:

@@ -449,6 +449,21 @@ class ReviewStore:
         self._flush()
         return own
 
+    def edit_review(self, finding_id: str, *, note: str | None = None, status: str | None = None) -> Review:
+        """Change a review kept without a current finding (a note from an earlier version)."""
+        if status is not None and status not in STATUSES:
+            raise ValueError(f"unknown review status {status!r}")
+        self._check_writable()
+        review = self._reviews[finding_id]
+        if note is not None:
+            review.note = note
+        if status is not None:
+            review.status = status
+        review.updated_at = _now()
+        self._pending.add(("review", finding_id))
+        self._flush()
+        return review
+
     def _review_for(self, finding: Finding) -> Review:
         self._check_writable()
         existing = self._reviews.get(finding.finding_id)

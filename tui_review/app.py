@@ -1,0 +1,111 @@
+"""The Textual application: themes, keymap, app-wide actions and the command palette.
+
+The review itself lives in `tui_review.screens.main.MainScreen`; this module only wires it up: it
+registers the themes (built-in and the user's), applies the ``[keymap]`` overrides, starts the
+review screen on a file, and serves the actions every screen shares (open, theme, help, quit).
+"""
+
+from __future__ import annotations
+
+from functools import partial
+from pathlib import Path
+from typing import Iterable
+
+from textual.app import App, SystemCommand
+from textual.screen import Screen
+
+from themes import DEFAULT_THEME, builtin_themes, user_themes
+from tui_review.i18n import tr
+from tui_review.keymap import KEYS, bindings
+from tui_review.screens.help import HelpScreen, help_rows
+from tui_review.screens.main import MainScreen
+from tui_review.screens.open_file import OpenFileScreen
+
+
+class ReviewApp(App):
+    CSS_PATH = ["styles/app.tcss", "styles/layout.tcss"]
+    BINDINGS = bindings("app")
+
+    def __init__(
+        self,
+        path: Path | None,
+        *,
+        review_path: Path | None = None,
+        theme: str | None = None,
+        password: str | None = None,
+        config=None,
+        keymap: dict[str, str] | None = None,
+        user_theme_dir: Path | None = None,
+    ) -> None:
+        super().__init__()
+        self.path = path
+        self.review_path = review_path
+        self.password = password
+        self.config = config
+        self.keymap = dict(keymap or {})
+        self.requested_theme = theme or DEFAULT_THEME
+        self.user_theme_dir = user_theme_dir
+        self.title = tr("app.title")
+        self.theme_names: list[str] = []
+
+    def on_mount(self) -> None:
+        for theme in builtin_themes():
+            self.register_theme(theme)
+            self.theme_names.append(theme.name)
+        self.theme_names.sort(key=lambda name: name != DEFAULT_THEME)
+        if self.user_theme_dir is not None:
+            found, errors = user_themes(self.user_theme_dir)
+            for theme in found:
+                self.register_theme(theme)
+                self.theme_names.append(theme.name)
+            for error in errors:
+                self.notify(tr("theme.invalid", error=error), severity="warning", timeout=10)
+        if self.requested_theme in self.available_themes:
+            self.theme = self.requested_theme
+        else:
+            self.theme = DEFAULT_THEME
+            self.notify(tr("theme.unknown", name=self.requested_theme), severity="warning")
+        unknown = sorted(set(self.keymap) - {k.id for k in KEYS})
+        if unknown:
+            self.notify(tr("keymap.invalid", error=", ".join(unknown)), severity="warning", timeout=10)
+        self.set_keymap(self.keymap)
+        self.push_screen(MainScreen(self.path, review_path=self.review_path, password=self.password, config=self.config))
+
+    @property
+    def main(self) -> MainScreen:
+        return next(s for s in self.screen_stack if isinstance(s, MainScreen))
+
+    def action_open_file(self) -> None:
+        folder = self.path.parent if self.path is not None else Path.cwd()
+
+        def chosen(path: Path | None) -> None:
+            if path is not None:
+                self.path = path
+                self.main.load(path)
+
+        self.push_screen(OpenFileScreen(folder), chosen)
+
+    def action_cycle_theme(self) -> None:
+        names = self.theme_names
+        index = names.index(self.theme) if self.theme in names else -1
+        self.theme = names[(index + 1) % len(names)]
+        self.notify(tr("theme.changed", name=self.theme), timeout=2)
+
+    def action_help(self) -> None:
+        if isinstance(self.screen, HelpScreen):
+            return
+        screen = self.screen
+        panes = list(screen.query("#tree, #section, #table, #findings"))
+        self.push_screen(HelpScreen(help_rows(screen, panes, self.keymap)))
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        """The palette offers every action of the app and the review screen, named as in the footer."""
+        yield from super().get_system_commands(screen)
+        for key in KEYS:
+            if key.scope == "app":
+                target = self
+            elif key.scope == "main" and isinstance(screen, MainScreen):
+                target = screen
+            else:
+                continue
+            yield SystemCommand(key.description(), f"{key.key}  ·  {key.id}", partial(target.run_action, key.action))

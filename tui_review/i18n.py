@@ -1,0 +1,136 @@
+"""Interface strings in Chinese (default) and English, and the current interface language.
+
+``tr(key, **values)`` looks a string up in the current language. The language is set once at start
+(``set_lang``) from ``--lang`` or the config, before the UI modules are imported: binding
+descriptions are read when the widget classes are defined.
+"""
+
+from __future__ import annotations
+
+LANGS = ("zh", "en")
+_current = "zh"
+
+# key: (中文, English)
+STRINGS: dict[str, tuple[str, str]] = {
+    # titles and panes
+    "app.title": ("部门预算/决算公开审核", "Budget disclosure review"),
+    "pane.tree": ("文档结构", "Document"),
+    "pane.content": ("正文", "Text"),
+    "pane.findings": ("问题", "Findings"),
+    "pane.detail": ("详情", "Detail"),
+    "tree.cover": ("封面与目录", "Cover and contents"),
+    "tree.table": ("表", "Table"),
+    "loading": ("正在读取 {name} …", "Reading {name} …"),
+    "loading.stage.parse": ("解析页面", "parsing pages"),
+    "loading.stage.check": ("核对关系", "checking relations"),
+    "loading.stage.store": ("读取审核记录", "opening the review"),
+    "loading.cancel": ("Esc 取消", "Esc to cancel"),
+    "loading.cancelled": ("已取消读取", "Reading cancelled"),
+    "loaded": ("{name}：{errors} 个错误，{warnings} 个警告，{verified} 项核对通过", "{name}: {errors} errors, {warnings} warnings, {verified} relations verified"),
+    "empty.content": ("在左侧选择章节或表格", "Choose a section or table on the left"),
+    "empty.findings": ("没有符合条件的问题", "No findings match"),
+    "empty.detail": ("选择一个问题或数字查看详情", "Choose a finding or a figure to see its detail"),
+    "table.placeholder": ("▦ {id} {title}（在左侧打开此表）", "▦ {id} {title} (open it on the left)"),
+    "table.notes": ("表注：{notes}", "Notes: {notes}"),
+    # severities, marks and statuses
+    "severity.error": ("错误", "error"),
+    "severity.warning": ("警告", "warning"),
+    "severity.info": ("提示", "info"),
+    "mark.ok": ("已核对", "verified"),
+    "mark.unchecked": ("未核对", "unchecked"),
+    "mark.own": ("审核标记", "reviewer's mark"),
+    "status.open": ("待核", "open"),
+    "status.confirmed": ("确认问题", "confirmed"),
+    "status.dismissed": ("误报", "dismissed"),
+    "status.follow-up": ("需补充说明", "follow-up"),
+    "kind.own": ("审核人员发现", "reviewer's finding"),
+    "kind.orphan": ("未关联批注", "unattached note"),
+    # findings list
+    "filter.any": ("全部", "all"),
+    "filter.scope.document": ("全文", "document"),
+    "filter.scope.node": ("本节", "this section"),
+    "filter.title": ("问题 {shown}/{total}", "Findings {shown}/{total}"),
+    "filter.label": ("范围 {scope} · 严重程度 {severity} · 规则 {rule} · 状态 {status}", "scope {scope} · severity {severity} · rule {rule} · status {status}"),
+    # detail
+    "detail.rule": ("规则", "Rule"),
+    "detail.status": ("审核状态", "Review status"),
+    "detail.stated": ("文中数字", "Stated"),
+    "detail.expected": ("应为", "Expected"),
+    "detail.where": ("位置", "Where"),
+    "detail.evidence": ("依据", "Evidence"),
+    "detail.evidence.sign": ("符号", "Sign"),
+    "detail.evidence.figure": ("数字", "Figure"),
+    "detail.evidence.subject": ("项目", "Subject"),
+    "detail.evidence.place": ("所在位置", "Place"),
+    "detail.note": ("批注", "Note"),
+    "detail.no_note": ("（无批注，按 a 添加）", "(no note; press a to add one)"),
+    "detail.counterparts": ("对照（按 c 跳转，b 返回）", "Counterparts (c to jump, b to come back)"),
+    "detail.figure": ("数字 {text}", "Figure {text}"),
+    "detail.figure.unchecked": ("没有任何关系核对这个数字", "No relation checks this figure"),
+    "detail.kept": ("文档已更改，此批注未能关联到当前的检查结果，已保留并会导出。", "The document changed and this note matches no current finding; it is kept and exported."),
+    # dialogs
+    "annotate.title": ("批注：{target}", "Note: {target}"),
+    "annotate.mark_title": ("标记为审核发现：{target}", "Mark as the reviewer's finding: {target}"),
+    "annotate.hint": ("Ctrl+S 或 F2 保存 · Esc 取消", "Ctrl+S or F2 to save · Esc to cancel"),
+    "status.title": ("审核状态：{target}", "Review status: {target}"),
+    "status.hint": ("数字键或 Enter 选择 · Esc 取消", "Number keys or Enter to choose · Esc to cancel"),
+    "export.title": ("导出审核表", "Export the review sheet"),
+    "export.path": ("保存到：", "Save to:"),
+    "export.hint": ("Enter 导出 · Esc 取消", "Enter to export · Esc to cancel"),
+    "export.exists": ("文件已存在：{path}。再按 Enter 覆盖，或修改路径。", "{path} exists. Press Enter again to overwrite, or change the path."),
+    "export.done": ("审核表已导出：{path}（{rows} 行）", "Review sheet written: {path} ({rows} rows)"),
+    "export.failed": ("导出失败", "Export failed"),
+    "open.title": ("打开文件", "Open a file"),
+    "open.hint": ("输入路径或在下方选择 · Enter 打开 · Esc 取消", "Type a path or pick one below · Enter to open · Esc to cancel"),
+    "search.title": ("搜索正文与数字（数值如 354.72）", "Search text and figures (values like 354.72)"),
+    "search.hint": ("↑↓ 选择 · Enter 跳转 · Esc 关闭", "↑↓ choose · Enter to jump · Esc to close"),
+    "search.none": ("没有结果", "No results"),
+    "search.count": ("{count} 个结果", "{count} results"),
+    "error.title": ("出错了", "Something went wrong"),
+    "error.ok": ("知道了", "OK"),
+    "help.title": ("按键帮助", "Keys"),
+    "help.hint": ("按键可在配置文件 [keymap] 中修改 · Esc 关闭", "Keys can be changed in the config's [keymap] · Esc to close"),
+    "help.focused": ("当前窗格", "Focused pane"),
+    "help.global": ("全局", "Everywhere"),
+    "help.other": ("其他窗格", "Other panes"),
+    "help.key": ("按键", "Key"),
+    "help.action": ("操作", "Action"),
+    "help.where": ("所在", "Where"),
+    # notices
+    "nothing.selected": ("先选择一个问题、数字或章节", "Choose a finding, a figure or a section first"),
+    "no.counterpart": ("这个数字没有对照", "This figure has no counterpart"),
+    "no.history": ("没有可返回的位置", "Nowhere to go back to"),
+    "no.document": ("尚未打开文档", "No document is open"),
+    "saved.note": ("批注已保存", "Note saved"),
+    "saved.status": ("状态已设为：{status}", "Status set to: {status}"),
+    "saved.own": ("已标记为审核发现", "Marked as the reviewer's finding"),
+    "theme.changed": ("主题：{name}", "Theme: {name}"),
+    "theme.invalid": ("主题文件无效，已忽略：{error}", "Invalid theme file ignored: {error}"),
+    "theme.unknown": ("没有名为 {name} 的主题，使用默认主题", "No theme named {name}; using the default"),
+    "keymap.invalid": ("按键配置无效：{error}", "Invalid keymap: {error}"),
+}
+
+
+def set_lang(lang: str) -> None:
+    global _current
+    if lang not in LANGS:
+        raise ValueError(f"unknown interface language {lang!r} (zh or en)")
+    _current = lang
+
+
+def get_lang() -> str:
+    return _current
+
+
+def tr(key: str, **values) -> str:
+    zh, en = STRINGS[key]
+    text = en if _current == "en" else zh
+    return text.format(**values) if values else text
+
+
+def status_label(status: str) -> str:
+    return tr(f"status.{status}")
+
+
+def severity_label(severity: str) -> str:
+    return tr(f"severity.{severity}") if f"severity.{severity}" in STRINGS else severity

@@ -1,0 +1,54 @@
+"""The review sheet: every open finding with the reviewer's status and note, plus their own findings.
+
+Rows have the columns of ``tui-review check --format csv`` (`CSV_COLUMNS`): first the failing
+findings and the reviewer's own findings in document order, then notes kept from an earlier version
+of the document that no current finding matches (never dropped). Writing goes through
+`tui_review.sheet` (UTF-8 with BOM, formula cells neutralised, atomic, no overwrite without force).
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from tui_review import sheet
+from tui_review.checks.findings import CSV_COLUMNS
+from tui_review.review.session import Entry, ReviewSession
+
+
+def default_export_path(document: str | os.PathLike) -> Path:
+    """``report.pdf`` → ``report.review.csv`` beside it."""
+    doc = Path(document)
+    return doc.with_name(f"{doc.stem}.review.csv")
+
+
+def entry_row(entry: Entry, document: str, lang: str = "zh") -> dict:
+    """One review-sheet row for an entry (finding, own finding or kept note)."""
+    if entry.finding is not None:
+        row = entry.finding.row(lang)
+    else:
+        row = {
+            "document": document,
+            "finding_id": entry.key,
+            "severity": entry.severity,
+            "rule": entry.rule,
+            "section": entry.section,
+            "page": "" if entry.page is None else entry.page,
+            "location": entry.location,
+            "stated": entry.stated,
+            "expected": entry.expected,
+            "message": entry.message(lang),
+        }
+    row["status"] = entry.status
+    row["note"] = entry.note
+    return {column: row.get(column, "") for column in CSV_COLUMNS}
+
+
+def review_rows(session: ReviewSession, lang: str = "zh") -> list[dict]:
+    document = Path(session.doc.path).name
+    return [entry_row(entry, document, lang) for entry in session.entries]
+
+
+def export_review(session: ReviewSession, path: str | os.PathLike, *, force: bool = False, lang: str = "zh") -> Path:
+    """Write the review sheet to ``path``; refuses to overwrite an existing file unless ``force``."""
+    return sheet.write_csv(Path(path), review_rows(session, lang), columns=CSV_COLUMNS, force=force)

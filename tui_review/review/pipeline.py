@@ -1,0 +1,44 @@
+"""Open a document for review: parse it, check it, open its review store and re-attach the notes.
+
+The one path the TUI's loading worker and ``tui-review export`` share; headless.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+
+from parsers import load_document
+from parsers.model import Document
+from tui_review.checks import check_document
+from tui_review.review.session import ReviewSession
+from tui_review.review.store import ReviewStore
+
+Progress = Callable[[int, int, str], None]  # (done, total, stage: parse | check | store)
+
+
+def open_review(
+    path: str | os.PathLike,
+    *,
+    review_path: str | os.PathLike | None = None,
+    password: str | None = None,
+    config=None,
+    progress: Progress | None = None,
+    on_partial: Callable[[Document], None] | None = None,
+    read_only: bool = False,
+) -> ReviewSession:
+    """Raises `parsers.errors.InputError` for an unreadable file, `StoreError` for an unusable review file."""
+    report_progress = progress or (lambda done, total, stage: None)
+    doc = load_document(path, password=password, progress=lambda d, t, _s: report_progress(d, t, "parse"), on_partial=on_partial)
+    report_progress(0, 1, "check")
+    report = check_document(doc, config)
+    report_progress(1, 1, "check")
+    report_progress(0, 1, "store")
+    store = ReviewStore.open(path, review_path, read_only=read_only)
+    try:
+        store.sync(doc, report.findings)
+    except Exception:
+        store.close()
+        raise
+    report_progress(1, 1, "store")
+    return ReviewSession(doc, report.findings, store)

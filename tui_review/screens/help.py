@@ -1,0 +1,77 @@
+"""The help screen, generated from the live bindings (so it shows the keys of the user's keymap):
+first the focused pane's keys, then the review screen's and the app's, then the other panes'."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen, Screen
+from textual.widget import Widget
+from textual.widgets import DataTable, Label
+
+from tui_review.i18n import tr
+from tui_review.keymap import bindings, scope_label
+
+
+@dataclass(frozen=True, slots=True)
+class HelpRow:
+    keys: str
+    description: str
+    where: str
+
+
+def help_rows(screen: Screen, panes: list[Widget], keymap: dict[str, str]) -> list[HelpRow]:
+    """Rows for every binding reachable on ``screen``: the focus chain's live bindings first, then
+    the bindings of ``panes`` outside the focus chain (their keys taken through ``keymap``)."""
+    app = screen.app
+    grouped: dict[tuple[int, str], tuple[Widget, list[str], str]] = {}
+    for key, active in screen.active_bindings.items():
+        binding = active.binding
+        ident = (id(active.node), binding.id or binding.action)
+        node, keys, description = grouped.setdefault(ident, (active.node, [], binding.description))
+        keys.append(app.get_key_display(Binding(key, binding.action)))
+    rows = []
+    for node, keys, description in grouped.values():
+        if node is app:
+            where = scope_label("app")
+        elif node is screen:
+            where = scope_label("main")
+        else:
+            where = f"{tr('help.focused')}: {node.border_title or type(node).__name__}"
+        rows.append(HelpRow(" ".join(dict.fromkeys(keys)), description or type(node).__name__, where))
+    chain = {id(n) for n, _, _ in grouped.values()}
+    for pane in panes:
+        if id(pane) in chain:
+            continue
+        for binding in pane.BINDINGS:
+            keys = keymap.get(binding.id, binding.key) if binding.id else binding.key
+            shown = " ".join(app.get_key_display(Binding(k.strip(), binding.action)) for k in keys.split(","))
+            rows.append(HelpRow(shown, binding.description, f"{tr('help.other')}: {pane.border_title or type(pane).__name__}"))
+    return rows
+
+
+class HelpScreen(ModalScreen[None]):
+    BINDINGS = bindings("dialog")
+
+    def __init__(self, rows: list[HelpRow]) -> None:
+        super().__init__()
+        self.rows = rows
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog -wide -tall"):
+            yield Label(tr("help.title"), classes="dialog-title")
+            yield DataTable(id="help-table", cursor_type="row", zebra_stripes=True)
+            yield Label(tr("help.hint"), classes="dialog-hint")
+
+    def on_mount(self) -> None:
+        table = self.query_one("#help-table", DataTable)
+        table.add_columns(tr("help.key"), tr("help.action"), tr("help.where"))
+        for row in self.rows:
+            table.add_row(row.keys, row.description, row.where)
+        table.focus()
+
+    def action_close(self) -> None:
+        self.dismiss(None)

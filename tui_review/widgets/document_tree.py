@@ -1,0 +1,113 @@
+"""The document tree: sections in reading order, each table under its section, and badges that
+count the open errors (✗) and warnings (!) in every subtree."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.message import Message
+from textual.widgets import Tree
+from textual.widgets.tree import TreeNode
+
+from parsers.model import Document, Section
+from tui_review.i18n import tr
+from tui_review.keymap import bindings
+from tui_review.review.session import NodeRef, has_cover, tables_of
+from tui_review.widgets.marks import badge
+
+
+class DocumentTree(Tree[NodeRef]):
+    BINDINGS = bindings("tree")
+
+    class NodeChosen(Message):
+        """The cursor moved onto a section or table."""
+
+        def __init__(self, ref: NodeRef) -> None:
+            super().__init__()
+            self.ref = ref
+
+    class NodeOpened(Message):
+        """Enter on a section or table: open it in the content pane."""
+
+        def __init__(self, ref: NodeRef) -> None:
+            super().__init__()
+            self.ref = ref
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(tr("pane.tree"), id=id)
+        self.show_root = False
+        self.auto_expand = False
+        self.guide_depth = 2
+        self._refs: dict[NodeRef, TreeNode[NodeRef]] = {}
+        self._labels: dict[NodeRef, str] = {}
+        self._badges: dict[NodeRef, tuple[int, int]] = {}
+
+    def load(self, doc: Document, badges: dict[NodeRef, tuple[int, int]] | None = None) -> None:
+        """(Re)build the tree for ``doc``, keeping the cursor on the same node when it still exists."""
+        current = self.cursor_node.data if self.cursor_node is not None else None
+        self._badges = badges or {}
+        self.clear()
+        self._refs.clear()
+        self._labels.clear()
+        if has_cover(doc):
+            self._add(self.root, NodeRef("section", doc.root.id), tr("tree.cover"), leaf=True)
+        for section in doc.root.children:
+            self._add_section(self.root, doc, section)
+        if current is not None and current in self._refs:
+            self.select_ref(current)
+
+    def _add_section(self, parent: TreeNode[NodeRef], doc: Document, section: Section) -> None:
+        tables = tables_of(doc, section.id)
+        leaf = not section.children and not tables
+        node = self._add(parent, NodeRef("section", section.id), section.heading, leaf=leaf, expand=section.level <= 2)
+        for table_id in tables:
+            table = doc.table(table_id)
+            title = table.title if table is not None else ""
+            self._add(node, NodeRef("table", table_id), f"▦ {table_id} {title}".rstrip(), leaf=True)
+        for child in section.children:
+            self._add_section(node, doc, child)
+
+    def _add(self, parent: TreeNode[NodeRef], ref: NodeRef, label: str, *, leaf: bool, expand: bool = False) -> TreeNode[NodeRef]:
+        self._labels[ref] = label
+        text = self._label(ref)
+        node = parent.add_leaf(text, data=ref) if leaf else parent.add(text, data=ref, expand=expand)
+        self._refs[ref] = node
+        return node
+
+    def _label(self, ref: NodeRef) -> Text:
+        errors, warnings = self._badges.get(ref, (0, 0))
+        marks = badge(self.app, errors, warnings)
+        return marks + Text(" " if marks else "") + Text(self._labels[ref])
+
+    def set_badges(self, badges: dict[NodeRef, tuple[int, int]]) -> None:
+        """Redraw the badges (after a review change or a theme change)."""
+        self._badges = badges
+        for ref, node in self._refs.items():
+            node.set_label(self._label(ref))
+
+    def select_ref(self, ref: NodeRef) -> None:
+        """Put the cursor on ``ref``, opening its ancestors (the move waits for the new layout)."""
+        node = self._refs.get(ref)
+        if node is None:
+            return
+        closed = []
+        parent = node.parent
+        while parent is not None:
+            if not parent.is_expanded:
+                closed.append(parent)
+            parent = parent.parent
+        for parent in closed:
+            parent.expand()
+        if closed:
+            self.call_after_refresh(self.move_cursor, node)
+        else:
+            self.move_cursor(node)
+
+    def on_tree_node_highlighted(self, event: Tree.NodeHighlighted[NodeRef]) -> None:
+        event.stop()
+        if event.node.data is not None:
+            self.post_message(self.NodeChosen(event.node.data))
+
+    def on_tree_node_selected(self, event: Tree.NodeSelected[NodeRef]) -> None:
+        event.stop()
+        if event.node.data is not None:
+            self.post_message(self.NodeOpened(event.node.data))

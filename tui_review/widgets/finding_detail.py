@@ -1,0 +1,109 @@
+"""The detail of the selected finding or figure: the arithmetic (stated vs expected), each evidence
+figure with its place, the counterparts to jump to, and the reviewer's note."""
+
+from __future__ import annotations
+
+from rich.console import Group, RenderableType
+from rich.table import Table
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import VerticalScroll
+from textual.widgets import Static
+
+from tui_review.i18n import get_lang, severity_label, status_label, tr
+from tui_review.review.session import Entry, ReviewSession
+from tui_review.widgets.marks import OWN_GLYPH, SEVERITY_GLYPHS, marked, severity_style
+
+
+class FindingDetail(VerticalScroll):
+    def compose(self) -> ComposeResult:
+        yield Static(Text(tr("empty.detail"), style="dim"), id="detail-body")
+
+    def clear(self) -> None:
+        self.query_one("#detail-body", Static).update(Text(tr("empty.detail"), style="dim"))
+
+    def show_entry(self, session: ReviewSession, entry: Entry, figure_id: str | None = None) -> None:
+        """A finding (or the reviewer's own finding, or a kept note); ``figure_id`` picks the counterparts."""
+        lang = get_lang()
+        parts: list[RenderableType] = [self._title(entry), Text(entry.message(lang))]
+        facts = _grid()
+        facts.add_row(tr("detail.rule"), entry.rule)
+        if entry.stated:
+            facts.add_row(tr("detail.stated"), entry.stated)
+        if entry.expected:
+            facts.add_row(tr("detail.expected"), entry.expected)
+        facts.add_row(tr("detail.where"), " ".join(p for p in (entry.section, entry.location) if p))
+        parts.append(facts)
+        if entry.finding is not None and entry.finding.evidence:
+            parts += [Text(tr("detail.evidence"), style="bold"), self._evidence(session, entry)]
+        if entry.kind == "orphan":
+            parts.append(Text(tr("detail.kept"), style="italic"))
+        focus = figure_id or next(iter(entry.figure_ids), None)
+        if focus is not None and focus in session.figures:
+            parts += self._counterparts(session, focus)
+        parts += self._note(entry.note)
+        self._update(parts)
+
+    def show_figure(self, session: ReviewSession, figure_id: str) -> None:
+        """A figure no failing finding covers: what it is, which relations checked it, its counterparts."""
+        fig = session.figures[figure_id]
+        state = session.figure_state(figure_id)
+        title = Text(tr("detail.figure", text="")).append_text(marked(self.app, fig.text, state))
+        facts = _grid()
+        facts.add_row(tr("detail.where"), session.figure_place(fig))
+        facts.add_row(tr("detail.evidence.subject"), " ".join(p for p in (fig.subject, fig.unit or "") if p))
+        parts: list[RenderableType] = [title, facts]
+        checked = session.findings_of_figure(figure_id)
+        if not checked:
+            parts.append(Text(tr("detail.figure.unchecked"), style="dim"))
+        for finding in checked:
+            glyph = SEVERITY_GLYPHS.get(finding.severity, "·") if finding.failed else "✓"
+            parts.append(Text(f"{glyph} {finding.rule}: {finding.message(get_lang())}"))
+        parts += self._counterparts(session, figure_id)
+        self._update(parts)
+
+    def _title(self, entry: Entry) -> Text:
+        glyph = OWN_GLYPH if entry.kind == "own" else SEVERITY_GLYPHS.get(entry.severity, "·")
+        title = Text(f"{glyph} {severity_label(entry.severity)}", style=severity_style(self.app, entry.severity))
+        title.append(f"  {tr('detail.status')}: {status_label(entry.status)}", style="bold")
+        if entry.kind != "finding":
+            title.append(f"  ({tr('kind.' + entry.kind)})", style="italic")
+        return title
+
+    def _evidence(self, session: ReviewSession, entry: Entry) -> Table:
+        table = Table(box=None, padding=(0, 1), show_edge=False, expand=True)
+        for key in ("detail.evidence.sign", "detail.evidence.figure", "detail.evidence.subject", "detail.evidence.place"):
+            table.add_column(tr(key), overflow="fold")
+        for ev in entry.finding.evidence:
+            sign = "=" if ev.coeff == 0 else ("+" if ev.coeff > 0 else "−")
+            fig = session.figures.get(ev.figure_id)
+            shown = marked(self.app, ev.text, session.figure_state(ev.figure_id)) if fig else Text(ev.text)
+            place = session.figure_place(fig) if fig else " ".join(p for p in (ev.section, ev.location) if p)
+            table.add_row(sign, shown, " ".join(p for p in (ev.subject, ev.unit or "") if p), place)
+        return table
+
+    def _counterparts(self, session: ReviewSession, figure_id: str) -> list[RenderableType]:
+        others = session.counterparts(figure_id)
+        if not others:
+            return []
+        lines = Text()
+        for fig in others:
+            lines.append("→ ").append_text(marked(self.app, fig.text, session.figure_state(fig.id)))
+            lines.append(f"  {session.figure_place(fig)}\n", style="dim")
+        lines.rstrip()
+        return [Text(tr("detail.counterparts"), style="bold"), lines]
+
+    def _note(self, note: str) -> list[RenderableType]:
+        body = Text(note) if note else Text(tr("detail.no_note"), style="dim")
+        return [Text(tr("detail.note"), style="bold"), body]
+
+    def _update(self, parts: list[RenderableType]) -> None:
+        self.query_one("#detail-body", Static).update(Group(*parts))
+        self.scroll_home(animate=False)
+
+
+def _grid() -> Table:
+    grid = Table.grid(padding=(0, 1), expand=True)
+    grid.add_column(style="bold", no_wrap=True)
+    grid.add_column(overflow="fold")
+    return grid

@@ -1,0 +1,88 @@
+"""The findings list for the current scope: one two-line row per entry (severity glyph, review status,
+message; then place and a ✎ when there is a note), filters and counts shown in the border."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.message import Message
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
+
+from tui_review.i18n import get_lang, status_label, tr
+from tui_review.keymap import bindings
+from tui_review.review.session import Entry
+from tui_review.widgets.marks import OWN_GLYPH, SEVERITY_GLYPHS, severity_style
+
+
+class FindingsList(OptionList):
+    BINDINGS = bindings("findings")
+
+    class EntryHighlighted(Message):
+        def __init__(self, key: str) -> None:
+            super().__init__()
+            self.key = key
+
+    class EntryOpened(Message):
+        def __init__(self, key: str) -> None:
+            super().__init__()
+            self.key = key
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._entries: list[Entry] = []
+        self._keys: list[str] = []
+
+    @property
+    def key(self) -> str | None:
+        if self.highlighted is None or self.highlighted >= len(self._keys):
+            return None
+        return self._keys[self.highlighted]
+
+    def show(self, entries: list[Entry], selected: str | None = None) -> None:
+        """Replace the rows, keeping ``selected`` highlighted when it is among them."""
+        self._entries = entries
+        self._keys = [e.key for e in entries]
+        if entries:
+            self.set_options(Option(self._prompt(e), id=e.key) for e in entries)
+        else:
+            self.set_options([Option(Text(tr("empty.findings"), style="dim"), disabled=True)])
+        if selected in self._keys:
+            self.highlighted = self._keys.index(selected)
+
+    def select_key(self, key: str) -> None:
+        if key in self._keys:
+            self.highlighted = self._keys.index(key)
+
+    def _prompt(self, entry: Entry) -> Text:
+        """Two lines cut to the list's width (the detail pane shows everything)."""
+        width = max(10, self.scrollable_content_region.width - 1)
+        style = severity_style(self.app, entry.severity)
+        glyph = OWN_GLYPH if entry.kind == "own" else SEVERITY_GLYPHS.get(entry.severity, "·")
+        first = Text()
+        first.append(f"{glyph} ", style=style)
+        first.append(f"[{status_label(entry.status)}] ", style="bold" if entry.status == "open" else "")
+        first.append(entry.message(get_lang()))
+        second = Text("  ")
+        if entry.note:
+            second.append("✎ ", style="bold")
+        if entry.kind != "finding":
+            second.append(f"{tr('kind.' + entry.kind)} · ", style="italic")
+        place = " ".join(p for p in (entry.stated, entry.location, entry.section.split(" › ")[-1]) if p)
+        second.append(place, style="dim")
+        for line in (first, second):
+            line.truncate(width, overflow="ellipsis")
+        return Text("\n").join((first, second))
+
+    def on_resize(self) -> None:
+        if self._entries:
+            self.show(self._entries, self.key)
+
+    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        event.stop()
+        if event.option.id is not None:
+            self.post_message(self.EntryHighlighted(event.option.id))
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        if event.option.id is not None:
+            self.post_message(self.EntryOpened(event.option.id))

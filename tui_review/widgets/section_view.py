@@ -1,0 +1,280 @@
+"""The selected section's own text, every figure marked by colour and glyph, with a figure cursor.
+
+A Line-API widget: the section is wrapped once per width into strips and only the visible lines are
+drawn, so long sections scroll without cost. ``j``/``k`` move the cursor from figure to figure (the
+screen shows the figure's finding and counterparts); Enter opens the figure's finding.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+
+from rich.cells import cell_len
+from rich.style import Style
+from rich.text import Text
+from textual.events import Click, Resize
+from textual.geometry import Size
+from textual.message import Message
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from tui_review.i18n import tr
+from tui_review.keymap import bindings
+from tui_review.review.session import ReviewSession
+from tui_review.widgets.marks import marked
+
+
+@dataclass(slots=True)
+class _Para:
+    """One block of the section as drawn: its text and how its positions map back to the document."""
+
+    text: Text
+    pieces: list[tuple[int, int, int]] = field(default_factory=list)  # (text pos, doc offset, length)
+    figures: list[tuple[str, int, int]] = field(default_factory=list)  # (figure id, start, end incl. glyphs)
+
+    def doc_offset(self, pos: int) -> int | None:
+        for tpos, doc, length in self.pieces:
+            if tpos <= pos < tpos + length:
+                return doc + pos - tpos
+            if pos < tpos:
+                return doc
+        return None
+
+    def text_pos(self, offset: int) -> int | None:
+        for tpos, doc, length in self.pieces:
+            if doc <= offset < doc + length:
+                return tpos + offset - doc
+        return None
+
+
+class SectionView(ScrollView, can_focus=True):
+    BINDINGS = bindings("content")
+
+    class FigureHighlighted(Message):
+        def __init__(self, figure_id: str | None) -> None:
+            super().__init__()
+            self.figure_id = figure_id
+
+    class FigureOpened(Message):
+        def __init__(self, figure_id: str) -> None:
+            super().__init__()
+            self.figure_id = figure_id
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._session: ReviewSession | None = None
+        self._section_id: str | None = None
+        self._paras: list[_Para] = []
+        self._figure_ids: list[str] = []
+        self._cursor: int | None = None
+        self._highlight: tuple[int, int] | None = None
+        self._strips: list[Strip] = []
+        self._line_starts: list[int] = []  # document offset at the start of each drawn line
+        self._figure_spans: dict[str, tuple[int, int, int]] = {}  # figure id → (line, x0, x1)
+        self._width = 0
+
+    # ── public ───────────────────────────────────────────────────────────────────────────────────
+
+    @property
+    def section_id(self) -> str | None:
+        return self._section_id
+
+    @property
+    def figure_id(self) -> str | None:
+        return self._figure_ids[self._cursor] if self._cursor is not None else None
+
+    def show(
+        self,
+        session: ReviewSession,
+        section_id: str,
+        figure_id: str | None = None,
+        highlight: tuple[int, int] | None = None,
+    ) -> None:
+        """Show a section; put the cursor on ``figure_id`` or mark the text span ``highlight``."""
+        self._session = session
+        self._section_id = section_id
+        self._highlight = highlight
+        self._paras = self._paragraphs()
+        self._figure_ids = [fid for para in self._paras for fid, _, _ in para.figures]
+        self._cursor = self._figure_ids.index(figure_id) if figure_id in self._figure_ids else None
+        self._rebuild()
+        if self._cursor is not None:
+            self._scroll_to_line(self._figure_spans[self.figure_id][0])
+        elif highlight is not None:
+            self._scroll_to_line(max(0, bisect.bisect_right(self._line_starts, highlight[0]) - 1))
+        else:
+            self.scroll_to(y=0, animate=False)
+
+    def redraw(self) -> None:
+        """Draw again after the marks changed (a review change, a theme change)."""
+        if self._session is not None and self._section_id is not None:
+            self._paras = self._paragraphs()
+            self._rebuild()
+
+    def action_next_figure(self) -> None:
+        self._move(1)
+
+    def action_previous_figure(self) -> None:
+        self._move(-1)
+
+    def action_open_figure(self) -> None:
+        if self.figure_id is not None:
+            self.post_message(self.FigureOpened(self.figure_id))
+
+    def action_page_down(self) -> None:
+        self.scroll_page_down(animate=False)
+
+    def action_page_up(self) -> None:
+        self.scroll_page_up(animate=False)
+
+    # ── building ─────────────────────────────────────────────────────────────────────────────────
+
+    def _paragraphs(self) -> list[_Para]:
+        session, sid = self._session, self._section_id
+        assert session is not None and sid is not None
+        doc = session.doc
+        start, end = session.own_range(sid)
+        paras: list[_Para] = []
+        figures = session.prose_figures(sid)
+        own = session.own_marked()
+        blocks = [b for b in doc.blocks if start <= b.start < end]
+        spans = [(b.start, b.end, b.kind, b.table_id) for b in blocks] or _lines(doc.text, start, end)
+        for b_start, b_end, kind, table_id in spans:
+            if kind == "table":
+                table = doc.table(table_id or "")
+                title = table.title if table is not None else ""
+                paras.append(_Para(Text(tr("table.placeholder", id=table_id or "", title=title), style="italic")))
+                continue
+            para = _Para(Text(style="bold" if kind == "heading" else ""))
+            pos = b_start
+            for fig in figures:
+                if fig.start is None or fig.end is None or not (b_start <= fig.start < b_end):
+                    continue
+                self._append(para, pos, fig.start)
+                t0 = len(para.text)
+                para.pieces.append((t0, fig.start, fig.end - fig.start))
+                mark = marked(self.app, doc.text[fig.start : fig.end], session.figure_state(fig.id), fig.id in own)
+                para.text.append_text(mark)
+                para.figures.append((fig.id, t0, len(para.text)))
+                pos = fig.end
+            self._append(para, pos, b_end)
+            paras.append(para)
+        return paras
+
+    def _append(self, para: _Para, start: int, end: int) -> None:
+        if end > start:
+            para.pieces.append((len(para.text), start, end - start))
+            para.text.append(self._session.doc.text[start:end].replace("\n", " "))
+
+    def _rebuild(self) -> None:
+        width = max(8, self.scrollable_content_region.width or self.size.width or 80)
+        self._width = width
+        console = self.app.console
+        cursor_id = self.figure_id
+        strips: list[Strip] = []
+        line_starts: list[int] = []
+        spans: dict[str, tuple[int, int, int]] = {}
+        last_offset = 0
+        for para in self._paras:
+            text = para.text.copy()
+            for fid, t0, t1 in para.figures:
+                if fid == cursor_id:
+                    text.stylize(Style(reverse=True), t0, t1)
+            if self._highlight is not None:
+                h0, h1 = (para.text_pos(o) for o in self._highlight)
+                if h0 is not None:
+                    text.stylize(Style(reverse=True, italic=True), h0, h1 if h1 is not None else len(text))
+            lines = text.wrap(console, width, overflow="fold")
+            pos = 0
+            first_line = len(strips)
+            line_text_starts = []
+            for line in lines:
+                line_text_starts.append(pos)
+                offset = para.doc_offset(pos)
+                last_offset = offset if offset is not None else last_offset
+                line_starts.append(last_offset)
+                strips.append(Strip(list(line.render(console))))
+                pos += len(line.plain)
+            for fid, t0, t1 in para.figures:
+                i = max(0, bisect.bisect_right(line_text_starts, t0) - 1)
+                plain = lines[i].plain if lines else ""
+                x0 = cell_len(plain[: t0 - line_text_starts[i]])
+                spans[fid] = (first_line + i, x0, x0 + cell_len(para.text.plain[t0:t1]))
+            strips.append(Strip.blank(0))
+            line_starts.append(last_offset)
+        self._strips, self._line_starts, self._figure_spans = strips, line_starts, spans
+        self.virtual_size = Size(width, len(strips))
+        self.refresh()
+
+    # ── drawing and input ────────────────────────────────────────────────────────────────────────
+
+    def render_line(self, y: int) -> Strip:
+        index = self.scroll_offset.y + y
+        style = self.rich_style
+        if not self._strips:
+            if y == 0 and self._session is None:
+                return Strip(list(Text(tr("empty.content"), style="dim").render(self.app.console))).extend_cell_length(self.size.width, style)
+            return Strip.blank(self.size.width, style)
+        if index >= len(self._strips):
+            return Strip.blank(self.size.width, style)
+        strip = self._strips[index].crop(self.scroll_offset.x, self.scroll_offset.x + self.size.width)
+        return strip.extend_cell_length(self.size.width).apply_style(style)
+
+    def on_resize(self, event: Resize) -> None:
+        if self._paras and (self.scrollable_content_region.width or self.size.width) != self._width:
+            self._rebuild()
+
+    def on_click(self, event: Click) -> None:
+        line = event.y + self.scroll_offset.y
+        x = event.x + self.scroll_offset.x
+        on_line = [(fid, x0, x1) for fid, (ln, x0, x1) in self._figure_spans.items() if ln == line]
+        if not on_line:
+            return
+        fid = min(on_line, key=lambda s: 0 if s[1] <= x < s[2] else min(abs(x - s[1]), abs(x - s[2])))[0]
+        self._cursor = self._figure_ids.index(fid)
+        self._rebuild()
+        self.post_message(self.FigureHighlighted(fid))
+
+    def _move(self, step: int) -> None:
+        if not self._figure_ids:
+            self.scroll_relative(y=step, animate=False)
+            return
+        if self._cursor is None:
+            self._cursor = self._first_visible() if step > 0 else self._last_visible()
+        else:
+            self._cursor = max(0, min(len(self._figure_ids) - 1, self._cursor + step))
+        self._highlight = None
+        self._rebuild()
+        self._scroll_to_line(self._figure_spans[self.figure_id][0])
+        self.post_message(self.FigureHighlighted(self.figure_id))
+
+    def _first_visible(self) -> int:
+        top = self.scroll_offset.y
+        for i, fid in enumerate(self._figure_ids):
+            if self._figure_spans[fid][0] >= top:
+                return i
+        return len(self._figure_ids) - 1
+
+    def _last_visible(self) -> int:
+        bottom = self.scroll_offset.y + self.size.height
+        for i in range(len(self._figure_ids) - 1, -1, -1):
+            if self._figure_spans[self._figure_ids[i]][0] < bottom:
+                return i
+        return 0
+
+    def _scroll_to_line(self, line: int) -> None:
+        top, height = self.scroll_offset.y, max(1, self.size.height)
+        if line < top or line >= top + height:
+            self.scroll_to(y=max(0, line - height // 3), animate=False)
+
+
+def _lines(text: str, start: int, end: int) -> list[tuple[int, int, str, str | None]]:
+    """Blocks for a document without block structure: one per non-blank line."""
+    out = []
+    pos = start
+    for line in text[start:end].split("\n"):
+        if line.strip():
+            out.append((pos, pos + len(line), "paragraph", None))
+        pos += len(line) + 1
+    return out

@@ -1,0 +1,94 @@
+"""A table as a grid: the raw cells, each figure cell marked by colour and glyph like prose figures,
+with a cell cursor that tells the screen which figure is under it."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.message import Message
+from textual.widgets import DataTable
+
+from tui_review.keymap import bindings
+from tui_review.review.session import ReviewSession
+from tui_review.widgets.marks import marked
+
+
+class TableGrid(DataTable):
+    BINDINGS = bindings("table")
+
+    class FigureHighlighted(Message):
+        def __init__(self, figure_id: str | None) -> None:
+            super().__init__()
+            self.figure_id = figure_id
+
+    class FigureOpened(Message):
+        def __init__(self, figure_id: str) -> None:
+            super().__init__()
+            self.figure_id = figure_id
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id, cursor_type="cell", zebra_stripes=True)
+        self._session: ReviewSession | None = None
+        self._table_id: str | None = None
+        self._cells: dict[tuple[int, int], str] = {}  # (row, col) → figure id
+
+    @property
+    def table_id(self) -> str | None:
+        return self._table_id
+
+    @property
+    def figure_id(self) -> str | None:
+        if self._table_id is None or not self.row_count:
+            return None
+        return self._cells.get(tuple(self.cursor_coordinate))
+
+    def show(self, session: ReviewSession, table_id: str, figure_id: str | None = None) -> None:
+        """Show a table; put the cursor on the cell of ``figure_id`` when given."""
+        self._session = session
+        self._table_id = table_id
+        self._fill()
+        cell = next((rc for rc, fid in self._cells.items() if fid == figure_id), None)
+        if cell is not None:
+            self.move_cursor(row=cell[0], column=cell[1], animate=False, scroll=True)
+
+    def redraw(self) -> None:
+        """Draw again after the marks changed, keeping the cursor."""
+        if self._session is not None and self._table_id is not None:
+            where = self.cursor_coordinate
+            self._fill()
+            if self.row_count:
+                self.move_cursor(row=min(where.row, self.row_count - 1), column=where.column, animate=False)
+
+    def _fill(self) -> None:
+        session = self._session
+        table = session.doc.table(self._table_id or "")
+        self.clear(columns=True)
+        self._cells = {}
+        if table is None:
+            return
+        width = max([len(table.columns)] + [len(r) for r in table.rows])
+        names = list(table.columns) + [""] * (width - len(table.columns))
+        for i, name in enumerate(names):
+            self.add_column(Text(name.split(" › ")[-1] or f"c{i + 1}", style="bold"), key=str(i))
+        figures = session.cell_figures(table.id)
+        own = session.own_marked()
+        for r, row in enumerate(table.rows):
+            cells = []
+            for c in range(width):
+                raw = row[c] if c < len(row) else ""
+                fig = figures.get((r, c))
+                if fig is None:
+                    cells.append(Text(raw))
+                    continue
+                self._cells[(r, c)] = fig.id
+                cells.append(marked(self.app, raw, session.figure_state(fig.id), fig.id in own))
+            self.add_row(*cells, key=str(r))
+
+    def on_data_table_cell_highlighted(self, event: DataTable.CellHighlighted) -> None:
+        event.stop()
+        self.post_message(self.FigureHighlighted(self._cells.get(tuple(event.coordinate))))
+
+    def on_data_table_cell_selected(self, event: DataTable.CellSelected) -> None:
+        event.stop()
+        fid = self._cells.get(tuple(event.coordinate))
+        if fid is not None:
+            self.post_message(self.FigureOpened(fid))
