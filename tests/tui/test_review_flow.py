@@ -1,0 +1,169 @@
+"""Whole reviews driven with Pilot: load, walk, annotate, set a status, mark, export, reopen."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+from conftest import run_async, settle
+from textual.widgets import TextArea
+
+from tui_review.app import ReviewApp
+from tui_review.checks.findings import CSV_COLUMNS
+from tui_review.review.session import NodeRef
+from tui_review.screens.error_dialog import ErrorDialog
+from tui_review.screens.export_dialog import ExportDialog
+from tui_review.screens.main import MainScreen
+
+
+def read_sheet(path: Path) -> list[dict]:
+    raw = path.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")  # UTF-8 with BOM, for Excel/WPS
+    with path.open(encoding="utf-8-sig", newline="") as fh:
+        reader = csv.DictReader(fh)
+        assert tuple(reader.fieldnames) == CSV_COLUMNS
+        return list(reader)
+
+
+async def write_note(pilot, text: str) -> None:
+    area = pilot.app.screen.query_one(TextArea)
+    area.insert(text)
+    await pilot.press("ctrl+s")
+    await pilot.pause()
+
+
+@run_async
+async def test_a_whole_review_survives_quit_and_reopen(doc_copy):
+    app = ReviewApp(doc_copy)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        main = app.main
+        errors = [e for e in main.session.entries if e.severity == "error"]
+        assert len(errors) == 2
+        await pilot.press("n")  # the first problem in reading order is the income total
+        first = main.session.entry(main.entry_key)
+        assert first.severity == "error" and first.stated.startswith("354.72")
+        assert main.node == NodeRef("section", "2.1")
+        assert main.query_one("#section").figure_id == first.figure_ids[0]
+
+        await pilot.press("a")
+        await write_note(pilot, "收入合计与分项之和差 4.72 万元\n请单位补充说明")
+        await pilot.press("s", "2")  # 确认问题
+        await pilot.pause()
+
+        await pilot.press("n")  # the second error: 三公经费
+        second = main.session.entry(main.entry_key)
+        assert second.stated.startswith("8.50")
+        await pilot.press("s", "4")  # 需补充说明
+        await pilot.pause()
+
+        await pilot.press("2", "j")  # the content pane, then its first figure: a reviewer's own finding
+        marked_figure = main.query_one("#section").figure_id
+        await pilot.press("m")
+        await write_note(pilot, "公务用车数与上年不一致")
+        assert [e.kind for e in main.session.entries].count("own") == 1
+
+        await pilot.press("e")
+        assert isinstance(app.screen, ExportDialog)
+        await pilot.press("enter")
+        await pilot.pause()
+        sheet = doc_copy.with_name("review_fixture.review.csv")
+        rows = read_sheet(sheet)
+        await pilot.press("q")
+
+    by_id = {r["finding_id"]: r for r in rows}
+    assert by_id[first.key]["status"] == "confirmed"
+    assert by_id[first.key]["note"] == "收入合计与分项之和差 4.72 万元\n请单位补充说明"
+    assert by_id[first.key]["severity"] == "error" and by_id[first.key]["rule"] == "sum.parts"
+    assert by_id[second.key]["status"] == "follow-up" and by_id[second.key]["note"] == ""
+    [own] = [r for r in rows if r["finding_id"].startswith("own-")]
+    assert (own["rule"], own["status"], own["note"]) == ("reviewer", "confirmed", "公务用车数与上年不一致")
+    assert all(r["document"] == "review_fixture.txt" for r in rows)
+
+    again = ReviewApp(doc_copy)
+    async with again.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        session = again.main.session
+        restored = session.entry(first.key)
+        assert (restored.status, restored.note) == ("confirmed", "收入合计与分项之和差 4.72 万元\n请单位补充说明")
+        assert session.entry(second.key).status == "follow-up"
+        [own_entry] = [e for e in session.entries if e.kind == "own"]
+        assert own_entry.figure_ids == (marked_figure,) and own_entry.note == "公务用车数与上年不一致"
+        badges = session.badges()
+        assert badges[NodeRef("section", "2")][0] == 2  # both errors still open (not dismissed)
+
+        # export again: the dialog warns that the file exists, a second Enter overwrites
+        await pilot.press("e")
+        await pilot.press("enter")
+        assert isinstance(again.screen, ExportDialog)
+        assert "已存在" in str(again.screen.query_one("#export-warning").render())
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(again.screen, MainScreen)
+    assert read_sheet(sheet) == rows
+
+
+@run_async
+async def test_an_unreadable_file_shows_a_dialog_and_the_app_stays_usable(tmp_path, doc_copy):
+    app = ReviewApp(tmp_path / "missing.pdf")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        assert isinstance(app.screen, ErrorDialog)
+        assert "missing.pdf" in str(app.screen.query_one("#error-message").render())
+        await pilot.press("escape")
+        assert isinstance(app.screen, MainScreen) and app.main.session is None
+        app.main.load(doc_copy)  # the same app opens another file
+        await settle(pilot)
+        assert app.main.session is not None
+
+
+@run_async
+async def test_search_by_value_and_counterpart_jumps(doc_copy):
+    app = ReviewApp(doc_copy)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        main = app.main
+        await pilot.press("slash", *"8.50", "enter")
+        await pilot.pause()
+        assert main.node == NodeRef("section", "2.3")
+        assert main.session.figures[main.query_one("#section").figure_id].text == "8.50"
+        await pilot.press("c")  # the parts of that total
+        jumped = main.query_one("#section").figure_id
+        assert main.session.figures[jumped].text in ("2.50", "6.50")
+        await pilot.press("b")
+        assert main.session.figures[main.query_one("#section").figure_id].text == "8.50"
+
+
+@run_async
+async def test_keymap_from_config_changes_keys_and_help(doc_copy):
+    app = ReviewApp(doc_copy, keymap={"main.next_finding": "x"})
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("n")
+        assert app.main.entry_key is None
+        await pilot.press("x")
+        assert app.main.entry_key is not None
+        await pilot.press("question_mark")
+        table = app.screen.query_one("#help-table")
+        rows = [table.get_row_at(i) for i in range(table.row_count)]
+        assert any(r[0] == "x" and r[1] == "下一问题" for r in rows)
+
+
+@run_async
+async def test_every_action_runs_on_a_loaded_document(doc_copy):
+    """Every app and review-screen action, by its stable name (dialogs closed with Escape)."""
+    from tui_review.keymap import KEYS
+
+    app = ReviewApp(doc_copy)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        for key in KEYS:
+            if key.scope not in ("app", "main") or key.action == "quit":
+                continue
+            target = app if key.scope == "app" else app.main
+            await target.run_action(key.action)
+            await pilot.pause()
+            while app.screen is not app.main:
+                await pilot.press("escape")
+                await pilot.pause()
+        assert app.main.session is not None
