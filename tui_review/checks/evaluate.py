@@ -67,7 +67,7 @@ class _Operands:
         self.blanks: list[Figure] = []
         self.grouped = False
         for fig in figures:
-            self.grouped |= "," in fig.text
+            self.grouped |= F.grouped(fig)
             if F.is_blank(fig):
                 self.blanks.append(fig)
                 self.boxes[fig.id], self.points[fig.id] = Interval.point(Decimal(0)), Decimal(0)

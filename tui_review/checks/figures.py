@@ -65,7 +65,12 @@ def signed(fig: Figure) -> Decimal:
 
 def printed(fig: Figure) -> str:
     """The figure's signed value written with its printed decimals and separators."""
-    return number(signed(fig).quantize(Decimal(1).scaleb(-fig.decimals)), grouped="," in fig.text)
+    return number(signed(fig).quantize(Decimal(1).scaleb(-fig.decimals)), grouped=grouped(fig))
+
+
+def grouped(fig: Figure) -> bool:
+    """Whether the document printed this figure with thousands separators."""
+    return any(sep in fig.text for sep in ",，")
 
 
 def stated(fig: Figure) -> str:
