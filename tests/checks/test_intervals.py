@@ -10,7 +10,7 @@ import pytest
 from check_builders import fig, pct
 
 from parsers.model import Role
-from tui_review.checks.intervals import Interval, convert, ratio_range, round_half_up, rounds_to
+from tui_review.checks.intervals import Interval, convert, quantize, ratio_range, rounds_to
 
 
 def test_a_figure_stands_for_half_a_unit_in_its_last_place():
@@ -62,7 +62,7 @@ def test_rounds_to_follows_the_domain_rule():
     assert not rounds_to(Interval(D("98.5"), D("98.6")), D(98), 0)  # 98.5 → 99
     assert rounds_to(Interval(D("-16.785"), D("-16.785")), D("-16.79"), 2)  # halves round away from 0
     assert not rounds_to(Interval(D("0.5"), D("0.7")), D(0), 0)
-    assert round_half_up(D("2.345"), 2) == D("2.35")
+    assert quantize(D("2.345"), 2) == D("2.35") and quantize(D("-2.345"), 2) == D("-2.35")
 
 
 @pytest.mark.parametrize("change, narrower", [("-8.31", True), ("8.31", False), ("0.44", False)])

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal, localcontext
+from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
 from pathlib import PurePath
 
 from parsers.model import Document, Figure, Severity
@@ -33,8 +33,9 @@ from tui_review.checks.intervals import (
     Interval,
     compatible,
     convert,
+    quantize,
+    quotient,
     ratio_range,
-    round_half_up,
     rounds_to,
     total,
 )
@@ -75,7 +76,8 @@ class _Operands:
                 self.boxes[fig.id] = Interval.of_figure(fig, unit)
                 self.points[fig.id] = convert(F.signed(fig), fig.unit, unit)
 
-    def total(self, coeffs: dict[str, int]) -> tuple[Interval, Decimal]:
+    def combine(self, coeffs: dict[str, int]) -> tuple[Interval, Decimal]:
+        """``Σ coeff·figure`` as an interval and as printed."""
         box = total([(c, self.boxes[i]) for i, c in coeffs.items()])
         point = sum((c * self.points[i] for i, c in coeffs.items()), Decimal(0))
         return box, point
@@ -144,7 +146,7 @@ def _expression(terms: list[Term], ops: _Operands, lang: str, show_place: bool =
     return " ".join(_term_text(t, ops, lang, i == 0, show_place) for i, t in enumerate(terms))
 
 
-def _grouped(terms: list[Term], ops: _Operands, lang: str) -> str:
+def _bracketed(terms: list[Term], ops: _Operands, lang: str) -> str:
     text = _expression(terms, ops, lang)
     return f"({text})" if len(terms) > 1 else text
 
@@ -188,12 +190,6 @@ def _blank_note(blanks: list[Figure], lang: str) -> str:
     return f"（{_blank_names(blanks, 'zh')} 为空白，按 0 计）"
 
 
-def _bound(value: Decimal, places: int, rounding: str) -> Decimal:
-    with localcontext() as ctx:
-        ctx.prec = 60
-        return value.quantize(Decimal(1).scaleb(-places), rounding=rounding)
-
-
 # --- SUM: target = Σ coeff·term ----------------------------------------------------------------
 
 
@@ -207,7 +203,7 @@ def _sum(relation: Relation, doc: Document, rule: Rule) -> _Outcome:
     if units := _incompatible(figures, unit):
         return _binding_units(label, units)
     ops = _Operands(figures, unit)
-    computed, point = ops.total(_coefficients(relation.terms))
+    computed, point = ops.combine(_coefficients(relation.terms))
     stated_box, stated_point = ops.boxes[target.id], ops.points[target.id]
     extra = _tolerance(rule, stated_point)
     holds = computed.widen(extra).intersects(stated_box)
@@ -292,12 +288,12 @@ def _ratio(relation: Relation, doc: Document, rule: Rule) -> _Outcome:
         return _binding_units(label, units)
     ops = _Operands(operands, unit)
     num, den = _coefficients(relation.terms), _coefficients(relation.denominator)
-    _, num_point = ops.total(num)
-    _, den_point = ops.total(den)
+    _, num_point = ops.combine(num)
+    _, den_point = ops.combine(den)
     stated_p, places = F.signed(target), target.decimals
     stated_txt = f"{F.printed(target)}%"
-    num_zh, num_en = _grouped(relation.terms, ops, "zh"), _grouped(relation.terms, ops, "en")
-    den_zh, den_en = _grouped(relation.denominator, ops, "zh"), _grouped(relation.denominator, ops, "en")
+    num_zh, num_en = _bracketed(relation.terms, ops, "zh"), _bracketed(relation.terms, ops, "en")
+    den_zh, den_en = _bracketed(relation.denominator, ops, "zh"), _bracketed(relation.denominator, ops, "en")
     name_zh, name_en = F.name(target), F.name(target, "en")
     if den_point == 0 or relation.zero_base:
         if stated_p == 100:
@@ -318,16 +314,14 @@ def _ratio(relation: Relation, doc: Document, rule: Rule) -> _Outcome:
     holds = rounds_to(computed.widen(extra), stated_p, places)
     if ops.blanks and not holds:
         return _unchecked_blanks(label, ops.blanks)
-    with localcontext() as ctx:
-        ctx.prec = 60
-        point = num_point / den_point * 100
+    point = quotient(num_point * 100, den_point)
     shown = places + 2
-    lo, hi = _bound(computed.lo, shown, ROUND_FLOOR), _bound(computed.hi, shown, ROUND_CEILING)
-    value = F.number(round_half_up(point, shown))
+    lo, hi = quantize(computed.lo, shown, ROUND_FLOOR), quantize(computed.hi, shown, ROUND_CEILING)
+    value = F.number(quantize(point, shown))
     head_zh = f"{label[0]}：{num_zh} ÷ {den_zh} × 100 = {value}%（可能范围 {F.number(lo)}%～{F.number(hi)}%），"
     head_en = f"{label[1]}: {num_en} ÷ {den_en} × 100 = {value}% (range {F.number(lo)}% to {F.number(hi)}%); "
     if holds:
-        verdict = Verdict.HOLDS if round_half_up(point, places) == stated_p else Verdict.ROUNDING
+        verdict = Verdict.HOLDS if quantize(point, places) == stated_p else Verdict.ROUNDING
         zh = f"{head_zh}与所列{name_zh} {stated_txt} 一致"
         en = f"{head_en}agrees with the stated {name_en} {stated_txt}"
     else:
@@ -338,9 +332,9 @@ def _ratio(relation: Relation, doc: Document, rule: Rule) -> _Outcome:
     zh += _blank_note(ops.blanks, "zh") + _cites(relation, "zh")
     en += _blank_note(ops.blanks, "en") + _cites(relation, "en")
     half = Decimal(5).scaleb(-(places + 1))
-    agree_lo = _bound(computed.lo - half, shown, ROUND_FLOOR)
-    agree_hi = _bound(computed.hi + half, shown, ROUND_CEILING)
-    expected = f"{F.number(round_half_up(point, places))} [{F.number(agree_lo)}, {F.number(agree_hi)}]"
+    agree_lo = quantize(computed.lo - half, shown, ROUND_FLOOR)
+    agree_hi = quantize(computed.hi + half, shown, ROUND_CEILING)
+    expected = f"{F.number(quantize(point, places))} [{F.number(agree_lo)}, {F.number(agree_hi)}]"
     return _Outcome(verdict, expected, zh, en)
 
 
@@ -369,7 +363,7 @@ def _direction(relation: Relation, doc: Document, rule: Rule) -> _Outcome:
     if units := _incompatible(figures, unit):
         return _binding_units(label, units)
     ops = _Operands(figures, unit)
-    box, point = ops.total(_coefficients(relation.terms))
+    box, point = ops.combine(_coefficients(relation.terms))
     box = box.widen(_tolerance(rule, point))
     if expected_sign > 0:
         contradicted = box.hi <= 0

@@ -10,7 +10,7 @@ from decimal import Decimal
 
 from parsers.model import Document, Figure, Role
 from tui_review.checks.findings import Evidence
-from tui_review.checks.intervals import MONEY_UNITS, PERCENT, SIGNED_ROLES, plain
+from tui_review.checks.intervals import MONEY_UNITS, PERCENT, SIGNED_ROLES
 
 # Printed stand-ins for "no value" in a cell or sentence: unknown, never zero.
 BLANK_TEXTS = frozenset({"", "-", "--", "—", "——", "－", "/", "…", "——————"})
@@ -55,7 +55,7 @@ def name(fig: Figure, lang: str = "zh") -> str:
 
 def number(value: Decimal, grouped: bool = False) -> str:
     """A value as a reviewer reads it: no exponent, thousands separators if the document used them."""
-    return f"{value + 0:,f}" if grouped else plain(value)
+    return format(value + 0, ",f" if grouped else "f")  # + 0: no "-0.00"
 
 
 def signed(fig: Figure) -> Decimal:

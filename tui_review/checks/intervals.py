@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_UP, Decimal, localcontext
+from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_UP, Context, Decimal
 from itertools import product
 
 from parsers.model import Figure, Role
@@ -24,7 +24,9 @@ from parsers.model import Figure, Role
 MONEY_UNITS: Mapping[str, int] = {"元": 0, "千元": 3, "万元": 4, "亿元": 8}
 PERCENT = "%"
 SIGNED_ROLES = (Role.CHANGE, Role.GROWTH)  # printed unsigned, signed by their words (Figure.sign)
-_PRECISION = 60  # digits: enough for every exact sum of printed figures
+_EXACT = Context(prec=60)  # enough digits for every sum and product of printed figures to be exact
+_DOWN = Context(prec=60, rounding=ROUND_FLOOR)  # quotients: lower bounds round towards −∞
+_UP = Context(prec=60, rounding=ROUND_CEILING)  # … and upper bounds towards +∞
 _MAX_CORNERS = 10  # shared variables for exact corner enumeration (2**10 corners)
 
 
@@ -59,9 +61,7 @@ class Interval:
 
     @classmethod
     def around(cls, value: Decimal, radius: Decimal) -> Interval:
-        with localcontext() as ctx:
-            ctx.prec = _PRECISION
-            return cls(value - radius, value + radius)
+        return cls(_EXACT.subtract(value, radius), _EXACT.add(value, radius))
 
     @classmethod
     def of_figure(cls, fig: Figure, unit: str | None = None) -> Interval:
@@ -72,21 +72,11 @@ class Interval:
         return base.scale(fig.sign) if fig.role in SIGNED_ROLES else base
 
     @property
-    def mid(self) -> Decimal:
-        with localcontext() as ctx:
-            ctx.prec = _PRECISION
-            return (self.lo + self.hi) / 2
-
-    @property
     def radius(self) -> Decimal:
-        with localcontext() as ctx:
-            ctx.prec = _PRECISION
-            return (self.hi - self.lo) / 2
+        return _EXACT.divide(_EXACT.subtract(self.hi, self.lo), 2)
 
     def __add__(self, other: Interval) -> Interval:
-        with localcontext() as ctx:
-            ctx.prec = _PRECISION
-            return Interval(self.lo + other.lo, self.hi + other.hi)
+        return Interval(_EXACT.add(self.lo, other.lo), _EXACT.add(self.hi, other.hi))
 
     def __neg__(self) -> Interval:
         return Interval(-self.hi, -self.lo)
@@ -95,15 +85,11 @@ class Interval:
         return self + (-other)
 
     def scale(self, k: int | Decimal) -> Interval:
-        with localcontext() as ctx:
-            ctx.prec = _PRECISION
-            a, b = self.lo * k, self.hi * k
+        a, b = _EXACT.multiply(self.lo, k), _EXACT.multiply(self.hi, k)
         return Interval(min(a, b), max(a, b))
 
     def widen(self, amount: Decimal) -> Interval:
-        with localcontext() as ctx:
-            ctx.prec = _PRECISION
-            return Interval(self.lo - amount, self.hi + amount)
+        return Interval(_EXACT.subtract(self.lo, amount), _EXACT.add(self.hi, amount))
 
     def contains(self, value: Decimal) -> bool:
         return self.lo <= value <= self.hi
@@ -116,18 +102,7 @@ class Interval:
         if other.contains(Decimal(0)):
             return None
         corners = [(a, b) for a in (self.lo, self.hi) for b in (other.lo, other.hi)]
-        return Interval(min(_quotient(a, b, ROUND_FLOOR) for a, b in corners),
-                        max(_quotient(a, b, ROUND_CEILING) for a, b in corners))
-
-    def __str__(self) -> str:
-        return f"[{plain(self.lo)}, {plain(self.hi)}]"
-
-
-def _quotient(a: Decimal, b: Decimal, rounding: str) -> Decimal:
-    with localcontext() as ctx:
-        ctx.prec = _PRECISION
-        ctx.rounding = rounding
-        return a / b
+        return Interval(min(_DOWN.divide(a, b) for a, b in corners), max(_UP.divide(a, b) for a, b in corners))
 
 
 def total(terms: list[tuple[int, Interval]]) -> Interval:
@@ -191,14 +166,11 @@ def rounds_to(computed: Interval, printed: Decimal, decimals: int) -> bool:
     return not (below or above)
 
 
-def round_half_up(value: Decimal, decimals: int) -> Decimal:
-    with localcontext() as ctx:
-        ctx.prec = _PRECISION
-        return value.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
+def quantize(value: Decimal, decimals: int, rounding: str = ROUND_HALF_UP) -> Decimal:
+    """``value`` at ``decimals`` places: half-up (四舍五入) by default, or floor/ceiling for bounds."""
+    return value.quantize(Decimal(1).scaleb(-decimals), rounding=rounding, context=_EXACT)
 
 
-def plain(value: Decimal) -> str:
-    """A Decimal without exponent notation and without a negative zero."""
-    if value == 0:
-        value = abs(value)
-    return format(value, "f")
+def quotient(a: Decimal, b: Decimal) -> Decimal:
+    """``a ÷ b`` to 60 digits (for display: verdicts use `ratio_range`)."""
+    return _EXACT.divide(a, b)
