@@ -13,7 +13,7 @@ from tui_review.checks.findings import Evidence
 from tui_review.checks.intervals import MONEY_UNITS, PERCENT, SIGNED_ROLES
 
 # Printed stand-ins for "no value" in a cell or sentence: unknown, never zero.
-BLANK_TEXTS = frozenset({"", "-", "--", "—", "——", "－", "/", "…", "——————"})
+BLANK_TEXTS = frozenset({"", "-", "--", "—", "——", "－", "/", "／"})
 
 _RATE_ROLES = (Role.GROWTH, Role.SHARE, Role.COMPLETION)
 _ROLE_TAGS = {
