@@ -21,9 +21,9 @@ class AnnotateScreen(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog -wide"):
-            yield Label(self.title_text, classes="dialog-title")
+            yield Label(self.title_text, classes="dialog-title", markup=False)
             yield TextArea(self.note, id="note", soft_wrap=True, show_line_numbers=False)
-            yield Label(tr("annotate.hint"), classes="dialog-hint")
+            yield Label(tr("annotate.hint"), classes="dialog-hint", markup=False)
 
     def on_mount(self) -> None:
         area = self.query_one("#note", TextArea)

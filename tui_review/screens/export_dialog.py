@@ -34,11 +34,11 @@ class ExportDialog(ModalScreen[ExportChoice | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog -wide"):
-            yield Label(tr("export.title"), classes="dialog-title")
-            yield Label(tr("export.path"))
+            yield Label(tr("export.title"), classes="dialog-title", markup=False)
+            yield Label(tr("export.path"), markup=False)
             yield Input(str(self.default), id="export-path")
-            yield Label("", id="export-warning", classes="dialog-warning")
-            yield Label(tr("export.hint"), classes="dialog-hint")
+            yield Label("", id="export-warning", classes="dialog-warning", markup=False)
+            yield Label(tr("export.hint"), classes="dialog-hint", markup=False)
 
     def on_mount(self) -> None:
         self.query_one("#export-path", Input).focus()

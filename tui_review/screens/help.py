@@ -62,9 +62,9 @@ class HelpScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog -wide -tall"):
-            yield Label(tr("help.title"), classes="dialog-title")
+            yield Label(tr("help.title"), classes="dialog-title", markup=False)
             yield DataTable(id="help-table", cursor_type="row", zebra_stripes=True)
-            yield Label(tr("help.hint"), classes="dialog-hint")
+            yield Label(tr("help.hint"), classes="dialog-hint", markup=False)
 
     def on_mount(self) -> None:
         table = self.query_one("#help-table", DataTable)

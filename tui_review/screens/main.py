@@ -66,9 +66,9 @@ class MainScreen(Screen):
     def compose(self) -> ComposeResult:
         yield Header(icon="≡")
         with Horizontal(id="loading"):
-            yield Label("", id="loading-label")
+            yield Label("", id="loading-label", markup=False)
             yield ProgressBar(id="progress", show_eta=False)
-            yield Label(tr("loading.cancel"), id="loading-cancel")
+            yield Label(tr("loading.cancel"), id="loading-cancel", markup=False)
         with Grid(id="panes"):
             yield DocumentTree(id="tree")
             with ContentSwitcher(id="content", initial="section"):
@@ -154,6 +154,7 @@ class MainScreen(Screen):
             tree.select_ref(first)
         self._refresh_list()
         self.query_one(FindingDetail).clear()
+        self.refresh_bindings()
         failing = [f for f in session.findings if f.failed]
         self.notify(
             tr(

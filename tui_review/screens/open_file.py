@@ -22,10 +22,10 @@ class OpenFileScreen(ModalScreen[Path | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog -wide -tall"):
-            yield Label(tr("open.title"), classes="dialog-title")
+            yield Label(tr("open.title"), classes="dialog-title", markup=False)
             yield Input(str(self.folder) + "/", id="open-path")
             yield DirectoryTree(self.folder, id="open-tree")
-            yield Label(tr("open.hint"), classes="dialog-hint")
+            yield Label(tr("open.hint"), classes="dialog-hint", markup=False)
 
     def on_mount(self) -> None:
         self.query_one("#open-path", Input).focus()

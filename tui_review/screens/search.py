@@ -26,11 +26,11 @@ class SearchScreen(ModalScreen[SearchHit | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog -wide -tall"):
-            yield Label(tr("search.title"), classes="dialog-title")
+            yield Label(tr("search.title"), classes="dialog-title", markup=False)
             yield Input(self.query_text, id="search-input")
-            yield Label("", id="search-count", classes="dialog-hint")
+            yield Label("", id="search-count", classes="dialog-hint", markup=False)
             yield OptionList(id="search-results")
-            yield Label(tr("search.hint"), classes="dialog-hint")
+            yield Label(tr("search.hint"), classes="dialog-hint", markup=False)
 
     def on_mount(self) -> None:
         self.query_one("#search-input", Input).focus()

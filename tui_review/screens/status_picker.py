@@ -23,11 +23,11 @@ class StatusPicker(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Label(tr("status.title", target=self.target), classes="dialog-title")
+            yield Label(tr("status.title", target=self.target), classes="dialog-title", markup=False)
             yield OptionList(
                 *(Option(f"{i}  {status_label(s)}", id=s) for i, s in enumerate(STATUSES, 1)), id="statuses"
             )
-            yield Label(tr("status.hint"), classes="dialog-hint")
+            yield Label(tr("status.hint"), classes="dialog-hint", markup=False)
 
     def on_mount(self) -> None:
         options = self.query_one("#statuses", OptionList)
