@@ -10,7 +10,7 @@ import textwrap
 from pathlib import Path
 
 import pytest
-from conftest import make_doc, make_finding
+from review_docs import make_doc, make_finding
 
 from tui_review.review import store as store_module
 from tui_review.review.paths import review_path_for
@@ -68,7 +68,7 @@ def test_kill_9_right_after_a_note_loses_nothing(doc_path, tmp_path):
         f"""
         import sys, time
         sys.path.insert(0, {str(Path(__file__).parent)!r})
-        from conftest import make_doc, make_finding
+        from review_docs import make_doc, make_finding
         from tui_review.review.store import ReviewStore
         doc = make_doc()
         finding = make_finding(doc, "sum-1", (doc.figures[0].id, doc.figures[1].id))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 from pathlib import Path
 
-from conftest import run_async, settle
+from tui_helpers import run_async, settle
 from textual.widgets import TextArea
 
 from tui_review.app import ReviewApp

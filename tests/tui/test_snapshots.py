@@ -7,7 +7,7 @@ look at the report before committing."""
 from __future__ import annotations
 
 import pytest
-from conftest import FIXTURE
+from tui_helpers import FIXTURE
 from textual.widgets import Input
 
 from tui_review.app import ReviewApp
