@@ -5,11 +5,17 @@ every glyph with its box from PDFium's text layer, and the page's drawn rulings 
 `parsers.pdf_ruling`); where there are enough rulings for a table, pdfplumber's table finder
 turns them into cell grids. Glyphs inside a ruled table fill its cells; the rest become the page's
 lines, where unruled tables are looked for as a fallback. Every page is closed once read.
+
+PDFium loses text it cannot map: with a non-embedded CJK font on a predefined CMap (the classic
+iText / reportlab ``STSong-Light`` + ``UniGB-UCS2-H`` setup) a one-character string comes out
+empty. A page with a text object that yields no text is therefore read with pdfminer (through
+pdfplumber) instead: slower, but nothing is dropped.
 """
 
 from __future__ import annotations
 
 import ctypes
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import pypdfium2 as pdfium
@@ -55,18 +61,41 @@ def _glyphs(textpage, mediabox: tuple[float, float, float, float]) -> list[Glyph
     return out
 
 
-def read_page(pdf: pdfium.PdfDocument, index: int) -> PageRead:
+def _loses_text(page, textpage) -> bool:
+    """Does PDFium extract nothing from one of the page's text objects?"""
+    for obj in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_TEXT]):
+        if pdfium_c.FPDFTextObj_GetText(obj.raw, textpage.raw, None, 0) <= 2:  # just the terminator
+            return True
+    return False
+
+
+def _plumber_glyphs(plumber_page) -> list[Glyph]:
+    return [
+        Glyph(c["text"], c["x0"], c["top"], c["x1"], c["bottom"])
+        for c in plumber_page.chars
+        if c["text"].strip() and ord(c["text"][0]) not in SKIPPED_CODES
+    ]
+
+
+def read_page(pdf: pdfium.PdfDocument, index: int, plumber: Callable[[], object]) -> PageRead:
     page = pdf[index]
     try:
         mediabox = page.get_mediabox()
         textpage = page.get_textpage()
         try:
-            glyphs = _glyphs(textpage, mediabox)
+            lossy = _loses_text(page, textpage)
+            glyphs = [] if lossy else _glyphs(textpage, mediabox)
         finally:
             textpage.close()
         drawing = page_drawing(page, mediabox)
     finally:
         page.close()
+    if lossy:
+        plumber_page = plumber().pages[index]
+        try:
+            glyphs = _plumber_glyphs(plumber_page)
+        finally:
+            plumber_page.close()
     number = index + 1
     read = PageRead(number, mediabox[2] - mediabox[0], mediabox[3] - mediabox[1], glyph_count=len(glyphs), image_cover=drawing.image_cover)
     rest = glyphs
@@ -89,9 +118,20 @@ def read_page(pdf: pdfium.PdfDocument, index: int) -> PageRead:
 
 
 def read_pages(path: str, password: str | None, indices: list[int]) -> list[PageRead]:
-    """Read the pages at ``indices`` (0-based); opens its own handle, so it runs in any process."""
+    """Read the pages at ``indices`` (0-based); opens its own handles, so it runs in any process."""
     pdf = pdfium.PdfDocument(path, password=password)
+    opened = []
+
+    def plumber():
+        if not opened:
+            import pdfplumber
+
+            opened.append(pdfplumber.open(path, password=password or ""))
+        return opened[0]
+
     try:
-        return [read_page(pdf, i) for i in indices]
+        return [read_page(pdf, i, plumber) for i in indices]
     finally:
+        for handle in opened:
+            handle.close()
         pdf.close()

@@ -18,7 +18,8 @@ import re
 from parsers.model import DocKind, Document, Figure, Role
 from parsers.numbers import MONEY_UNITS
 from tui_review.checks.relation import Relation, RelationKind, Term
-from tui_review.relations.table_index import SEPARATOR, TableView, leaf, name_key, views
+from tui_review.relations.prose import part_heads
+from tui_review.relations.table_index import SEPARATOR, TableView, column, leaf, name_key, views
 
 BINDABLE_ROLES = (Role.AMOUNT, Role.BUDGET, Role.ACTUAL)
 LEVELS = re.compile(r"（(类|款|项)）")
@@ -29,14 +30,14 @@ ROLE_TAIL = re.compile(r"(?:支出)?(?:年初预算|预算|决算)数?$")
 QUANTITIES: list[tuple[re.Pattern[str], list[tuple[str, str | None, str | None]]]] = [
     (re.compile(r"^(?:收入支出|收支)总计$"), [("income_expenditure_summary", r"总计$", None)]),
     (re.compile(r"^收入总计$"), [("income_expenditure_summary", r"总计$", None)]),
-    (re.compile(r"^(?:本年)?收入合计$"), [("income_expenditure_summary", r"本年收入合计", None), ("income", r"^合计$", r"合计$")]),
-    (re.compile(r"^(?:本年)?支出合计$"), [("income_expenditure_summary", r"本年支出合计", None), ("expenditure", r"^合计$", r"合计$")]),
-    (re.compile(r"^(财政拨款|上级补助|事业|经营|附属单位上缴|其他)收入$"), [("income", r"^合计$", r"^{0}收入$")]),
-    (re.compile(r"^(基本支出|项目支出|上缴上级支出|经营支出|对附属单位补助支出)$"), [("expenditure", r"^合计$", r"^{0}$")]),
+    (re.compile(r"^(?:本年)?收入合计$"), [("income_expenditure_summary", r"本年收入合计", None), ("income", r"^合计$", column("本年收入合计"))]),
+    (re.compile(r"^(?:本年)?支出合计$"), [("income_expenditure_summary", r"本年支出合计", None), ("expenditure", r"^合计$", column("本年支出合计"))]),
+    (re.compile(r"^(财政拨款|上级补助|事业|经营|附属单位上缴|其他)收入$"), [("income", r"^合计$", column("{0}收入"))]),
+    (re.compile(r"^(基本支出|项目支出|上缴上级支出|经营支出|对附属单位补助支出)$"), [("expenditure", r"^合计$", column("{0}"))]),
     (re.compile(r"^财政拨款(?:收入支出|收支)总计$"), [("fiscal_summary", r"总计$", None)]),
-    (re.compile(r"^一般公共预算财政拨款支出$"), [("general_budget_expenditure", r"^合计$", r"^合计$"), ("fiscal_summary", r"本年支出合计", r"一般公共预算")]),
-    (re.compile(r"^一般公共预算财政拨款(基本支出|项目支出)$"), [("general_budget_expenditure", r"^合计$", r"^{0}$")]),
-    (re.compile(r"^(人员经费|公用经费)$"), [("basic_expenditure", r"^{0}", None), ("basic_expenditure", r"^合计$", r"^{0}$")]),
+    (re.compile(r"^一般公共预算财政拨款支出$"), [("general_budget_expenditure", r"^合计$", column("合计")), ("fiscal_summary", r"本年支出合计", r"一般公共预算")]),
+    (re.compile(r"^一般公共预算财政拨款(基本支出|项目支出)$"), [("general_budget_expenditure", r"^合计$", column("{0}"))]),
+    (re.compile(r"^(人员经费|公用经费)$"), [("basic_expenditure", r"^{0}", None), ("basic_expenditure", r"^合计$", column("{0}")), ("general_budget_expenditure", r"^合计$", column("{0}"))]),
     (re.compile(r"^(政府性基金|国有资本经营)预算财政拨款支出$"), [("fiscal_summary", r"本年支出合计", r"{0}")]),
     (re.compile(r"^“?三公”?经费(?:财政拨款)?(?:支出)?$"), [("three_public", None, r"(?:^|› )合计(?: › |$)")]),
     (re.compile(r"^因公出国（境）费(?:支出)?$"), [("three_public", None, r"因公出国（境）费")]),
@@ -92,16 +93,22 @@ def _locate(view: TableView, row_pattern: str | None, col_pattern: str | None, f
     return None
 
 
-def _subject(fig: Figure) -> str:
-    return ROLE_TAIL.sub("", name_key(fig.subject)) or name_key(fig.subject)
+FUND_PARTS = re.compile(r"^(基本支出|项目支出)$")
+
+
+def _subject(fig: Figure, head: Figure | None) -> str:
+    """The figure's subject for matching; a 基本/项目支出 listed under a fund's total is that fund's."""
+    subject = ROLE_TAIL.sub("", name_key(fig.subject)) or name_key(fig.subject)
+    if head is not None and FUND_PARTS.match(subject) and name_key(head.subject).startswith("一般公共预算财政拨款"):
+        return f"一般公共预算财政拨款{subject}"
+    return subject
 
 
 def _fill(pattern: str | None, m: re.Match[str]) -> str | None:
     return pattern.replace("{0}", re.escape(m.group(1))) if pattern and m.groups() else pattern
 
 
-def _named(fig: Figure, by_kind: dict[str, TableView], kind: DocKind) -> tuple[TableView, Figure] | None:
-    subject = _subject(fig)
+def _named(fig: Figure, subject: str, by_kind: dict[str, TableView], kind: DocKind) -> tuple[TableView, Figure] | None:
     for pattern, places in QUANTITIES:
         m = pattern.match(subject)
         if not m:
@@ -150,7 +157,7 @@ def _classified(fig: Figure, by_kind: dict[str, TableView], doc: Document, kind:
                 target = next((r for code, r in rows.items() if len(code) == 1 + 2 * len(names) and _names_match(code, rows, names)), None)
             if target is None:
                 continue
-            cols = [c for c in panel.value_cols if re.search(r"合计$", leaf(view.table.columns[c])) and _fits(view.table.columns[c], fig, kind)]
+            cols = [c for c in panel.value_cols if re.search(r"合计$", view.table.columns[c].split(SEPARATOR)[-1]) and _fits(view.table.columns[c], fig, kind)]
             cols = cols or [c for c in panel.value_cols[:1] if _fits(view.table.columns[c], fig, kind)]
             if cols:
                 return view, view.figure(target.row, cols[0])
@@ -164,11 +171,13 @@ def find(doc: Document) -> list[Relation]:
             by_kind[v.table.kind] = v
     if not by_kind:
         return []
+    heads = part_heads(doc)
     out = []
     for fig in doc.figures:
         if fig.start is None or fig.unit not in MONEY_UNITS or fig.role not in BINDABLE_ROLES:
             continue
-        bound = _named(fig, by_kind, doc.kind) or _classified(fig, by_kind, doc, doc.kind)
+        subject = _subject(fig, heads.get(fig.start))
+        bound = _named(fig, subject, by_kind, doc.kind) or _classified(fig, by_kind, doc, doc.kind)
         if bound is None:
             continue
         view, cell = bound

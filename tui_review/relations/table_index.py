@@ -31,6 +31,11 @@ TOP_ORDINAL = re.compile(r"^\s*[一二三四五六七八九十]{1,3}\s*[、．.]
 BLANK = re.compile(r"^\s*$")
 
 
+def column(name: str) -> str:
+    """A pattern for the column called ``name`` (a regex) at any header depth, or its 小计/合计."""
+    return rf"(?:^|› ){name}(?: › (?:小计|合计))?$"
+
+
 def leaf(path: str) -> str:
     return path.split(SEPARATOR)[-1].strip() if path else ""
 
@@ -74,6 +79,7 @@ class TableView:
     _rows: dict[int, list[PanelRow]] = field(default_factory=dict)
     _by_row: dict[int, Figure] = field(default_factory=dict)  # a figure of each row, of each column
     _by_col: dict[int, Figure] = field(default_factory=dict)
+    _filled_cols: set[int] = field(default_factory=set)
 
     def rows(self, panel: Panel) -> list[PanelRow]:
         """The panel's rows that carry a label or a code, top to bottom."""
@@ -94,6 +100,17 @@ class TableView:
 
     def has_value(self, row: int, col: int) -> bool:
         return (row, col) in self.figures
+
+    def structurally_empty(self, fig: Figure) -> bool:
+        """A blank cell whose whole column, or whose whole row in its panel, is blank: the table
+        itself says this category does not occur, so it is no term of any sum."""
+        if fig.text or fig.cell is None or fig.cell.table_id != self.table.id:
+            return False
+        row, col = fig.cell.row, fig.cell.col
+        if col not in self._filled_cols:
+            return True
+        panel = next((p for p in self.panels if col in p.value_cols), None)
+        return panel is not None and not any(self.has_value(row, c) for c in panel.value_cols)
 
     def row_name(self, row: int, col: int) -> str:
         """The code and label of ``row`` in the panel that holds column ``col``."""
@@ -210,6 +227,7 @@ def view(doc: Document, table: Table, figures: dict[tuple[int, int], Figure]) ->
     for (r, c), f in figures.items():
         v._by_row.setdefault(r, f)
         v._by_col.setdefault(c, f)
+        v._filled_cols.add(c)
     return v
 
 

@@ -33,6 +33,7 @@ from tui_review.relations.table_index import (
     Panel,
     PanelRow,
     TableView,
+    column,
     leaf,
     name_key,
     segments,
@@ -54,10 +55,12 @@ def _title(view: TableView) -> str:
 
 
 def _relation(rule: str, view: TableView, target: Figure | None, parts: Iterable[tuple[Figure | None, int]], zh: str, en: str, word: str = "") -> Relation | None:
-    """A SUM relation, unless a cell is text or every figure in it is blank."""
+    """A SUM relation, unless a cell is text or every figure in it is blank; blank cells of an
+    all-blank column or row are left out (the table says that category does not occur)."""
     terms = list(parts)
     if target is None or not terms or any(f is None for f, _ in terms):
         return None
+    terms = [(f, c) for f, c in terms if not view.structurally_empty(f)] or terms[:1]
     if not any(f.text for f in [target] + [f for f, _ in terms]):
         return None
     return Relation(
@@ -410,7 +413,7 @@ def _cross(vs: list[TableView]) -> list[Relation]:
     basic = _of_kind(vs, "basic_expenditure")
     out: list[Relation | None] = []
     if summary and income:
-        out.append(_equal(summary, summary.cell(r"本年收入合计"), income, income.cell(r"^合计$", r"合计$"), "本年收入合计", "total income"))
+        out.append(_equal(summary, summary.cell(r"本年收入合计"), income, income.cell(r"^合计$", column("本年收入合计")), "本年收入合计", "total income"))
         panel = summary.panels[0]
         total = _row(summary, panel, r"本年收入合计")
         fiscal_rows = []
@@ -421,23 +424,23 @@ def _cross(vs: list[TableView]) -> list[Relation]:
             if "财政拨款" in source:
                 fiscal_rows.append((summary.figure(row.row, panel.value_cols[0]), 1))
                 continue
-            theirs = income.cell(r"^合计$", rf"^{re.escape(source)}(?:收入)?$")
+            theirs = income.cell(r"^合计$", column(rf"{re.escape(source)}(?:收入)?"))
             out.append(_equal(summary, summary.figure(row.row, panel.value_cols[0]), income, theirs, row.key, row.key))
-        target = income.cell(r"^合计$", r"^财政拨款(?:收入)?$")
+        target = income.cell(r"^合计$", column("财政拨款(?:收入)?"))
         if fiscal_rows:
             out.append(_relation("table.cross", income, target, fiscal_rows, f"财政拨款收入 = 《{_title(summary)}》各项财政拨款收入之和", f"appropriation income = the sum of {_title(summary)}'s appropriation rows", "一致"))
     if summary and spending:
-        out.append(_equal(summary, summary.cell(r"本年支出合计"), spending, spending.cell(r"^合计$", r"合计$"), "本年支出合计", "total expenditure"))
-        theirs = _classes(spending, r"合计$")
+        out.append(_equal(summary, summary.cell(r"本年支出合计"), spending, spending.cell(r"^合计$", column("本年支出合计")), "本年支出合计", "total expenditure"))
+        theirs = _classes(spending, column("本年支出合计"))
         for name, fig in _classes(summary, r".").items():
             out.append(_equal(summary, fig, spending, theirs.get(name), name, name))
     if fiscal and general:
-        theirs = _classes(general, r"^合计$")
+        theirs = _classes(general, column("合计"))
         for name, fig in _classes(fiscal, r"一般公共预算").items():
             out.append(_equal(fiscal, fig, general, theirs.get(name), name, name))
-        out.append(_equal(fiscal, fiscal.cell(r"本年支出合计", r"一般公共预算"), general, general.cell(r"^合计$", r"^合计$"), "一般公共预算财政拨款支出合计", "general-budget expenditure total"))
+        out.append(_equal(fiscal, fiscal.cell(r"本年支出合计", r"一般公共预算"), general, general.cell(r"^合计$", column("合计")), "一般公共预算财政拨款支出合计", "general-budget expenditure total"))
     if fiscal and income:
-        out.append(_equal(fiscal, fiscal.cell(r"本年收入合计"), income, income.cell(r"^合计$", r"^财政拨款(?:收入)?$"), "财政拨款收入", "appropriation income"))
+        out.append(_equal(fiscal, fiscal.cell(r"本年收入合计"), income, income.cell(r"^合计$", column("财政拨款(?:收入)?")), "财政拨款收入", "appropriation income"))
     if fiscal and summary:
         for fund in FUNDS:
             out.append(_equal(fiscal, fiscal.cell(rf"^{fund}"), summary, summary.cell(rf"^{fund}"), f"{fund}财政拨款收入", f"{fund} appropriation income"))
@@ -445,9 +448,9 @@ def _cross(vs: list[TableView]) -> list[Relation]:
         for kind, fund in (("gov_fund", "政府性基金"), ("state_capital", "国有资本经营")):
             own = _of_kind(vs, kind)
             if own is not None:
-                out.append(_equal(fiscal, fiscal.cell(r"本年支出合计", fund), own, own.cell(r"^合计$", r"^本年支出"), f"{fund}预算财政拨款支出", f"{fund} appropriation expenditure"))
+                out.append(_equal(fiscal, fiscal.cell(r"本年支出合计", fund), own, own.cell(r"^合计$", column("本年支出")), f"{fund}预算财政拨款支出", f"{fund} appropriation expenditure"))
     if general and basic:
-        target = general.cell(r"^合计$", r"^基本支出$")
+        target = general.cell(r"^合计$", column("基本支出"))
         staff, office = basic.cell(r"^人员经费"), basic.cell(r"^公用经费")
         if target is not None and staff is not None and office is not None:
             out.append(_relation("table.cross", general, target, [(staff, 1), (office, 1)], f"基本支出 = 《{_title(basic)}》人员经费 + 公用经费", f"basic expenditure = staff costs + office costs of {_title(basic)}", "一致"))
