@@ -111,12 +111,13 @@ def _claim_title(fragment: Fragment, above: list[Line]) -> set[int]:
             taken.add(i)
             limit = line.top
             continue
-        if _looks_like_title(text):
-            fragment.title = text
-            fragment.continued = bool(CONTINUED.search(text))
-            if not PARAGRAPH_START.match(text):
-                taken.add(i)
-        break
+        if fragment.title or not _looks_like_title(text):
+            break
+        fragment.title = text
+        fragment.continued = bool(CONTINUED.search(text))
+        if not PARAGRAPH_START.match(text):
+            taken.add(i)
+        limit = line.top  # a tag line (公开05表) may still sit above the title
     return taken
 
 

@@ -11,7 +11,10 @@ Writes, into OUT_DIR (default: the repository's ``sample_docs/``):
 - ``demo_final_2024_errors.pdf``: the same document with the errors listed in its key file
   ``demo_final_2024_errors.key.md`` planted in tables and prose;
 - ``demo_budget_2025.pdf``: the same department's 部门预算, tables in 元 and prose in 万元, with an
-  unruled (text-aligned) project table.
+  unruled (text-aligned) project table;
+
+and into ``tests/pdf/inputs/`` the inputs the PDF reader must refuse or flag: an encrypted PDF
+(user password ``secret``), an image-only scan, and a text page followed by a scanned page.
 """
 
 from __future__ import annotations
@@ -98,7 +101,7 @@ Page numbers are the PDF's own (the footer's).
 |---|---|---|---|---|
 | 1 | 公开03表 支出决算表 (p.{p3}), row 2010804 审计业务, 本年支出合计 | 356.68 printed for 345.68 | 20108 审计事务 2,001.23 ≠ Σ 项 1,158.02 + 129.63 + 356.68 + 87.65 + 280.25 = 2,012.23 | `table.hierarchy` |
 | 2 | 公开01表 收入支出决算总表 (p.{p1}), 年末结转和结余 | 32.46 printed for 23.46 | 支出总计 2,708.64 ≠ 本年支出合计 2,685.18 + 年末结转和结余 32.46 = 2,717.64 | `table.total` |
-| 3 | 公开07表 “三公”经费支出决算表 (p.{p7}), 合计 决算数 | 14.22 printed for 13.22 | 因公出国 0.00 + 公务用车 12.35 + 公务接待 0.88 = 13.23 ≠ 14.22; the 情况说明's 13.22 no longer matches the table | `table.columns`, `prose.table` |
+| 3 | 公开07表 “三公”经费支出决算表 (p.{p7}), 合计 决算数 | 14.22 printed for 13.22 | 因公出国 0.00 + 公务用车 12.35 + 公务接待 0.88 = 13.23 ≠ 14.22; the 情况说明's 13.22 no longer matches the table | `table.columns` (and prose.table on the 情况说明 page) |
 | 4 | 公开04表 财政拨款收入支出决算总表 (p.{p4}), 社会保障和就业支出, 合计 and 一般公共预算财政拨款 | 349.51 printed for 339.51 | 公开05表 prints 208 社会保障和就业支出 339.51; 本年支出合计 2,679.01 ≠ Σ 类 1,995.06 + 349.51 + 100.00 + 244.44 = 2,689.01 | `table.cross`, `table.total` |
 | 5 | 情况说明 三、支出决算情况说明 (p.{pe}) | 基本支出 stated as 2212.22 万元 | 公开03表 prints 2,122.22 (digits swapped); so 2212.22 + 项目支出 562.96 ≠ 本年支出合计 2685.18 and its 占 79.03% no longer fits | `prose.table` (also `sum.parts`, `share`) |
 | 6 | 情况说明 五、（二）结构情况 (p.{pe2}) | 一般公共服务支出（类） stated as 1959.06 万元 | 公开05表 prints 201 一般公共服务支出 1,995.06 | `prose.table` |
@@ -123,6 +126,38 @@ def render_seeds(out: Path) -> None:
             if line.strip():
                 w.paragraph(line.strip(), indent=False)
         w.save()
+
+
+def render_test_inputs(out: Path) -> None:
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.utils import ImageReader
+    from reportlab.pdfgen import canvas
+    from PIL import Image, ImageDraw
+
+    out.mkdir(parents=True, exist_ok=True)
+    scan = Image.new("L", (240, 340), 250)
+    ImageDraw.Draw(scan).rectangle((20, 30, 220, 60), fill=40)
+    image = ImageReader(scan)
+
+    w = Writer(str(out / "encrypted.pdf"), "加密文件")
+    w.c.setEncrypt("secret")
+    w.new_page()
+    w.paragraph("本文件已加密。收入合计100.00万元。")
+    w.save()
+
+    c = canvas.Canvas(str(out / "scanned.pdf"), pagesize=A4, invariant=1)
+    for _ in range(2):
+        c.drawImage(image, 0, 0, *A4)
+        c.showPage()
+    c.save()
+
+    w = Writer(str(out / "text_then_scan.pdf"), "示例局2024年度部门决算")
+    w.new_page()
+    w.heading("一、收入支出决算总体情况说明")
+    w.paragraph("示例局2024年度收入支出总计100.00万元。")
+    w.c.showPage()
+    w.c.drawImage(image, 0, 0, *A4)
+    w.save()
 
 
 def pages_of(path: Path) -> dict[str, int]:
@@ -157,3 +192,4 @@ def main(out: Path) -> None:
 
 if __name__ == "__main__":
     main(Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "sample_docs")
+    render_test_inputs(ROOT / "tests" / "pdf" / "inputs")
