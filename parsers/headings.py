@@ -38,9 +38,11 @@ LADDER: list[tuple[int, re.Pattern[str]]] = [
     (1, re.compile(rf"第({CN})部分\s*")),
     (2, re.compile(rf"({CN})\s*、\s*")),
     (3, re.compile(rf"[（(]\s*({CN})\s*[）)]\s*")),
-    (4, re.compile(r"(\d{1,2})\s*[.．、](?![\d％%])\s*")),
+    (4, re.compile(r"(\d{1,2})\s*([.．、])\s*")),
     (5, re.compile(r"[（(]\s*(\d{1,2})\s*[）)](?!\s*[万元%％])\s*")),
 ]
+# a title may begin with a year (“1.2023 年旗政务服务大厅…”, “（1）2023 年本部门…”)
+YEAR_TITLE = re.compile(r"(?:19|20)\d{2}\s*年")
 
 
 @dataclass(slots=True)
@@ -63,8 +65,12 @@ def heading_at(line: str, pos: int = 0) -> Marker | None:
         if m.end() >= len(line):  # a bare marker with nothing after it is a list number, not a heading
             continue
         nxt = line[m.end()]
-        if level in (4, 5) and (nxt.isdigit() or nxt in "万元%％"):
+        if level == 4 and m.group(2) in ".．" and line[m.start(2) + 1 : m.start(2) + 2].isdigit() and not YEAR_TITLE.match(line, m.start(2) + 1):
+            continue  # 1.5万元 is a number, not “1.” + title
+        if level in (4, 5) and nxt in "万元%％":
             continue
+        if level == 4 and nxt.isdigit() and not YEAR_TITLE.match(line, m.end()):
+            continue  # “1、2 …” lists numbers; a title may only start with a year
         return Marker(level, number, m.start(), m.end(), m.group(0).strip())
     return None
 
@@ -98,17 +104,32 @@ def split_run_on(line: str, open_numbers: dict[int, int]) -> list[tuple[int, Mar
     return found
 
 
-TITLE_END = re.compile(r"[。；;！？]|[，,](?=.{12,})")
+# a comma ends a title only when a clause follows (not the comma of “1,724.62”)
+TITLE_END = re.compile(r"[。；;！？]|(?<![0-9])[，,](?=.{12,})|[，,](?![0-9])(?=.{12,})")
+TITLE_COLON = re.compile(r"[:：]")
 MAX_TITLE = 40
 
 
 def title_span(line: str, start: int) -> int:
-    """Where the heading's title (begun at ``start``) ends in ``line``."""
+    """Where the heading's title (begun at ``start``) ends in ``line``.
+
+    A colon within the first ``MAX_TITLE`` characters ends the title (“一、财政拨款收入：从同级…”,
+    “2.旗政务,人社,司法业务用房建设项目自评综述:根据…”); otherwise the first sentence end or a
+    comma followed by a clause.
+    """
     m = TITLE_END.search(line, start)
     end = m.start() if m else len(line)
+    colon = TITLE_COLON.search(line, start, min(len(line), start + MAX_TITLE))
+    if colon is not None and colon.start() > start and (m is None or colon.start() < end or _list_comma(line, start, end)):
+        end = colon.start()
     if end - start > MAX_TITLE:
         end = start + MAX_TITLE
     return end
+
+
+def _list_comma(line: str, start: int, end: int) -> bool:
+    """Is the comma at ``end`` one of an enumeration inside a name (“旗政务,人社,司法…”)?"""
+    return end < len(line) and line[end] in "，," and end - start <= 8
 
 
 TOC_TITLE = re.compile(r"^\s*目\s*录\s*$")
