@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from parsers import headings, metadata
 from parsers.figures import extract_prose_figures, missing_figures
-from parsers.model import BBox, Block, Document, Normalisation, Section, Table
+from parsers.model import BBox, Block, Document, Normalisation, ParseIssue, Section, Severity, Table
 from parsers.normalise import CleanLine, clean_lines, display_width, drop_han_spaces, ends_sentence, join
 from parsers.subjects import canonical_subject, strip_role_words
 from parsers.table_figures import table_figures
@@ -46,6 +46,8 @@ class _Unit:
     line: CleanLine
     table: Table | None = None
     table_id: str = ""
+    # text tables: rows left out of the table, as (offset in line.text, end, message zh, en)
+    problems: list[tuple[int, int, str, str]] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -152,6 +154,10 @@ def assemble(
                 if table.page is not None and not table.pages:
                     table.pages = [table.page]
             table.section_id = section_at(start)
+            for a, b, zh, en in unit.problems:
+                doc.issues.append(
+                    ParseIssue("parse.table_row_unaligned", Severity.WARNING, zh, en, doc.text[start + a : start + b], table.section_id, table.page, start + a, start + b)
+                )
             ordered_tables.append(table)
             sec = doc.section(table.section_id) if table.section_id else None
             (sec.table_ids if sec is not None else doc.root.table_ids).append(table.id)
@@ -183,6 +189,7 @@ def assemble(
             department=doc.department,
             skip=spans,
             page_of=page_of,
+            doc_kind=doc.kind,
         )
         for fig in result.figures:
             fig.section_id = section_at(fig.start)
@@ -202,13 +209,11 @@ def assemble(
         if issue.start is not None:
             issue.section_id = section_at(issue.start)
     for table in doc.tables:
-        figs, issues, fixes = table_figures(table, doc.unit)
+        figs, issues, fixes = table_figures(table, doc.unit, doc.year)
         doc.figures.extend(figs)
         doc.issues.extend(issues)
         doc.normalisations.extend(fixes)
     if doc.scanned_pages:
-        from parsers.model import ParseIssue, Severity
-
         pages_list = "、".join(str(p) for p in doc.scanned_pages)
         doc.issues.append(
             ParseIssue(
@@ -241,9 +246,11 @@ def _union(boxes: list[BBox | None]) -> BBox | None:
 
 
 def _section_subject(section: Section | None) -> str:
+    """What a section is about, from its title: figures and 情况说明-style endings removed."""
     if section is None:
         return ""
-    title = re.sub(r"[\d０-９.,，．]+\s*(?:万元|亿元|元|%|％)", "", section.title)
+    title = re.sub(r"[\d０-９.,，．OoＯ]+\s*(?:万元|亿元|元|%|％)", "", section.title)
+    title = re.sub(r"(?:的)?(?:具体|总体|明细)?(?:情况)?(?:说明|分析|综述)?$", "", title)
     return canonical_subject(strip_role_words(title))
 
 
@@ -271,10 +278,12 @@ def _units(lines: list[CleanLine], given: dict[str, Table]) -> list[_Unit]:
             continue
         if i in text_tables:
             tt = text_tables[i]
-            rows = tt.table.header_rows + tt.table.rows
-            text = "\n".join("\t".join(r) for r in rows)
+            printed = ["\t".join(r) for r in tt.printed_rows()]
+            text = "\n".join(printed)
             first_src = lines[tt.first].src[0] if lines[tt.first].src else 0
-            units.append(_Unit("table", CleanLine(text, [first_src] * len(text)), tt.table))
+            row_starts = [sum(len(r) + 1 for r in printed[:k]) for k in range(len(printed))]
+            problems = [(row_starts[k], row_starts[k] + len(printed[k]), zh, en) for k, zh, en in tt.problems]
+            units.append(_Unit("table", CleanLine(text, [first_src] * len(text)), tt.table, problems=problems))
             i = tt.last
             continue
         current = line

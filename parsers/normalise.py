@@ -43,6 +43,7 @@ class CleanLine:
     has_tabs: bool = False  # the raw line held tab-separated cells
     cells: list[str] = field(default_factory=list)  # tab-separated cells, when has_tabs
     cell_src: list[int] = field(default_factory=list)
+    lead: int = 0  # empty cells (leading tabs) before the first cell: merged cells of a table row
 
 
 def clean_lines(raw: str, base: int = 0) -> list[CleanLine]:
@@ -62,8 +63,10 @@ def clean_lines(raw: str, base: int = 0) -> list[CleanLine]:
         has_tabs = "\t" in line.strip("\t ")
         cl = CleanLine("", [], tab_indented, has_tabs)
         if has_tabs:
-            cells, cell_src = _split_cells(text, src)
-            cl.cells, cl.cell_src = cells, cell_src
+            cells, cell_src, lead = _split_cells(text, src)
+            cl.cells, cl.cell_src, cl.lead = cells, cell_src, lead
+        else:
+            cl.lead = text[: len(text) - len(text.lstrip(" \t"))].count("\t")
         cl.text, cl.src = _tidy_spaces(text, src)
         if cl.text:
             out.append(cl)
@@ -84,7 +87,7 @@ def _strip_markup(line: str, base: int) -> tuple[str, list[int]]:
     return "".join(c for c, _ in chars), [i for _, i in chars]
 
 
-def _split_cells(text: str, src: list[int]) -> tuple[list[str], list[int]]:
+def _split_cells(text: str, src: list[int]) -> tuple[list[str], list[int], int]:
     cells, starts = [], []
     i = 0
     for part in text.split("\t"):
@@ -96,12 +99,15 @@ def _split_cells(text: str, src: list[int]) -> tuple[list[str], list[int]]:
             cells.append("")
             starts.append(src[i] if i < len(src) else (src[-1] if src else 0))
         i += len(part) + 1
-    # leading/trailing empty cells come from indentation, not from the table
+    # leading/trailing empty cells come from indentation or from merged cells: the cells are
+    # returned without them, and how many led the row is kept (a table may need the position)
+    lead = 0
     while cells and not cells[0]:
         cells.pop(0), starts.pop(0)
+        lead += 1
     while cells and not cells[-1]:
         cells.pop(), starts.pop()
-    return cells, starts
+    return cells, starts, lead
 
 
 def _tidy_spaces(text: str, src: list[int]) -> tuple[str, list[int]]:

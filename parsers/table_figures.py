@@ -1,9 +1,20 @@
 """Figures in table cells: each numeric cell becomes a `Figure` keyed by its cell.
 
-Its subject is the row's label (the row's text cells, with the 功能/经济分类 code kept apart in
-``Figure.code``), its column the flattened column path, its role what the column header says
-(预算数 → budget, 决算数 → actual, 上年 → previous), its unit the table's ``单位`` (or a 计量单位
-column of the same row, as in performance tables), else the document's.
+- **subject**: the row's label — the nearest text cell to the left of the number, leaving out
+  code, serial, unit and attribute columns (指标性质/指标方向) and, when there is another
+  choice, text standing under a value column (a 定性 indicator's 年度指标值); the 功能/经济分类
+  code is kept apart in ``Figure.code``. In a table whose rows are periods (``2020年度``,
+  ``预算``, ``2021年决算`` — the data of a chart), the subject is the column and the row gives
+  the role.
+- **role**: what the column header (or a period row) says: 年初预算/预算数 → budget,
+  决算/执行数 → actual, 上年/an earlier year → previous, 执行率/完成率 → completion,
+  比重/占比 → share, 分值/得分 → other; a count unit makes it a count.
+- **unit**: % for a percentage column or cell, 分 for score columns, the row's own unit where the
+  table has a 计量单位 column or prints one in the row (performance tables), else the table's
+  ``单位``, else the document's.
+
+Malformed cells in value columns are reported (``54,7,774.03``: error; a truncated ``0.``:
+warning), as are 元 amounts with more than two decimals (``225,976.861``: warning).
 """
 
 from __future__ import annotations
@@ -13,62 +24,117 @@ import re
 from parsers.model import CellRef, Figure, Normalisation, ParseIssue, Role, Severity, Table
 from parsers.numbers import parse_cell
 from parsers.subjects import canonical_subject
+from parsers.text_tables import header_type
 
-NON_FIGURE_COLUMN = re.compile(r"编码|代码|序号|行次|栏次|^类$|^款$|^项$|计量单位|^单位$")
+NON_FIGURE_COLUMN = re.compile(r"编码|代码|序号|行次|栏次|^类$|^款$|^项$|计量|^单位$")
 CODE_COLUMN = re.compile(r"编码|代码|^类$|^款$|^项$")
-UNIT_COLUMN = re.compile(r"计量单位|^单位$")
+UNIT_COLUMN = re.compile(r"计量|^单位$")
+ATTRIBUTE_COLUMN = re.compile(r"性质|方向")
+SCORE_COLUMN = re.compile(r"分值|得分|总分")
+TARGET_COLUMN = re.compile(r"指标值|目标值|完成值")  # a performance indicator's target / achieved value
 CODE = re.compile(r"^\d{3}(?:\d{2}){0,2}$|^\d{2}$")
-ROW_UNITS = {"万元", "元", "亿元", "%", "个", "人", "台", "套", "辆", "次", "件", "项", "米", "平方米"}
+ROW_UNITS = {
+    "万元": "万元", "元": "元", "亿元": "亿元", "万": "万元", "%": "%", "％": "%", "个": "个", "人": "人", "台": "台", "套": "套",
+    "辆": "辆", "次": "次", "件": "件", "项": "项", "家": "家", "米": "米", "平方米": "平方米", "㎡": "平方米", "t": "吨", "吨": "吨",
+    "年": "年", "天": "天", "分": "分",
+}
+COUNT_UNITS = {"个", "人", "台", "套", "辆", "次", "件", "项", "家"}
+PERIOD_LABEL = re.compile(
+    r"^(?:(?P<year>(?:19|20)\d{2})\s*年度?)?\s*(?P<kind>年初预算|预算数?|决算数?|执行数|上年|本年)?\s*(?:收入|支出)?$"
+)
+
+
+def _leaf(name: str) -> str:
+    return re.sub(r"\s+", "", name.split(" › ")[-1]) if name else ""
 
 
 def _column_role(column: str) -> Role:
-    if re.search(r"年初预算|预算数|全年预算|预算", column):
-        return Role.BUDGET
-    if re.search(r"决算|执行数|实际", column):
-        return Role.ACTUAL
+    leaf = _leaf(column)
+    if re.search(r"执行率|完成率", leaf):
+        return Role.COMPLETION
+    if SCORE_COLUMN.search(leaf) or TARGET_COLUMN.search(leaf):
+        return Role.OTHER
     if re.search(r"上年", column):
         return Role.PREVIOUS
+    if re.search(r"年初预算|预算数|全年预算|预算", column):
+        return Role.BUDGET
+    if re.search(r"决算|执行数|实际|执行", column):
+        return Role.ACTUAL
     if re.search(r"%|％|率|比重|占比", column):
         return Role.SHARE
     return Role.AMOUNT
 
 
-def table_figures(table: Table, doc_unit: str | None) -> tuple[list[Figure], list[ParseIssue], list[Normalisation]]:
+def _period_role(label: str, doc_year: int | None) -> Role | None:
+    """The role a period row label gives (``2020年度`` → previous, ``预算`` → budget), or None."""
+    t = re.sub(r"\s+", "", label)
+    m = PERIOD_LABEL.match(t)
+    if not t or m is None or not (m.group("year") or m.group("kind")):
+        return None
+    year, kind = m.group("year"), m.group("kind") or ""
+    if kind == "上年" or (year and doc_year and int(year) < doc_year):
+        return Role.PREVIOUS
+    if "预算" in kind:
+        return Role.BUDGET
+    if "决算" in kind or "执行" in kind:
+        return Role.ACTUAL
+    return Role.AMOUNT
+
+
+def table_figures(
+    table: Table, doc_unit: str | None, doc_year: int | None = None
+) -> tuple[list[Figure], list[ParseIssue], list[Normalisation]]:
     figures: list[Figure] = []
     issues: list[ParseIssue] = []
     fixes: list[Normalisation] = []
-    skip_cols = {c for c, name in enumerate(table.columns) if NON_FIGURE_COLUMN.search(name.split(" › ")[-1] if name else "")}
-    code_cols = [c for c, name in enumerate(table.columns) if CODE_COLUMN.search(name.split(" › ")[-1] if name else "")]
-    unit_cols = [c for c, name in enumerate(table.columns) if UNIT_COLUMN.search(name.split(" › ")[-1] if name else "")]
+    leaves = [_leaf(name) for name in table.columns]
+    types = [header_type(name) for name in table.columns]
+    skip_cols = {c for c, leaf in enumerate(leaves) if NON_FIGURE_COLUMN.search(leaf)}
+    code_cols = [c for c, leaf in enumerate(leaves) if CODE_COLUMN.search(leaf)]
+    unit_cols = [c for c, leaf in enumerate(leaves) if UNIT_COLUMN.search(leaf)]
+    attribute_cols = {c for c, leaf in enumerate(leaves) if ATTRIBUTE_COLUMN.search(leaf)}
+    mixed_units = bool(unit_cols)
     for r, row in enumerate(table.rows):
         parsed_row = {c: parse_cell(cell) for c, cell in enumerate(row) if c not in skip_cols}
-        label_cells = [cell for c, cell in enumerate(row) if cell and c not in skip_cols and parsed_row.get(c) is None]
         code = "".join(row[c].strip() for c in code_cols if c < len(row) and row[c].strip())
-        if not code and label_cells and CODE.match(label_cells[0].strip()):
-            code = label_cells.pop(0).strip()
-        subject = canonical_subject("".join(label_cells))
-        row_unit = next((row[c].strip() for c in unit_cols if c < len(row) and row[c].strip() in ROW_UNITS), None)
-        for c, parsed in parsed_row.items():
+        row_unit = next((ROW_UNITS[row[c].strip()] for c in unit_cols if c < len(row) and row[c].strip() in ROW_UNITS), None)
+        if row_unit is None and not unit_cols:
+            tokens = [ROW_UNITS[cell.strip()] for c, cell in enumerate(row) if cell.strip() in ROW_UNITS and parsed_row.get(c) is None]
+            if len(tokens) == 1:
+                row_unit, mixed_units = tokens[0], True
+        for c, parsed in sorted(parsed_row.items()):
             if parsed is None:
                 continue
             column = table.columns[c] if c < len(table.columns) else ""
             cell = CellRef(table.id, r, c)
+            page = table.cell_pages.get((r, c), table.page)
             if parsed.malformed:
+                if types[c] == "t" if c < len(types) else False:
+                    continue  # debris in a label column (“1,7” for 二级指标) is not a figure
+                truncated = parsed.malformed == "point"
                 issues.append(
                     ParseIssue(
                         "parse.malformed_number",
-                        Severity.ERROR,
-                        f"表格单元格“{row[c]}”数字格式错误",
-                        f"malformed number in a table cell: “{row[c]}”",
+                        Severity.WARNING if truncated else Severity.ERROR,
+                        f"表格单元格“{row[c]}”数字{'不完整' if truncated else '格式错误'}，未读取",
+                        f"{'truncated' if truncated else 'malformed'} number in a table cell: “{row[c]}”, not read",
                         row[c],
                         table.section_id,
-                        table.cell_pages.get((r, c), table.page),
+                        page,
                         cell=cell,
                     )
                 )
                 continue
+            label, label_code = _label(row, c, parsed_row, skip_cols, attribute_cols, types)
             text = row[c].strip()
-            unit = "%" if text.endswith("%") or re.search(r"%|％", column) else (row_unit or table.unit or doc_unit)
+            role = _column_role(column)
+            subject = canonical_subject(label)
+            period = _period_role(label, doc_year) if label else None
+            if period is not None and column and _period_role(_leaf(column), doc_year) is None:
+                subject, role = canonical_subject(_leaf(column)), period  # a chart's data: rows are periods
+            unit = _cell_unit(text, column, row_unit, mixed_units, table.unit, doc_unit)
+            if unit in COUNT_UNITS and role in (Role.AMOUNT, Role.ACTUAL, Role.OTHER) and not SCORE_COLUMN.search(_leaf(column)):
+                role = Role.COUNT
             figures.append(
                 Figure(
                     id=f"{table.id}.{r}.{c}",
@@ -77,17 +143,29 @@ def table_figures(table: Table, doc_unit: str | None) -> tuple[list[Figure], lis
                     decimals=parsed.decimals,
                     unit=unit,
                     subject=subject,
-                    role=_column_role(column),
+                    role=role,
                     section_id=table.section_id,
-                    page=table.cell_pages.get((r, c), table.page),
+                    page=page,
                     cell=cell,
                     bbox=table.cell_bboxes.get((r, c)),
                     column=column,
-                    code=code,
+                    code=code or label_code,
                     raw=row[c] if row[c] != text else "",
                 )
             )
-            page = table.cell_pages.get((r, c), table.page)
+            if unit == "元" and parsed.decimals > 2:
+                issues.append(
+                    ParseIssue(
+                        "parse.malformed_number",
+                        Severity.WARNING,
+                        f"以元为单位的金额“{text}”有 {parsed.decimals} 位小数（应不超过 2 位）",
+                        f"amount in 元 “{text}” has {parsed.decimals} decimals (at most 2 expected)",
+                        text,
+                        table.section_id,
+                        page,
+                        cell=cell,
+                    )
+                )
             for fix in parsed.fixes:
                 fixes.append(Normalisation(fix, row[c], str(parsed.value), None, page, cell))
                 if fix == "letter_o":
@@ -104,3 +182,40 @@ def table_figures(table: Table, doc_unit: str | None) -> tuple[list[Figure], lis
                         )
                     )
     return figures, issues, fixes
+
+
+def _label(row, c, parsed_row, skip_cols, attribute_cols, types) -> tuple[str, str]:
+    """The row label of cell ``c`` and a code printed in front of it (``2010350 事业运行``)."""
+
+    def is_text(k: int) -> bool:
+        return bool(row[k].strip()) and parsed_row.get(k) is None and k not in skip_cols and k not in attribute_cols
+
+    candidates = [k for k in range(c - 1, -1, -1) if is_text(k)]
+    preferred = [k for k in candidates if k >= len(types) or types[k] != "n"]
+    # last resort: a label standing in an attribute column (a 总分 row printed off its place)
+    fallback = [k for k in range(c - 1, -1, -1) if k in attribute_cols and row[k].strip() and parsed_row.get(k) is None]
+    k = (preferred or candidates or fallback or [None])[0]
+    if k is None:
+        return "", ""
+    label = row[k].strip()
+    m = re.match(r"^(\d{3}(?:\d{2}){0,2})\s*(?=[\u4e00-\u9fff])", label)
+    if m:
+        return label[m.end() :], m.group(1)
+    code = next((row[j].strip() for j in range(k - 1, -1, -1) if CODE.match(row[j].strip()) and j not in skip_cols), "")
+    return label, code
+
+
+def _cell_unit(text: str, column: str, row_unit: str | None, mixed: bool, table_unit: str | None, doc_unit: str | None) -> str | None:
+    leaf = _leaf(column)
+    if text.endswith(("%", "％")) or re.search(r"[%％]", leaf):
+        return "%"
+    if SCORE_COLUMN.search(leaf):
+        return "分"
+    if re.search(r"执行率|完成率", leaf):
+        return "%"
+    if row_unit is not None:
+        return row_unit
+    if mixed:
+        return None  # a table whose rows carry their own units, and this row names none
+    return table_unit or doc_unit
+
