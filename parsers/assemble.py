@@ -22,6 +22,7 @@ from parsers.subjects import canonical_subject, strip_role_words
 from parsers.table_figures import table_figures
 from parsers.text_tables import detect_tables
 
+FIELD_LINE = re.compile(r"^\s*[\u4e00-\u9fff]{2,8}\s*[:：]")
 TABLE_MARK_OPEN = "\ue000"
 TABLE_MARK_CLOSE = "\ue001"
 
@@ -308,11 +309,13 @@ def _continues(a: CleanLine, b: CleanLine, wrap: float) -> bool:
     """Is ``b`` the rest of ``a``'s sentence (a line broken by the page layout)?"""
     if ends_sentence(a.text) or a.has_tabs or b.has_tabs:
         return False
-    if headings.is_title_line(a.text):
-        return False
+    if headings.is_title_line(a.text) and display_width(a.text) < 0.9 * wrap:
+        return False  # a heading alone on its line; one that fills the line may run on (000)
     mb = headings.heading_at(b.text)
     if mb is not None:
         return False
+    if FIELD_LINE.match(b.text):
+        return False  # “部门名称: …”, “批复时间：…”: a field of its own, never the rest of a sentence
     return display_width(a.text) >= 0.6 * wrap
 
 

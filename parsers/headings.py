@@ -120,16 +120,19 @@ def title_span(line: str, start: int) -> int:
     m = TITLE_END.search(line, start)
     end = m.start() if m else len(line)
     colon = TITLE_COLON.search(line, start, min(len(line), start + MAX_TITLE))
-    if colon is not None and colon.start() > start and (m is None or colon.start() < end or _list_comma(line, start, end)):
+    if colon is not None and colon.start() > start and (m is None or colon.start() < end or _enumeration(line[start : colon.start()])):
         end = colon.start()
     if end - start > MAX_TITLE:
         end = start + MAX_TITLE
     return end
 
 
-def _list_comma(line: str, start: int, end: int) -> bool:
-    """Is the comma at ``end`` one of an enumeration inside a name (“旗政务,人社,司法…”)?"""
-    return end < len(line) and line[end] in "，," and end - start <= 8
+def _enumeration(text: str) -> bool:
+    """Are the commas of ``text`` an enumeration inside a name (“旗政务,人社,司法业务用房…”)?"""
+    if re.search(r"[。；;！？]", text):
+        return False
+    parts = re.split(r"[，,]", text)
+    return len(parts) >= 3 and all(0 < len(p.strip()) <= 4 for p in parts[:-1])
 
 
 TOC_TITLE = re.compile(r"^\s*目\s*录\s*$")
