@@ -10,7 +10,8 @@ FIXTURE = Path(__file__).parent / "fixtures" / "review_fixture.txt"
 
 
 async def settle(pilot) -> None:
-    """Wait until the loading worker is done and every message it posted is handled."""
+    """Wait until the loading worker (started after the first paint) is done and its messages handled."""
+    await pilot.pause()
     await pilot.app.workers.wait_for_complete()
     await pilot.pause()
     await pilot.pause()

@@ -94,9 +94,9 @@ def parse_query_number(query: str) -> Decimal | None:
         return None
 
 
-def tables_of(doc: Document, section_id: str) -> list[str]:
+def tables_of(doc: Document, section_id: str, section: Section | None = None) -> list[str]:
     """Ids of the tables printed in a section (not its subsections), in document order."""
-    section = doc.section(section_id)
+    section = section or doc.section(section_id)
     ids = list(section.table_ids) if section else []
     ids += [t.id for t in doc.tables if t.section_id == section_id and t.id not in ids]
     return ids
@@ -117,6 +117,8 @@ class ReviewSession:
         self.findings = list(findings)
         self.figures: dict[str, Figure] = {f.id: f for f in doc.figures}
         self._sections = doc.sections()
+        self._section_index = {sec.id: sec for sec in doc.root.walk()}
+        self._labels: dict[str, str] = {}
         self._section_order = {s.id: i for i, s in enumerate(self._sections)}
         self._section_starts = [s.start for s in self._sections]
         self._by_start = {f.start: f.id for f in doc.figures if f.cell is None and f.start is not None}
@@ -204,7 +206,7 @@ class ReviewSession:
             title = table.title if table is not None and table.title else figure.cell.table_id
             column = f" {figure.column}" if figure.column else ""
             return f"{page}{title} {figure.cell.label()}{column}"
-        return f"{page}{self.doc.section_label(figure.section_id)} @{figure.start}"
+        return f"{page}{self.label(figure.section_id)} @{figure.start}"
 
     def node_of_figure(self, figure: Figure) -> NodeRef:
         if figure.cell is not None:
@@ -213,9 +215,18 @@ class ReviewSession:
 
     # ── sections ─────────────────────────────────────────────────────────────────────────────────
 
+    def section(self, section_id: str) -> Section | None:
+        return self._section_index.get(section_id)
+
+    def label(self, section_id: str) -> str:
+        """The section's path of headings (cached: the tree asks for it on every move)."""
+        if section_id not in self._labels:
+            self._labels[section_id] = self.doc.section_label(section_id)
+        return self._labels[section_id]
+
     def own_range(self, section_id: str) -> tuple[int, int]:
         """The part of a section's text before its first subsection (its children show their own)."""
-        section = self.doc.section(section_id)
+        section = self.section(section_id)
         if section is None:
             return (0, 0)
         end = section.children[0].start if section.children else section.end
@@ -345,7 +356,7 @@ class ReviewSession:
         return (self._section_start(entry.section_id), 0, 0, entry.key)
 
     def _section_start(self, section_id: str) -> int:
-        section = self.doc.section(section_id)
+        section = self.section(section_id)
         return section.start if section else 0
 
     def rules(self) -> list[str]:
@@ -371,7 +382,7 @@ class ReviewSession:
             return None
         if scope.kind == "table":
             return {scope}
-        section = self.doc.section(scope.id)
+        section = self.section(scope.id)
         if section is None:
             return {scope}
         nodes = set()
@@ -420,7 +431,7 @@ class ReviewSession:
         return totals
 
     def tables_of(self, section_id: str) -> list[str]:
-        return tables_of(self.doc, section_id)
+        return tables_of(self.doc, section_id, self.section(section_id))
 
     # ── search ───────────────────────────────────────────────────────────────────────────────────
 
@@ -448,7 +459,7 @@ class ReviewSession:
                 sid = section.id if section else ""
                 hits.append(
                     SearchHit(
-                        NodeRef("section", sid), None, pos, self.doc.section_label(sid), self._snippet(pos, len(query)), len(query)
+                        NodeRef("section", sid), None, pos, self.label(sid), self._snippet(pos, len(query)), len(query)
                     )
                 )
             pos = text.find(needle, pos + max(1, len(needle)))
@@ -466,7 +477,7 @@ class ReviewSession:
             label = f"{table.title if table else fig.cell.table_id} {fig.cell.label()}"
             snippet = f"{fig.column} = {fig.text}" if fig.column else fig.text
         else:
-            label = self.doc.section_label(fig.section_id)
+            label = self.label(fig.section_id)
             snippet = self._snippet(fig.start or 0, len(fig.text))
         return SearchHit(node, fig.id, fig.start, label, snippet)
 

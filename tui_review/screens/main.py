@@ -85,8 +85,8 @@ class MainScreen(Screen):
         self.query_one("#detail").border_title = f"4 {tr('pane.detail')}"
         self.query_one("#tree").focus()
         self.watch(self.app, "theme", self._redraw_marks, init=False)
-        if self.initial_path is not None:
-            self.load(self.initial_path)
+        if self.initial_path is not None:  # after the first paint: the worker competes for the GIL
+            self.call_after_refresh(self.load, self.initial_path)
 
     # ── loading ──────────────────────────────────────────────────────────────────────────────────
 
@@ -209,7 +209,7 @@ class MainScreen(Screen):
         else:
             switcher.current = "section"
             self.query_one(SectionView).show(session, ref.id, figure_id, highlight)
-            content.border_title = f"2 {session.doc.section_label(ref.id) or tr('tree.cover')}"
+            content.border_title = f"2 {session.label(ref.id) or tr('tree.cover')}"
         self.figure_id = figure_id
         if self.follow_scope:
             self.filters = Filters(self.filters.severity, self.filters.rule, self.filters.status, ref)
@@ -290,7 +290,8 @@ class MainScreen(Screen):
 
     def on_document_tree_node_chosen(self, message: DocumentTree.NodeChosen) -> None:
         if self.session is not None and message.ref != self.node:
-            self._show_node(message.ref)
+            with self.app.batch_update():
+                self._show_node(message.ref)
 
     def on_document_tree_node_opened(self, message: DocumentTree.NodeOpened) -> None:
         if self.session is not None:
@@ -299,10 +300,12 @@ class MainScreen(Screen):
             self.action_focus_pane("content")
 
     def on_section_view_figure_highlighted(self, message: SectionView.FigureHighlighted) -> None:
-        self._show_figure(message.figure_id)
+        with self.app.batch_update():
+            self._show_figure(message.figure_id)
 
     def on_table_grid_figure_highlighted(self, message: TableGrid.FigureHighlighted) -> None:
-        self._show_figure(message.figure_id)
+        with self.app.batch_update():
+            self._show_figure(message.figure_id)
 
     def on_section_view_figure_opened(self, message: SectionView.FigureOpened) -> None:
         self._open_figure(message.figure_id)
@@ -319,7 +322,8 @@ class MainScreen(Screen):
     def on_findings_list_entry_highlighted(self, message: FindingsList.EntryHighlighted) -> None:
         entry = self.session.entry(message.key) if self.session else None
         if entry is not None and message.key != self.entry_key:
-            self._select_entry(entry)
+            with self.app.batch_update():
+                self._select_entry(entry)
 
     def on_findings_list_entry_opened(self, message: FindingsList.EntryOpened) -> None:
         entry = self.session.entry(message.key) if self.session else None
@@ -345,7 +349,8 @@ class MainScreen(Screen):
         if entry is None:
             self.notify(tr("empty.findings"))
             return
-        self._select_entry(entry)
+        with self.app.batch_update():
+            self._select_entry(entry)
 
     def action_counterpart(self) -> None:
         current = self._content_figure() or self.figure_id
@@ -514,7 +519,7 @@ class MainScreen(Screen):
                 kind,
                 target_id,
                 text=text,
-                section=self.session.doc.section_label(section_id),
+                section=self.session.label(section_id),
                 section_id=section_id,
                 page=page,
                 location=location,
@@ -540,7 +545,7 @@ class MainScreen(Screen):
             table = session.doc.table(self.node.id)
             title = f"{self.node.id} {table.title}" if table else self.node.id
             return ("table", self.node.id, table.title if table else self.node.id, table.section_id if table else "", table.page if table else None, title)
-        section = session.doc.section(self.node.id)
+        section = session.section(self.node.id)
         heading = section.heading if section and section.heading else tr("tree.cover")
         return ("section", self.node.id, heading, self.node.id, section.page if section else None, heading)
 

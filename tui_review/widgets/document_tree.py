@@ -56,7 +56,7 @@ class DocumentTree(Tree[NodeRef]):
             self.select_ref(current)
 
     def _add_section(self, parent: TreeNode[NodeRef], doc: Document, section: Section) -> None:
-        tables = tables_of(doc, section.id)
+        tables = tables_of(doc, section.id, section)
         leaf = not section.children and not tables
         node = self._add(parent, NodeRef("section", section.id), section.heading, leaf=leaf, expand=section.level <= 2)
         for table_id in tables:

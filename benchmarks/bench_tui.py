@@ -1,0 +1,114 @@
+"""Responsiveness of the review app on a large document: prints numbers, asserts nothing.
+
+    python benchmarks/bench_tui.py [FILE] [--pages N]
+
+Without FILE a ~300-page document is made by repeating the bundled sample (about 1,500 characters
+a page) into a temporary folder. Measured headless with Textual's Pilot at 120×40:
+
+- import: starting Python and importing the app (a fresh process);
+- first paint: the app created → ``App.run_test`` hands over, i.e. the review screen is composed
+  and its first frame drawn (the document is then read in a worker; the tree fills in when done);
+- ready: document parsed, checked and its review opened, tree and findings shown;
+- key → screen: a key press until the app is idle again with the screen refreshed, for moves in
+  the tree (↓), in the findings list (j) and for next finding (n); median, p95 and max. Pilot's own
+  cost (an unbound key, same wait) is measured first and subtracted.
+
+Floors (issue 5): first paint < 1 s, key response < 100 ms.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+CHARS_PER_PAGE = 1500
+
+
+def make_document(folder: Path, pages: int) -> Path:
+    from tui_review.samples import bundled_sample
+
+    text = bundled_sample().read_text(encoding="utf-8")
+    copies = max(1, round(pages * CHARS_PER_PAGE / len(text)))
+    path = folder / f"bench_{pages}_pages.txt"
+    path.write_text("\n\n".join([text] * copies), encoding="utf-8")
+    return path
+
+
+def import_time() -> float:
+    start = time.perf_counter()
+    subprocess.run([sys.executable, "-c", "import tui_review.app"], check=True)
+    return time.perf_counter() - start
+
+
+async def measure(path: Path, review: Path, presses: int) -> dict:
+    from textual.widgets import Footer
+
+    from tui_review.app import ReviewApp
+
+    results: dict = {}
+    start = time.perf_counter()
+    app = ReviewApp(path, review_path=review)
+    async with app.run_test(size=(120, 40)) as pilot:
+        app.screen.query_one(Footer)  # the review screen is composed
+        results["first paint"] = time.perf_counter() - start
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        results["ready"] = time.perf_counter() - start
+        session = app.main.session
+        results["document"] = (
+            f"{len(session.doc.text):,} chars, {len(session.doc.sections())} sections, "
+            f"{len(session.doc.tables)} tables, {len(session.doc.figures)} figures, {len(session.entries)} entries"
+        )
+        app.clear_notifications()
+        baseline = statistics.median(await _presses(pilot, "1", "f12", presses))
+        results["pilot overhead (unbound key)"] = baseline
+        for label, focus, key in (("tree ↓", "1", "down"), ("findings j", "3", "j"), ("next finding n", "1", "n")):
+            timings = await _presses(pilot, focus, key, presses)
+            results[f"key → screen, {label}"] = [max(0.0, t - baseline) for t in timings]
+    return results
+
+
+async def _presses(pilot, focus: str, key: str, count: int) -> list[float]:
+    await pilot.press(focus)
+    await pilot.pause()
+    timings = []
+    for _ in range(count):
+        t0 = time.perf_counter()
+        await pilot.press(key)
+        await pilot.pause()
+        timings.append(time.perf_counter() - t0)
+    return timings
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("file", nargs="?", type=Path)
+    parser.add_argument("--pages", type=int, default=300)
+    parser.add_argument("--presses", type=int, default=60)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        path = args.file or make_document(folder, args.pages)
+        print(f"document: {path.name}")
+        print(f"import (fresh process): {import_time() * 1000:.0f} ms")
+        results = asyncio.run(measure(path, folder / "bench.review.sqlite", args.presses))
+    for name, value in results.items():
+        if isinstance(value, list):
+            ms = sorted(v * 1000 for v in value)
+            p95 = ms[min(len(ms) - 1, int(len(ms) * 0.95))]
+            print(f"{name}: median {statistics.median(ms):.1f} ms, p95 {p95:.1f} ms, max {ms[-1]:.1f} ms (n={len(ms)})")
+        elif isinstance(value, float):
+            print(f"{name}: {value * 1000:.0f} ms")
+        else:
+            print(f"{name}: {value}")
+
+
+if __name__ == "__main__":
+    main()
