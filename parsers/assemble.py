@@ -309,14 +309,27 @@ def _continues(a: CleanLine, b: CleanLine, wrap: float) -> bool:
     """Is ``b`` the rest of ``a``'s sentence (a line broken by the page layout)?"""
     if ends_sentence(a.text) or a.has_tabs or b.has_tabs:
         return False
-    if headings.is_title_line(a.text) and display_width(a.text) < 0.9 * wrap:
-        return False  # a heading alone on its line; one that fills the line may run on (000)
+    if headings.is_title_line(a.text):
+        return _title_runs_on(a, b, wrap)
     mb = headings.heading_at(b.text)
     if mb is not None:
         return False
     if FIELD_LINE.match(b.text):
         return False  # “部门名称: …”, “批复时间：…”: a field of its own, never the rest of a sentence
     return display_width(a.text) >= 0.6 * wrap
+
+
+def _title_runs_on(a: CleanLine, b: CleanLine, wrap: float) -> bool:
+    """A heading that fills its line and whose title ends at the start of the next one.
+
+    000 breaks long 项 headings: ``2.行政事业单位养老支出（款）机关事业单位职业年金`` /
+    ``缴费支出（项）。年初预算 7.8 万元…``. The next line must open with a short clause without
+    digits that ends the sentence; otherwise the heading stands alone.
+    """
+    if display_width(a.text) < 0.9 * wrap:
+        return False
+    m = re.match(r"([^。，,；;：:]{1,12})。", b.text)
+    return m is not None and not re.search(r"\d", m.group(1))
 
 
 def _build_sections(doc: Document, placed: list[tuple[int, _Unit]], page_of) -> list[tuple[int, int]]:
