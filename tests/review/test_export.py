@@ -1,0 +1,107 @@
+"""The review sheet: rows for findings, the reviewer's own findings and kept notes; the headless
+``tui-review export`` command; a golden copy compared line by line."""
+
+from __future__ import annotations
+
+import csv
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from review_docs import make_doc, make_finding
+
+from tui_review.checks.findings import CSV_COLUMNS
+from tui_review.review.export import default_export_path, export_review, review_rows
+from tui_review.review.session import ReviewSession
+from tui_review.review.store import ReviewStore
+from tui_review.sheet import OutputExistsError
+
+GOLDEN = Path(__file__).parent / "golden" / "review_sheet.csv"
+
+
+@pytest.fixture
+def reviewed(tmp_path, doc, findings) -> ReviewSession:
+    """A review with a status, a note with a formula-like line, an own finding and a kept note."""
+    doc_path = tmp_path / "doc.txt"
+    doc_path.write_text(doc.text, encoding="utf-8")
+    store = ReviewStore.open(doc_path)
+    store.sync(doc, findings)
+    store.set_status(findings[0], "confirmed")
+    store.set_note(findings[0], "=SUM(A1:A3) 不应被执行\n第二行")
+    gone = make_finding(doc, "gone-1", (doc.figures[2].id,), rule="growth")
+    gone.stated = "12.5%"
+    store.set_note(gone, "旧版本的批注")
+    store.add_own("section", "2", text=doc.section("2").heading, section="第二部分 表格", section_id="2", note="缺少表格说明")
+    store.sync(doc, findings)  # "gone-1" matches nothing now: kept as an orphan
+    return ReviewSession(doc, findings, store)
+
+
+def test_rows_in_document_order_then_kept_notes(reviewed):
+    rows = review_rows(reviewed)
+    assert [r["finding_id"] for r in rows] == ["sum-1", "own-1", "eq-2", "gone-1"]
+    assert all(tuple(r) == CSV_COLUMNS for r in rows)
+    first, own, second, orphan = rows
+    assert (first["status"], first["note"]) == ("confirmed", "=SUM(A1:A3) 不应被执行\n第二行")
+    assert (own["rule"], own["severity"], own["status"], own["note"]) == ("reviewer", "warning", "confirmed", "缺少表格说明")
+    assert (second["status"], second["note"]) == ("open", "")
+    assert orphan["note"] == "旧版本的批注" and "未能重新关联" in orphan["message"]
+    assert "could not be re-attached" in review_rows(reviewed, "en")[3]["message"]
+
+
+def test_export_matches_the_golden_sheet(reviewed, tmp_path):
+    written = export_review(reviewed, tmp_path / "sheet.csv")
+    data = written.read_bytes()
+    assert data.startswith(b"\xef\xbb\xbf")
+    lines = data.decode("utf-8-sig").splitlines()
+    assert lines == GOLDEN.read_text(encoding="utf-8").splitlines()
+    with written.open(encoding="utf-8-sig", newline="") as fh:
+        note = next(csv.DictReader(fh))["note"]
+    assert note.startswith("'=SUM")  # neutralised: a spreadsheet shows it, never runs it
+
+
+def test_export_never_overwrites_without_force(reviewed, tmp_path):
+    target = tmp_path / "sheet.csv"
+    target.write_text("keep me", encoding="utf-8")
+    with pytest.raises(OutputExistsError):
+        export_review(reviewed, target)
+    assert target.read_text(encoding="utf-8") == "keep me"
+    export_review(reviewed, target, force=True)
+    assert target.read_bytes().startswith(b"\xef\xbb\xbf")
+
+
+def test_default_export_path_is_beside_the_document():
+    assert default_export_path("/a/b/report.pdf") == Path("/a/b/report.review.csv")
+
+
+def test_headless_export_command(tmp_path):
+    fixture = Path(__file__).parents[1] / "tui" / "fixtures" / "review_fixture.txt"
+    doc_path = tmp_path / "disclosure.txt"
+    doc_path.write_bytes(fixture.read_bytes())
+    from tui_review.review.pipeline import open_review
+
+    session = open_review(doc_path)
+    first = next(e for e in session.entries if e.severity == "error")
+    session.store.set_note(first.finding, "命令行导出")
+    session.store.close()
+
+    run = [sys.executable, "-m", "tui_review", "export", str(doc_path)]
+    out = subprocess.run(run, capture_output=True, text=True, timeout=120)
+    assert out.returncode == 0, out.stderr
+    sheet = tmp_path / "disclosure.review.csv"
+    with sheet.open(encoding="utf-8-sig", newline="") as fh:
+        rows = {r["finding_id"]: r for r in csv.DictReader(fh)}
+    assert rows[first.key]["note"] == "命令行导出"
+
+    again = subprocess.run(run, capture_output=True, text=True, timeout=120)
+    assert again.returncode == 2 and "--force" in again.stderr and "Traceback" not in again.stderr
+    forced = subprocess.run(run + ["--force", "--lang", "en"], capture_output=True, text=True, timeout=120)
+    assert forced.returncode == 0, forced.stderr
+
+
+def test_headless_export_of_an_unreadable_file(tmp_path):
+    out = subprocess.run(
+        [sys.executable, "-m", "tui_review", "export", str(tmp_path / "nothing.pdf")], capture_output=True, text=True, timeout=60
+    )
+    assert out.returncode == 2
+    assert "nothing.pdf" in out.stderr and "Traceback" not in out.stderr
