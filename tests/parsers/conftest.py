@@ -1,0 +1,1 @@
+"""Text-parser tests: helpers live in `seed_docs` (uniquely named, importable by the tests)."""
