@@ -359,6 +359,14 @@ class ReviewSession:
         section = self.section(section_id)
         return section.start if section else 0
 
+    def text_span(self, entry: Entry) -> tuple[int, int] | None:
+        """Where an entry without a figure points in the text (a malformed number at ``@offset``)."""
+        if entry.figure_ids or not entry.location.startswith("@") or not entry.location[1:].isdigit():
+            return None
+        start = int(entry.location[1:])
+        printed = entry.stated if self.doc.text.startswith(entry.stated, start) else ""
+        return (start, start + max(1, len(printed)))
+
     def rules(self) -> list[str]:
         return sorted({e.rule for e in self.entries})
 

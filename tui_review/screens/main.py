@@ -243,7 +243,7 @@ class MainScreen(Screen):
             stated = [e.figure_id for e in entry.finding.evidence if e.coeff == 0 and e.figure_id in self.session.figures]
             figure = stated[0] if stated else figure
         if move_content and entry.node is not None:
-            self._go(entry.node, figure)
+            self._go(entry.node, figure, self.session.text_span(entry))
         self.figure_id = figure
         self.query_one(FindingsList).select_key(entry.key)
         self.query_one(FindingDetail).show_entry(self.session, entry, figure)

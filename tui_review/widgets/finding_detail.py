@@ -13,19 +13,26 @@ from textual.widgets import Static
 from tui_review.i18n import get_lang, severity_label, status_label, tr
 from tui_review.review.session import Entry, ReviewSession
 from tui_review.widgets.marks import OWN_GLYPH, SEVERITY_GLYPHS, marked, severity_style
+from tui_review.widgets.wrap import wrap
 
 
 class FindingDetail(VerticalScroll):
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._shown: tuple | None = None  # the last show_* call, redone when the width changes
+
     def compose(self) -> ComposeResult:
         yield Static(Text(tr("empty.detail"), style="dim"), id="detail-body")
 
     def clear(self) -> None:
+        self._shown = None
         self.query_one("#detail-body", Static).update(Text(tr("empty.detail"), style="dim"))
 
     def show_entry(self, session: ReviewSession, entry: Entry, figure_id: str | None = None) -> None:
         """A finding (or the reviewer's own finding, or a kept note); ``figure_id`` picks the counterparts."""
+        self._shown = (self.show_entry, session, entry, figure_id)
         lang = get_lang()
-        parts: list[RenderableType] = [self._title(entry), Text(entry.message(lang))]
+        parts: list[RenderableType] = [self._title(entry), wrap(Text(entry.message(lang)), self._width())]
         facts = _grid()
         facts.add_row(tr("detail.rule"), entry.rule)
         if entry.stated:
@@ -46,6 +53,7 @@ class FindingDetail(VerticalScroll):
 
     def show_figure(self, session: ReviewSession, figure_id: str) -> None:
         """A figure no failing finding covers: what it is, which relations checked it, its counterparts."""
+        self._shown = (self.show_figure, session, figure_id)
         fig = session.figures[figure_id]
         state = session.figure_state(figure_id)
         title = Text(tr("detail.figure", text="")).append_text(marked(self.app, fig.text, state))
@@ -94,8 +102,16 @@ class FindingDetail(VerticalScroll):
         return [Text(tr("detail.counterparts"), style="bold"), lines]
 
     def _note(self, note: str) -> list[RenderableType]:
-        body = Text(note) if note else Text(tr("detail.no_note"), style="dim")
+        body = wrap(Text(note), self._width()) if note else Text(tr("detail.no_note"), style="dim")
         return [Text(tr("detail.note"), style="bold"), body]
+
+    def on_resize(self) -> None:
+        if self._shown is not None:
+            method, *args = self._shown
+            method(*args)
+
+    def _width(self) -> int:
+        return max(10, self.scrollable_content_region.width - 1)
 
     def _update(self, parts: list[RenderableType]) -> None:
         self.query_one("#detail-body", Static).update(Group(*parts))

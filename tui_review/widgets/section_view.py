@@ -23,6 +23,7 @@ from tui_review.i18n import tr
 from tui_review.keymap import bindings
 from tui_review.review.session import ReviewSession
 from tui_review.widgets.marks import marked
+from tui_review.widgets.wrap import break_offsets
 
 
 @dataclass(slots=True)
@@ -185,7 +186,7 @@ class SectionView(ScrollView, can_focus=True):
                 h0, h1 = (para.text_pos(o) for o in self._highlight)
                 if h0 is not None:
                     text.stylize(Style(reverse=True, italic=True), h0, h1 if h1 is not None else len(text))
-            lines = text.wrap(console, width, overflow="fold")
+            lines = text.divide(break_offsets(text.plain, width))
             pos = 0
             first_line = len(strips)
             line_text_starts = []

@@ -1,0 +1,40 @@
+"""Line breaking for Chinese text: Rich breaks lines only at spaces, which leaves a short Latin
+word alone on a line before a long run of Chinese; here a line may break between any two characters
+except inside a run of digits and Latin letters, so a figure like ``1,724.62✗`` stays whole."""
+
+from __future__ import annotations
+
+from rich.cells import cell_len
+from rich.text import Text
+
+_GLUE = frozenset("0123456789.,%-+ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz✗✓★!()")
+
+
+def break_offsets(plain: str, width: int) -> list[int]:
+    """Where to break a paragraph into lines of ``width`` cells, Chinese style: between any two
+    characters, except inside a run of digits and Latin letters (a figure such as ``1,724.62✗``
+    never splits); a run longer than a line is cut where it must."""
+    offsets: list[int] = []
+    line_width = 0
+    last_break = None  # offset of the last place a line may start
+    start = 0
+    for i, ch in enumerate(plain):
+        if i > start and not (ch in _GLUE and plain[i - 1] in _GLUE):
+            last_break = i
+        w = cell_len(ch)
+        if line_width + w > width and i > start:
+            cut = last_break if last_break is not None and last_break > start else i
+            offsets.append(cut)
+            start = cut
+            line_width = cell_len(plain[cut:i])
+            last_break = None
+        line_width += w
+    return offsets
+
+
+def wrap(text: Text, width: int) -> Text:
+    """``text`` with line breaks inserted at ``width`` cells (existing newlines are kept)."""
+    lines = []
+    for line in text.split("\n", allow_blank=True):
+        lines.extend(line.divide(break_offsets(line.plain, width)))
+    return Text("\n").join(lines)
