@@ -1,4 +1,5 @@
-"""App-level messages: what the loading worker reports to the review screen."""
+"""App-level messages: what the loading worker reports to the review screen, and the figure cursor
+of the content panes (the section text and the table grid post the same two)."""
 
 from __future__ import annotations
 
@@ -41,3 +42,19 @@ class ReviewReady(Message):
         super().__init__()
         self.session = session
         self.path = path
+
+
+class FigureHighlighted(Message):
+    """The figure cursor moved (``None``: onto a cell or place without a figure)."""
+
+    def __init__(self, figure_id: str | None) -> None:
+        super().__init__()
+        self.figure_id = figure_id
+
+
+class FigureOpened(Message):
+    """Enter on a figure: open its finding."""
+
+    def __init__(self, figure_id: str) -> None:
+        super().__init__()
+        self.figure_id = figure_id

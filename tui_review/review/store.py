@@ -467,19 +467,7 @@ class ReviewStore:
     def _review_for(self, finding: Finding) -> Review:
         self._check_writable()
         existing = self._reviews.get(finding.finding_id)
-        snapshot = Review(
-            finding_id=finding.finding_id,
-            rule=finding.rule,
-            severity=finding.severity,
-            section=finding.section,
-            section_id=finding.section_id,
-            page=finding.page,
-            location=finding.location,
-            stated=finding.stated,
-            expected=finding.expected,
-            message_zh=finding.message_zh,
-            message_en=finding.message_en,
-        )
+        snapshot = Review(finding_id=finding.finding_id, **_snapshot(finding))
         if existing is None:
             return snapshot
         return replace(snapshot, status=existing.status, note=existing.note, previous_id=existing.previous_id)
@@ -546,20 +534,7 @@ class ReviewStore:
             taken.add(target.finding_id)
             report.reattached.append((review.finding_id, target.finding_id))
             moved = replace(
-                review,
-                finding_id=target.finding_id,
-                previous_id=review.finding_id,
-                attached=True,
-                rule=target.rule,
-                severity=target.severity,
-                section=target.section,
-                section_id=target.section_id,
-                page=target.page,
-                location=target.location,
-                stated=target.stated,
-                expected=target.expected,
-                message_zh=target.message_zh,
-                message_en=target.message_en,
+                review, finding_id=target.finding_id, previous_id=review.finding_id, attached=True, **_snapshot(target)
             )
             moves.append((review.finding_id, moved))
         own_changes = [own for own in self._own.values() if _reattach_own(own, document)]
@@ -606,6 +581,22 @@ class ReviewStore:
                 )
             )
         return report
+
+
+def _snapshot(finding: Finding) -> dict:
+    """The finding's fields a review keeps, so a note can be listed and exported without it."""
+    return {
+        "rule": finding.rule,
+        "severity": finding.severity,
+        "section": finding.section,
+        "section_id": finding.section_id,
+        "page": finding.page,
+        "location": finding.location,
+        "stated": finding.stated,
+        "expected": finding.expected,
+        "message_zh": finding.message_zh,
+        "message_en": finding.message_en,
+    }
 
 
 def _match_finding(review: Review, findings: list[Finding], taken: set[str]) -> Finding | None:

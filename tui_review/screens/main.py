@@ -21,7 +21,7 @@ from textual.worker import Worker, WorkerState, get_current_worker
 from parsers.errors import InputError
 from tui_review.i18n import get_lang, status_label, tr
 from tui_review.keymap import bindings
-from tui_review.messages import DocumentPartial, LoadProgress, ReviewReady
+from tui_review.messages import DocumentPartial, FigureHighlighted, FigureOpened, LoadProgress, ReviewReady
 from tui_review.review.export import default_export_path, export_review
 from tui_review.review.pipeline import open_review
 from tui_review.review.session import Entry, Filters, NodeRef, ReviewSession, has_cover
@@ -299,22 +299,12 @@ class MainScreen(Screen):
                 self._show_node(message.ref)
             self.action_focus_pane("content")
 
-    def on_section_view_figure_highlighted(self, message: SectionView.FigureHighlighted) -> None:
+    def on_figure_highlighted(self, message: FigureHighlighted) -> None:
         with self.app.batch_update():
             self._show_figure(message.figure_id)
 
-    def on_table_grid_figure_highlighted(self, message: TableGrid.FigureHighlighted) -> None:
-        with self.app.batch_update():
-            self._show_figure(message.figure_id)
-
-    def on_section_view_figure_opened(self, message: SectionView.FigureOpened) -> None:
-        self._open_figure(message.figure_id)
-
-    def on_table_grid_figure_opened(self, message: TableGrid.FigureOpened) -> None:
-        self._open_figure(message.figure_id)
-
-    def _open_figure(self, figure_id: str) -> None:
-        entry = self._entry_of_figure(figure_id)
+    def on_figure_opened(self, message: FigureOpened) -> None:
+        entry = self._entry_of_figure(message.figure_id)
         if entry is not None:
             self._select_entry(entry, move_content=False)
             self.action_focus_pane("findings")

@@ -15,12 +15,12 @@ from rich.style import Style
 from rich.text import Text
 from textual.events import Click, Resize
 from textual.geometry import Size
-from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from tui_review.i18n import tr
 from tui_review.keymap import bindings
+from tui_review.messages import FigureHighlighted, FigureOpened
 from tui_review.review.session import ReviewSession
 from tui_review.widgets.marks import marked
 from tui_review.widgets.wrap import break_offsets
@@ -51,16 +51,6 @@ class _Para:
 
 class SectionView(ScrollView, can_focus=True):
     BINDINGS = bindings("content")
-
-    class FigureHighlighted(Message):
-        def __init__(self, figure_id: str | None) -> None:
-            super().__init__()
-            self.figure_id = figure_id
-
-    class FigureOpened(Message):
-        def __init__(self, figure_id: str) -> None:
-            super().__init__()
-            self.figure_id = figure_id
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -121,7 +111,7 @@ class SectionView(ScrollView, can_focus=True):
 
     def action_open_figure(self) -> None:
         if self.figure_id is not None:
-            self.post_message(self.FigureOpened(self.figure_id))
+            self.post_message(FigureOpened(self.figure_id))
 
     def action_page_down(self) -> None:
         self.scroll_page_down(animate=False)
@@ -235,7 +225,7 @@ class SectionView(ScrollView, can_focus=True):
         fid = min(on_line, key=lambda s: 0 if s[1] <= x < s[2] else min(abs(x - s[1]), abs(x - s[2])))[0]
         self._cursor = self._figure_ids.index(fid)
         self._rebuild()
-        self.post_message(self.FigureHighlighted(fid))
+        self.post_message(FigureHighlighted(fid))
 
     def _move(self, step: int) -> None:
         if not self._figure_ids:
@@ -248,7 +238,7 @@ class SectionView(ScrollView, can_focus=True):
         self._highlight = None
         self._rebuild()
         self._scroll_to_line(self._figure_spans[self.figure_id][0])
-        self.post_message(self.FigureHighlighted(self.figure_id))
+        self.post_message(FigureHighlighted(self.figure_id))
 
     def _first_visible(self) -> int:
         top = self.scroll_offset.y

@@ -4,26 +4,16 @@ with a cell cursor that tells the screen which figure is under it."""
 from __future__ import annotations
 
 from rich.text import Text
-from textual.message import Message
 from textual.widgets import DataTable
 
 from tui_review.keymap import bindings
+from tui_review.messages import FigureHighlighted, FigureOpened
 from tui_review.review.session import ReviewSession
 from tui_review.widgets.marks import marked
 
 
 class TableGrid(DataTable):
     BINDINGS = bindings("table")
-
-    class FigureHighlighted(Message):
-        def __init__(self, figure_id: str | None) -> None:
-            super().__init__()
-            self.figure_id = figure_id
-
-    class FigureOpened(Message):
-        def __init__(self, figure_id: str) -> None:
-            super().__init__()
-            self.figure_id = figure_id
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id, cursor_type="cell", zebra_stripes=True)
@@ -85,10 +75,10 @@ class TableGrid(DataTable):
 
     def on_data_table_cell_highlighted(self, event: DataTable.CellHighlighted) -> None:
         event.stop()
-        self.post_message(self.FigureHighlighted(self._cells.get(tuple(event.coordinate))))
+        self.post_message(FigureHighlighted(self._cells.get(tuple(event.coordinate))))
 
     def on_data_table_cell_selected(self, event: DataTable.CellSelected) -> None:
         event.stop()
         fid = self._cells.get(tuple(event.coordinate))
         if fid is not None:
-            self.post_message(self.FigureOpened(fid))
+            self.post_message(FigureOpened(fid))
