@@ -16,8 +16,12 @@ The words around a number decide what it is:
   role words, list markers, the department's name and the year (see ``parsers.subjects``). A
   clause that names no quantity (``与上年相比增加``, ``支出决算``, ``与年初预算…相比``) takes the
   quantity its sentence is about: the last explicit amount of the sentence at the same bracket
-  depth (a ``（其中：…）`` aside never becomes the topic), else the head of the previous sentence,
-  else the section's heading.
+  depth (a ``（其中：…）`` aside never becomes the topic, nor do amounts inside a 变动原因
+  explanation or a “其中：…” breakdown sentence), else the head of the previous sentence (or a
+  sentence that only names a 类/款/项: ``住房改革支出（款）住房公积金（项）。年初预算…``), else the
+  section's heading. A bare fund source (``本年财政拨款预算数为…``) under a 类/款/项 heading is
+  that classification's. A count's subject is the noun after its measure word when one ends the
+  clause (``下设 4 个股室``), else the clause before it.
 
 Numbers that are not figures are skipped: years (``2021度`` too), dates, document numbers
 (〔2021〕83号), phone numbers, codes in brackets (（2010350）, attached to the figure as ``code``),
@@ -55,6 +59,8 @@ CODE_IN_BRACKETS = re.compile(r"[（(]\s*(\d{3}|\d{5}|\d{7})\s*(?:类|款|项)?\
 CLAUSE_STOP = "，,。；;：:！？\n"
 SENTENCE_STOP = "。！？"
 MONEY_WORDS = re.compile(r"费|款|资金|金额|经费|成本|价|支出|收入|预算|决算|拨款|余额|投资")
+FUND_ONLY = re.compile(r"(?:一般公共预算)?(?:财政)?拨款")  # a fund source naming no classification of its own
+CLASSIFIED = re.compile(r"[（(]?(?:类|款|项)[）)]?$")
 APPROX_BEFORE = re.compile(r"(?:约|近|大约|超过|逾)\s*$")
 REASON = re.compile(r"原因[:：是为]?|由于|因为|差异原因")
 THRESHOLD = re.compile(r"\s*(?:[（(]\s*含\s*[）)])?\s*(?:及以上|及以下|以上|以下|以内)")
@@ -205,6 +211,9 @@ class _State:
             return
         if self.head is not None and not self.breakdown:
             self.previous_head = self.head
+        name = _naming_sentence(line, start)
+        if name:  # “住房改革支出（款）住房公积金（项）。年初预算 19.66万元…”
+            self.previous_head = _Topic(name, "", Role.AMOUNT)
         self.sentence = start
         self.topics = {}
         self.head = None
@@ -420,6 +429,11 @@ def extract_prose_figures(
                 subject = section_subject
             elif money and not base and not explaining and role not in (Role.CHANGE, Role.GROWTH):
                 state.record(depth, _Topic(subject, code, role))  # a bare 收入 heading its sentence
+        elif FUND_ONLY.fullmatch(subject) and CLASSIFIED.search(section_subject):
+            # “（二）社会保障和就业支出（类）/ 本年财政拨款预算数为 41.17 万元”: the class's appropriation
+            subject = section_subject
+            if money and not base and not explaining and role not in (Role.CHANGE, Role.GROWTH):
+                state.record(depth, _Topic(subject, code, role))
         elif money and not base and not explaining and not threshold and role not in (Role.CHANGE, Role.GROWTH):
             state.record(depth, _Topic(subject, code, role))
         if money and state.head is None and depth == 0 and not base and not explaining and role in (Role.AMOUNT, Role.BUDGET, Role.ACTUAL, Role.PREVIOUS):
@@ -447,6 +461,22 @@ def extract_prose_figures(
         if not threshold:  # “单价 50 万元（含）以上的设备 0 台” : the threshold belongs to the noun
             floor = unit.end
     return result
+
+
+CLASSIFICATION_NAME = re.compile(r"[\u4e00-\u9fff（）()、]{2,60}[（(](?:类|款|项)[）)]")
+
+
+def _naming_sentence(line: str, start: int) -> str:
+    """The sentence just before ``start`` when it only names a 类/款/项 (and holds no number)."""
+    prev_end = start - 1
+    if prev_end < 1 or line[prev_end] not in SENTENCE_STOP:
+        return ""
+    prev_start = max(line.rfind(c, 0, prev_end) for c in SENTENCE_STOP) + 1
+    text = line[prev_start:prev_end].strip()
+    text = re.sub(r"^(?:[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[.．、])", "", text)
+    if not CLASSIFICATION_NAME.fullmatch(text) or re.search(r"\d", text):
+        return ""
+    return canonical_subject(text)
 
 
 def _issue(code, severity, zh, en, text, section_id, page, start, end) -> ParseIssue:
@@ -489,7 +519,7 @@ def _counted_noun(line: str, end: int, strict: bool) -> str:
     """
     stop = r"[，,。；;、：:（(）)\s]|为|和|及|$" if strict else r"[，,。；;、：:（(）)\s0-9]|的|为|和|及|$"
     m = re.match(rf"\s*([\u4e00-\u9fff]{{2,10}}?)(?={stop})", line[end:])
-    if m is None or re.match(r"[和及与或的是为在]", m.group(1)):
+    if m is None or re.match(r"[和及与或的是为在均已都全共还并可将被由]", m.group(1)):
         return ""
     return m.group(1)
 
