@@ -115,6 +115,8 @@ async def test_an_unreadable_file_shows_a_dialog_and_the_app_stays_usable(tmp_pa
         app.main.load(doc_copy)  # the same app opens another file
         await settle(pilot)
         assert app.main.session is not None
+        titles = {command.title for command in app.get_system_commands(app.main)}
+        assert {"下一问题", "批注", "状态", "标记", "导出", "搜索", "对照", "返回", "主题", "帮助"} <= titles
 
 
 @run_async
@@ -167,3 +169,5 @@ async def test_every_action_runs_on_a_loaded_document(doc_copy):
                 await pilot.press("escape")
                 await pilot.pause()
         assert app.main.session is not None
+        titles = {command.title for command in app.get_system_commands(app.main)}
+        assert {"下一问题", "批注", "状态", "标记", "导出", "搜索", "对照", "返回", "主题", "帮助"} <= titles

@@ -20,6 +20,7 @@ class FindingDetail(VerticalScroll):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self._shown: tuple | None = None  # the last show_* call, redone when the width changes
+        self._shown_width = 0
 
     def compose(self) -> ComposeResult:
         yield Static(Text(tr("empty.detail"), style="dim"), id="detail-body")
@@ -106,7 +107,7 @@ class FindingDetail(VerticalScroll):
         return [Text(tr("detail.note"), style="bold"), body]
 
     def on_resize(self) -> None:
-        if self._shown is not None:
+        if self._shown is not None and self._width() != self._shown_width:
             method, *args = self._shown
             method(*args)
 
@@ -114,6 +115,7 @@ class FindingDetail(VerticalScroll):
         return max(10, self.scrollable_content_region.width - 1)
 
     def _update(self, parts: list[RenderableType]) -> None:
+        self._shown_width = self._width()
         self.query_one("#detail-body", Static).update(Group(*parts))
         self.scroll_home(animate=False)
 

@@ -30,6 +30,7 @@ class FindingsList(OptionList):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self._entries: list[Entry] = []
+        self._shown_width = 0
         self._keys: list[str] = []
 
     @property
@@ -41,6 +42,7 @@ class FindingsList(OptionList):
     def show(self, entries: list[Entry], selected: str | None = None) -> None:
         """Replace the rows, keeping ``selected`` highlighted when it is among them."""
         self._entries = entries
+        self._shown_width = self._width()
         self._keys = [e.key for e in entries]
         if entries:
             self.set_options(Option(self._prompt(e), id=e.key) for e in entries)
@@ -55,7 +57,7 @@ class FindingsList(OptionList):
 
     def _prompt(self, entry: Entry) -> Text:
         """Two lines cut to the list's width (the detail pane shows everything)."""
-        width = max(10, self.scrollable_content_region.width - 1)
+        width = self._shown_width
         style = severity_style(self.app, entry.severity)
         glyph = OWN_GLYPH if entry.kind == "own" else SEVERITY_GLYPHS.get(entry.severity, "·")
         first = Text()
@@ -74,8 +76,11 @@ class FindingsList(OptionList):
         return Text("\n").join((first, second))
 
     def on_resize(self) -> None:
-        if self._entries:
+        if self._entries and self._width() != self._shown_width:
             self.show(self._entries, self.key)
+
+    def _width(self) -> int:
+        return max(10, self.scrollable_content_region.width - 1)
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         event.stop()
