@@ -42,6 +42,25 @@ def _period(doc: Document, f: Figure) -> str:
     return f.role.value
 
 
+def _base(text: str, anchor: Figure, role: Role) -> str:
+    """What a change is measured against, or which previous figure it is: budget or actual.
+
+    Read from the words before ``anchor`` (the figure itself, or the total of its list) in its
+    sentence; "" when they do not say.
+    """
+    stops = "。；;\n，," if role == Role.CHANGE and anchor.role == Role.CHANGE else "。；;\n"
+    start = max(text.rfind(c, 0, anchor.start) for c in stops) + 1
+    words = text[start : anchor.start]
+    previous = re.search(r"上年|去年|同期|(?:19|20)\d{2}\s*年", words)
+    if role == Role.CHANGE and not previous:
+        return "budget" if re.search(r"年初预算|预算数", words) else ""
+    if re.search(r"执行数|决算|实际", words):
+        return "previous-actual"
+    if re.search(r"预算", words):
+        return "previous-budget"
+    return "previous" if role == Role.CHANGE and previous else ""
+
+
 def find(doc: Document) -> list[Relation]:
     from tui_review.relations.prose import part_heads
 
@@ -55,17 +74,14 @@ def find(doc: Document) -> list[Relation]:
         if len(key) < 4 or not (STANDARD_QUANTITIES.search(key) or CLASSIFIED.search(f.subject) or f.code):
             continue  # not a name that denotes one quantity wherever it is printed
         head = list_heads.get(f.start)
-        qualifier = f"{subject_key(head.subject)}/{_period(doc, head)}" if head is not None else ""
+        # a 类/款/项 name is unique; other names are qualified by the total they are listed under
+        unique = CLASSIFIED.search(f.subject) or f.code
+        qualifier = f"{subject_key(head.subject)}/{_period(doc, head)}" if head is not None and not unique else ""
         base = ""
-        if f.role == Role.CHANGE:
-            clause_start = max(text.rfind(c, 0, f.start) for c in "。；;\n") + 1
-            clause = text[clause_start : f.start]
-            if re.search(r"年初预算|预算数", clause):
-                base = "budget"
-            elif re.search(r"上年|去年|同期", clause):
-                base = "previous"
-            else:
-                continue  # a change whose base the words do not name cannot be matched with another
+        if f.role in (Role.CHANGE, Role.PREVIOUS):
+            base = _base(text, head if head is not None else f, f.role)
+            if not base:
+                continue  # the words do not say what it is measured against: not comparable
         groups[(qualifier, key, _period(doc, f), base)].append(f)
     out: list[Relation] = []
     for (_, key, period, _), figs in groups.items():
@@ -82,8 +98,8 @@ def find(doc: Document) -> list[Relation]:
                     target=other,
                     terms=[Term(first, 1)],  # changes compare as signed values
                     word="重复",
-                    label_zh=f"“{key}”（{period}）两处表述一致",
-                    label_en=f"“{key}” ({period}) stated twice consistently",
+                    label_zh=f"“{key}”（{period}）多处表述应相同",
+                    label_en=f"“{key}” ({period}) must be the same wherever stated",
                     section_id=other.section_id,
                 )
             )
