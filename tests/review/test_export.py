@@ -105,3 +105,20 @@ def test_headless_export_of_an_unreadable_file(tmp_path):
     )
     assert out.returncode == 2
     assert "nothing.pdf" in out.stderr and "Traceback" not in out.stderr
+
+
+def test_annotate_hook_fills_status_and_note_for_check(tmp_path, doc, findings):
+    from types import SimpleNamespace
+
+    from tui_review.review.export import annotate
+
+    doc_path = tmp_path / "doc.txt"
+    doc_path.write_text(doc.text, encoding="utf-8")
+    store = ReviewStore.open(doc_path)
+    store.set_status(findings[0], "dismissed")
+    store.set_note(findings[0], "口径不同，不是错误")
+    store.close()
+    fresh = [make_finding(doc, f.finding_id, f.figure_ids, failed=f.failed, severity=f.severity, rule=f.rule) for f in findings]
+    annotate(doc_path, doc, SimpleNamespace(findings=fresh))
+    assert (fresh[0].status, fresh[0].note) == ("dismissed", "口径不同，不是错误")
+    assert (fresh[1].status, fresh[2].status) == ("ok", "open")

@@ -171,3 +171,19 @@ async def test_every_action_runs_on_a_loaded_document(doc_copy):
         assert app.main.session is not None
         titles = {command.title for command in app.get_system_commands(app.main)}
         assert {"下一问题", "批注", "状态", "标记", "导出", "搜索", "对照", "返回", "主题", "帮助"} <= titles
+
+
+@run_async
+async def test_the_tree_fills_in_from_a_partial_document(doc_copy):
+    from parsers import load_document
+    from tui_review.messages import DocumentPartial
+    from tui_review.widgets.document_tree import DocumentTree
+
+    app = ReviewApp(None)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        app.main.post_message(DocumentPartial(load_document(doc_copy)))
+        await pilot.pause()
+        tree = app.main.query_one(DocumentTree)
+        labels = [str(node.label) for node in tree.root.children]
+        assert any("第二部分" in label for label in labels)

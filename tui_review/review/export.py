@@ -4,6 +4,9 @@ Rows have the columns of ``tui-review check --format csv`` (`CSV_COLUMNS`): firs
 findings and the reviewer's own findings in document order, then notes kept from an earlier version
 of the document that no current finding matches (never dropped). Writing goes through
 `tui_review.sheet` (UTF-8 with BOM, formula cells neutralised, atomic, no overwrite without force).
+
+``annotate`` is the hook ``tui-review check`` takes: it fills each failing finding's status and note
+from the document's saved review, so ``check --format csv`` carries the reviewer's judgement too.
 """
 
 from __future__ import annotations
@@ -14,6 +17,7 @@ from pathlib import Path
 from tui_review import sheet
 from tui_review.checks.findings import CSV_COLUMNS
 from tui_review.review.session import Entry, ReviewSession
+from tui_review.review.store import ReviewStore
 
 
 def default_export_path(document: str | os.PathLike) -> Path:
@@ -52,3 +56,17 @@ def review_rows(session: ReviewSession, lang: str = "zh") -> list[dict]:
 def export_review(session: ReviewSession, path: str | os.PathLike, *, force: bool = False, lang: str = "zh") -> Path:
     """Write the review sheet to ``path``; refuses to overwrite an existing file unless ``force``."""
     return sheet.write_csv(Path(path), review_rows(session, lang), columns=CSV_COLUMNS, force=force)
+
+
+def annotate(path: str | os.PathLike, doc, report) -> None:
+    """Fill ``report``'s failing findings with the review saved for ``path`` (read only, no lock)."""
+    store = ReviewStore.open(path, read_only=True)
+    try:
+        store.sync(doc, report.findings)
+        for finding in report.findings:
+            review = store.review(finding.finding_id)
+            if review is not None and finding.failed:
+                finding.status = review.status
+                finding.note = review.note
+    finally:
+        store.close()
