@@ -22,7 +22,8 @@ PAGE_NUMBER_LINE = re.compile(
 BOOKMARK = re.compile(r"\[bookmark:[^\]]*\]")
 # emphasis: HTML tags, every asterisk, and underscores except inside an ASCII identifier (a_b)
 MARKUP = re.compile(r"</?(?:u|b|i|strong|em)>|\*+|(?<![A-Za-z0-9])_+|_+(?![A-Za-z0-9])")
-LIST_DASH = re.compile(r"^\s*[-•·]\s+(?=\S)")
+# a list dash: "- 一、…" (Markdown), or glued to the text by a PDF's lost spacing ("-一般…", "-1.…")
+LIST_DASH = re.compile(r"^\s*[-•·](?:\s+(?=\S)|(?=[\u4e00-\u9fff（(]|\d{1,2}[.．、](?!\d)))")
 TERMINAL = "。！？；;!?：:"
 HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 

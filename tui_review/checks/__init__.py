@@ -56,6 +56,9 @@ def check_document(doc: Document, config: Config | None = None, relations: list[
     findings = [f for _, f in evaluated if f.verdict != Verdict.UNCHECKED]
     findings += notes(evaluated, doc, config)
     findings += form_findings(doc, config)
+    from tui_review.relations import completeness
+
+    findings += completeness.findings(doc, config)
     deduplicate(findings)
     coverage = _coverage(doc, evaluated)
     return CheckReport(

@@ -2,27 +2,18 @@
 
 `find_relations(doc)` gathers every finder's relations. Finders are pure and live one per module:
 prose claims (``prose``), the same quantity stated twice (``repeat``), table identities
-(``tables``), prose ↔ table bindings (``prose_table``).
+(``tables``), prose ↔ table bindings (``prose_table``). Tables the document should carry but does
+not are not relations but findings of their own (``completeness``, called by the checks).
 """
 
 from __future__ import annotations
 
-import importlib
-
 from parsers.model import Document
 from tui_review.checks.relation import Relation
+from tui_review.relations import prose, prose_table, repeat, tables
 
-FINDERS = ("prose", "repeat", "tables", "prose_table")
+FINDERS = (prose, repeat, tables, prose_table)
 
 
 def find_relations(doc: Document) -> list[Relation]:
-    relations: list[Relation] = []
-    for name in FINDERS:
-        try:
-            module = importlib.import_module(f"tui_review.relations.{name}")
-        except ModuleNotFoundError as exc:
-            if exc.name != f"tui_review.relations.{name}":
-                raise
-            continue  # a finder not written yet
-        relations.extend(module.find(doc))
-    return relations
+    return [relation for finder in FINDERS for relation in finder.find(doc)]
