@@ -50,10 +50,11 @@ async def measure(path: Path, review: Path, presses: int) -> dict:
     from textual.widgets import Footer
 
     from tui_review.app import ReviewApp
+    from tui_review.review.pipeline import LoadOptions
 
     results: dict = {}
     start = time.perf_counter()
-    app = ReviewApp(path, review_path=review)
+    app = ReviewApp(path, options=LoadOptions(review_path=review))
     async with app.run_test(size=(120, 40)) as pilot:
         app.screen.query_one(Footer)  # the review screen is composed
         results["first paint"] = time.perf_counter() - start

@@ -17,6 +17,7 @@ from textual.screen import Screen
 from themes import DEFAULT_THEME, builtin_themes, user_themes
 from tui_review.i18n import tr
 from tui_review.keymap import KEYS, bindings
+from tui_review.review.pipeline import LoadOptions
 from tui_review.screens.help import HelpScreen, help_rows
 from tui_review.screens.main import MainScreen
 from tui_review.screens.open_file import OpenFileScreen
@@ -30,18 +31,14 @@ class ReviewApp(App):
         self,
         path: Path | None,
         *,
-        review_path: Path | None = None,
+        options: LoadOptions = LoadOptions(),
         theme: str | None = None,
-        password: str | None = None,
-        config=None,
         keymap: dict[str, str] | None = None,
         user_theme_dir: Path | None = None,
     ) -> None:
         super().__init__()
         self.path = path
-        self.review_path = review_path
-        self.password = password
-        self.config = config
+        self.options = options
         self.keymap = dict(keymap or {})
         self.requested_theme = theme or DEFAULT_THEME
         self.user_theme_dir = user_theme_dir
@@ -69,7 +66,7 @@ class ReviewApp(App):
         if unknown:
             self.notify(tr("keymap.invalid", error=", ".join(unknown)), severity="warning", timeout=10)
         self.set_keymap(self.keymap)
-        self.push_screen(MainScreen(self.path, review_path=self.review_path, password=self.password, config=self.config))
+        self.push_screen(MainScreen(self.path, self.options))
 
     @property
     def main(self) -> MainScreen:

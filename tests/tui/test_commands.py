@@ -24,7 +24,7 @@ def test_no_file_opens_the_bundled_sample_with_config_and_options(monkeypatch, t
         assert i18n.get_lang() == "en"
         assert main(["doc.pdf", "--review", str(tmp_path / "r.sqlite"), "--theme", "review-contrast", "--config", str(config)]) == 0
         app = seen["app"]
-        assert (app.path, app.review_path, app.requested_theme) == (Path("doc.pdf"), tmp_path / "r.sqlite", "review-contrast")
+        assert (app.path, app.options.review_path, app.requested_theme) == (Path("doc.pdf"), tmp_path / "r.sqlite", "review-contrast")
     finally:
         i18n.set_lang("zh")
 

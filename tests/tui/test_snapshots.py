@@ -1,5 +1,6 @@
 """Snapshots of the review app on the fixed fixture document: the main screen, a table, a finding's
 detail, the help screen and the export dialog, in the dark and light themes, at 120×40 and 80×24.
+The findings are pinned (``pinned.py``): a new rule in the engine does not redraw these pictures.
 
 Update after an intended change with ``pytest tests/tui/test_snapshots.py --snapshot-update`` and
 look at the report before committing."""
@@ -10,7 +11,10 @@ import pytest
 from tui_helpers import FIXTURE
 from textual.widgets import Input
 
+from pinned import pinned_check
+
 from tui_review.app import ReviewApp
+from tui_review.review.pipeline import LoadOptions
 from tui_review.review.session import NodeRef
 
 VIEWS = {
@@ -27,7 +31,8 @@ VIEWS = {
 @pytest.mark.parametrize("view", list(VIEWS))
 def test_snapshot(view, theme, size, snap_compare, tmp_path, monkeypatch):
     monkeypatch.chdir(FIXTURE.parent)  # paths on screen are relative: the same on every machine
-    app = ReviewApp(FIXTURE.relative_to(FIXTURE.parent), review_path=tmp_path / "review.sqlite", theme=theme)
+    options = LoadOptions(review_path=tmp_path / "review.sqlite", check=pinned_check)
+    app = ReviewApp(FIXTURE.relative_to(FIXTURE.parent), options=options, theme=theme)
 
     async def prepare(pilot) -> None:
         await pilot.app.workers.wait_for_complete()
@@ -41,6 +46,6 @@ def test_snapshot(view, theme, size, snap_compare, tmp_path, monkeypatch):
             await pilot.press(key)
         for field in pilot.app.screen.query(Input):
             field.cursor_blink = False
-        await pilot.pause()
+        await pilot.pause(0.1)  # the detail pane follows the cursor once it rests
 
     assert snap_compare(app, terminal_size=size, run_before=prepare)

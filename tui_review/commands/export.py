@@ -12,7 +12,7 @@ from pathlib import Path
 
 from tui_review.config import ConfigError, load_config
 from tui_review.review.export import default_export_path, export_review
-from tui_review.review.pipeline import open_review
+from tui_review.review.pipeline import LoadOptions, open_review
 from tui_review.review.store import StoreError
 from tui_review.sheet import OutputExistsError
 
@@ -36,7 +36,8 @@ def run(args) -> int:
     lang = args.lang or config.ui.lang
     path = Path(args.file)
     try:
-        session = open_review(path, review_path=args.review, password=args.password, config=config, read_only=True)
+        options = LoadOptions(review_path=Path(args.review) if args.review else None, password=args.password, config=config)
+        session = open_review(path, options, read_only=True)
     except StoreError as exc:
         print(exc.line(), file=sys.stderr)
         return 2

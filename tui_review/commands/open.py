@@ -31,15 +31,15 @@ def run(args) -> int:
         return 2
     set_lang(args.lang or config.ui.lang)
     from tui_review.app import ReviewApp  # after set_lang: binding descriptions are read at import
+    from tui_review.review.pipeline import LoadOptions
     from tui_review.samples import bundled_sample
 
     path = Path(args.file) if args.file else bundled_sample()
+    options = LoadOptions(review_path=Path(args.review) if args.review else None, password=args.password, config=config)
     app = ReviewApp(
         path,
-        review_path=Path(args.review) if args.review else None,
+        options=options,
         theme=args.theme or config.ui.theme,
-        password=args.password,
-        config=config,
         keymap=dict(config.keymap),
         user_theme_dir=user_theme_dir(),
     )

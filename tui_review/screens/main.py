@@ -14,6 +14,7 @@ from textual import work
 from textual.app import ComposeResult
 from textual.containers import Grid, Horizontal
 from textual.screen import Screen
+from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import ContentSwitcher, Footer, Header, Label, ProgressBar
 from textual.worker import Worker, WorkerState, get_current_worker
@@ -23,7 +24,7 @@ from tui_review.i18n import get_lang, status_label, tr
 from tui_review.keymap import bindings
 from tui_review.messages import DocumentPartial, FigureHighlighted, FigureOpened, LoadProgress, ReviewReady
 from tui_review.review.export import default_export_path, export_review
-from tui_review.review.pipeline import open_review
+from tui_review.review.pipeline import LoadOptions, open_review
 from tui_review.review.session import Entry, Filters, NodeRef, ReviewSession, has_cover
 from tui_review.review.store import STATUSES, StoreError
 from tui_review.screens.annotate import AnnotateScreen
@@ -38,6 +39,7 @@ from tui_review.widgets.section_view import SectionView
 from tui_review.widgets.table_grid import TableGrid
 
 SEVERITIES = ("", "error", "warning", "info")
+DETAIL_SETTLE = 0.04  # seconds: the detail pane (a relayout) follows once the cursor rests
 PANES = ("tree", "content", "findings", "detail")
 
 
@@ -45,14 +47,10 @@ class MainScreen(Screen):
     BINDINGS = bindings("main")
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]
 
-    def __init__(
-        self, path: Path | None = None, *, review_path: Path | None = None, password: str | None = None, config=None
-    ) -> None:
+    def __init__(self, path: Path | None = None, options: LoadOptions = LoadOptions()) -> None:
         super().__init__()
         self.initial_path = path
-        self.review_path = review_path
-        self.password = password
-        self.config = config
+        self.options = options
         self.session: ReviewSession | None = None
         self.loading_path: Path | None = None
         self.node: NodeRef | None = None
@@ -62,6 +60,7 @@ class MainScreen(Screen):
         self.follow_scope = False  # False: the whole document; True: the selected tree node
         self.history: list[tuple[NodeRef, str | None]] = []
         self._counterpart: tuple[str, int] | None = None  # (origin figure, index of the last jump)
+        self._detail_timer: Timer | None = None
 
     def compose(self) -> ComposeResult:
         yield Header(icon="≡")
@@ -110,14 +109,7 @@ class MainScreen(Screen):
             if not worker.is_cancelled:
                 self.post_message(DocumentPartial(doc))
 
-        session = open_review(
-            path,
-            review_path=self.review_path,
-            password=self.password,
-            config=self.config,
-            progress=progress,
-            on_partial=partial,
-        )
+        session = open_review(path, self.options, progress=progress, on_partial=partial)
         if worker.is_cancelled:
             session.store.close()
             return
@@ -246,7 +238,7 @@ class MainScreen(Screen):
             self._go(entry.node, figure, self.session.text_span(entry))
         self.figure_id = figure
         self.query_one(FindingsList).select_key(entry.key)
-        self.query_one(FindingDetail).show_entry(self.session, entry, figure)
+        self._show_detail(entry, figure)
 
     def _show_figure(self, figure_id: str | None) -> None:
         if self.session is None or figure_id == self.figure_id:
@@ -258,7 +250,23 @@ class MainScreen(Screen):
         if entry is not None:
             self._select_entry(entry, move_content=False)
         else:
-            self.query_one(FindingDetail).show_figure(self.session, figure_id)
+            self._show_detail(None, figure_id)
+
+    def _show_detail(self, entry: Entry | None, figure_id: str | None) -> None:
+        """Show an entry (or a lone figure) in the detail pane once the cursor has rested: holding
+        j or n moves the cursors at key speed and the detail, which needs a relayout, follows."""
+        if self._detail_timer is not None:
+            self._detail_timer.stop()
+        session = self.session
+
+        def show() -> None:
+            detail = self.query_one(FindingDetail)
+            if entry is not None:
+                detail.show_entry(session, entry, figure_id)
+            elif figure_id is not None:
+                detail.show_figure(session, figure_id)
+
+        self._detail_timer = self.set_timer(DETAIL_SETTLE, show)
 
     def _entry_of_figure(self, figure_id: str) -> Entry | None:
         own = [e for e in self.session.entries if e.kind == "own" and figure_id in e.figure_ids]
