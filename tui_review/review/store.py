@@ -616,39 +616,27 @@ def _match_finding(review: Review, findings: list[Finding], taken: set[str]) -> 
 
 
 def _reattach_own(own: OwnFinding, document: Document) -> bool:
-    """Point ``own`` at the same figure/section/table in ``document``; True when anything changed."""
+    """Point ``own`` at the same figure/section/table in ``document``: the same id if it still shows
+    the same text, else the one place showing that text (in the same section, for figures).
+    True when anything changed."""
     before = (own.target_id, own.attached, own.section_id)
     if own.kind == "figure":
-        figures = {f.id: f for f in document.figures}
-        fig = figures.get(own.target_id)
-        if fig is None or fig.text != own.text:
-            same = [f for f in document.figures if f.text == own.text]
-            in_section = [f for f in same if document.section_label(f.section_id) == own.section]
-            pick = in_section if len(in_section) == 1 else same
-            fig = pick[0] if len(pick) == 1 else None
-        if fig is not None:
-            own.target_id, own.section_id, own.attached = fig.id, fig.section_id, True
-        else:
-            own.attached = False
+        places = [(f.id, f.text, f.section_id) for f in document.figures]
     elif own.kind == "section":
-        sections = {s.id: s for s in document.sections()}
-        sec = sections.get(own.target_id)
-        if sec is None or sec.heading != own.text:
-            same = [s for s in document.sections() if s.heading == own.text]
-            sec = same[0] if len(same) == 1 else None
-        if sec is not None:
-            own.target_id, own.section_id, own.attached = sec.id, sec.id, True
-        else:
-            own.attached = False
+        places = [(s.id, s.heading, s.id) for s in document.sections()]
     else:
-        table = document.table(own.target_id)
-        if table is None or table.title != own.text:
-            same = [t for t in document.tables if t.title == own.text]
-            table = same[0] if len(same) == 1 else None
-        if table is not None:
-            own.target_id, own.section_id, own.attached = table.id, table.section_id, True
-        else:
-            own.attached = False
+        places = [(t.id, t.title, t.section_id) for t in document.tables]
+    same = [p for p in places if p[1] == own.text]
+    found = [p for p in same if p[0] == own.target_id]
+    if not found and own.kind == "figure":
+        in_section = [p for p in same if document.section_label(p[2]) == own.section]
+        found = in_section if len(in_section) == 1 else []
+    found = found or same
+    if len(found) == 1:
+        own.target_id, _, own.section_id = found[0]
+        own.attached = True
+    else:
+        own.attached = False
     return before != (own.target_id, own.attached, own.section_id)
 
 
