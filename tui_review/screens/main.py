@@ -198,10 +198,12 @@ class MainScreen(Screen):
             self.query_one(TableGrid).show(session, ref.id, figure_id)
             table = session.doc.table(ref.id)
             content.border_title = f"2 ▦ {ref.id} {table.title if table else ''}".rstrip()
+            content.border_subtitle = "；".join(table.notes) if table else ""  # e.g. 本表无数据
         else:
             switcher.current = "section"
             self.query_one(SectionView).show(session, ref.id, figure_id, highlight)
             content.border_title = f"2 {session.label(ref.id) or tr('tree.cover')}"
+            content.border_subtitle = ""
         self.figure_id = figure_id
         if self.follow_scope:
             self.filters = Filters(self.filters.severity, self.filters.rule, self.filters.status, ref)
