@@ -84,6 +84,7 @@ async def test_a_whole_review_survives_quit_and_reopen(doc_copy):
     async with again.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
         session = again.main.session
+        assert not session.store.read_only  # the first app let go of the review file when it quit
         restored = session.entry(first.key)
         assert (restored.status, restored.note) == ("confirmed", "收入合计与分项之和差 4.72 万元\n请单位补充说明")
         assert session.entry(second.key).status == "follow-up"

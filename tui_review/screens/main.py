@@ -87,6 +87,11 @@ class MainScreen(Screen):
         if self.initial_path is not None:  # after the first paint: the worker competes for the GIL
             self.call_after_refresh(self.load, self.initial_path)
 
+    def on_unmount(self) -> None:
+        """Release the review file (and its lock) when the app closes; every change is already saved."""
+        if self.session is not None:
+            self.session.store.close()
+
     # ── loading ──────────────────────────────────────────────────────────────────────────────────
 
     def load(self, path: Path) -> None:
