@@ -104,6 +104,47 @@ STRINGS: dict[str, tuple[str, str]] = {
 }
 
 
+# Chinese names for Textual's own widget actions, as the help screen lists them
+TEXTUAL_ACTIONS_ZH = {
+    "app.focus_next": "下一个窗格",
+    "app.focus_previous": "上一个窗格",
+    "command_palette": "命令面板",
+    "cursor_down": "下移",
+    "cursor_up": "上移",
+    "cursor_left": "左移",
+    "cursor_right": "右移",
+    "cursor_parent": "到上级",
+    "cursor_parent_next_sibling": "到上级的下一项",
+    "cursor_next_sibling": "到下一同级",
+    "cursor_previous_sibling": "到上一同级",
+    "first": "第一项",
+    "last": "最后一项",
+    "page_down": "下一页",
+    "page_up": "上一页",
+    "page_left": "向左翻页",
+    "page_right": "向右翻页",
+    "quit": "退出",
+    "screen.copy_text": "复制所选文字",
+    "scroll_down": "向下滚动",
+    "scroll_up": "向上滚动",
+    "scroll_end": "滚到末尾",
+    "scroll_home": "滚到开头",
+    "scroll_left": "向左滚动",
+    "scroll_right": "向右滚动",
+    "select": "选择",
+    "select_cursor": "选择",
+    "toggle_expand_all": "全部展开或折叠",
+    "toggle_node": "展开或折叠",
+}
+
+
+def action_label(action: str, description: str) -> str:
+    """A binding's description in the interface language (Textual's own actions are in English)."""
+    if _current == "zh":
+        return TEXTUAL_ACTIONS_ZH.get(action, description)
+    return description
+
+
 def set_lang(lang: str) -> None:
     global _current
     if lang not in LANGS:

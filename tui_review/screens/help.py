@@ -12,7 +12,7 @@ from textual.screen import ModalScreen, Screen
 from textual.widget import Widget
 from textual.widgets import DataTable, Label
 
-from tui_review.i18n import tr
+from tui_review.i18n import action_label, tr
 from tui_review.keymap import bindings, scope_label
 
 
@@ -31,7 +31,9 @@ def help_rows(screen: Screen, panes: list[Widget], keymap: dict[str, str]) -> li
     for key, active in screen.active_bindings.items():
         binding = active.binding
         ident = (id(active.node), binding.id or binding.action)
-        node, keys, description = grouped.setdefault(ident, (active.node, [], binding.description))
+        node, keys, description = grouped.setdefault(
+            ident, (active.node, [], action_label(binding.action, binding.description) or binding.action)
+        )
         keys.append(app.get_key_display(Binding(key, binding.action)))
     rows = []
     for node, keys, description in grouped.values():
@@ -41,7 +43,7 @@ def help_rows(screen: Screen, panes: list[Widget], keymap: dict[str, str]) -> li
             where = scope_label("main")
         else:
             where = f"{tr('help.focused')}: {node.border_title or type(node).__name__}"
-        rows.append(HelpRow(" ".join(dict.fromkeys(keys)), description or type(node).__name__, where))
+        rows.append(HelpRow(" ".join(dict.fromkeys(keys)), description, where))
     chain = {id(n) for n, _, _ in grouped.values()}
     for pane in panes:
         if id(pane) in chain:
