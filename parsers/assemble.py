@@ -170,13 +170,18 @@ def assemble(
     money_units: list[str | None] = []
     prose = [(start, unit) for start, unit in placed if unit.kind == "prose"]
     raw_figures = []
+    marker_spans.sort()
+    span_starts = [a for a, _ in marker_spans]
     for start, unit in prose:
         text = unit.line.text
-        spans = [(a - start, b - start) for a, b in marker_spans if start <= a < start + len(text)]
+        lo = bisect.bisect_left(span_starts, start)
+        hi = bisect.bisect_left(span_starts, start + len(text))
+        spans = [(a - start, b - start) for a, b in marker_spans[lo:hi]]
         raw_figures.append((start, text, spans))
         for m in re.finditer(r"(\d)\s*(万元|亿元|元)", text):
             money_units.append(m.group(2))
     doc.unit = metadata.detect_unit(money_units)
+    has_boxes = any(b is not None for b in boxes)
     for start, text, spans in raw_figures:
         sid = section_at(start)
         sec = doc.section(sid)
@@ -196,7 +201,7 @@ def assemble(
             fig.section_id = section_at(fig.start)
             if fig.section_id != sid:
                 fig.subject = fig.subject or _section_subject(doc.section(fig.section_id))
-            if boxes and any(b is not None for b in boxes[:1] + boxes[-1:]) or any(boxes):
+            if has_boxes:
                 fig.bbox = _union([boxes[src[i]] for i in range(fig.start, fig.end) if src[i] < len(boxes)])
             raw = "".join(pages_text_at(pages, raw_starts, src[i]) for i in range(fig.start, fig.end))
             if raw and raw != fig.text:
@@ -417,10 +422,6 @@ def _run_on(line: str, open_numbers: dict[int, int], deepest: int) -> list[tuple
 
 
 def _section_for(sections: list[Section], offset: int) -> str | None:
-    best = None
-    for s in sections:
-        if s.start <= offset:
-            best = s.id
-        else:
-            break
-    return best
+    """The last section (in document order) that starts at or before ``offset``."""
+    k = bisect.bisect_right(sections, offset, key=lambda s: s.start)
+    return sections[k - 1].id if k else None

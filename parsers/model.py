@@ -248,19 +248,24 @@ class Document:
     page_starts: list[int] = field(default_factory=list)  # offset in text where each page begins
     scanned_pages: list[int] = field(default_factory=list)  # pages with no text layer
 
+    _section_index: dict[str, Section] | None = field(default=None, repr=False, compare=False)
+
     def sections(self) -> list[Section]:
         """Every section except the root, in document order."""
         return [s for s in self.root.walk() if s is not self.root]
 
+    def _sections_by_id(self, section_id: str) -> dict[str, Section]:
+        index = self._section_index
+        if index is None or section_id not in index:  # built lazily, rebuilt when the tree grew
+            index = self._section_index = {s.id: s for s in self.root.walk()}
+        return index
+
     def section(self, section_id: str) -> Section | None:
-        for s in self.root.walk():
-            if s.id == section_id:
-                return s
-        return None
+        return self._sections_by_id(section_id).get(section_id)
 
     def section_path(self, section_id: str) -> list[Section]:
         """The chain of sections from the top level down to ``section_id``."""
-        index = {s.id: s for s in self.root.walk()}
+        index = self._sections_by_id(section_id)
         chain: list[Section] = []
         s = index.get(section_id)
         while s is not None and s is not self.root:
