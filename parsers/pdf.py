@@ -3,8 +3,8 @@
 Owns opening the file (every failure becomes one `InputError` line: encrypted without or with a
 wrong password, damaged or truncated, no pages, absurd page counts, no text layer at all), the
 document cache (an unchanged file reopens from `parsers.cache`), and scheduling the page reads:
-the first pages in-process so a caller's `on_partial` sees their sections at once, the rest in
-two worker processes when the file is long. `parsers.pdf_document` turns the reads into page
+the first pages in-process so a caller's `on_partial` sees their sections at once, the rest shared
+with a worker process when the file is long. `parsers.pdf_document` turns the reads into page
 texts and tables, and `parsers.assemble` into the `Document`.
 """
 
@@ -12,8 +12,10 @@ from __future__ import annotations
 
 import hashlib
 import os
+import sys
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from multiprocessing import get_context
 from pathlib import Path
 
@@ -26,9 +28,9 @@ from parsers.pdf_page import PageRead, read_pages
 
 MAX_PAGES = 1000  # a department's disclosure runs to a few hundred pages at most
 FIRST_BATCH = 6  # pages read before the first on_partial call
-CHUNK = 24  # pages per worker task
-POOL_MIN_PAGES = 60  # below this, worker start-up costs more than it saves
-WORKERS = 2
+CHUNK = 8  # pages per task
+POOL_MIN_PAGES = 40  # below this, a worker's start-up costs more than it saves
+WORKERS = 2  # this process and one worker
 
 
 def _sha256(path: Path) -> str:
@@ -70,27 +72,41 @@ def _check_pages(path: Path, count: int) -> None:
 
 
 def _read_all(path: Path, password: str | None, count: int, on_first: Callable[[list[PageRead]], None], progress) -> list[PageRead]:
+    """Every page, in order. The first batch is read here and handed to ``on_first``; of a long
+    file, one worker process reads chunks from the end while this process reads from the front,
+    taking back any chunk the worker has not started (so neither waits for the other)."""
     first = list(range(min(FIRST_BATCH, count)))
     reads = read_pages(str(path), password, first)
     if progress:
         progress(len(reads), count, "pages")
     on_first(reads)
-    rest = list(range(len(first), count))
-    if not rest:
-        return reads
-    if count < POOL_MIN_PAGES:
-        for start in range(0, len(rest), CHUNK):
-            reads += read_pages(str(path), password, rest[start : start + CHUNK])
-            if progress:
-                progress(len(reads), count, "pages")
-        return reads
-    chunks = [rest[i : i + CHUNK] for i in range(0, len(rest), CHUNK)]
-    with ProcessPoolExecutor(max_workers=WORKERS, mp_context=get_context("spawn")) as pool:
-        for part in pool.map(read_pages, [str(path)] * len(chunks), [password] * len(chunks), chunks):
-            reads += part
-            if progress:
-                progress(len(reads), count, "pages")
+    chunks = [list(range(i, min(i + CHUNK, count))) for i in range(len(first), count, CHUNK)]
+    done = 0
+    if count >= POOL_MIN_PAGES and _can_spawn():
+        try:
+            with ProcessPoolExecutor(max_workers=WORKERS - 1, mp_context=get_context("spawn")) as pool:
+                futures = {id(chunk): pool.submit(read_pages, str(path), password, chunk) for chunk in reversed(chunks)}
+                for chunk in chunks:
+                    future = futures[id(chunk)]
+                    reads += read_pages(str(path), password, chunk) if future.cancel() else future.result()
+                    done += 1
+                    if progress:
+                        progress(len(reads), count, "pages")
+        except (BrokenProcessPool, OSError):  # no worker to be had here: read the rest in-process
+            pass
+    for chunk in chunks[done:]:
+        reads += read_pages(str(path), password, chunk)
+        if progress:
+            progress(len(reads), count, "pages")
     return reads
+
+
+def _can_spawn() -> bool:
+    """A spawned worker re-imports the main module: only possible when it is a real file (not
+    ``python -`` reading stdin)."""
+    main = sys.modules.get("__main__")
+    source = getattr(main, "__file__", None)
+    return source is None or os.path.isfile(source)
 
 
 def _document(path: Path, sha256: str, reads: list[PageRead], count: int) -> Document:

@@ -43,21 +43,36 @@ class PageRead:
 SKIPPED_CODES = frozenset((0xA0, 0x3000, 0xFEFF, 0xFFFE, 0xFFFF))
 
 
+def _page_text(textpage, count: int) -> str | None:
+    """All the page's characters in one call (None when a character outside the BMP makes the
+    UTF-16 text longer than the character count, so indices would not line up)."""
+    buffer = (ctypes.c_ushort * (count + 1))()
+    pdfium_c.FPDFText_GetText(textpage, 0, count, buffer)
+    text = bytes(buffer)[: 2 * count].decode("utf-16-le", errors="replace")
+    return text if len(text) == count else None
+
+
 def _glyphs(textpage, mediabox: tuple[float, float, float, float]) -> list[Glyph]:
     left, _, _, top = mediabox
+    count = textpage.count_chars()
+    text = _page_text(textpage, count)
     x, y = ctypes.c_double(), ctypes.c_double()
+    rect = pdfium_c.FS_RECTF()
+    raw = textpage.raw
     out: list[Glyph] = []
-    for i in range(textpage.count_chars()):
-        code = pdfium_c.FPDFText_GetUnicode(textpage, i)
-        if code <= 32 or code in SKIPPED_CODES or pdfium_c.FPDFText_IsGenerated(textpage, i) == 1:
+    for i in range(count):
+        ch = text[i] if text is not None else chr(pdfium_c.FPDFText_GetUnicode(raw, i))
+        if ch <= " " or ord(ch) in SKIPPED_CODES:
+            continue  # spaces and line breaks: the layout's gaps say where they are
+        if not pdfium_c.FPDFText_GetLooseCharBox(raw, i, rect):
             continue
-        l, b, r, t = textpage.get_charbox(i, loose=True)
-        size = pdfium_c.FPDFText_GetFontSize(textpage, i)
+        l, b, r, t = rect.left, rect.bottom, rect.right, rect.top
+        size = pdfium_c.FPDFText_GetFontSize(raw, i)
         if not 0.5 * (t - b) <= size <= 2 * (t - b):
             size = t - b
-        pdfium_c.FPDFText_GetCharOrigin(textpage, i, ctypes.byref(x), ctypes.byref(y))
+        pdfium_c.FPDFText_GetCharOrigin(raw, i, ctypes.byref(x), ctypes.byref(y))
         baseline = top - y.value
-        out.append(Glyph(chr(code), l - left, baseline - 0.86 * size, r - left, baseline + 0.14 * size))
+        out.append(Glyph(ch, l - left, baseline - 0.86 * size, r - left, baseline + 0.14 * size))
     return out
 
 

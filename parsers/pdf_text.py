@@ -40,10 +40,6 @@ class Line:
     size: float  # the median glyph height: font size, near enough
 
     @property
-    def bbox(self) -> BBox:
-        return (self.x0, self.top, self.x1, self.bottom)
-
-    @property
     def middle(self) -> float:
         return (self.top + self.bottom) / 2
 
@@ -64,19 +60,21 @@ def _needs_space(left: str, right: str, gap: float, size: float) -> bool:
 
 
 def glyph_rows(glyphs: list[Glyph]) -> list[list[Glyph]]:
-    """Glyphs (any order) → the glyphs of each visual line, top to bottom, left to right."""
+    """Glyphs (any order) → the glyphs of each visual line, top to bottom, left to right.
+
+    Taken by vertical middle, a glyph joins the current line when its middle falls within the
+    line's extent so far or near the line's middle."""
     rows: list[list[Glyph]] = []
-    for g in sorted(glyphs, key=lambda g: ((g.top + g.bottom) / 2, g.x0)):
+    top = bottom = 0.0
+    for g in sorted(glyphs, key=lambda g: (g.top + g.bottom, g.x0)):
         middle = (g.top + g.bottom) / 2
-        if rows:
-            last = rows[-1]
-            top = min(x.top for x in last[-3:])
-            bottom = max(x.bottom for x in last[-3:])
-            if top <= middle <= bottom or abs(middle - (top + bottom) / 2) < 0.3 * max(g.size, 1.0):
-                last.append(g)
-                continue
-        rows.append([g])
-    return [sorted(row, key=lambda g: g.x0) for row in rows]
+        if rows and (top <= middle <= bottom or abs(middle - (top + bottom) / 2) < 0.3 * max(g.bottom - g.top, 1.0)):
+            rows[-1].append(g)
+            top, bottom = min(top, g.top), max(bottom, g.bottom)
+        else:
+            rows.append([g])
+            top, bottom = g.top, g.bottom
+    return [sorted(row, key=lambda g: g.x0) if len(row) > 1 else row for row in rows]
 
 
 def group_lines(glyphs: list[Glyph]) -> list[Line]:
@@ -164,7 +162,7 @@ def cell_text(lines: list[Line]) -> str:
 
 # A line that begins one of these starts a new paragraph (headings, list items, notes).
 PARAGRAPH_START = re.compile(
-    r"^\s*(?:第[一二三四五六七八九十]+部分|[一二三四五六七八九十]{1,3}[、．.]|[（(][一二三四五六七八九十]{1,3}[）)]"
+    r"^\s*(?:[-•·]\s*)?(?:第[一二三四五六七八九十]+部分|[一二三四五六七八九十]{1,3}[、．.]|[（(][一二三四五六七八九十]{1,3}[）)]"
     r"|\d{1,2}[、．.](?!\d)|[（(]\d{1,2}[）)]|注[:：]|说明[:：]|备注[:：]|附[件表])"
 )
 

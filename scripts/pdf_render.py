@@ -89,9 +89,29 @@ def _is_number(text: str) -> bool:
     return bool(text) and text.replace(",", "").replace(".", "").replace("-", "").replace("%", "").isdigit()
 
 
+class _SpacedCanvas(canvas.Canvas):
+    """A canvas that ends every one-character string with a space.
+
+    PDFium extracts nothing from a one-character string set in a non-embedded CJK font on a
+    predefined CMap (what ``STSong-Light`` is); fonts in published PDFs are embedded, where it
+    reads them fine. The parser falls back to pdfminer for such pages (see ``parsers.pdf_page``);
+    with this canvas a generated PDF takes the fast path a published one takes.
+    """
+
+    def drawString(self, x, y, text, *args, **kwargs):  # noqa: N802 (reportlab's name)
+        super().drawString(x, y, text + " " if len(text) == 1 else text, *args, **kwargs)
+
+    def drawCentredString(self, x, y, text, *args, **kwargs):  # noqa: N802
+        super().drawCentredString(x, y, text + " " if len(text) == 1 else text, *args, **kwargs)
+
+    def drawRightString(self, x, y, text, *args, **kwargs):  # noqa: N802
+        super().drawRightString(x, y, text + " " if len(text) == 1 else text, *args, **kwargs)
+
+
 class Writer:
-    def __init__(self, path: str, running_title: str, *, footer: bool = True) -> None:
-        self.c = canvas.Canvas(path, pagesize=A4, pageCompression=1, invariant=1)  # same bytes every run
+    def __init__(self, path: str, running_title: str, *, footer: bool = True, spaced: bool = False) -> None:
+        make = _SpacedCanvas if spaced else canvas.Canvas
+        self.c = make(path, pagesize=A4, pageCompression=1, invariant=1)  # same bytes every run
         self.c.setTitle(running_title)
         self.running_title = running_title
         self.footer = footer

@@ -203,9 +203,10 @@ class FinalRenderer:
         ("T9", "国有资本经营预算财政拨款收入支出决算表"),
     ]
 
-    def __init__(self, dept: Department, errors: Errors | None = None) -> None:
+    def __init__(self, dept: Department, errors: Errors | None = None, *, spaced: bool = False) -> None:
         self.d = dept
         self.errors = errors or Errors()
+        self.spaced = spaced  # see pdf_render._SpacedCanvas
         self.used: set[int] = set()
 
     def text(self, sentence: str) -> str:
@@ -217,7 +218,7 @@ class FinalRenderer:
 
     def render(self, path: str) -> None:
         d = self.d
-        w = Writer(path, f"{d.name}{d.year}年度部门决算")
+        w = Writer(path, f"{d.name}{d.year}年度部门决算", spaced=self.spaced)
         w.new_page(furniture=False)
         w.y -= 220
         w.centred(d.name, 26)
@@ -227,6 +228,8 @@ class FinalRenderer:
         for key, title in self.TABLES:
             if key not in self.errors.omit:
                 getattr(self, f"table_{key.lower()}")(w, title)
+        if d.projects:
+            self.project_table(w)
         self.explanation(w)
         self.glossary(w)
         w.save()
@@ -425,6 +428,12 @@ class FinalRenderer:
     def table_t9(self, w: Writer, title: str) -> None:
         self._empty_fund_table(w, "T9", title, "国有资本经营")
 
+    def project_table(self, w: Writer) -> None:
+        """项目支出决算表: one row per project (long departments run to hundreds of rows)."""
+        rows = [[str(n), name, money(bud), money(act), pct(act, bud)] for n, (name, bud, act) in enumerate(self.d.projects, start=1)]
+        header = [[Cell("序号"), Cell("项目名称"), Cell("年初预算数"), Cell("决算数"), Cell("完成率（%）")]]
+        w.table(TableSpec("项目支出决算表", header, rows, [40, 240, 80, 80, 70], tag="附表"))
+
     # --- 情况说明 ------------------------------------------------------------------------------
 
     def explanation(self, w: Writer) -> None:
@@ -493,7 +502,7 @@ class FinalRenderer:
             [f"{d.name}{d.year}年度无政府性基金预算财政拨款收入和支出。"],
             [f"{d.name}{d.year}年度无国有资本经营预算财政拨款收入和支出。"],
             [f"{d.name}{d.year}年度实行全过程绩效管理：编报绩效目标的项目{len(d.projects) or 4}个。"] + [
-                f"（{cn(n)}）{name}。年初预算为{money(bud, False)}万元，支出决算为{money(act, False)}万元，完成年初预算的{pct(act, bud)}%。"
+                f"（{n}）{name}。年初预算为{money(bud, False)}万元，支出决算为{money(act, False)}万元，完成年初预算的{pct(act, bud)}%。"
                 for n, (name, bud, act) in enumerate(d.projects, start=1)
             ],
             [

@@ -28,17 +28,6 @@ NEEDS_NOTE = ("gov_fund", "state_capital", "three_public")
 MAX_TITLE_LINE = 40
 NOTE_WINDOW = 200  # characters after a table where a note printed as prose may sit
 
-DEFAULTS = {
-    "completeness.table_missing": (
-        "目录或模板要求的标准表格缺失",
-        "a standard table the 目录 or the template requires is missing",
-    ),
-    "completeness.empty_note": (
-        "空表没有“本表无数据”说明",
-        "an empty table without its 'no data' note",
-    ),
-}
-
 
 def _toc_lines(doc: Document) -> list[tuple[str, int | None, str]]:
     """(line, page, section id) of every 目录 entry."""
