@@ -22,7 +22,8 @@ is made and the figure stays unchecked (coverage shows it).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+import bisect
+from dataclasses import dataclass, field
 
 from parsers.model import DocKind, Document, Figure, Role, Section
 from parsers.numbers import MONEY_UNITS
@@ -37,6 +38,15 @@ SENTENCE_END = "。！？"
 class _Ctx:
     doc: Document
     figs: list[Figure]  # prose figures in document order
+    starts: list[int] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.starts = [f.start for f in self.figs]
+
+    def between(self, start: int, end: int) -> list[Figure]:
+        """Prose figures starting in [start, end), by bisection (documents run to thousands)."""
+        starts = self.starts
+        return self.figs[bisect.bisect_left(starts, start) : bisect.bisect_left(starts, end)]
 
     def period(self, fig: Figure) -> Role:
         """The figure's role with the document's own period folded in (预算 doc: budget ≡ amount)."""
@@ -71,15 +81,20 @@ def _money(f: Figure) -> bool:
 
 
 def _sentence_bounds(text: str, pos: int) -> tuple[int, int]:
-    start = max(text.rfind(c, 0, pos) for c in SENTENCE_END + "\n") + 1
-    ends = [i for i in (text.find(c, pos) for c in SENTENCE_END + "\n") if i != -1]
-    return start, (min(ends) if ends else len(text))
+    # a logical line ends at "\n", so no sentence reaches past the nearest one: bound the scans
+    lo = text.rfind("\n", 0, pos) + 1
+    hi = text.find("\n", pos)
+    hi = len(text) if hi == -1 else hi
+    start = max(text.rfind(c, lo, pos) for c in SENTENCE_END) + 1 if lo < pos else lo
+    start = max(start, lo)
+    ends = [i for i in (text.find(c, pos, hi) for c in SENTENCE_END) if i != -1]
+    return start, (min(ends) if ends else hi)
 
 
 def _own_figures(ctx: _Ctx, sec: Section) -> list[Figure]:
     """Figures in a section's own text (before its first sub-section)."""
     end = sec.children[0].start if sec.children else sec.end
-    return [f for f in ctx.figs if sec.start <= f.start < end]
+    return ctx.between(sec.start, end)
 
 
 def _first(figs: list[Figure], roles, ctx: _Ctx) -> Figure | None:
@@ -162,7 +177,7 @@ def _announces_parts(ctx: _Ctx, sec: Section, head: Figure) -> bool:
     opener = LIST_OPENER.search(text, head.end, own_end)
     if opener and (opener.start() <= s_end or not text[s_end + 1 : opener.start()].strip()):
         return True
-    return all(any(sec_child.start <= f.start < sec_child.start + len(sec_child.heading) + 2 and _money(f) for f in ctx.figs) for sec_child in sec.children)
+    return all(any(_money(f) for f in ctx.between(child.start, child.start + len(child.heading) + 2)) for child in sec.children)
 
 
 def _inline_lists(ctx: _Ctx) -> list[Relation]:
@@ -175,10 +190,10 @@ def _inline_lists(ctx: _Ctx) -> list[Relation]:
         # the head: the first amount of the sentence holding the opener, or of the previous sentence
         # when the opener starts a sentence ("…354.72 万元。其中：")
         head_roles = AMOUNT_ROLES + (Role.PREVIOUS,)
-        in_sentence = [f for f in ctx.figs if s_start <= f.start < m.start() and _money(f)]
+        in_sentence = [f for f in ctx.between(s_start, m.start()) if _money(f)]
         if not in_sentence and s_start == m.start():  # "…。其中：" refers back to the previous sentence
             p_start, _ = _sentence_bounds(text, max(0, s_start - 2))
-            in_sentence = [f for f in ctx.figs if p_start <= f.start < s_start and _money(f)]
+            in_sentence = [f for f in ctx.between(p_start, s_start) if _money(f)]
         if in_sentence and in_sentence[-1].role == Role.CHANGE and not any(ctx.period(f) in head_roles for f in in_sentence):
             rel = _change_list(ctx, in_sentence[-1], m)
             if rel is not None:
@@ -202,9 +217,7 @@ def _inline_lists(ctx: _Ctx) -> list[Relation]:
             end = min(end, close)
         role = ctx.period(head)
         parts = []
-        for f in ctx.figs:
-            if not opener_end <= f.start < end:
-                continue
+        for f in ctx.between(opener_end, end):
             if f.role in (Role.CHANGE, Role.GROWTH) and parts:
                 break  # the sentence moved on to how the total changed
             if _money(f) and (ctx.period(f) == role or f.role == Role.AMOUNT) and _clause_initial(text, f) and not _in_brackets(text, opener_end, f.start):
@@ -231,7 +244,7 @@ def _change_list(ctx: _Ctx, head: Figure, opener: re.Match) -> Relation | None:
     text = ctx.doc.text
     end = text.find("。", opener.end())
     end = len(text) if end == -1 else end
-    parts = [f for f in ctx.figs if opener.end() <= f.start < end and f.role == Role.CHANGE and _money(f)]
+    parts = [f for f in ctx.between(opener.end(), end) if f.role == Role.CHANGE and _money(f)]
     if len(parts) < 2 or _has_form_issue(ctx, opener.end(), end):
         return None
     return _sum(
@@ -286,7 +299,7 @@ def _changes_and_growth(ctx: _Ctx) -> list[Relation]:
         if ch.role != Role.CHANGE or not _money(ch):
             continue
         s_start, s_end = _sentence_bounds(text, ch.start)
-        sentence = [f for f in ctx.figs if s_start <= f.start < s_end]
+        sentence = ctx.between(s_start, s_end)
         before = [f for f in sentence if f.start < ch.start]
         current = next((f for f in reversed(before) if _money(f) and ctx.period(f) == Role.AMOUNT), None)
         if current is None:
@@ -375,7 +388,7 @@ def _completions(ctx: _Ctx) -> list[Relation]:
             continue
         s_start, _ = _sentence_bounds(text, comp.start)
         line_start = text.rfind("\n", 0, comp.start) + 1
-        window = [f for f in ctx.figs if line_start <= f.start < comp.start and _money(f)]
+        window = [f for f in ctx.between(line_start, comp.start) if _money(f)]
         budget = next((f for f in reversed(window) if f.role == Role.BUDGET), None)
         actual = next((f for f in reversed(window) if f.role in (Role.ACTUAL, Role.AMOUNT) and f is not budget), None)
         if budget is None or actual is None or (budget.value == actual.value == comp.value == 0):
@@ -406,12 +419,12 @@ def _shares(ctx: _Ctx) -> list[Relation]:
         line_start = max(text.rfind(c, 0, share.start) for c in "\n；;。") + 1
         clause_start = max(text.rfind(c, 0, share.start) for c in "，,；;。\n") + 1
         part = next(
-            (f for f in reversed(ctx.figs) if line_start <= f.start < clause_start and _money(f) and not _closes_bracket(text, f.end, clause_start)),
+            (f for f in reversed(ctx.between(line_start, clause_start)) if _money(f) and not _closes_bracket(text, f.end, clause_start)),
             None,
         )
         if part is None:
             continue
-        inside = [f for f in ctx.figs if clause_start <= f.start < share.start]
+        inside = ctx.between(clause_start, share.start)
         total = inside[-1] if inside else heads.get(part.start)
         if total is None or total is part:
             continue
@@ -507,7 +520,7 @@ def _directions(ctx: _Ctx) -> list[Relation]:
             if re.search(r"[（(](?:大于|小于|高于|低于)[）)]", text[m.start() : m.end() + 6]):
                 continue  # a template's unfilled alternative: "大于（小于）"
             line_start = text.rfind("\n", 0, m.start()) + 1
-            window = [f for f in ctx.figs if line_start <= f.start < m.start() and _money(f)]
+            window = [f for f in ctx.between(line_start, m.start()) if _money(f)]
             budget = next((f for f in reversed(window) if f.role == Role.BUDGET), None)
             actual = next((f for f in reversed(window) if f.role in (Role.ACTUAL, Role.AMOUNT) and f is not budget), None)
             if budget is None or actual is None:
