@@ -30,7 +30,7 @@ from parsers.numbers import MONEY_UNITS
 from tui_review.checks.relation import Relation, RelationKind, Term
 
 AMOUNT_ROLES = (Role.AMOUNT, Role.BUDGET, Role.ACTUAL)
-LIST_OPENER = re.compile(r"(其中|主要包括|包括|具体包括|分别为|具体情况如下|具体如下)\s*[:：]?")
+LIST_OPENER = re.compile(r"(其中|主要包括|包括|具体包括|主要用于以下方面|用于以下方面|主要用于|分别为|具体情况如下|具体如下)\s*[:：]?")
 SENTENCE_END = "。！？"
 
 
