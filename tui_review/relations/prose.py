@@ -386,27 +386,35 @@ def _completions(ctx: _Ctx) -> list[Relation]:
     for comp in ctx.figs:
         if comp.role != Role.COMPLETION:
             continue
-        s_start, _ = _sentence_bounds(text, comp.start)
-        line_start = text.rfind("\n", 0, comp.start) + 1
-        window = [f for f in ctx.between(line_start, comp.start) if _money(f)]
-        budget = next((f for f in reversed(window) if f.role == Role.BUDGET), None)
-        actual = next((f for f in reversed(window) if f.role in (Role.ACTUAL, Role.AMOUNT) and f is not budget), None)
+        budget, actual = _budget_and_actual(ctx, comp.start)
         if budget is None or actual is None or (budget.value == actual.value == comp.value == 0):
             continue
-        out.append(
-            Relation(
-                rule="completion",
-                kind=RelationKind.RATIO,
-                terms=[Term(actual, 1)],
-                target=comp,
-                denominator=[Term(budget, 1)],
-                word="完成",
-                label_zh=f"{actual.subject or comp.subject} 完成率 = 决算 ÷ 预算",
-                label_en=f"completion of {actual.subject or comp.subject} = actual ÷ budget",
-                section_id=comp.section_id,
-            )
-        )
+        name = actual.subject or comp.subject
+        out.append(_ratio("completion", comp, actual, budget, "完成", f"{name} 完成率 = 决算 ÷ 预算", f"completion of {name} = actual ÷ budget"))
     return out
+
+
+def _budget_and_actual(ctx: _Ctx, pos: int) -> tuple[Figure | None, Figure | None]:
+    """The last 年初预算 figure and the last actual amount before ``pos`` on its line."""
+    line_start = ctx.doc.text.rfind("\n", 0, pos) + 1
+    window = [f for f in ctx.between(line_start, pos) if _money(f)]
+    budget = next((f for f in reversed(window) if f.role == Role.BUDGET), None)
+    actual = next((f for f in reversed(window) if f.role in (Role.ACTUAL, Role.AMOUNT) and f is not budget), None)
+    return budget, actual
+
+
+def _ratio(rule: str, target: Figure, part: Figure, whole: Figure, word: str, zh: str, en: str) -> Relation:
+    return Relation(
+        rule=rule,
+        kind=RelationKind.RATIO,
+        terms=[Term(part, 1)],
+        target=target,
+        denominator=[Term(whole, 1)],
+        word=word,
+        label_zh=zh,
+        label_en=en,
+        section_id=target.section_id,
+    )
 
 
 def _shares(ctx: _Ctx) -> list[Relation]:
@@ -431,16 +439,14 @@ def _shares(ctx: _Ctx) -> list[Relation]:
         if inside and total.unit is None:
             total.unit = part.unit  # "占总收入（4,677,326.79）的": the bracketed total is in the part's unit
         out.append(
-            Relation(
-                rule="share",
-                kind=RelationKind.RATIO,
-                terms=[Term(part, 1)],
-                target=share,
-                denominator=[Term(total, 1)],
-                word="占",
-                label_zh=f"{part.subject} 占比 = {part.subject} ÷ {total.subject or '合计'}",
-                label_en=f"share of {part.subject} = {part.subject} ÷ {total.subject or 'total'}",
-                section_id=share.section_id,
+            _ratio(
+                "share",
+                share,
+                part,
+                total,
+                "占",
+                f"{part.subject} 占比 = {part.subject} ÷ {total.subject or '合计'}",
+                f"share of {part.subject} = {part.subject} ÷ {total.subject or 'total'}",
             )
         )
     return out
@@ -519,10 +525,7 @@ def _directions(ctx: _Ctx) -> list[Relation]:
         for m in pattern.finditer(text):
             if re.search(r"[（(](?:大于|小于|高于|低于)[）)]", text[m.start() : m.end() + 6]):
                 continue  # a template's unfilled alternative: "大于（小于）"
-            line_start = text.rfind("\n", 0, m.start()) + 1
-            window = [f for f in ctx.between(line_start, m.start()) if _money(f)]
-            budget = next((f for f in reversed(window) if f.role == Role.BUDGET), None)
-            actual = next((f for f in reversed(window) if f.role in (Role.ACTUAL, Role.AMOUNT) and f is not budget), None)
+            budget, actual = _budget_and_actual(ctx, m.start())
             if budget is None or actual is None:
                 continue
             out.append(
