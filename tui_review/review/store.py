@@ -436,33 +436,26 @@ class ReviewStore:
         return own
 
     def update_own(self, own_id: int, *, note: str | None = None, status: str | None = None) -> OwnFinding:
-        if status is not None and status not in STATUSES:
-            raise ValueError(f"unknown review status {status!r}")
-        self._check_writable()
-        own = self._own[own_id]
-        if note is not None:
-            own.note = note
-        if status is not None:
-            own.status = status
-        own.updated_at = _now()
-        self._pending.add(("own", own_id))
-        self._flush()
-        return own
+        return self._edit(self._own, "own", own_id, note, status)
 
     def edit_review(self, finding_id: str, *, note: str | None = None, status: str | None = None) -> Review:
         """Change a review kept without a current finding (a note from an earlier version)."""
+        return self._edit(self._reviews, "review", finding_id, note, status)
+
+    def _edit(self, records: dict, kind: str, key, note: str | None, status: str | None):
+        """Change a record's note and/or status and save it (one transaction)."""
         if status is not None and status not in STATUSES:
             raise ValueError(f"unknown review status {status!r}")
         self._check_writable()
-        review = self._reviews[finding_id]
+        record = records[key]
         if note is not None:
-            review.note = note
+            record.note = note
         if status is not None:
-            review.status = status
-        review.updated_at = _now()
-        self._pending.add(("review", finding_id))
+            record.status = status
+        record.updated_at = _now()
+        self._pending.add((kind, key))
         self._flush()
-        return review
+        return record
 
     def _review_for(self, finding: Finding) -> Review:
         self._check_writable()
