@@ -24,6 +24,8 @@ UNIT_SCALE: dict[str, Decimal] = {
     "亿元": Decimal(100000000),
 }
 MONEY_UNITS = frozenset(UNIT_SCALE)
+# "单位：万元" / "金额单位：元" printed near a table: the unit of its amounts
+UNIT_NOTE = re.compile(r"(?:金额)?单位\s*[:：]\s*(万元|千元|亿元|元)")
 
 
 def convert(value: Decimal, unit: str, to_unit: str) -> Decimal:

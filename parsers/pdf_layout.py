@@ -13,6 +13,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from parsers.numbers import UNIT_NOTE
 from parsers.pdf_grid import RawTable
 from parsers.pdf_page import PageRead
 from parsers.pdf_text import PARAGRAPH_START, Line
@@ -21,7 +22,6 @@ EDGE_BAND = 0.08  # share of the page height at the top and the bottom where fur
 PAGE_NUMBER = re.compile(
     r"^[-—–~·\s]*(?:第\s*)?[0-9ivxlcdmIVXLCDM]{1,4}\s*(?:页)?(?:\s*[/／共]\s*\d+\s*页?)?[-—–~·\s]*$"
 )
-UNIT = re.compile(r"(?:金额)?单位\s*[:：]\s*(万元|千元|亿元|元)")
 TAG = re.compile(r"^(?:公开\s*\d{1,2}\s*表|附?表\s*\d{1,2}(?:-\d{1,2})?|\d{1,2}-\d{1,2}表)$")
 TAG_PREFIX = re.compile(r"^(公开\s*\d{1,2}\s*表|附?表\s*\d{1,2}(?:-\d{1,2})?)\s*")
 NOTE_START = re.compile(r"^(?:注|说明|备注)\s*(?:\d|[:：])|本表(?:无|为空)")
@@ -77,7 +77,7 @@ def furniture(pages: list[PageRead]) -> set[tuple[int, int]]:
 
 
 def _split_unit(text: str) -> tuple[str, str | None]:
-    m = UNIT.search(text)
+    m = UNIT_NOTE.search(text)
     if not m:
         return text, None
     before = text[: m.start()].strip()

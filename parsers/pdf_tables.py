@@ -16,7 +16,8 @@ from dataclasses import dataclass
 
 from parsers.model import Table
 from parsers.pdf_grid import RawCell, RawTable
-from parsers.pdf_layout import UNIT, Fragment
+from parsers.numbers import UNIT_NOTE
+from parsers.pdf_layout import Fragment
 from parsers.table_kinds import recognise
 
 PATH_SEPARATOR = " › "
@@ -72,7 +73,7 @@ def _column_paths(table: RawTable, height: int, extra: dict[int, str]) -> tuple[
             if cell is None or id(cell) in seen or not cell.text:
                 continue
             seen.add(id(cell))
-            m = UNIT.search(cell.text)
+            m = UNIT_NOTE.search(cell.text)
             if m:
                 unit = unit or m.group(1)
                 continue

@@ -29,9 +29,8 @@ from dataclasses import dataclass, field
 from parsers.headings import heading_at
 from parsers.model import Table
 from parsers.normalise import CleanLine, display_width
-from parsers.numbers import parse_cell
+from parsers.numbers import UNIT_NOTE, parse_cell
 
-UNIT_NOTE = re.compile(r"(?:单位|金额单位)\s*[:：]\s*(万元|亿元|千元|元)")
 SEE_TABLE = re.compile(r"(?:见表|见下表|如下表|下表)\s*[:：]?\s*$")
 
 

@@ -21,13 +21,14 @@ is made and the figure stays unchecked (coverage shows it).
 
 from __future__ import annotations
 
-import re
 import bisect
+import re
 from dataclasses import dataclass, field
 
-from parsers.model import DocKind, Document, Figure, Role, Section
+from parsers.model import Document, Figure, Role, Section
 from parsers.numbers import MONEY_UNITS
 from tui_review.checks.relation import Relation, RelationKind, Term
+from tui_review.relations.period import own_period
 
 AMOUNT_ROLES = (Role.AMOUNT, Role.BUDGET, Role.ACTUAL)
 LIST_OPENER = re.compile(r"(其中|主要包括|包括|具体包括|主要用于以下方面|用于以下方面|主要用于|分别为|具体情况如下|具体如下)\s*[:：]?")
@@ -49,12 +50,7 @@ class _Ctx:
         return self.figs[bisect.bisect_left(starts, start) : bisect.bisect_left(starts, end)]
 
     def period(self, fig: Figure) -> Role:
-        """The figure's role with the document's own period folded in (预算 doc: budget ≡ amount)."""
-        if fig.role == Role.BUDGET and self.doc.kind == DocKind.BUDGET:
-            return Role.AMOUNT
-        if fig.role == Role.ACTUAL and self.doc.kind in (DocKind.FINAL, DocKind.ANALYSIS):
-            return Role.AMOUNT
-        return fig.role
+        return own_period(self.doc.kind, fig)
 
 
 def find(doc: Document) -> list[Relation]:

@@ -11,9 +11,10 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
-from parsers.model import DocKind, Document, Figure, Role
+from parsers.model import Document, Figure, Role
 from parsers.numbers import MONEY_UNITS
 from tui_review.checks.relation import Relation, RelationKind, Term
+from tui_review.relations.period import own_period
 
 # Names that denote one quantity wherever they are printed (the standard tables' row names);
 # other subjects ("共涉及资金", "其他交通费用") can name different quantities in different places.
@@ -35,11 +36,7 @@ def subject_key(subject: str) -> str:
 
 
 def _period(doc: Document, f: Figure) -> str:
-    if f.role == Role.BUDGET and doc.kind == DocKind.BUDGET:
-        return Role.AMOUNT.value
-    if f.role == Role.ACTUAL and doc.kind in (DocKind.FINAL, DocKind.ANALYSIS):
-        return Role.AMOUNT.value
-    return f.role.value
+    return own_period(doc.kind, f).value
 
 
 def _base(text: str, anchor: Figure, role: Role) -> str:

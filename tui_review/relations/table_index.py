@@ -19,9 +19,9 @@ from decimal import Decimal
 
 from parsers.model import CellRef, Document, Figure, Role, Table
 from parsers.numbers import parse_cell
+from parsers.table_figures import CODE_COLUMN
 
 SEPARATOR = " › "
-CODE_COLUMN = re.compile(r"编码|代码|^类$|^款$|^项$")
 NAME_COLUMN = re.compile(r"名称|^项目$|科目$|^项\s*目$|^摘要$|^单位名称$")
 SKIP_COLUMN = re.compile(r"序号|行次|栏次|计量单位|^单位$|备注|说明")
 CODE = re.compile(r"^\d{2,7}$")
