@@ -53,16 +53,19 @@ class _Ctx:
         return own_period(self.doc.kind, fig)
 
 
+def _context(doc: Document) -> _Ctx:
+    return _Ctx(doc, sorted((f for f in doc.figures if f.start is not None), key=lambda f: f.start))
+
+
 def find(doc: Document) -> list[Relation]:
-    figs = [f for f in doc.figures if f.start is not None]
-    figs.sort(key=lambda f: f.start)
-    ctx = _Ctx(doc, figs)
+    ctx = _context(doc)
+    lists = _inline_lists(ctx)
     out: list[Relation] = []
     out += _section_sums(ctx)
-    out += _inline_lists(ctx)
+    out += lists
     out += _changes_and_growth(ctx)
     out += _completions(ctx)
-    out += _shares(ctx)
+    out += _shares(ctx, _heads(lists))
     out += _balance(ctx)
     out += _definitions(ctx)
     out += _directions(ctx)
@@ -413,10 +416,9 @@ def _ratio(rule: str, target: Figure, part: Figure, whole: Figure, word: str, zh
     )
 
 
-def _shares(ctx: _Ctx) -> list[Relation]:
+def _shares(ctx: _Ctx, heads: dict[int, Figure]) -> list[Relation]:
     out: list[Relation] = []
     text = ctx.doc.text
-    heads = _list_heads(ctx)
     for share in ctx.figs:
         if share.role != Role.SHARE:
             continue
@@ -448,25 +450,15 @@ def _shares(ctx: _Ctx) -> list[Relation]:
     return out
 
 
-def _list_heads(ctx: _Ctx) -> dict[int, Figure]:
-    """Each list part (by offset) → its list head, from the inline lists found."""
-    heads: dict[int, Figure] = {}
-    for rel in _inline_lists(ctx):
-        for t in rel.terms:
-            heads[t.figure.start] = rel.target
-    return heads
+def _heads(relations: list[Relation]) -> dict[int, Figure]:
+    """Each part of the given breakdowns (by offset) → its total."""
+    return {t.figure.start: rel.target for rel in relations for t in rel.terms}
 
 
 def part_heads(doc: Document) -> dict[int, Figure]:
     """Every part of a stated breakdown (inline or by sub-sections), by offset → its total."""
-    figs = sorted((f for f in doc.figures if f.start is not None), key=lambda f: f.start)
-    ctx = _Ctx(doc, figs)
-    heads: dict[int, Figure] = {}
-    for rel in _section_sums(ctx) + _inline_lists(ctx):
-        if rel.rule in ("sum.parts", "components-of-change"):
-            for t in rel.terms:
-                heads[t.figure.start] = rel.target
-    return heads
+    ctx = _context(doc)
+    return _heads(_section_sums(ctx) + _inline_lists(ctx))
 
 
 # ---------------------------------------------------------------- balance, definition, direction
