@@ -14,6 +14,8 @@ from tui_review.review.session import NodeRef
 from tui_review.screens.error_dialog import ErrorDialog
 from tui_review.screens.export_dialog import ExportDialog
 from tui_review.screens.main import MainScreen
+from tui_review.widgets.document_tree import DocumentTree
+from tui_review.widgets.findings_list import FindingsList
 
 
 def read_sheet(path: Path) -> list[dict]:
@@ -188,3 +190,53 @@ async def test_the_tree_fills_in_from_a_partial_document(doc_copy):
         tree = app.main.query_one(DocumentTree)
         labels = [str(node.label) for node in tree.root.children]
         assert any("第二部分" in label for label in labels)
+
+
+@run_async
+async def test_the_detail_pane_shows_the_finding_under_the_cursor_after_quick_presses(doc_copy):
+    """Presses closer than the settle delay (a held key) still leave the detail on the last finding."""
+    app = ReviewApp(doc_copy)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        main = app.main
+        detail = main.query_one("#detail")
+        for presses in (("n",), ("n", "n"), ("n", "n", "n"), ("N",)):
+            await pilot.press(*presses)
+            await pilot.pause(0.1)
+            entry = main.session.entry(main.entry_key)
+            shown = "".join(detail.text_lines()).replace(" ", "")  # lines are wrapped and padded
+            assert entry.rule in shown, (presses, entry.rule, shown)
+            assert entry.stated.replace(" ", "") in shown
+
+
+@run_async
+async def test_keys_arriving_together_leave_every_pane_on_the_last_finding(doc_copy, monkeypatch):
+    """Two ``n`` in one terminal read (a fast typist, a held key): the selection must settle on the
+    second finding. Cursor moves the screen makes itself must not come back as the reader's moves:
+    they did, and the screen swung between the two findings hundreds of times a second."""
+    selected: list[str] = []
+    select_entry = MainScreen._select_entry
+
+    def spy(self, entry, **kwargs):
+        selected.append(entry.key)
+        return select_entry(self, entry, **kwargs)
+
+    monkeypatch.setattr(MainScreen, "_select_entry", spy)
+    app = ReviewApp(doc_copy)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        main = app.main
+        walk = [e for e in main.session.filtered(main.filters) if e.node is not None and e.severity != "info"]
+        assert len(walk) >= 3
+        await pilot.press("n")
+        await pilot.pause(0.15)
+        # Handled back to back, before the messages of the first reach the screen: what happens when a
+        # terminal read carries several keys (posting Key events lets the queues interleave instead).
+        main.action_next_finding()
+        main.action_next_finding()
+        await pilot.pause(0.3)
+        assert selected == [walk[0].key, walk[1].key, walk[2].key]
+        assert (main.entry_key, main.node, main.query_one(FindingsList).key) == (walk[2].key, walk[2].node, walk[2].key)
+        tree_node = main.query_one(DocumentTree).cursor_node
+        assert tree_node is not None and tree_node.data == walk[2].node
+        assert walk[2].rule in "".join(main.query_one("#detail").text_lines()).replace(" ", "")

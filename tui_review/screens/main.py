@@ -9,6 +9,7 @@ no domain logic: marks, badges, filters, search and the review sheet come from `
 from __future__ import annotations
 
 from pathlib import Path
+from time import monotonic
 
 from textual import work
 from textual.app import ComposeResult
@@ -20,6 +21,7 @@ from textual.widgets import ContentSwitcher, Footer, Header, Label, ProgressBar
 from textual.worker import Worker, WorkerState, get_current_worker
 
 from parsers.errors import InputError
+from tui_review import heap
 from tui_review.i18n import get_lang, status_label, tr
 from tui_review.keymap import bindings
 from tui_review.messages import DocumentPartial, FigureHighlighted, FigureOpened, LoadProgress, ReviewReady
@@ -39,7 +41,7 @@ from tui_review.widgets.section_view import SectionView
 from tui_review.widgets.table_grid import TableGrid
 
 SEVERITIES = ("", "error", "warning", "info")
-DETAIL_SETTLE = 0.04  # seconds: the detail pane (a relayout) follows once the cursor rests
+DETAIL_SETTLE = 0.04  # seconds: presses closer than this are a held key; the detail waits for the rest
 PANES = ("tree", "content", "findings", "detail")
 
 
@@ -61,6 +63,7 @@ class MainScreen(Screen):
         self.history: list[tuple[NodeRef, str | None]] = []
         self._counterpart: tuple[str, int] | None = None  # (origin figure, index of the last jump)
         self._detail_timer: Timer | None = None
+        self._detail_shown_at = 0.0  # monotonic time the detail pane last changed
 
     def compose(self) -> ComposeResult:
         yield Header(icon="≡")
@@ -164,6 +167,7 @@ class MainScreen(Screen):
         )
         for notice in session.store.notices:
             self.notify(notice.message(get_lang()), severity="warning", timeout=12)
+        self.call_after_refresh(heap.settle)  # after the loaded review is on screen
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         """The one error sink: a failed load shows a dialog, the app stays as it was."""
@@ -260,20 +264,26 @@ class MainScreen(Screen):
             self._show_detail(None, figure_id)
 
     def _show_detail(self, entry: Entry | None, figure_id: str | None) -> None:
-        """Show an entry (or a lone figure) in the detail pane once the cursor has rested: holding
-        j or n moves the cursors at key speed and the detail, which needs a relayout, follows."""
+        """Show an entry (or a lone figure) in the detail pane. A single key press shows it in the same
+        frame as the cursor; while a key is held (presses closer than ``DETAIL_SETTLE``) the detail
+        follows once the cursor rests, so the cursors move at key speed."""
         if self._detail_timer is not None:
             self._detail_timer.stop()
+            self._detail_timer = None
         session = self.session
 
         def show() -> None:
+            self._detail_shown_at = monotonic()
             detail = self.query_one(FindingDetail)
             if entry is not None:
                 detail.show_entry(session, entry, figure_id)
             elif figure_id is not None:
                 detail.show_figure(session, figure_id)
 
-        self._detail_timer = self.set_timer(DETAIL_SETTLE, show)
+        if monotonic() - self._detail_shown_at >= DETAIL_SETTLE:
+            show()
+        else:
+            self._detail_timer = self.set_timer(DETAIL_SETTLE, show)
 
     def _entry_of_figure(self, figure_id: str) -> Entry | None:
         own = [e for e in self.session.entries if e.kind == "own" and figure_id in e.figure_ids]

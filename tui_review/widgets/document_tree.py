@@ -85,7 +85,8 @@ class DocumentTree(Tree[NodeRef]):
             node.set_label(self._label(ref))
 
     def select_ref(self, ref: NodeRef) -> None:
-        """Put the cursor on ``ref``, opening its ancestors (the move waits for the new layout)."""
+        """Put the cursor on ``ref``, opening its ancestors (the move waits for the new layout);
+        unlike a move by the reader, it posts no `NodeChosen`."""
         node = self._refs.get(ref)
         if node is None:
             return
@@ -98,8 +99,14 @@ class DocumentTree(Tree[NodeRef]):
         for parent in closed:
             parent.expand()
         if closed:
-            self.call_after_refresh(self.move_cursor, node)
+            self.call_after_refresh(self._move_quietly, node)
         else:
+            self._move_quietly(node)
+
+    def _move_quietly(self, node: TreeNode[NodeRef]) -> None:
+        """Move the cursor without reporting it: a move the screen asked for is no reader's choice, and
+        reported late (after the next key) it would send the screen back to a node it has left."""
+        with self.prevent(Tree.NodeHighlighted):
             self.move_cursor(node)
 
     def on_tree_node_highlighted(self, event: Tree.NodeHighlighted[NodeRef]) -> None:

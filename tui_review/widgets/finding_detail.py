@@ -1,39 +1,39 @@
 """The detail of the selected finding or figure: the arithmetic (stated vs expected), each evidence
-figure with its place, the counterparts to jump to, and the reviewer's note."""
+figure with its place, the counterparts to jump to, and the reviewer's note.
+
+A `StripView`: the detail is rendered to lines once per selection and width, so following the
+findings cursor costs one layout.
+"""
 
 from __future__ import annotations
 
 from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
-from textual.app import ComposeResult
-from textual.containers import VerticalScroll
-from textual.widgets import Static
 
 from tui_review.i18n import get_lang, severity_label, status_label, tr
 from tui_review.review.session import Entry, ReviewSession
 from tui_review.widgets.marks import OWN_GLYPH, SEVERITY_GLYPHS, marked, severity_style
+from tui_review.widgets.strip_view import StripView
 from tui_review.widgets.wrap import wrap
 
 
-class FindingDetail(VerticalScroll):
+class FindingDetail(StripView):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
+        self._placeholder = _empty()
         self._shown: tuple | None = None  # the last show_* call, redone when the width changes
-        self._shown_width = 0
-
-    def compose(self) -> ComposeResult:
-        yield Static(Text(tr("empty.detail"), style="dim"), id="detail-body")
 
     def clear(self) -> None:
         self._shown = None
-        self.query_one("#detail-body", Static).update(Text(tr("empty.detail"), style="dim"))
+        self.set_strips([], self.content_width(), _empty())
+        self.scroll_home(animate=False)
 
     def show_entry(self, session: ReviewSession, entry: Entry, figure_id: str | None = None) -> None:
         """A finding (or the reviewer's own finding, or a kept note); ``figure_id`` picks the counterparts."""
         self._shown = (self.show_entry, session, entry, figure_id)
         lang = get_lang()
-        parts: list[RenderableType] = [self._title(entry), wrap(Text(entry.message(lang)), self._width())]
+        parts: list[RenderableType] = [self._title(entry), wrap(Text(entry.message(lang)), self.content_width())]
         facts = _grid()
         facts.add_row(tr("detail.rule"), entry.rule)
         if entry.stated:
@@ -103,21 +103,22 @@ class FindingDetail(VerticalScroll):
         return [Text(tr("detail.counterparts"), style="bold"), lines]
 
     def _note(self, note: str) -> list[RenderableType]:
-        body = wrap(Text(note), self._width()) if note else Text(tr("detail.no_note"), style="dim")
+        body = wrap(Text(note), self.content_width()) if note else Text(tr("detail.no_note"), style="dim")
         return [Text(tr("detail.note"), style="bold"), body]
 
     def on_resize(self) -> None:
-        if self._shown is not None and self._width() != self._shown_width:
+        if self._shown is not None and self.content_width() != self._width:
             method, *args = self._shown
             method(*args)
 
-    def _width(self) -> int:
-        return max(10, self.scrollable_content_region.width - 1)
-
     def _update(self, parts: list[RenderableType]) -> None:
-        self._shown_width = self._width()
-        self.query_one("#detail-body", Static).update(Group(*parts))
+        width = self.content_width()
+        self.set_strips(self.render_strips(Group(*parts), width), width)
         self.scroll_home(animate=False)
+
+
+def _empty() -> Text:
+    return Text(tr("empty.detail"), style="dim")
 
 
 def _grid() -> Table:

@@ -49,11 +49,14 @@ class FindingsList(OptionList):
         else:
             self.set_options([Option(Text(tr("empty.findings"), style="dim"), disabled=True)])
         if selected in self._keys:
-            self.highlighted = self._keys.index(selected)
+            self.select_key(selected)
 
     def select_key(self, key: str) -> None:
+        """Highlight ``key``'s row. Unlike a move by the reader this posts no `EntryHighlighted`:
+        reported late (after the next key) it would send the screen back to an entry it has left."""
         if key in self._keys:
-            self.highlighted = self._keys.index(key)
+            with self.prevent(OptionList.OptionHighlighted):
+                self.highlighted = self._keys.index(key)
 
     def _prompt(self, entry: Entry) -> Text:
         """Two lines cut to the list's width (the detail pane shows everything)."""

@@ -1,6 +1,6 @@
 """The selected section's own text, every figure marked by colour and glyph, with a figure cursor.
 
-A Line-API widget: the section is wrapped once per width into strips and only the visible lines are
+A `StripView`: the section is wrapped once per width into strips and only the visible lines are
 drawn, so long sections scroll without cost. ``j``/``k`` move the cursor from figure to figure (the
 screen shows the figure's finding and counterparts); Enter opens the figure's finding.
 """
@@ -14,8 +14,6 @@ from rich.cells import cell_len
 from rich.style import Style
 from rich.text import Text
 from textual.events import Click, Resize
-from textual.geometry import Size
-from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from tui_review.i18n import tr
@@ -23,6 +21,7 @@ from tui_review.keymap import bindings
 from tui_review.messages import FigureHighlighted, FigureOpened
 from tui_review.review.session import ReviewSession
 from tui_review.widgets.marks import marked
+from tui_review.widgets.strip_view import StripView
 from tui_review.widgets.wrap import break_offsets
 
 
@@ -49,21 +48,20 @@ class _Para:
         return None
 
 
-class SectionView(ScrollView, can_focus=True):
+class SectionView(StripView):
     BINDINGS = bindings("content")
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
+        self._placeholder = Text(tr("empty.content"), style="dim")
         self._session: ReviewSession | None = None
         self._section_id: str | None = None
         self._paras: list[_Para] = []
         self._figure_ids: list[str] = []
         self._cursor: int | None = None
         self._highlight: tuple[int, int] | None = None
-        self._strips: list[Strip] = []
         self._line_starts: list[int] = []  # document offset at the start of each drawn line
         self._figure_spans: dict[str, tuple[int, int, int]] = {}  # figure id → (line, x0, x1)
-        self._width = 0
 
     # ── public ───────────────────────────────────────────────────────────────────────────────────
 
@@ -159,8 +157,7 @@ class SectionView(ScrollView, can_focus=True):
             para.text.append(self._session.doc.text[start:end].replace("\n", " "))
 
     def _rebuild(self) -> None:
-        width = max(8, self.scrollable_content_region.width or self.size.width or 80)
-        self._width = width
+        width = self.content_width()
         console = self.app.console
         cursor_id = self.figure_id
         strips: list[Strip] = []
@@ -194,26 +191,13 @@ class SectionView(ScrollView, can_focus=True):
                 spans[fid] = (first_line + i, x0, x0 + cell_len(para.text.plain[t0:t1]))
             strips.append(Strip.blank(0))
             line_starts.append(last_offset)
-        self._strips, self._line_starts, self._figure_spans = strips, line_starts, spans
-        self.virtual_size = Size(width, len(strips))
-        self.refresh()
+        self._line_starts, self._figure_spans = line_starts, spans
+        self.set_strips(strips, width)
 
     # ── drawing and input ────────────────────────────────────────────────────────────────────────
 
-    def render_line(self, y: int) -> Strip:
-        index = self.scroll_offset.y + y
-        style = self.rich_style
-        if not self._strips:
-            if y == 0 and self._session is None:
-                return Strip(list(Text(tr("empty.content"), style="dim").render(self.app.console))).extend_cell_length(self.size.width, style)
-            return Strip.blank(self.size.width, style)
-        if index >= len(self._strips):
-            return Strip.blank(self.size.width, style)
-        strip = self._strips[index].crop(self.scroll_offset.x, self.scroll_offset.x + self.size.width)
-        return strip.extend_cell_length(self.size.width).apply_style(style)
-
     def on_resize(self, event: Resize) -> None:
-        if self._paras and (self.scrollable_content_region.width or self.size.width) != self._width:
+        if self._paras and self.content_width() != self._width:
             self._rebuild()
 
     def on_click(self, event: Click) -> None:

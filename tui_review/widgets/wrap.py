@@ -1,6 +1,8 @@
 """Line breaking for Chinese text: Rich breaks lines only at spaces, which leaves a short Latin
 word alone on a line before a long run of Chinese; here a line may break between any two characters
-except inside a run of digits and Latin letters, so a figure like ``1,724.62✗`` stays whole."""
+except inside a run of digits and Latin letters, so a figure like ``1,724.62✗`` stays whole, and
+(the usual Chinese rule, 禁则) never before a closing mark such as ，。） or after an opening one such
+as （“."""
 
 from __future__ import annotations
 
@@ -8,18 +10,22 @@ from rich.cells import cell_len
 from rich.text import Text
 
 _GLUE = frozenset("0123456789.,%-+ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz✗✓★!()")
+_NO_LINE_START = frozenset("，。、；：？！）」』】〉》”’％…·,.;:?!)%")
+_NO_LINE_END = frozenset("（「『【〈《“‘(")
 
 
 def break_offsets(plain: str, width: int) -> list[int]:
     """Where to break a paragraph into lines of ``width`` cells, Chinese style: between any two
     characters, except inside a run of digits and Latin letters (a figure such as ``1,724.62✗``
-    never splits); a run longer than a line is cut where it must."""
+    never splits), before a closing mark or after an opening one; a line with no such place is
+    cut where it must."""
     offsets: list[int] = []
     line_width = 0
     last_break = None  # offset of the last place a line may start
     start = 0
     for i, ch in enumerate(plain):
-        if i > start and not (ch in _GLUE and plain[i - 1] in _GLUE):
+        prev = plain[i - 1] if i else ""
+        if i > start and not (ch in _GLUE and prev in _GLUE) and ch not in _NO_LINE_START and prev not in _NO_LINE_END:
             last_break = i
         w = cell_len(ch)
         if line_width + w > width and i > start:

@@ -1,0 +1,58 @@
+"""A scrollable pane of pre-rendered lines (Textual's Line API), the base of the text and detail panes.
+
+Content is rendered once per width into strips and only the visible lines are drawn, so a long
+section scrolls without cost. Showing new content sets the virtual size: one screen layout. A
+``Static`` inside a scrolling container costs two or three (its height, then the container's
+scrollbars, then the container again), each a full repaint.
+"""
+
+from __future__ import annotations
+
+from rich.console import RenderableType
+from rich.text import Text
+from textual.geometry import Size
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+
+class StripView(ScrollView, can_focus=True):
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._strips: list[Strip] = []
+        self._width = 0
+        self._placeholder: Text | None = None  # drawn on the first line while there are no strips
+
+    @property
+    def line_count(self) -> int:
+        return len(self._strips)
+
+    def content_width(self) -> int:
+        """The width to render for: the pane's, less borders, padding and scrollbar."""
+        return max(8, self.scrollable_content_region.width or self.size.width or 80)
+
+    def render_strips(self, renderable: RenderableType, width: int) -> list[Strip]:
+        console = self.app.console
+        lines = console.render_lines(renderable, console.options.update_width(width), pad=False)
+        return [Strip(line) for line in lines]
+
+    def set_strips(self, strips: list[Strip], width: int, placeholder: Text | None = None) -> None:
+        self._strips, self._width, self._placeholder = strips, width, placeholder
+        self.virtual_size = Size(width, len(strips))
+        self.refresh()
+
+    def text_lines(self) -> list[str]:
+        """The rendered lines as plain text (what the pane shows, scrolled or not)."""
+        return [strip.text for strip in self._strips]
+
+    def render_line(self, y: int) -> Strip:
+        index = self.scroll_offset.y + y
+        style = self.rich_style
+        width = self.size.width
+        if not self._strips:
+            if y == 0 and self._placeholder is not None:
+                return Strip(list(self._placeholder.render(self.app.console))).extend_cell_length(width, style)
+            return Strip.blank(width, style)
+        if index >= len(self._strips):
+            return Strip.blank(width, style)
+        strip = self._strips[index].crop(self.scroll_offset.x, self.scroll_offset.x + width)
+        return strip.extend_cell_length(width).apply_style(style)
