@@ -6,7 +6,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from rich.cells import cell_len
 
-from tui_review.widgets.wrap import _NO_LINE_END, _NO_LINE_START, break_offsets
+from rich.text import Text
+
+from tui_review.widgets.wrap import _NO_LINE_END, _NO_LINE_START, break_offsets, wrap
 
 
 def lines(plain: str, width: int) -> list[str]:
@@ -45,3 +47,8 @@ def test_lines_keep_every_character_and_fit_the_width(plain, width):
     got = lines(plain, width)
     assert "".join(got) == plain
     assert all(cell_len(line) <= width for line in got)
+
+
+def test_wrapped_english_does_not_start_a_line_with_a_space():
+    got = wrap(Text("Choose a finding or a figure to see its detail"), 36).plain.split("\n")
+    assert got == ["Choose a finding or a figure to see", "its detail"]

@@ -14,13 +14,16 @@ from textual.geometry import Size
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from tui_review.widgets.wrap import wrap
+
 
 class StripView(ScrollView, can_focus=True):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self._strips: list[Strip] = []
         self._width = 0
-        self._placeholder: Text | None = None  # drawn on the first line while there are no strips
+        self._placeholder: Text | None = None  # drawn, wrapped, while there are no strips
+        self._placeholder_strips: tuple[int, list[Strip]] = (0, [])  # (width, strips)
 
     @property
     def line_count(self) -> int:
@@ -36,7 +39,9 @@ class StripView(ScrollView, can_focus=True):
         return [Strip(line) for line in lines]
 
     def set_strips(self, strips: list[Strip], width: int, placeholder: Text | None = None) -> None:
-        self._strips, self._width, self._placeholder = strips, width, placeholder
+        self._strips, self._width = strips, width
+        if placeholder is not self._placeholder:
+            self._placeholder, self._placeholder_strips = placeholder, (0, [])
         self.virtual_size = Size(width, len(strips))
         self.refresh()
 
@@ -49,10 +54,18 @@ class StripView(ScrollView, can_focus=True):
         style = self.rich_style
         width = self.size.width
         if not self._strips:
-            if y == 0 and self._placeholder is not None:
-                return Strip(list(self._placeholder.render(self.app.console))).extend_cell_length(width, style)
+            placeholder = self._placeholder_lines(self.content_width())
+            if y < len(placeholder):
+                return placeholder[y].extend_cell_length(width, style)
             return Strip.blank(width, style)
         if index >= len(self._strips):
             return Strip.blank(width, style)
         strip = self._strips[index].crop(self.scroll_offset.x, self.scroll_offset.x + width)
         return strip.extend_cell_length(width).apply_style(style)
+
+    def _placeholder_lines(self, width: int) -> list[Strip]:
+        if self._placeholder is None:
+            return []
+        if self._placeholder_strips[0] != width:
+            self._placeholder_strips = (width, self.render_strips(wrap(self._placeholder, width), width))
+        return self._placeholder_strips[1]

@@ -30,6 +30,8 @@ def break_offsets(plain: str, width: int) -> list[int]:
         w = cell_len(ch)
         if line_width + w > width and i > start:
             cut = last_break if last_break is not None and last_break > start else i
+            if cell_len(plain[cut:i]) + w > width:  # what the break carries over would not fit either
+                cut = i
             offsets.append(cut)
             start = cut
             line_width = cell_len(plain[cut:i])
@@ -39,8 +41,15 @@ def break_offsets(plain: str, width: int) -> list[int]:
 
 
 def wrap(text: Text, width: int) -> Text:
-    """``text`` with line breaks inserted at ``width`` cells (existing newlines are kept)."""
+    """``text`` with line breaks inserted at ``width`` cells (existing newlines are kept); for
+    display only: a space the line breaks at is dropped."""
     lines = []
     for line in text.split("\n", allow_blank=True):
-        lines.extend(line.divide(break_offsets(line.plain, width)))
+        pieces = line.divide(break_offsets(line.plain, width))
+        for n, piece in enumerate(pieces):  # the space a line breaks at is drawn on neither line
+            if n < len(pieces) - 1 and piece.plain.endswith(" "):
+                piece = piece[:-1]
+            if n > 0 and piece.plain.startswith(" "):
+                piece = piece[1:]
+            lines.append(piece)
     return Text("\n").join(lines)
