@@ -334,8 +334,8 @@ def _changes_and_growth(ctx: _Ctx) -> list[Relation]:
                     target=growth,
                     expected_sign=growth.sign,
                     word=text[growth.start - 4 : growth.start].strip(),
-                    label_zh=f"{ch.subject} 的增减方向与增长率方向一致",
-                    label_en=f"direction of the change of {ch.subject} agrees with its growth rate",
+                    label_zh=f"{ch.subject} 的增减方向应与增长率方向一致",
+                    label_en=f"the direction of the change of {ch.subject} should match its growth rate",
                     section_id=ch.section_id,
                 )
             )
@@ -523,8 +523,8 @@ def _directions(ctx: _Ctx) -> list[Relation]:
                     terms=[Term(actual, 1), Term(budget, -1)],
                     expected_sign=sign,
                     word=m.group(0),
-                    label_zh=f"“{m.group(0)}”与所列数字一致",
-                    label_en=f"“{m.group(0)}” agrees with the figures",
+                    label_zh=f"“{m.group(0)}”应与所列数字一致",
+                    label_en=f"“{m.group(0)}” should match the figures",
                     section_id=actual.section_id,
                 )
             )

@@ -189,8 +189,8 @@ def find(doc: Document) -> list[Relation]:
                 terms=[Term(cell)],
                 target=fig,
                 word="",
-                label_zh=f"情况说明中的{fig.subject}与《{view.table.title or view.table.id}》{place}一致",
-                label_en=f"the {fig.subject} stated in the prose agrees with {view.table.title or view.table.id} ({place})",
+                label_zh=f"情况说明中的{fig.subject}应与《{view.table.title or view.table.id}》{place}一致",
+                label_en=f"the {fig.subject} stated in the prose should agree with {view.table.title or view.table.id} ({place})",
                 section_id=fig.section_id,
             )
         )

@@ -386,7 +386,7 @@ def _of_kind(vs: list[TableView], kind: str) -> TableView | None:
 def _equal(a: TableView, fa: Figure | None, b: TableView, fb: Figure | None, what: str, what_en: str) -> Relation | None:
     if fa is None or fb is None:
         return None
-    return _relation("table.cross", b, fb, [(fa, 1)], f"{what} 与《{_title(a)}》一致", f"{what_en} agrees with {_title(a)}", "一致")
+    return _relation("table.cross", b, fb, [(fa, 1)], f"{what} 应与《{_title(a)}》一致", f"{what_en} should agree with {_title(a)}", "一致")
 
 
 def _classes(view: TableView, col_pattern: str) -> dict[str, Figure]:
