@@ -483,7 +483,8 @@ class ReviewSession:
         if fig.cell is not None:
             table = self.doc.table(fig.cell.table_id)
             label = f"{table.title if table else fig.cell.table_id} {fig.cell.label()}"
-            snippet = f"{fig.column} = {fig.text}" if fig.column else fig.text
+            where = " · ".join(p for p in (fig.subject, fig.column) if p)  # the row's label, then the column
+            snippet = f"{where} = {fig.text}" if where else fig.text
         else:
             label = self.label(fig.section_id)
             snippet = self._snippet(fig.start or 0, len(fig.text))
