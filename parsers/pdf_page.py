@@ -22,7 +22,7 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
 from parsers.pdf_grid import RawTable, fill, grid_from_cells, inside
-from parsers.pdf_ruling import page_drawing, ruled_tables
+from parsers.pdf_ruling import Matrix, apply, display_matrix, page_drawing, ruled_tables
 from parsers.pdf_text import Glyph, Line, group_lines
 from parsers.pdf_unruled import find_unruled
 
@@ -52,8 +52,11 @@ def _page_text(textpage, count: int) -> str | None:
     return text if len(text) == count else None
 
 
-def _glyphs(textpage, mediabox: tuple[float, float, float, float]) -> list[Glyph]:
-    left, _, _, top = mediabox
+def _glyphs(textpage, display: Matrix) -> list[Glyph]:
+    """The page's glyphs in display coordinates. On an upright page the box is set from the
+    baseline and font size (PDFium's boxes hug each glyph's ink, so 一 and 。 would sit off the
+    line); on a rotated page the glyph's box is turned with the page."""
+    upright = display[1] == display[2] == 0.0
     count = textpage.count_chars()
     text = _page_text(textpage, count)
     x, y = ctypes.c_double(), ctypes.c_double()
@@ -67,12 +70,16 @@ def _glyphs(textpage, mediabox: tuple[float, float, float, float]) -> list[Glyph
         if not pdfium_c.FPDFText_GetLooseCharBox(raw, i, rect):
             continue
         l, b, r, t = rect.left, rect.bottom, rect.right, rect.top
-        size = pdfium_c.FPDFText_GetFontSize(raw, i)
-        if not 0.5 * (t - b) <= size <= 2 * (t - b):
-            size = t - b
-        pdfium_c.FPDFText_GetCharOrigin(raw, i, ctypes.byref(x), ctypes.byref(y))
-        baseline = top - y.value
-        out.append(Glyph(ch, l - left, baseline - 0.86 * size, r - left, baseline + 0.14 * size))
+        (x0, y0), (x1, y1) = apply(display, l, b), apply(display, r, t)
+        x0, x1, y0, y1 = min(x0, x1), max(x0, x1), min(y0, y1), max(y0, y1)
+        if upright:
+            size = pdfium_c.FPDFText_GetFontSize(raw, i)
+            if not 0.5 * (t - b) <= size <= 2 * (t - b):
+                size = t - b
+            pdfium_c.FPDFText_GetCharOrigin(raw, i, ctypes.byref(x), ctypes.byref(y))
+            baseline = apply(display, x.value, y.value)[1]
+            y0, y1 = baseline - 0.86 * size, baseline + 0.14 * size
+        out.append(Glyph(ch, x0, y0, x1, y1))
     return out
 
 
@@ -96,13 +103,15 @@ def read_page(pdf: pdfium.PdfDocument, index: int, plumber: Callable[[], object]
     page = pdf[index]
     try:
         mediabox = page.get_mediabox()
+        rotation = page.get_rotation()
+        display = display_matrix(mediabox, rotation)
         textpage = page.get_textpage()
         try:
             lossy = _loses_text(page, textpage)
-            glyphs = [] if lossy else _glyphs(textpage, mediabox)
+            glyphs = [] if lossy else _glyphs(textpage, display)
         finally:
             textpage.close()
-        drawing = page_drawing(page, mediabox)
+        drawing = page_drawing(page, mediabox, display)
     finally:
         page.close()
     if lossy:
@@ -112,7 +121,10 @@ def read_page(pdf: pdfium.PdfDocument, index: int, plumber: Callable[[], object]
         finally:
             plumber_page.close()
     number = index + 1
-    read = PageRead(number, mediabox[2] - mediabox[0], mediabox[3] - mediabox[1], glyph_count=len(glyphs), image_cover=drawing.image_cover)
+    width, height = mediabox[2] - mediabox[0], mediabox[3] - mediabox[1]
+    if rotation % 180:
+        width, height = height, width
+    read = PageRead(number, width, height, glyph_count=len(glyphs), image_cover=drawing.image_cover)
     rest = glyphs
     if glyphs and len(drawing.edges) >= RULING_EDGES:
         for cells in ruled_tables(drawing.edges):

@@ -36,7 +36,7 @@ def _compose(inner: Matrix, outer: Matrix) -> Matrix:
     return (a * A + b * C, a * B + b * D, c * A + d * C, c * B + d * D, e * A + f * C + E, e * B + f * D + F)
 
 
-def _apply(m: Matrix, x: float, y: float) -> tuple[float, float]:
+def apply(m: Matrix, x: float, y: float) -> tuple[float, float]:
     return (m[0] * x + m[2] * y + m[4], m[1] * x + m[3] * y + m[5])
 
 
@@ -47,20 +47,33 @@ def _matrix(obj) -> Matrix:
     return (fs.a, fs.b, fs.c, fs.d, fs.e, fs.f)
 
 
-def _edge(p: tuple[float, float], q: tuple[float, float], page_top: float, left: float) -> dict | None:
+def display_matrix(mediabox: tuple[float, float, float, float], rotation: int) -> Matrix:
+    """PDF user space → the page as displayed: origin top left, y downwards, the page's
+    ``/Rotate`` (clockwise, degrees) applied, so a landscape table set on a rotated portrait
+    page reads left to right like any other."""
+    left, bottom, right, top = mediabox
+    return {
+        90: (0.0, 1.0, 1.0, 0.0, -bottom, -left),
+        180: (-1.0, 0.0, 0.0, 1.0, right, -bottom),
+        270: (0.0, -1.0, -1.0, 0.0, top, right),
+    }.get(rotation % 360, (1.0, 0.0, 0.0, -1.0, -left, top))
+
+
+def _edge(p: tuple[float, float], q: tuple[float, float]) -> dict | None:
+    """An edge between two points in display coordinates, when the segment is axis-aligned."""
     (x0, y0), (x1, y1) = p, q
     if abs(y0 - y1) <= AXIS_TOLERANCE:
-        top = page_top - (y0 + y1) / 2
-        lo, hi = sorted((x0 - left, x1 - left))
+        top = (y0 + y1) / 2
+        lo, hi = sorted((x0, x1))
         return {"object_type": "line", "x0": lo, "x1": hi, "top": top, "bottom": top, "width": hi - lo, "height": 0.0}
     if abs(x0 - x1) <= AXIS_TOLERANCE:
-        x = (x0 + x1) / 2 - left
-        lo, hi = sorted((page_top - y0, page_top - y1))
+        x = (x0 + x1) / 2
+        lo, hi = sorted((y0, y1))
         return {"object_type": "line", "x0": x, "x1": x, "top": lo, "bottom": hi, "width": 0.0, "height": hi - lo}
     return None
 
 
-def _path_edges(path, m: Matrix, page_top: float, left: float, out: list[dict]) -> None:
+def _path_edges(path, m: Matrix, out: list[dict]) -> None:
     fill, stroke = ctypes.c_int(), ctypes.c_int()
     if pdfium_c.FPDFPath_GetDrawMode(path, ctypes.byref(fill), ctypes.byref(stroke)) and not fill.value and not stroke.value:
         return  # neither filled nor stroked: draws nothing
@@ -70,40 +83,41 @@ def _path_edges(path, m: Matrix, page_top: float, left: float, out: list[dict]) 
         seg = pdfium_c.FPDFPath_GetPathSegment(path, i)
         if not seg or not pdfium_c.FPDFPathSegment_GetPoint(seg, ctypes.byref(x), ctypes.byref(y)):
             continue
-        point = _apply(m, x.value, y.value)
+        point = apply(m, x.value, y.value)
         if pdfium_c.FPDFPathSegment_GetType(seg) == pdfium_c.FPDF_SEGMENT_MOVETO or current is None:
             start = current = point
             continue
-        edge = _edge(current, point, page_top, left)
+        edge = _edge(current, point)
         if edge:
             out.append(edge)
         current = point
         if pdfium_c.FPDFPathSegment_GetClose(seg) and start is not None:
-            edge = _edge(current, start, page_top, left)
+            edge = _edge(current, start)
             if edge:
                 out.append(edge)
             current = start
 
 
-def _walk(container, count, get, outer: Matrix, depth: int, page_top: float, left: float, area: float, drawing: Drawing) -> None:
+def _walk(container, count, get, outer: Matrix, depth: int, area: float, drawing: Drawing) -> None:
     for i in range(count(container)):
         obj = get(container, i)
         kind = pdfium_c.FPDFPageObj_GetType(obj)
         if kind == pdfium_c.FPDF_PAGEOBJ_PATH:
-            _path_edges(obj, _compose(_matrix(obj), outer), page_top, left, drawing.edges)
+            _path_edges(obj, _compose(_matrix(obj), outer), drawing.edges)
         elif kind == pdfium_c.FPDF_PAGEOBJ_IMAGE:
             a, b, c, d, _, _ = _compose(_matrix(obj), outer)
             drawing.image_cover += abs(a * d - b * c) / area
         elif kind == pdfium_c.FPDF_PAGEOBJ_FORM and depth < MAX_DEPTH:
             m = _compose(_matrix(obj), outer)
-            _walk(obj, pdfium_c.FPDFFormObj_CountObjects, pdfium_c.FPDFFormObj_GetObject, m, depth + 1, page_top, left, area, drawing)
+            _walk(obj, pdfium_c.FPDFFormObj_CountObjects, pdfium_c.FPDFFormObj_GetObject, m, depth + 1, area, drawing)
 
 
-def page_drawing(page, mediabox: tuple[float, float, float, float]) -> Drawing:
+def page_drawing(page, mediabox: tuple[float, float, float, float], display: Matrix) -> Drawing:
+    """The page's rulings (in display coordinates, see `display_matrix`) and image cover."""
     left, bottom, right, top = mediabox
     drawing = Drawing()
     area = max((right - left) * (top - bottom), 1.0)
-    _walk(page.raw, pdfium_c.FPDFPage_CountObjects, pdfium_c.FPDFPage_GetObject, IDENTITY, 0, top, left, area, drawing)
+    _walk(page.raw, pdfium_c.FPDFPage_CountObjects, pdfium_c.FPDFPage_GetObject, display, 0, area, drawing)
     drawing.image_cover = min(drawing.image_cover, 1.0)
     return drawing
 

@@ -13,8 +13,9 @@ Writes, into OUT_DIR (default: the repository's ``sample_docs/``):
 - ``demo_budget_2025.pdf``: the same department's 部门预算, tables in 元 and prose in 万元, with an
   unruled (text-aligned) project table;
 
-and into ``tests/pdf/inputs/`` the inputs the PDF reader must refuse or flag: an encrypted PDF
-(user password ``secret``), an image-only scan, and a text page followed by a scanned page.
+and into ``tests/pdf/inputs/`` the inputs the PDF reader must refuse, flag or turn: an encrypted
+PDF (user password ``secret``), an image-only scan, a text page followed by a scanned page, and
+tables on pages carrying ``/Rotate``.
 """
 
 from __future__ import annotations
@@ -151,6 +152,8 @@ def render_test_inputs(out: Path) -> None:
         c.showPage()
     c.save()
 
+    render_rotated(out / "rotated_pages.pdf")
+
     w = Writer(str(out / "text_then_scan.pdf"), "示例局2024年度部门决算")
     w.new_page()
     w.heading("一、收入支出决算总体情况说明")
@@ -158,6 +161,62 @@ def render_test_inputs(out: Path) -> None:
     w.c.showPage()
     w.c.drawImage(image, 0, 0, *A4)
     w.save()
+
+
+def render_rotated(path: Path) -> None:
+    """A portrait prose page, then one ruled table on each of three pages carrying ``/Rotate``
+    90, 270 and 180, drawn so that each reads upright on screen (how Word and WPS export a
+    landscape section). The amounts differ per page so a test can tell the pages apart."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    from pdf_render import FONT
+
+    width, height = A4
+    c = canvas.Canvas(str(path), pagesize=A4, invariant=1)
+    c.setFont(FONT, 12)
+    c.drawString(72, height - 72, "示例局2024年度部门决算")
+    c.drawString(72, height - 100, "一、收入支出决算总体情况说明")
+    c.showPage()
+    for n, rotation in enumerate((90, 270, 180), start=1):
+        c.setPageRotation(rotation)
+        c.saveState()
+        if rotation == 90:
+            c.translate(width, 0)
+            c.rotate(90)
+            w, h = height, width
+        elif rotation == 270:
+            c.translate(0, height)
+            c.rotate(-90)
+            w, h = height, width
+        else:
+            c.translate(width, height)
+            c.rotate(180)
+            w, h = width, height
+        c.setFont(FONT, 14)
+        c.drawString(60, h - 60, f"表{n} 收入支出决算总表（旋转{rotation}度）")
+        c.setFont(FONT, 10)
+        c.drawString(60, h - 80, "单位：万元")
+        rows = [
+            ("项目", "决算数", "项目", "决算数"),
+            ("一、财政拨款收入", f"{300 + n}.00", "一、一般公共服务支出", f"{280 + n}.00"),
+            ("二、其他收入", "50.00", "二、社会保障和就业支出", "70.00"),
+            ("本年收入合计", f"{350 + n}.00", "本年支出合计", f"{350 + n}.00"),
+        ]
+        xs = [60.0]
+        for col in (200, 100, 220, 100):
+            xs.append(xs[-1] + col)
+        top, step = h - 100, 22
+        for r, row in enumerate(rows):
+            for k, cell in enumerate(row):
+                c.drawString(xs[k] + 4, top - r * step - 15, cell)
+        for r in range(len(rows) + 1):
+            c.line(xs[0], top - r * step, xs[-1], top - r * step)
+        for x in xs:
+            c.line(x, top, x, top - len(rows) * step)
+        c.restoreState()
+        c.showPage()
+    c.save()
 
 
 def pages_of(path: Path) -> dict[str, int]:

@@ -12,7 +12,10 @@ import os
 from pathlib import Path
 
 import pytest
-from pdf_fixtures import REAL, SAMPLES
+from pdf_fixtures import INPUTS, REAL, SAMPLES
+
+from parsers import pdf_page
+from parsers.pdf import parse_pdf
 
 GOLDEN = Path(__file__).resolve().parent / "golden"
 PINNED = [SAMPLES / "demo_final_2024.pdf", SAMPLES / "demo_budget_2025.pdf", REAL]
@@ -135,3 +138,26 @@ def test_template_parses_with_its_standard_tables(parsed):
         "gov_fund",
         "state_capital",
     ]
+
+
+ROTATED_ROWS = [
+    ["一、财政拨款收入", "30{n}.00", "一、一般公共服务支出", "28{n}.00"],
+    ["二、其他收入", "50.00", "二、社会保障和就业支出", "70.00"],
+    ["本年收入合计", "35{n}.00", "本年支出合计", "35{n}.00"],
+]
+
+
+@pytest.mark.parametrize("reader", ["pdfium", "pdfminer"])
+def test_tables_on_rotated_pages_read_as_displayed(reader, monkeypatch):
+    """Pages with /Rotate 90, 270 and 180 (a landscape section exported from Word or WPS) read
+    upright: title, unit and every cell, by both glyph readers."""
+    if reader == "pdfminer":  # the reader used where PDFium drops text
+        monkeypatch.setattr(pdf_page, "_loses_text", lambda page, textpage: True)
+    doc = parse_pdf(INPUTS / "rotated_pages.pdf")
+    assert "一、收入支出决算总体情况说明" in doc.text
+    assert [t.page for t in doc.tables] == [2, 3, 4]
+    for n, (table, rotation) in enumerate(zip(doc.tables, (90, 270, 180)), start=1):
+        assert table.title == f"表{n} 收入支出决算总表（旋转{rotation}度）"
+        assert table.unit == "万元"
+        assert table.columns == ["项目", "决算数", "项目", "决算数"]
+        assert table.rows == [[cell.format(n=n) for cell in row] for row in ROTATED_ROWS]
