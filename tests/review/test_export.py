@@ -12,6 +12,7 @@ import pytest
 from review_docs import make_doc, make_finding
 
 from tui_review.checks.findings import CSV_COLUMNS
+from tui_review.review import export as export_module
 from tui_review.review.export import default_export_path, export_review, review_rows
 from tui_review.review.session import ReviewSession
 from tui_review.review.store import ReviewStore
@@ -70,8 +71,17 @@ def test_export_never_overwrites_without_force(reviewed, tmp_path):
     assert target.read_bytes().startswith(b"\xef\xbb\xbf")
 
 
-def test_default_export_path_is_beside_the_document():
-    assert default_export_path("/a/b/report.pdf") == Path("/a/b/report.review.csv")
+def test_default_export_path_is_beside_the_document(tmp_path):
+    assert default_export_path(tmp_path / "report.pdf") == tmp_path / "report.review.csv"
+
+
+def test_default_export_path_leaves_a_read_only_folder_for_the_working_directory(tmp_path, monkeypatch):
+    shared, work = tmp_path / "share", tmp_path / "work"
+    shared.mkdir()
+    work.mkdir()
+    monkeypatch.chdir(work)
+    monkeypatch.setattr(export_module, "directory_writable", lambda folder: folder != shared)
+    assert default_export_path(shared / "report.pdf") == work / "report.review.csv"
 
 
 def test_headless_export_command(tmp_path):

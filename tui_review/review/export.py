@@ -16,14 +16,21 @@ from pathlib import Path
 
 from tui_review import sheet
 from tui_review.checks.findings import CSV_COLUMNS
+from tui_review.review.paths import directory_writable
 from tui_review.review.session import Entry, ReviewSession
 from tui_review.review.store import ReviewStore
 
 
 def default_export_path(document: str | os.PathLike) -> Path:
-    """``report.pdf`` → ``report.review.csv`` beside it."""
+    """``report.pdf`` → ``report.review.csv`` beside it; where that folder cannot be written (a
+    read-only share, a disc), in the working directory, else in the home folder. The reviewer
+    sees the path and can change it before anything is written."""
     doc = Path(document)
-    return doc.with_name(f"{doc.stem}.review.csv")
+    name = f"{doc.stem}.review.csv"
+    for folder in (doc.parent, Path.cwd(), Path.home()):
+        if directory_writable(folder):
+            return folder / name
+    return doc.with_name(name)
 
 
 def entry_row(entry: Entry, document: str, lang: str = "zh") -> dict:
