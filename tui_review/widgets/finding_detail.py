@@ -20,8 +20,7 @@ from tui_review.widgets.wrap import wrap
 
 class FindingDetail(StripView):
     def __init__(self, *, id: str | None = None) -> None:
-        super().__init__(id=id)
-        self._placeholder = _empty()
+        super().__init__(id=id, placeholder=_empty())
         self._shown: tuple | None = None  # the last show_* call, redone when the width changes
 
     def clear(self) -> None:

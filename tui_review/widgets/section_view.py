@@ -52,8 +52,7 @@ class SectionView(StripView):
     BINDINGS = bindings("content")
 
     def __init__(self, *, id: str | None = None) -> None:
-        super().__init__(id=id)
-        self._placeholder = Text(tr("empty.content"), style="dim")
+        super().__init__(id=id, placeholder=Text(tr("empty.content"), style="dim"))
         self._session: ReviewSession | None = None
         self._section_id: str | None = None
         self._paras: list[_Para] = []

@@ -18,11 +18,11 @@ from tui_review.widgets.wrap import wrap
 
 
 class StripView(ScrollView, can_focus=True):
-    def __init__(self, *, id: str | None = None) -> None:
+    def __init__(self, *, id: str | None = None, placeholder: Text | None = None) -> None:
         super().__init__(id=id)
         self._strips: list[Strip] = []
         self._width = 0
-        self._placeholder: Text | None = None  # drawn, wrapped, while there are no strips
+        self._placeholder = placeholder  # drawn, wrapped, while there are no strips
         self._placeholder_strips: tuple[int, list[Strip]] = (0, [])  # (width, strips)
 
     @property
@@ -39,6 +39,7 @@ class StripView(ScrollView, can_focus=True):
         return [Strip(line) for line in lines]
 
     def set_strips(self, strips: list[Strip], width: int, placeholder: Text | None = None) -> None:
+        """Show ``strips`` (rendered for ``width``); with none, show ``placeholder`` if given."""
         self._strips, self._width = strips, width
         if placeholder is not self._placeholder:
             self._placeholder, self._placeholder_strips = placeholder, (0, [])
