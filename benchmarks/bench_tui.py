@@ -9,6 +9,8 @@ a page) into a temporary folder. Measured headless with Textual's Pilot at 120×
 - first paint: the app created → ``App.run_test`` hands over, i.e. the review screen is composed
   and its first frame drawn (the document is then read in a worker; the tree fills in when done);
 - ready: document parsed, checked and its review opened, tree and findings shown;
+- heap settle: the one full garbage collection (then `gc.freeze`) run once the review is shown,
+  which keeps later full collections off the key path (see ``tui_review.heap``);
 - key → screen: for moves in the tree (↓), in the findings list (j) and for next finding (n), the
   time from the key press to the first frame the screen draws (the cursor has moved: the response)
   and to the last frame it draws for that key (every pane updated, the detail pane included, which
@@ -54,7 +56,17 @@ async def measure(path: Path, review: Path, presses: int) -> dict:
     from tui_review.app import ReviewApp
     from tui_review.review.pipeline import LoadOptions
 
+    from tui_review import heap
+
     results: dict = {}
+    settle = heap.settle
+
+    def timed_settle() -> None:
+        t0 = time.perf_counter()
+        settle()
+        results["heap settle"] = time.perf_counter() - t0
+
+    heap.settle = timed_settle
     start = time.perf_counter()
     app = ReviewApp(path, options=LoadOptions(review_path=review))
     async with app.run_test(size=(120, 40)) as pilot:
@@ -64,6 +76,7 @@ async def measure(path: Path, review: Path, presses: int) -> dict:
         await app.workers.wait_for_complete()
         await pilot.pause()
         results["ready"] = time.perf_counter() - start
+        await pilot.pause(0.2)  # the heap settle runs after the loaded review's first frame
         session = app.main.session
         results["document"] = (
             f"{len(session.doc.text):,} chars, {len(session.doc.sections())} sections, "
