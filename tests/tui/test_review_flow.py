@@ -152,6 +152,11 @@ async def test_keymap_from_config_changes_keys_and_help(doc_copy):
         table = app.screen.query_one("#help-table")
         rows = [table.get_row_at(i) for i in range(table.row_count)]
         assert any(r[0] == "x" and r[1] == "下一问题" for r in rows)
+        # the review keys come first, whichever pane has the focus (here the tree, with its own keys)
+        where = [r[2] for r in rows]
+        focused = [i for i, w in enumerate(where) if w.startswith("当前窗格")]
+        reviewing = [i for i, w in enumerate(where) if w == where[[r[0] for r in rows].index("x")]]
+        assert reviewing[0] == 0 and focused and max(reviewing) < min(focused)
 
 
 @run_async

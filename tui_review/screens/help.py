@@ -1,5 +1,6 @@
 """The help screen, generated from the live bindings (so it shows the keys of the user's keymap):
-first the focused pane's keys, then the review screen's and the app's, then the other panes'."""
+first the review screen's keys (n, a, s, …: what a reviewer looks for), then the app's, then the
+focused pane's, then the other panes'."""
 
 from __future__ import annotations
 
@@ -24,8 +25,9 @@ class HelpRow:
 
 
 def help_rows(screen: Screen, panes: list[Widget], keymap: dict[str, str]) -> list[HelpRow]:
-    """Rows for every binding reachable on ``screen``: the focus chain's live bindings first, then
-    the bindings of ``panes`` outside the focus chain (their keys taken through ``keymap``)."""
+    """Rows for every binding reachable on ``screen``: the focus chain's live bindings (the screen's,
+    the app's, then the focused pane's), then the bindings of ``panes`` outside the focus chain
+    (their keys taken through ``keymap``)."""
     app = screen.app
     grouped: dict[tuple[int, str], tuple[Widget, list[str], str]] = {}
     for key, active in screen.active_bindings.items():
@@ -35,15 +37,16 @@ def help_rows(screen: Screen, panes: list[Widget], keymap: dict[str, str]) -> li
             ident, (active.node, [], action_label(binding.action, binding.description) or binding.action)
         )
         keys.append(app.get_key_display(Binding(key, binding.action)))
-    rows = []
+    ranked = []
     for node, keys, description in grouped.values():
         if node is app:
-            where = scope_label("app")
+            rank, where = 1, scope_label("app")
         elif node is screen:
-            where = scope_label("main")
+            rank, where = 0, scope_label("main")
         else:
-            where = f"{tr('help.focused')}: {node.border_title or type(node).__name__}"
-        rows.append(HelpRow(" ".join(dict.fromkeys(keys)), description, where))
+            rank, where = 2, f"{tr('help.focused')}: {node.border_title or type(node).__name__}"
+        ranked.append((rank, HelpRow(" ".join(dict.fromkeys(keys)), description, where)))
+    rows = [row for _, row in sorted(ranked, key=lambda pair: pair[0])]  # stable: binding order kept
     chain = {id(n) for n, _, _ in grouped.values()}
     for pane in panes:
         if id(pane) in chain:
