@@ -48,7 +48,11 @@ def _leaf(name: str) -> str:
     return re.sub(r"\s+", "", name.split(" › ")[-1]) if name else ""
 
 
-def _column_role(column: str) -> Role:
+FUND_NAMES = re.compile(r"一般公共预算|政府性基金预算|国有资本经营预算")
+
+
+def column_role(column: str) -> Role:
+    """The role a column header gives its cells (年初预算 → budget, 决算 → actual, 上年 → previous, …)."""
     leaf = _leaf(column)
     if re.search(r"执行率|完成率", leaf):
         return Role.COMPLETION
@@ -56,7 +60,7 @@ def _column_role(column: str) -> Role:
         return Role.OTHER
     if re.search(r"上年", column):
         return Role.PREVIOUS
-    if re.search(r"年初预算|预算数|全年预算|预算", column):
+    if re.search(r"年初预算|预算数|全年预算|预算", FUND_NAMES.sub("", column)):  # 一般公共预算财政拨款 names a fund
         return Role.BUDGET
     if re.search(r"决算|执行数|实际|执行", column):
         return Role.ACTUAL
@@ -127,7 +131,7 @@ def table_figures(
                 continue
             label, label_code = _label(row, c, parsed_row, skip_cols, attribute_cols, types)
             text = row[c].strip()
-            role = _column_role(column)
+            role = column_role(column)
             subject = canonical_subject(label)
             period = _period_role(label, doc_year) if label else None
             if period is not None and column and _period_role(_leaf(column), doc_year) is None:

@@ -17,6 +17,7 @@ import re
 
 from parsers.model import DocKind, Document, Figure, Role
 from parsers.numbers import MONEY_UNITS
+from parsers.table_figures import column_role
 from tui_review.checks.relation import Relation, RelationKind, Term
 from tui_review.relations.prose import part_heads
 from tui_review.relations.table_index import SEPARATOR, TableView, column, leaf, name_key, views
@@ -63,22 +64,8 @@ def _period(role: Role, kind: DocKind) -> Role:
     return role
 
 
-FUND_NAMES = re.compile(r"一般公共预算|政府性基金预算|国有资本经营预算")
-
-
-def _column_role(column: str) -> Role:
-    last = FUND_NAMES.sub("", leaf(column))  # 一般公共预算财政拨款 names a fund, not a budget
-    if re.search(r"上年", last):
-        return Role.PREVIOUS
-    if re.search(r"预算", last):
-        return Role.BUDGET
-    if re.search(r"决算|执行", last):
-        return Role.ACTUAL
-    return Role.AMOUNT
-
-
 def _fits(column: str, fig: Figure, kind: DocKind) -> bool:
-    return _period(_column_role(column), kind) == _period(fig.role, kind)
+    return _period(column_role(column), kind) == _period(fig.role, kind)
 
 
 def _locate(view: TableView, row_pattern: str | None, col_pattern: str | None, fig: Figure, kind: DocKind) -> Figure | None:
