@@ -53,10 +53,10 @@ def _page_text(textpage, count: int) -> str | None:
 
 
 def _glyphs(textpage, display: Matrix) -> list[Glyph]:
-    """The page's glyphs in display coordinates. On an upright page the box is set from the
-    baseline and font size (PDFium's boxes hug each glyph's ink, so 一 and 。 would sit off the
-    line); on a rotated page the glyph's box is turned with the page."""
-    upright = display[1] == display[2] == 0.0
+    """The page's glyphs in display coordinates. Where the page keeps its axes (0° or 180°) the
+    box's height is set from the baseline and font size (PDFium's boxes hug each glyph's ink, so
+    一 and 。 would sit off the line); on a page turned a quarter the glyph's box is turned with it."""
+    axes_kept = display[1] == display[2] == 0.0
     count = textpage.count_chars()
     text = _page_text(textpage, count)
     x, y = ctypes.c_double(), ctypes.c_double()
@@ -72,7 +72,7 @@ def _glyphs(textpage, display: Matrix) -> list[Glyph]:
         l, b, r, t = rect.left, rect.bottom, rect.right, rect.top
         (x0, y0), (x1, y1) = apply(display, l, b), apply(display, r, t)
         x0, x1, y0, y1 = min(x0, x1), max(x0, x1), min(y0, y1), max(y0, y1)
-        if upright:
+        if axes_kept:
             size = pdfium_c.FPDFText_GetFontSize(raw, i)
             if not 0.5 * (t - b) <= size <= 2 * (t - b):
                 size = t - b
