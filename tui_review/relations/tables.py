@@ -380,7 +380,9 @@ def _fund_balances(view: TableView) -> list[Relation]:
 
 
 def _of_kind(vs: list[TableView], kind: str) -> TableView | None:
-    return next((v for v in vs if v.table.kind == kind), None)
+    """The first table of ``kind`` whose columns could be told apart (a table read without any
+    value column has nothing to compare)."""
+    return next((v for v in vs if v.table.kind == kind and v.panels), None)
 
 
 def _equal(a: TableView, fa: Figure | None, b: TableView, fb: Figure | None, what: str, what_en: str) -> Relation | None:
