@@ -124,8 +124,8 @@ def child(kind: str, path: str, heap: bool) -> dict:
         out["first"] = seen[0] - started if seen else None
     elif kind == "checks":
         from parsers.pdf import parse_pdf
-        from tui_review.checks import check_document
-        from tui_review.relations import completeness
+        from tui_review.engine import check_document
+        from tui_review.checks import completeness
 
         doc = parse_pdf(path)
         started = time.perf_counter()

@@ -16,6 +16,7 @@ import pickle
 import sys
 import tempfile
 from functools import cache as memoise
+from importlib import metadata
 from pathlib import Path
 
 from parsers.model import Document
@@ -24,11 +25,17 @@ FORMAT = 1
 MAX_ENTRIES = 64  # the oldest entries beyond this are removed on each store
 
 
+def _version() -> str:
+    """The installed distribution's version (the parsers import nothing of the app's packages)."""
+    try:
+        return metadata.version("tui-review")
+    except metadata.PackageNotFoundError:  # run from a source tree that was never installed
+        return "0"
+
+
 @memoise
 def fingerprint() -> str:
-    from tui_review import __version__
-
-    digest = hashlib.sha256(f"{__version__}|{FORMAT}|{sys.version_info[:2]}".encode())
+    digest = hashlib.sha256(f"{_version()}|{FORMAT}|{sys.version_info[:2]}".encode())
     for source in sorted(Path(__file__).parent.glob("*.py")):
         digest.update(source.name.encode())
         digest.update(source.read_bytes())

@@ -21,7 +21,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from decimal import Decimal
 from pathlib import Path
 
-from tui_review.checks.findings import CSV_COLUMNS
+from tui_review.contracts.finding import CSV_COLUMNS
 
 ENCODINGS = ("utf-8-sig", "gb18030")
 _EXECUTABLE = ("=", "+", "-", "@", "\t", "\r")

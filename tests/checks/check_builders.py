@@ -11,7 +11,7 @@ import itertools
 from decimal import Decimal
 
 from parsers.model import CellRef, Document, Figure, Role, Section, Table
-from tui_review.checks.relation import Relation, RelationKind, Term
+from tui_review.contracts.relation import Relation, RelationKind, Term
 
 _ids = itertools.count(1)
 

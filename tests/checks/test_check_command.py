@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 
 from tui_review import relations as finders
-from tui_review.checks.findings import CSV_COLUMNS, JSON_KEYS
-from tui_review.checks.relation import Relation, RelationKind, Term
+from tui_review.contracts.finding import CSV_COLUMNS, JSON_KEYS
+from tui_review.contracts.relation import Relation, RelationKind, Term
 from tui_review.cli import main
 
 HEAD = "某某局2023年度部门预算公开\n\n第一部分 2023年度部门预算情况说明\n\n"

@@ -7,8 +7,8 @@ from dataclasses import replace
 from check_builders import document, fig, pct, ratio, total
 
 from parsers.model import CellRef, Role, Table
-from tui_review.checks import check_document
-from tui_review.checks.findings import Verdict
+from tui_review.engine import check_document
+from tui_review.contracts.finding import Verdict
 from tui_review.config import Config, load_config
 
 

@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 from parsers.model import Role
 from tui_review.checks.evaluate import evaluate
-from tui_review.checks.findings import Verdict
+from tui_review.contracts.finding import Verdict
 from tui_review.checks.intervals import MONEY_UNITS
 from tui_review.config import Config
 

@@ -10,7 +10,7 @@ from check_builders import direction, document, fig, pct, ratio, total
 
 from parsers.model import CellRef, Role
 from tui_review.checks.evaluate import evaluate
-from tui_review.checks.findings import Verdict
+from tui_review.contracts.finding import Verdict
 from tui_review.config import Config
 
 PACK = Config.default()

@@ -10,7 +10,7 @@ from decimal import Decimal
 import pytest
 
 from tui_review import sheet
-from tui_review.checks.findings import CSV_COLUMNS
+from tui_review.contracts.finding import CSV_COLUMNS
 
 
 @pytest.mark.parametrize("cell, out", [

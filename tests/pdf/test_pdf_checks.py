@@ -7,8 +7,9 @@ import re
 
 from pdf_fixtures import REAL, SAMPLES
 
-from tui_review.checks import check_document
-from tui_review.relations import completeness, prose_table, tables
+from tui_review.engine import check_document
+from tui_review.checks import completeness
+from tui_review.relations import prose_table, tables
 
 
 def failures(doc):

@@ -7,7 +7,7 @@ from decimal import Decimal
 import pytest
 
 from parsers.text import parse_text
-from tui_review.checks.relation import RelationKind
+from tui_review.contracts.relation import RelationKind
 from tui_review.relations import prose, repeat
 
 

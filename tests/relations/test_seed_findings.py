@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from parsers import load_document
-from tui_review.checks import check_document
+from tui_review.engine import check_document
 
 SEEDS = Path(__file__).resolve().parents[2] / "sample_docs"
 

@@ -6,7 +6,7 @@ import hashlib
 from decimal import Decimal
 
 from parsers.model import CellRef, Document, Figure, Section, Table
-from tui_review.checks.findings import Evidence, Finding
+from tui_review.contracts.finding import Evidence, Finding
 
 TEXT = (
     "第一部分 收支情况\n"

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from review_docs import make_doc, make_finding
 
-from tui_review.checks.findings import CSV_COLUMNS
+from tui_review.contracts.finding import CSV_COLUMNS
 from tui_review.review import export as export_module
 from tui_review.review.export import default_export_path, export_review, review_rows
 from tui_review.review.session import ReviewSession

@@ -6,7 +6,7 @@ from __future__ import annotations
 from types import SimpleNamespace
 
 from parsers.model import Document, Figure
-from tui_review.checks.findings import Evidence, Finding
+from tui_review.contracts.finding import Evidence, Finding
 
 
 def _figure(doc: Document, text: str, *, nth: int = 0, cell: bool = False) -> Figure:

@@ -9,7 +9,7 @@ from tui_helpers import run_async, settle
 from textual.widgets import TextArea
 
 from tui_review.app import ReviewApp
-from tui_review.checks.findings import CSV_COLUMNS
+from tui_review.contracts.finding import CSV_COLUMNS
 from tui_review.review.session import NodeRef
 from tui_review.screens.error_dialog import ErrorDialog
 from tui_review.screens.export_dialog import ExportDialog

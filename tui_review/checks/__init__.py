@@ -1,16 +1,17 @@
 """The consistency engine: every relation a document states, checked with interval arithmetic.
 
-`check_document(doc, config=None, relations=None) -> CheckReport` is the one entry point the CLI
-and the TUI call. It evaluates each relation (default: `tui_review.relations.find_relations`)
-under its rule from the rule pack and the user's configuration, keeps relations that hold as
-``ok`` findings (the UI marks their figures verified), folds rounding-only agreements and
-uncheckable relations into one note per section or table, adds the parser's form findings,
-gives every finding a stable id and reports coverage.
+`check_relations(doc, relations, config=None) -> CheckReport` evaluates each relation the finders
+gave (`tui_review.engine` wires the finders to it: the checks never import them) under its rule
+from the rule pack and the user's configuration, keeps relations that hold as ``ok`` findings (the
+UI marks their figures verified), folds rounding-only agreements and uncheckable relations into
+one note per section or table, adds the parser's form findings and the completeness findings (standard tables missing, empty tables without their note), gives
+every finding a stable id and reports coverage.
 
 Modules: ``intervals`` (Decimal interval arithmetic), ``evaluate`` (one relation → one finding),
 ``notes`` (per-place summaries), ``form`` (parser issues and repairs), ``ids`` (stable ids),
-``figures`` (naming and placing figures in messages), ``report`` (`CheckReport`, `Coverage`);
-``relation`` and ``findings`` are the contracts with the relation finders and the outputs.
+``figures`` (naming and placing figures in messages), ``completeness`` (tables a disclosure must
+carry), ``report`` (`CheckReport`, `Coverage`). What comes in (`Relation`) and goes out
+(`Finding`) is declared in `tui_review.contracts`.
 """
 
 from __future__ import annotations
@@ -18,25 +19,22 @@ from __future__ import annotations
 from pathlib import PurePath
 
 from parsers.model import Document
+from tui_review.checks import completeness
 from tui_review.checks import figures as F
 from tui_review.checks.evaluate import evaluate
-from tui_review.checks.findings import Finding, Verdict
+from tui_review.contracts.finding import Finding, Verdict
 from tui_review.checks.form import form_findings
 from tui_review.checks.ids import deduplicate
 from tui_review.checks.notes import notes
-from tui_review.checks.relation import Relation
+from tui_review.contracts.relation import Relation
 from tui_review.checks.report import CHECKED_VERDICTS, KINDS, CheckReport, Coverage
 from tui_review.config import Config, Rule
 
-__all__ = ["CheckReport", "Coverage", "check_document"]
+__all__ = ["CheckReport", "Coverage", "check_relations"]
 
 
-def check_document(doc: Document, config: Config | None = None, relations: list[Relation] | None = None) -> CheckReport:
+def check_relations(doc: Document, relations: list[Relation], config: Config | None = None) -> CheckReport:
     config = config or Config.default()
-    if relations is None:
-        from tui_review.relations import find_relations
-
-        relations = find_relations(doc)
     unknown: dict[str, Rule] = {}
     evaluated: list[tuple[Relation, Finding]] = []
     for relation in relations:
@@ -56,8 +54,6 @@ def check_document(doc: Document, config: Config | None = None, relations: list[
     findings = [f for _, f in evaluated if f.verdict != Verdict.UNCHECKED]
     findings += notes(evaluated, doc, config)
     findings += form_findings(doc, config)
-    from tui_review.relations import completeness
-
     findings += completeness.findings(doc, config)
     deduplicate(findings)
     coverage = _coverage(doc, evaluated)

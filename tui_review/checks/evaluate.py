@@ -25,7 +25,7 @@ from pathlib import PurePath
 
 from parsers.model import Document, Figure, Severity
 from tui_review.checks import figures as F
-from tui_review.checks.findings import STATUS_OK, STATUS_OPEN, Finding, Verdict
+from tui_review.contracts.finding import STATUS_OK, STATUS_OPEN, Finding, Verdict
 from tui_review.checks.ids import relation_id
 from tui_review.checks.intervals import (
     PERCENT,
@@ -39,7 +39,7 @@ from tui_review.checks.intervals import (
     rounds_to,
     total,
 )
-from tui_review.checks.relation import Relation, RelationKind, Term
+from tui_review.contracts.relation import Relation, RelationKind, Term
 from tui_review.config import Rule
 
 BINDING_RULE = "binding"

@@ -9,7 +9,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from parsers.model import Document, Figure, Role
-from tui_review.checks.findings import Evidence
+from tui_review.contracts.finding import Evidence
 from tui_review.checks.intervals import MONEY_UNITS, PERCENT, SIGNED_ROLES
 
 # Printed stand-ins for "no value" in a cell or sentence: unknown, never zero.

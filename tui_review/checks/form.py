@@ -13,7 +13,7 @@ from __future__ import annotations
 from pathlib import PurePath
 
 from parsers.model import CellRef, Document, Normalisation, ParseIssue, Severity
-from tui_review.checks.findings import STATUS_OPEN, Finding, Verdict
+from tui_review.contracts.finding import STATUS_OPEN, Finding, Verdict
 from tui_review.checks.ids import digest
 from tui_review.config import Config
 

@@ -12,8 +12,8 @@ import hashlib
 import json
 
 from parsers.model import Document, Figure
-from tui_review.checks.findings import Finding
-from tui_review.checks.relation import Relation
+from tui_review.contracts.finding import Finding
+from tui_review.contracts.relation import Relation
 
 ID_LENGTH = 12
 

@@ -12,9 +12,9 @@ from __future__ import annotations
 from pathlib import PurePath
 
 from parsers.model import Document, Severity
-from tui_review.checks.findings import STATUS_OPEN, Finding, Verdict
+from tui_review.contracts.finding import STATUS_OPEN, Finding, Verdict
 from tui_review.checks.ids import digest
-from tui_review.checks.relation import Relation
+from tui_review.contracts.relation import Relation
 from tui_review.config import Config
 
 ROUNDING_RULE = "rounding"

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from parsers.model import Severity
-from tui_review.checks.findings import STATUS_OK, Finding, Verdict
+from tui_review.contracts.finding import STATUS_OK, Finding, Verdict
 
 # verdicts on a relation that count as "checked" (for coverage and the summary line)
 CHECKED_VERDICTS = frozenset({Verdict.HOLDS, Verdict.ROUNDING, Verdict.FAILS, Verdict.ZERO_BASE})

@@ -20,8 +20,8 @@ from pathlib import Path
 
 from parsers.model import Document
 from tui_review import sheet
-from tui_review.checks import CheckReport, check_document
-from tui_review.checks.findings import STATUS_OK, Finding
+from tui_review.engine import CheckReport, check_document
+from tui_review.contracts.finding import STATUS_OK, Finding
 from tui_review.config import Config, ConfigError, load_config
 
 Annotate = Callable[[Path, Document, CheckReport], None]  # fills status / note in place

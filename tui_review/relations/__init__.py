@@ -3,13 +3,14 @@
 `find_relations(doc)` gathers every finder's relations. Finders are pure and live one per module:
 prose claims (``prose``), the same quantity stated twice (``repeat``), table identities
 (``tables``), prose ↔ table bindings (``prose_table``). Tables the document should carry but does
-not are not relations but findings of their own (``completeness``, called by the checks).
+not are no relation: the checks report them (`tui_review.checks.completeness`). Finders import
+the contracts (`tui_review.contracts`) and the parsers, never the checks.
 """
 
 from __future__ import annotations
 
 from parsers.model import Document
-from tui_review.checks.relation import Relation
+from tui_review.contracts.relation import Relation
 from tui_review.relations import prose, prose_table, repeat, tables
 
 FINDERS = (prose, repeat, tables, prose_table)

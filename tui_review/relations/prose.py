@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 
 from parsers.model import Document, Figure, Role, Section
 from parsers.numbers import MONEY_UNITS
-from tui_review.checks.relation import Relation, RelationKind, Term
+from tui_review.contracts.relation import Relation, RelationKind, Term
 from tui_review.relations.period import own_period
 
 AMOUNT_ROLES = (Role.AMOUNT, Role.BUDGET, Role.ACTUAL)

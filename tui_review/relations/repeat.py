@@ -13,7 +13,7 @@ from collections import defaultdict
 
 from parsers.model import Document, Figure, Role
 from parsers.numbers import MONEY_UNITS
-from tui_review.checks.relation import Relation, RelationKind, Term
+from tui_review.contracts.relation import Relation, RelationKind, Term
 from tui_review.relations.period import own_period
 
 # Names that denote one quantity wherever they are printed (the standard tables' row names);

@@ -27,7 +27,7 @@ import re
 from collections.abc import Iterable
 
 from parsers.model import Document, Figure
-from tui_review.checks.relation import Relation, RelationKind, Term
+from tui_review.contracts.relation import Relation, RelationKind, Term
 from tui_review.relations.table_index import (
     ORDINAL,
     Panel,

@@ -15,7 +15,7 @@ import os
 from pathlib import Path
 
 from tui_review import sheet
-from tui_review.checks.findings import CSV_COLUMNS
+from tui_review.contracts.finding import CSV_COLUMNS
 from tui_review.review.paths import directory_writable
 from tui_review.review.session import Entry, ReviewSession
 from tui_review.review.store import ReviewStore

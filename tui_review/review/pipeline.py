@@ -13,7 +13,7 @@ from pathlib import Path
 
 from parsers import load_document
 from parsers.model import Document
-from tui_review.checks import check_document
+from tui_review.engine import check_document
 from tui_review.review.session import ReviewSession
 from tui_review.review.store import ReviewStore
 

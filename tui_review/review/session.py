@@ -16,7 +16,7 @@ from decimal import Decimal, InvalidOperation
 from typing import Iterable
 
 from parsers.model import Document, Figure, Section
-from tui_review.checks.findings import Finding
+from tui_review.contracts.finding import Finding
 from tui_review.review.store import OWN_RULE, OwnFinding, Review, ReviewStore
 
 # Figure marks, worst first. "" is a figure no relation checked.

@@ -30,7 +30,7 @@ from tui_review.review.paths import directory_writable, fallback_review_path, re
 
 if TYPE_CHECKING:
     from parsers.model import Document
-    from tui_review.checks.findings import Finding
+    from tui_review.contracts.finding import Finding
 
 SCHEMA_VERSION = 1
 # Review statuses: 待核, 确认问题, 误报, 需补充说明

@@ -19,7 +19,7 @@ from pathlib import PurePath
 
 from parsers.model import DocKind, Document, Severity, Table
 from parsers.table_kinds import STANDARD_KINDS, kind_name, kind_of_title
-from tui_review.checks.findings import STATUS_OPEN, Finding, Verdict
+from tui_review.contracts.finding import STATUS_OPEN, Finding, Verdict
 from tui_review.checks.ids import digest
 from tui_review.config import Config
 
