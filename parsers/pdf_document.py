@@ -15,6 +15,7 @@ from parsers.model import BBox, Table
 from parsers.pdf_layout import Fragment, PageLayout, furniture, lay_out
 from parsers.pdf_page import PageRead
 from parsers.pdf_tables import build_table, group_fragments
+from parsers.pdf_titles import split_titled
 from parsers.pdf_text import Line, paragraphs
 
 SCAN_COVER = 0.3  # a page this much covered by images …
@@ -66,7 +67,7 @@ def _page_text(layout: PageLayout, starts: dict[int, str]) -> PageText:
 def compose(reads: list[PageRead]) -> Composed:
     dropped = furniture(reads)
     layouts = [lay_out(read, dropped) for read in reads]
-    fragments = [item for layout in layouts for item in layout.items if isinstance(item, Fragment)]
+    fragments = [part for layout in layouts for item in layout.items if isinstance(item, Fragment) for part in split_titled(item)]
     tables: list[Table] = []
     starts: dict[int, str] = {}
     for group in group_fragments(fragments):

@@ -13,7 +13,9 @@ import re
 # kind → (Chinese name for messages, pattern on the normalised title); order matters
 KINDS: dict[str, tuple[str, re.Pattern[str]]] = {
     "performance": ("绩效目标/自评表", re.compile(r"绩效.*表")),
+    "procurement": ("政府采购预算表", re.compile(r"政府采购.*表")),
     "three_public": ("“三公”经费支出表", re.compile(r"三公.*表")),
+    "running_costs": ("机关运行经费支出表", re.compile(r"机关运行经费.*表")),
     "gov_fund": ("政府性基金预算财政拨款收入支出表", re.compile(r"政府性基金.*表")),
     "state_capital": ("国有资本经营预算财政拨款收入支出表", re.compile(r"国有资本经营.*表")),
     "fiscal_summary": ("财政拨款收入支出总表", re.compile(r"财政拨款(?:收入支出|收支).*表")),

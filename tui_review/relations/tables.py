@@ -239,7 +239,10 @@ def _sibling_columns(view: TableView, panel: Panel, col: int, depth: int) -> lis
         members.setdefault(segs[depth], []).append(segs)
     if not members or any(NOT_A_PART.search(name) and name.startswith("其中") for name in members):
         return None
-    columns = {tuple(segments(view.table.columns[c])): c for c in panel.value_cols}
+    paths = [tuple(segments(view.table.columns[c])) for c in panel.value_cols]
+    if len(set(paths)) != len(paths):
+        return None  # two value columns under one header path: the header was not read whole
+    columns = dict(zip(paths, panel.value_cols))
     out = []
     for name in members:
         if NOT_A_PART.search(name):
