@@ -1,0 +1,85 @@
+"""The pure parts of rendering: which marks a finding gives, their region, the half-block cells, the LRU."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from decimal import Decimal
+
+import pytest
+from PIL import Image
+
+from parsers.model import Figure
+from tui_review.render.halfblock import UPPER_HALF, Cell, fit_scale, halfblock_rows
+from tui_review.render.lru import LruCache
+from tui_review.render.marks import MIN_HEIGHT, MIN_WIDTH, OPERAND, SUSPECT, Mark, marks_of, pages_of, region_of
+
+
+def fig(fid, page=1, bbox=(100.0, 200.0, 140.0, 211.0)):
+    return Figure(fid, "1.00", Decimal("1.00"), 2, "万元", page=page, bbox=bbox)
+
+
+def test_the_stated_figure_is_the_suspect_and_the_others_operands():
+    figures = {f.id: f for f in (fig("a"), fig("b", bbox=(10, 20, 30, 31)), fig("c", page=2))}
+    marks = marks_of(figures, ["b", "a", "c"], stated_ids={"a"})
+    assert [(m.figure_id, m.kind, m.page) for m in marks] == [("a", SUSPECT, 1), ("b", OPERAND, 1), ("c", OPERAND, 2)]
+    assert pages_of(marks) == [1, 2]
+
+
+def test_a_single_figure_is_its_own_suspect_and_figures_without_place_give_no_mark():
+    figures = {"a": fig("a"), "t": Figure("t", "1", Decimal(1), 0, None, start=4, end=5)}
+    assert [m.kind for m in marks_of(figures, ["a"])] == [SUSPECT]
+    assert marks_of(figures, ["t"]) == []
+    assert [m.kind for m in marks_of(figures, ["a", "t"])] == [OPERAND]  # two figures, none stated
+    assert marks_of(figures, ["missing"]) == []
+
+
+def test_region_has_a_margin_and_a_minimum_size():
+    marks = [Mark(1, (100, 200, 140, 211), SUSPECT), Mark(1, (300, 400, 340, 411), OPERAND), Mark(2, (0, 0, 5, 5), OPERAND)]
+    assert region_of(marks, 1, margin=10) == (90, 190, 350, 421)
+    small = region_of(marks[:1], 1, margin=10)
+    assert small[2] - small[0] == MIN_WIDTH and small[3] - small[1] == MIN_HEIGHT
+    assert (small[0] + small[2]) / 2 == 120 and (small[1] + small[3]) / 2 == 205.5
+    assert region_of(marks, 3) is None
+
+
+def test_halfblock_pairs_pixel_rows_into_cells():
+    red, white, black = (255, 0, 0), (255, 255, 255), (0, 0, 0)
+    image = Image.new("RGB", (2, 3), white)
+    image.putpixel((0, 0), red)
+    image.putpixel((1, 1), black)
+    image.putpixel((1, 2), black)
+    rows = halfblock_rows(image)
+    assert rows == [
+        [Cell(UPPER_HALF, red, white), Cell(UPPER_HALF, white, black)],
+        [Cell(" ", white, white), Cell(UPPER_HALF, black, white)],  # odd last row: paired with paper
+    ]
+
+
+def test_fit_scale_fills_the_narrower_side():
+    region = (0.0, 0.0, 200.0, 100.0)
+    assert fit_scale(region, 100, 100) == 0.5  # width-bound: 100 px across 200 pt
+    assert fit_scale(region, 1000, 10) == 0.2  # height-bound: 20 px down 100 pt
+
+
+def test_lru_keeps_the_most_recently_used():
+    cache: LruCache[str] = LruCache(2)
+    cache.put(1, "a")
+    cache.put(2, "b")
+    assert cache.get(1) == "a"  # 1 is now the most recent
+    cache.put(3, "c")
+    assert 2 not in cache and cache.get(1) == "a" and cache.get(3) == "c" and len(cache) == 2
+    with pytest.raises(ValueError):
+        LruCache(0)
+
+
+def test_render_package_is_headless():
+    code = (
+        "import sys\n"
+        "import tui_review.render.pdf_pages, tui_review.render.picture, tui_review.render.halfblock\n"
+        "import tui_review.render.marks, tui_review.render.lru\n"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in ('textual', 'rich')))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.strip() == "[]"
