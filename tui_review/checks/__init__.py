@@ -10,8 +10,9 @@ every finding a stable id and reports coverage.
 Modules: ``intervals`` (Decimal interval arithmetic), ``evaluate`` (one relation → one finding),
 ``notes`` (per-place summaries), ``form`` (parser issues and repairs), ``ids`` (stable ids),
 ``figures`` (naming and placing figures in messages), ``completeness`` (tables a disclosure must
-carry), ``report`` (`CheckReport`, `Coverage`). What comes in (`Relation`) and goes out
-(`Finding`) is declared in `tui_review.contracts`.
+carry), ``suspects`` (which figure is most likely wrong: groups of failing findings), ``report``
+(`CheckReport`, `Coverage`). What comes in (`Relation`) and goes out (`Finding`) is declared in
+`tui_review.contracts`.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from tui_review.checks.form import form_findings
 from tui_review.checks.ids import deduplicate
 from tui_review.checks.notes import notes
 from tui_review.contracts.relation import Relation
+from tui_review.checks.suspects import find_groups
 from tui_review.checks.report import CHECKED_VERDICTS, KINDS, CheckReport, Coverage
 from tui_review.config import Config, Rule
 
@@ -37,6 +39,7 @@ def check_relations(doc: Document, relations: list[Relation], config: Config | N
     config = config or Config.default()
     unknown: dict[str, Rule] = {}
     evaluated: list[tuple[Relation, Finding]] = []
+    rules: dict[int, Rule] = {}  # id(relation) → its rule, for the suspect search
     for relation in relations:
         rule = config.rule(relation.rule)
         if rule is None:
@@ -51,11 +54,13 @@ def check_relations(doc: Document, relations: list[Relation], config: Config | N
             if own is not None and own.severity is not None:
                 finding.severity = str(own.severity)
         evaluated.append((relation, finding))
+        rules[id(relation)] = rule
     findings = [f for _, f in evaluated if f.verdict != Verdict.UNCHECKED]
     findings += notes(evaluated, doc, config)
     findings += form_findings(doc, config)
     findings += completeness.findings(doc, config)
     deduplicate(findings)
+    groups = find_groups(evaluated, doc, lambda relation: rules[id(relation)])
     coverage = _coverage(doc, evaluated)
     return CheckReport(
         document=PurePath(doc.path).name,
@@ -63,6 +68,7 @@ def check_relations(doc: Document, relations: list[Relation], config: Config | N
         coverage=coverage["amount"],
         coverage_by_kind=coverage,
         relations=len(evaluated),
+        groups=groups,
         notices=[(f"规则包中没有规则 {rule_id}，按 error 处理", f"rule {rule_id} is not in the rule pack; treated as an error")
                  for rule_id in unknown],
     )

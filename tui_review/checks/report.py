@@ -11,9 +11,13 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from parsers.model import Severity
 from tui_review.contracts.finding import STATUS_OK, Finding, Verdict
+
+if TYPE_CHECKING:
+    from tui_review.checks.suspects import Group
 
 # verdicts on a relation that count as "checked" (for coverage and the summary line)
 CHECKED_VERDICTS = frozenset({Verdict.HOLDS, Verdict.ROUNDING, Verdict.FAILS, Verdict.ZERO_BASE})
@@ -43,6 +47,7 @@ class CheckReport:
     coverage_by_kind: dict[str, Coverage] = field(default_factory=dict)  # amount / percent / count
     relations: int = 0  # relations evaluated (enabled rules)
     notices: list[tuple[str, str]] = field(default_factory=list)  # (zh, en) engine notices
+    groups: list[Group] = field(default_factory=list)  # failing findings grouped by their suspect
 
     def failing(self) -> list[Finding]:
         return [f for f in self.findings if f.status != STATUS_OK]
@@ -78,3 +83,95 @@ class CheckReport:
     @property
     def has_errors(self) -> bool:
         return any(f.severity == Severity.ERROR for f in self.failing())
+
+
+# --- the text report's lines (``tui-review check --format text``) ---------------------------------
+
+_SEVERITY = {"error": ("错误", "error"), "warning": ("警告", "warning"), "info": ("提示", "info")}
+_GLYPH = {"error": "✗", "warning": "!", "info": "i"}
+
+
+def finding_lines(f: Finding, lang: str = "zh", indent: str = "  ") -> list[str]:
+    """A finding as the text report prints it: badge, rule, place and id; its message; 应为."""
+    en = lang == "en"
+    place = " ".join(p for p in (f"p.{f.page}" if f.page is not None else "", f.location) if p)
+    if f.status == STATUS_OK:
+        badge = "✓ ok" if en else "✓ 一致"
+    else:
+        badge = f"{_GLYPH.get(f.severity, '?')} {_SEVERITY.get(f.severity, (f.severity, f.severity))[1 if en else 0]}"
+    lines = [f"{indent}{badge}  {f.rule}  {place}  [{f.finding_id}]".rstrip(), f"{indent}    {f.message(lang)}"]
+    if f.expected:
+        lines.append(f"{indent}    {'expected' if en else '应为'}: {f.expected}")
+    return lines
+
+
+def group_lines(groups: list[Group], lang: str = "zh") -> list[str]:
+    """Each suspect group: the suspect, its place, the value it would need, the N relations it
+    breaks, the reason; then its member findings (their own arithmetic)."""
+    if not groups:
+        return []
+    en = lang == "en"
+    lines = ["Suspects (one group per most likely wrong figure):" if en else "可疑数字（每组对应一个最可能有误的数字）："]
+    for group in groups:
+        suspect = group.suspect
+        if suspect is None:
+            continue
+        n = len(group.members)
+        if not suspect.options:
+            head = f"no single culprit · {n} relations" if en else f"无法确定单一可疑数字 · {n} 项关系"
+        else:
+            head = (" or " if en else " 或 ").join(
+                (", " if en else "、").join(_suspect_head(fig, en) for fig in option) for option in suspect.options)
+            head += f" · breaks {n} relations" if en else f" · 使 {n} 项关系不成立"
+        lines.append(f"  ✗ [{group.group_id}] {head}")
+        lines.append(f"      {suspect.message(lang)}")
+        for member in group.members:
+            lines += finding_lines(member, lang, indent="      ")
+    return lines
+
+
+def _suspect_head(fig, en: bool) -> str:
+    place = " ".join(p for p in (f"p.{fig.page}" if fig.page is not None else "", fig.location) if p)
+    needed = f"should be {fig.needed}" if en else f"应为 {fig.needed}"
+    return f"{fig.subject} {fig.text} ({place}) {needed}" if en else f"{fig.subject} {fig.text}（{place}）{needed}"
+
+
+# --- the review sheet's rows (``tui-review check --format csv``) -----------------------------------
+
+SUSPECT_RULE = "suspect"  # the rule column of a group's own row
+
+
+def sheet_rows(report: CheckReport, lang: str = "zh", show_ok: bool = False) -> list[dict]:
+    """One row per suspect group (``finding_id`` = ``group`` = the group id, rule ``suspect``)
+    followed by its member rows (``group`` = the group id), then the other findings."""
+    rows: list[dict] = []
+    for group in report.groups:
+        if group.suspect is not None:
+            rows.append(group_row(report.document, group, lang))
+            rows += [f.row(lang) for f in group.members]
+    shown = report.findings if show_ok else report.failing()
+    rows += [f.row(lang) for f in shown if not f.group]
+    return rows
+
+
+def group_row(document: str, group: Group, lang: str = "zh") -> dict:
+    suspect = group.suspect
+    assert suspect is not None
+    first = suspect.options[0] if suspect.options else ()
+    joiner = " / "
+    rank = {"error": 2, "warning": 1, "info": 0}
+    return {
+        "document": document,
+        "finding_id": group.group_id,
+        "severity": max((f.severity for f in group.members), key=lambda s: rank.get(s, -1)),
+        "rule": SUSPECT_RULE,
+        "section": first[0].section if first else group.members[0].section,
+        "page": "" if not first or first[0].page is None else first[0].page,
+        "location": joiner.join(" ".join(f.location for f in option) for option in suspect.options),
+        "stated": joiner.join(" ".join(f.text for f in option) for option in suspect.options),
+        "expected": joiner.join(" ".join(f.needed for f in option) for option in suspect.options),
+        "message": suspect.message(lang),
+        "status": "open",
+        "note": "",
+        "group": group.group_id,
+    }

@@ -22,12 +22,11 @@ from parsers.model import Document
 from tui_review import sheet
 from tui_review.engine import CheckReport, check_document
 from tui_review.contracts.finding import STATUS_OK, Finding
+from tui_review.checks.report import finding_lines, group_lines, sheet_rows
 from tui_review.config import Config, ConfigError, load_config
 
 Annotate = Callable[[Path, Document, CheckReport], None]  # fills status / note in place
 
-_SEVERITY = {"error": ("错误", "error"), "warning": ("警告", "warning"), "info": ("提示", "info")}
-_GLYPH = {"error": "✗", "warning": "!", "info": "i"}
 
 
 @dataclass(slots=True)
@@ -108,7 +107,7 @@ def _shown(report: CheckReport, show_ok: bool) -> list[Finding]:
 
 def _emit(args, checked: list[Checked], lang: str) -> None:
     if args.format == "csv":
-        rows = [f.row(lang) for item in checked for f in _shown(item.report, args.show_ok)]
+        rows = [row for item in checked for row in sheet_rows(item.report, lang, args.show_ok)]
         if args.output:
             sheet.write_csv(args.output, rows, encoding=args.encoding, force=args.force)
         else:
@@ -136,25 +135,20 @@ def _stdout_csv(text: str, encoding: str) -> None:
 
 
 def text_report(doc: Document, report: CheckReport, lang: str = "zh", show_ok: bool = False) -> str:
-    """The readable report of one document: findings grouped by section, then the summary line."""
+    """The readable report of one document: suspect groups, the other findings by section, then the
+    summary line."""
     en = lang == "en"
     order = {s.id: i for i, s in enumerate(doc.sections())}
     findings = sorted(_shown(report, show_ok), key=lambda f: order.get(f.section_id, -1))
-    lines = [f"== {report.document} =="]
+    lines = [f"== {report.document} =="] + group_lines(report.groups, lang)
     section = None
     for f in findings:
+        if f.group:
+            continue
         if f.section != section:
             section = f.section
             lines.append(section or ("(before the first heading)" if en else "（首个标题之前）"))
-        place = " ".join(p for p in (f"p.{f.page}" if f.page is not None else "", f.location) if p)
-        if f.status == STATUS_OK:
-            badge = "✓ ok" if en else "✓ 一致"
-        else:
-            badge = f"{_GLYPH.get(f.severity, '?')} {_SEVERITY.get(f.severity, (f.severity, f.severity))[1 if en else 0]}"
-        lines.append(f"  {badge}  {f.rule}  {place}  [{f.finding_id}]".rstrip())
-        lines.append(f"      {f.message(lang)}")
-        if f.expected:
-            lines.append(f"      {'expected' if en else '应为'}: {f.expected}")
+        lines += finding_lines(f, lang)
     if not findings:
         lines.append("  No findings." if en else "  没有发现问题。")
     lines.append(summary(report, lang))

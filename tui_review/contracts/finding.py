@@ -28,8 +28,9 @@ CSV_COLUMNS = (
     "message",
     "status",
     "note",
+    "group",
 )
-JSON_KEYS = CSV_COLUMNS + ("evidence",)
+JSON_KEYS = CSV_COLUMNS + ("evidence", "suspect")
 
 STATUS_OK = "ok"  # the relation holds
 STATUS_OPEN = "open"  # a failing relation nobody has reviewed yet (待核)
@@ -80,6 +81,62 @@ class Evidence:
         }
 
 
+@dataclass(frozen=True, slots=True)
+class SuspectFigure:
+    """A figure a group blames, with the value it would need for its relations to hold."""
+
+    figure_id: str
+    text: str  # as printed
+    subject: str
+    section: str
+    page: int | None
+    location: str
+    needed: str  # the value it would need, written as the document writes it
+    needed_range: str  # every value that would do: "[339.505, 339.515]"
+
+    def as_dict(self) -> dict:
+        return {
+            "figure_id": self.figure_id,
+            "text": self.text,
+            "subject": self.subject,
+            "section": self.section,
+            "page": self.page,
+            "location": self.location,
+            "needed": self.needed,
+            "needed_range": self.needed_range,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Suspect:
+    """The figure(s) most likely wrong behind a group of failing findings (`tui_review.checks.suspects`).
+
+    ``options`` are the equally good explanations: one option is usually one figure, several
+    figures when they must change together (a cell printed twice); more than one option is a tie
+    the document does not settle; none means no single culprit was found within the search bound.
+    """
+
+    group: str  # the group id every member finding carries
+    options: tuple[tuple[SuspectFigure, ...], ...]
+    relations: int  # failing relations the group explains
+    broken: int  # relations that hold now and would not after the change
+    message_zh: str
+    message_en: str
+
+    def message(self, lang: str = "zh") -> str:
+        return self.message_en if lang == "en" else self.message_zh
+
+    def as_dict(self, lang: str = "zh") -> dict:
+        first = self.options[0][0].as_dict() if self.options else {}
+        return {
+            **first,
+            "group": self.group,
+            "options": [[f.as_dict() for f in option] for option in self.options],
+            "relations": self.relations,
+            "message": self.message(lang),
+        }
+
+
 @dataclass(slots=True)
 class Finding:
     finding_id: str
@@ -99,6 +156,8 @@ class Finding:
     note: str = ""
     figure_ids: tuple[str, ...] = ()  # every figure the finding touches (for highlighting)
     verdict: str = ""  # a Verdict: why the status is what it is
+    group: str = ""  # the suspect group it belongs to ("" when none)
+    suspect: Suspect | None = None  # that group's suspect
 
     @property
     def failed(self) -> bool:
@@ -122,10 +181,13 @@ class Finding:
             "message": self.message(lang),
             "status": self.status,
             "note": self.note,
+            "group": self.group,
         }
 
     def as_json(self, lang: str = "zh") -> dict:
         out = self.row(lang)
         out["page"] = self.page
+        out["group"] = self.group or None
         out["evidence"] = [e.as_dict() for e in self.evidence]
+        out["suspect"] = None if self.suspect is None else self.suspect.as_dict(lang)
         return out

@@ -1,0 +1,569 @@
+"""Which figure is most likely wrong: one slip, one group of findings.
+
+A single misprinted figure breaks every relation it takes part in — a 合计 row, the same figure
+in another table, a share in the prose — and each of those reports the *stated* figure as wrong,
+which is often the correct one. After every relation is evaluated, `find_groups` looks, over each
+connected component of failing relations (figures as nodes), for the cheapest set of figures
+whose change makes every failing relation of the component hold:
+
+- a figure can fix a relation only if some value for it makes the relation hold: that value is
+  solved with interval arithmetic (`needed_interval`: SUM, RATIO and DIRECTION alike) and the
+  candidate printed at the figure's decimals is re-evaluated by the checks' own `evaluate`;
+- the cost of a set is its size plus the relations that hold now and would break under the
+  change: a figure that agrees with three other tables is vouched for three times;
+- equally cheap sets are ties, reported as such and never guessed; past the search bounds
+  (relations, candidates, set size, trials) the component has "no single culprit".
+
+Failing relations explained by linked figures of the best set form one group; every member
+finding carries the group's id and its `Suspect`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field, replace
+from decimal import Decimal
+from itertools import combinations
+
+from parsers.model import Document, Figure
+from tui_review.checks import figures as F
+from tui_review.checks.evaluate import evaluate
+from tui_review.contracts.finding import Finding, Suspect, SuspectFigure, Verdict
+from tui_review.checks.ids import digest
+from tui_review.checks.intervals import (
+    PERCENT,
+    SIGNED_ROLES,
+    Interval,
+    convert,
+    quantize,
+    rounding_set,
+    total,
+)
+from tui_review.contracts.relation import Relation, RelationKind, Term
+from tui_review.config import Rule
+
+MAX_RELATIONS = 16  # failing relations in one component
+MAX_CANDIDATES = 48  # figures that could be changed in one component
+MAX_SET = 3  # figures changed together
+MAX_TRIALS = 400  # candidate sets re-evaluated per component
+MAX_TIES = 3  # equally good explanations still worth listing
+
+_HOLDING = (Verdict.HOLDS, Verdict.ROUNDING)
+_INF = Decimal("Infinity")
+
+RuleOf = Callable[[Relation], Rule]
+
+
+@dataclass(slots=True)
+class Group:
+    """Failing findings explained by one suspect (or one set of figures changed together)."""
+
+    group_id: str
+    members: list[Finding]
+    options: list[dict[str, Decimal]]  # figure id → printed value it would need; [] no culprit
+    figures: dict[str, Figure] = field(default_factory=dict)
+    needed: dict[str, Interval] = field(default_factory=dict)  # figure id → values that would do
+    broken: int = 0
+    suspect: Suspect | None = None
+
+
+# --- solving one relation for one figure ------------------------------------------------------
+
+
+def _unit(relation: Relation, doc: Document) -> str | None:
+    figures = relation.figures() if relation.kind is not RelationKind.RATIO else [
+        t.figure for t in relation.terms + relation.denominator]
+    return next((f.unit for f in figures if f.unit is not None), doc.unit)
+
+
+def _box(fig: Figure, unit: str | None) -> Interval:
+    if F.is_blank(fig):
+        return Interval.point(Decimal(0))
+    return Interval.of_figure(fig, unit)
+
+
+def _coefficients(terms: Iterable[Term], skip: str) -> tuple[int, list[tuple[int, Figure]]]:
+    """The net coefficient of figure ``skip`` in ``terms`` and the other terms."""
+    own, rest = 0, []
+    for term in terms:
+        if term.figure.id == skip:
+            own += term.coeff
+        else:
+            rest.append((term.coeff, term.figure))
+    return own, rest
+
+
+def _tolerance(rule: Rule, stated: Decimal) -> Decimal:
+    return rule.abs_tolerance + rule.rel_tolerance * abs(stated)
+
+
+def _mul(a: Interval, b: Interval) -> Interval:
+    corners = [x * y for x in (a.lo, a.hi) for y in (b.lo, b.hi)]
+    return Interval(min(corners), max(corners))
+
+
+def _divide(a: Interval, k: int) -> Interval:
+    return a.scale(1) if k == 1 else a.scale(-1) if k == -1 else _mul(a, Interval.point(Decimal(1) / Decimal(k)))
+
+
+def needed_interval(relation: Relation, fig: Figure, doc: Document, rule: Rule) -> Interval | None:
+    """Every signed value of ``fig`` (in its own unit) that lets ``relation`` hold, the other
+    figures as printed; ``None`` when no value can (or ``fig`` does not move the relation)."""
+    unit = _unit(relation, doc)
+    try:
+        if relation.kind is RelationKind.SUM:
+            out = _solve_sum(relation, fig, unit, rule)
+        elif relation.kind is RelationKind.RATIO:
+            out = _solve_ratio(relation, fig, unit, rule)
+        else:
+            out = _solve_direction(relation, fig, unit, rule)
+    except (ValueError, ArithmeticError):
+        return None
+    if out is None:
+        return None
+    if fig.unit != unit and unit is not None and fig.unit is not None and fig.unit != PERCENT:
+        out = Interval(_convert(out.lo, unit, fig.unit), _convert(out.hi, unit, fig.unit))
+    return out
+
+
+def _convert(value: Decimal, unit: str, target: str) -> Decimal:
+    return value if value.is_infinite() else convert(value, unit, target)
+
+
+def _solve_sum(relation: Relation, fig: Figure, unit: str | None, rule: Rule) -> Interval | None:
+    target = relation.target
+    if target is None:
+        return None
+    # target − Σ coeff·term = 0, within the tolerance
+    k, rest = _coefficients(relation.terms, fig.id)
+    k = -k
+    others = [(-c, _box(f, unit)) for c, f in rest]
+    if target.id == fig.id:
+        k += 1
+    else:
+        others.append((1, _box(target, unit)))
+    if k == 0:
+        return None
+    extra = _tolerance(rule, F.signed(target))
+    zero = Interval(-extra, extra)
+    return _divide(zero - total(others), k)
+
+
+def _solve_ratio(relation: Relation, fig: Figure, unit: str | None, rule: Rule) -> Interval | None:
+    target = relation.target
+    if target is None:
+        return None
+    stated = F.signed(target)
+    extra = _tolerance(rule, stated)
+    if target.id == fig.id:
+        num = total([(t.coeff, _box(t.figure, unit)) for t in relation.terms])
+        den = total([(t.coeff, _box(t.figure, unit)) for t in relation.denominator])
+        quotient = num.divide(den)
+        return None if quotient is None else quotient.scale(100).widen(extra)
+    closure, _, _ = rounding_set(stated, target.decimals)
+    ratio = _mul(closure.widen(extra), Interval.point(Decimal("0.01")))
+    k_num, num_rest = _coefficients(relation.terms, fig.id)
+    k_den, den_rest = _coefficients(relation.denominator, fig.id)
+    if k_num == 0 and k_den == 0:
+        return None
+    n = total([(c, _box(f, unit)) for c, f in num_rest])
+    d = total([(c, _box(f, unit)) for c, f in den_rest])
+    # (k_num·x + n) = r·(k_den·x + d)  ⇒  x·(r·k_den − k_num) = n − r·d
+    divisor = ratio.scale(k_den) - Interval.point(Decimal(k_num))
+    return (n - _mul(ratio, d)).divide(divisor)
+
+
+def _solve_direction(relation: Relation, fig: Figure, unit: str | None, rule: Rule) -> Interval | None:
+    k, rest = _coefficients(relation.terms, fig.id)
+    if k == 0 or relation.expected_sign is None:
+        return None
+    others = total([(c, _box(f, unit)) for c, f in rest])
+    # sign(k·x + others) = expected; the bound is where the sum crosses 0
+    if relation.expected_sign == 0:
+        return _divide(-others, k)
+    wanted = relation.expected_sign * (1 if k > 0 else -1)
+    bound = _divide(-others, k)
+    return Interval(bound.hi, _INF) if wanted > 0 else Interval(-_INF, bound.lo)
+
+
+def printed_value(need: Interval, fig: Figure) -> Decimal:
+    """The value ``fig`` would print, at its own decimals, nearest the middle of ``need``."""
+    lo, hi = need.lo, need.hi
+    step = Decimal(1).scaleb(-fig.decimals)
+    if lo.is_infinite() and hi.is_infinite():
+        return F.signed(fig)
+    if lo.is_infinite():
+        return quantize(hi, fig.decimals) - (step if quantize(hi, fig.decimals) >= hi else 0)
+    if hi.is_infinite():
+        return quantize(lo, fig.decimals) + (step if quantize(lo, fig.decimals) <= lo else 0)
+    return quantize((lo + hi) / 2, fig.decimals)
+
+
+def changed(fig: Figure, value: Decimal) -> Figure:
+    """``fig`` printed as ``value`` (signed as its words would say it)."""
+    sign = fig.sign
+    if fig.role in SIGNED_ROLES:
+        sign = -1 if value < 0 else (1 if value > 0 else fig.sign)
+        value = abs(value)
+    text = F.number(value.quantize(Decimal(1).scaleb(-fig.decimals)), F.grouped(fig))
+    return replace(fig, value=value, text=text, sign=sign)
+
+
+def substituted(relation: Relation, figures: dict[str, Figure]) -> Relation:
+    def term(t: Term) -> Term:
+        return Term(figures[t.figure.id], t.coeff) if t.figure.id in figures else t
+
+    target = relation.target
+    return replace(
+        relation,
+        target=figures.get(target.id, target) if target is not None else None,
+        terms=[term(t) for t in relation.terms],
+        denominator=[term(t) for t in relation.denominator],
+    )
+
+
+# --- one component ------------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class _Component:
+    failing: list[int]  # indices into the failing relations
+    holding: set[int] = field(default_factory=set)  # holding relations touching its figures
+
+
+@dataclass(slots=True)
+class _Outcome:
+    values: dict[str, Decimal]
+    needed: dict[str, Interval]
+    broken: int
+
+    @property
+    def cost(self) -> tuple[int, int]:
+        return (len(self.values) + self.broken, self.broken)
+
+
+class _Search:
+    """The cheapest explanations of one component's failing relations."""
+
+    def __init__(self, engine: _Engine, component: _Component) -> None:
+        self.engine = engine
+        self.failing = component.failing
+        self.holding = sorted(component.holding)
+        self.trials = 0
+
+    def run(self) -> list[_Outcome] | None:
+        """The best outcomes (ties), or ``None`` past the bounds."""
+        e = self.engine
+        if len(self.failing) > MAX_RELATIONS:
+            return None
+        hits: dict[str, int] = {}
+        for bit, index in enumerate(self.failing):
+            for fig in e.failing[index][0].figures():
+                if not F.is_blank(fig):
+                    hits[fig.id] = hits.get(fig.id, 0) | (1 << bit)
+        if len(hits) > MAX_CANDIDATES:
+            return None
+        everything = (1 << len(self.failing)) - 1
+        order = sorted(hits, key=lambda i: (-bin(hits[i]).count("1"), i))
+        best: list[_Outcome] = []
+        for size in range(1, MAX_SET + 1):
+            if best and size > best[0].cost[0]:
+                break
+            for chosen in combinations(order, size):
+                mask = 0
+                for fid in chosen:
+                    mask |= hits[fid]
+                if mask != everything:
+                    continue
+                if self.trials >= MAX_TRIALS:
+                    return None
+                self.trials += 1
+                outcome = self._try(chosen)
+                if outcome is None:
+                    continue
+                if not best or outcome.cost < best[0].cost:
+                    best = [outcome]
+                elif outcome.cost == best[0].cost:
+                    best.append(outcome)
+        return best or None
+
+    def _relations_of(self, fid: str) -> tuple[list[int], list[int]]:
+        e = self.engine
+        return e.failing_of.get(fid, []), e.holding_of.get(fid, [])
+
+    def _try(self, chosen: Sequence[str]) -> _Outcome | None:
+        """Solve the chosen figures one by one; None when they cannot fix every failing relation."""
+        e = self.engine
+        pending = list(chosen)
+        values: dict[str, Decimal] = {}
+        needed: dict[str, Interval] = {}
+        replaced: dict[str, Figure] = {}
+        while pending:
+            for fid in pending:
+                fig = e.figures[fid]
+                failing, holding = self._relations_of(fid)
+                ready = [i for i in failing if self._solvable(e.failing[i][0], fid, pending)]
+                soft = [i for i in holding if self._solvable(e.holding[i][0], fid, pending)]
+                if not ready and not soft:
+                    continue
+                need = self._intersect([e.failing[i] for i in ready], fig, replaced)
+                if need is None:
+                    return None
+                for i in soft:  # keep the relations that hold, where some value still can
+                    narrower = self._intersect([e.holding[i]], fig, replaced, need)
+                    if narrower is not None:
+                        need = narrower
+                if need is None:
+                    return None
+                values[fid] = printed_value(need, fig)
+                needed[fid] = need
+                replaced[fid] = changed(fig, values[fid])
+                pending.remove(fid)
+                break
+            else:
+                return None
+        if not all(self._holds(e.failing[i], replaced) for i in self.failing):
+            return None
+        touched = {i for fid in chosen for i in e.holding_of.get(fid, [])}
+        broken = sum(1 for i in touched if not self._holds(e.holding[i], replaced))
+        return _Outcome(values, needed, broken)
+
+    @staticmethod
+    def _solvable(relation: Relation, fid: str, pending: list[str]) -> bool:
+        return not any(f.id in pending and f.id != fid for f in relation.figures())
+
+    def _intersect(
+        self, pairs: list[tuple[Relation, Finding]], fig: Figure, replaced: dict[str, Figure],
+        start: Interval | None = None,
+    ) -> Interval | None:
+        need = start if start is not None else Interval(-_INF, _INF)
+        for relation, _ in pairs:
+            own = needed_interval(substituted(relation, replaced), fig, self.engine.doc, self.engine.rule_of(relation))
+            if own is None:
+                return None
+            own = own.widen(fig.half_ulp) if not (own.lo.is_infinite() or own.hi.is_infinite()) else own
+            if not own.intersects(need):
+                return None
+            need = Interval(max(need.lo, own.lo), min(need.hi, own.hi))
+        if need.lo.is_infinite() and need.hi.is_infinite():
+            return None
+        return need
+
+    def _holds(self, pair: tuple[Relation, Finding], replaced: dict[str, Figure]) -> bool:
+        relation, _ = pair
+        if not any(f.id in replaced for f in relation.figures()):
+            return pair[1].verdict in _HOLDING
+        finding = evaluate(substituted(relation, replaced), self.engine.doc, self.engine.rule_of(relation))
+        return finding.verdict in _HOLDING
+
+
+class _Engine:
+    """Indexes over one document's evaluated relations."""
+
+    def __init__(self, evaluated: list[tuple[Relation, Finding]], doc: Document, rule_of: RuleOf) -> None:
+        self.doc = doc
+        self.rule_of = rule_of
+        self.failing = [(r, f) for r, f in evaluated if f.verdict == Verdict.FAILS]
+        self.figures: dict[str, Figure] = {}
+        self.failing_of: dict[str, list[int]] = {}
+        for index, (relation, _) in enumerate(self.failing):
+            for fig in relation.figures():
+                self.figures[fig.id] = fig
+                bucket = self.failing_of.setdefault(fig.id, [])
+                if not bucket or bucket[-1] != index:
+                    bucket.append(index)
+        self.holding: list[tuple[Relation, Finding]] = []
+        self.holding_of: dict[str, list[int]] = {}
+        for relation, finding in evaluated:
+            if finding.verdict not in _HOLDING:
+                continue
+            touched = {f.id for f in relation.figures() if f.id in self.failing_of}
+            if not touched:
+                continue
+            self.holding.append((relation, finding))
+            for fid in touched:
+                self.holding_of.setdefault(fid, []).append(len(self.holding) - 1)
+
+    def components(self) -> list[_Component]:
+        parent = list(range(len(self.failing)))
+
+        def find(i: int) -> int:
+            while parent[i] != i:
+                parent[i] = parent[parent[i]]
+                i = parent[i]
+            return i
+
+        def union(indices: Iterable[int]) -> None:
+            roots = sorted({find(i) for i in indices})
+            for other in roots[1:]:
+                parent[other] = roots[0]
+
+        for indices in self.failing_of.values():
+            union(indices)
+        for relation, _ in self.holding:  # figures that change together link their components
+            union(i for f in relation.figures() for i in self.failing_of.get(f.id, []))
+        out: dict[int, _Component] = {}
+        for index in range(len(self.failing)):
+            out.setdefault(find(index), _Component([])).failing.append(index)
+        for component in out.values():
+            for index in component.failing:
+                for fig in self.failing[index][0].figures():
+                    component.holding.update(self.holding_of.get(fig.id, []))
+        return list(out.values())
+
+
+# --- groups -------------------------------------------------------------------------------------
+
+
+def find_groups(evaluated: list[tuple[Relation, Finding]], doc: Document, rule_of: RuleOf) -> list[Group]:
+    """The suspect groups of a document's failing relations (verdict ``fails``), in document order
+    of their first member; each member finding gets the group's id and `Suspect`."""
+    engine = _Engine(evaluated, doc, rule_of)
+    groups: list[Group] = []
+    for component in engine.components():
+        groups += _groups_of(engine, component)
+    order = {id(finding): i for i, (_, finding) in enumerate(evaluated)}
+    groups.sort(key=lambda g: min(order[id(f)] for f in g.members))
+    for group in groups:
+        group.suspect = _suspect(group, doc)
+        for finding in group.members:
+            finding.group = group.group_id
+            finding.suspect = group.suspect
+    return groups
+
+
+def _groups_of(engine: _Engine, component: _Component) -> list[Group]:
+    best = _Search(engine, component).run()
+    members = [engine.failing[i] for i in component.failing]
+    if best is None or len(best) > MAX_TIES:
+        return [_group(members, [], engine)]
+    if len(best) > 1:
+        group = _group(members, [o.values for o in best], engine)
+        group.broken = best[0].broken
+        for outcome in best:
+            group.needed.update(outcome.needed)
+        return [group]
+    outcome = best[0]
+    clusters = _clusters(engine, list(outcome.values), [engine.failing[i][0] for i in component.failing])
+    out = []
+    for cluster in clusters:
+        pairs = [pair for pair in members if any(f.id in cluster for f in pair[0].figures())]
+        group = _group(pairs, [{fid: outcome.values[fid] for fid in cluster}], engine)
+        group.needed = {fid: outcome.needed[fid] for fid in cluster}
+        group.broken = outcome.broken if len(clusters) == 1 else 0
+        out.append(group)
+    return out
+
+
+def _clusters(engine: _Engine, chosen: list[str], failing: list[Relation]) -> list[list[str]]:
+    """The chosen figures, linked when some relation (failing, or holding and touched) has both."""
+    relations = failing + [engine.holding[i][0] for fid in chosen for i in engine.holding_of.get(fid, [])]
+    clusters = [[fid] for fid in chosen]
+    for relation in relations:
+        ids = {f.id for f in relation.figures()}
+        linked = [c for c in clusters if ids & set(c)]
+        if len(linked) > 1:
+            merged = [fid for c in linked for fid in c]
+            clusters = [c for c in clusters if c not in linked] + [merged]
+    return clusters
+
+
+def _group(pairs: list[tuple[Relation, Finding]], options: list[dict[str, Decimal]], engine: _Engine) -> Group:
+    members = [f for _, f in pairs]
+    figures = {fid: engine.figures[fid] for option in options for fid in option}
+    return Group(
+        group_id="g" + digest("group", sorted(f.finding_id for f in members))[:11],
+        members=members,
+        options=options,
+        figures=figures,
+    )
+
+
+# --- what a reviewer reads ------------------------------------------------------------------------
+
+
+def _suspect(group: Group, doc: Document) -> Suspect:
+    options = tuple(
+        tuple(_suspect_figure(group.figures[fid], value, group.needed.get(fid), doc) for fid, value in option.items())
+        for option in group.options
+    )
+    zh, en = _messages(group, options)
+    return Suspect(group.group_id, options, len(group.members), group.broken, zh, en)
+
+
+def _suspect_figure(fig: Figure, value: Decimal, need: Interval | None, doc: Document) -> SuspectFigure:
+    grouped = F.grouped(fig)
+    shown = F.number(value, grouped)
+    if need is None or need.lo.is_infinite() or need.hi.is_infinite():
+        span = ""
+    else:
+        span = f"[{F.number(need.lo.normalize(), grouped)}, {F.number(need.hi.normalize(), grouped)}]"
+    if need is not None and need.lo.is_infinite() and not need.hi.is_infinite():
+        span = f"< {F.number(need.hi.normalize(), grouped)}"
+    if need is not None and need.hi.is_infinite() and not need.lo.is_infinite():
+        span = f"> {F.number(need.lo.normalize(), grouped)}"
+    return SuspectFigure(
+        figure_id=fig.id,
+        text=F.printed(fig),
+        subject=F.name(fig),
+        section=doc.section_label(fig.section_id),
+        page=fig.page,
+        location=F.location(fig),
+        needed=shown,
+        needed_range=span,
+    )
+
+
+def _place(fig: SuspectFigure, lang: str) -> str:
+    parts = [f"p.{fig.page}" if fig.page is not None else "", fig.location]
+    inner = " ".join(p for p in parts if p)
+    if not inner:
+        return ""
+    return f" ({inner})" if lang == "en" else f"（{inner}）"
+
+
+def _named(fig: SuspectFigure, lang: str) -> str:
+    return f"{fig.subject} {fig.text}{_place(fig, lang)}"
+
+
+def _messages(group: Group, options: tuple[tuple[SuspectFigure, ...], ...]) -> tuple[str, str]:
+    n = len(group.members)
+    rules = "、".join(dict.fromkeys(f.rule for f in group.members))
+    rules_en = ", ".join(dict.fromkeys(f.rule for f in group.members))
+    if not options:
+        return (
+            f"无法确定单一可疑数字：{n} 项关系不成立（{rules}），任何不超过 {MAX_SET} 个数字的改动都不能使其全部成立，"
+            "或同样可能的解释过多",
+            f"no single culprit: {n} relations fail ({rules_en}); no change of up to {MAX_SET} figures makes them "
+            "all hold, or too many explanations are equally likely",
+        )
+    keeps_zh = "且不破坏任何已核对一致的关系" if group.broken == 0 else f"但会使 {group.broken} 项已一致的关系不再成立"
+    keeps_en = ("and no verified relation breaks" if group.broken == 0
+                else f"though {group.broken} verified relations would no longer hold")
+    if len(options) > 1:
+        who_zh = " 或 ".join("、".join(_named(f, "zh") for f in o) for o in options)
+        who_en = " or ".join(", ".join(_named(f, "en") for f in o) for o in options)
+        need_zh = " 或 ".join("、".join(f.needed for f in o) for o in options)
+        return (
+            f"{who_zh} 可能有误（{len(options)} 种解释同样可能，文档中没有多数）：应分别为 {need_zh}，"
+            f"因为 {n} 项关系不成立（{rules}），任一改动都能使其全部成立，{keeps_zh}",
+            f"{who_en} may be wrong ({len(options)} equally likely explanations; the document gives no majority): "
+            f"they would need {need_zh} respectively, because {n} relations fail ({rules_en}) and either change "
+            f"makes them all hold, {keeps_en}",
+        )
+    (option,) = options
+    who_zh = "、".join(_named(f, "zh") for f in option)
+    who_en = ", ".join(_named(f, "en") for f in option)
+    need = "、".join(f.needed for f in option)
+    if len(option) > 1:
+        return (
+            f"{who_zh} 可能有误：应分别为 {need}（这些数字须一并改动），因为它们所在的 {n} 项关系不成立（{rules}），"
+            f"改动后全部成立，{keeps_zh}",
+            f"{who_en} may be wrong: they would need {need} respectively (changed together), because the {n} "
+            f"relations they take part in fail ({rules_en}) and all hold after the change, {keeps_en}",
+        )
+    return (
+        f"{who_zh} 可能有误：应为 {need}，因为它所在的 {n} 项关系不成立（{rules}），改为 {need} 后全部成立，{keeps_zh}",
+        f"{who_en} may be wrong: it would need {need}, because the {n} relations it takes part in fail ({rules_en}) "
+        f"and all hold with {need}, {keeps_en}",
+    )
