@@ -5,10 +5,10 @@ from __future__ import annotations
 from decimal import Decimal
 
 from tests.checks.check_builders import direction, document, fig, pct, ratio, total
-from tui_review.engine import check_document
 from tui_review.checks.intervals import Interval
 from tui_review.checks.suspects import MAX_SET, needed_interval
 from tui_review.config import Rule
+from tui_review.engine import check_document
 
 
 def _rule() -> Rule:
@@ -87,7 +87,7 @@ def test_independent_slips_are_separate_groups():
     f2 = fig("3.00", "小计")
     relations = [total(c, a, b), total(c2, a, b, rule="table.total"), total(f, d, e), total(f2, d, e, rule="table.total")]
     report = check_document(document([a, b, c, c2, d, e, f, f2]), relations=relations)
-    assert sorted(map(lambda g: sorted(map(sorted, g)), _suspects(report))) == [[[c.id]], [[f.id]]]
+    assert sorted(sorted(map(sorted, g)) for g in _suspects(report)) == [[[c.id]], [[f.id]]]
 
 
 def test_no_single_culprit_past_the_bound():

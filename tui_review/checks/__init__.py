@@ -23,14 +23,14 @@ from parsers.model import Document
 from tui_review.checks import completeness
 from tui_review.checks import figures as F
 from tui_review.checks.evaluate import evaluate
-from tui_review.contracts.finding import Finding, Verdict
 from tui_review.checks.form import form_findings
 from tui_review.checks.ids import deduplicate
 from tui_review.checks.notes import notes
-from tui_review.contracts.relation import Relation
-from tui_review.checks.suspects import find_groups
 from tui_review.checks.report import CHECKED_VERDICTS, KINDS, CheckReport, Coverage
+from tui_review.checks.suspects import find_groups
 from tui_review.config import Config, Rule
+from tui_review.contracts.finding import Finding, Verdict
+from tui_review.contracts.relation import Relation
 
 __all__ = ["CheckReport", "Coverage", "check_relations"]
 

@@ -28,7 +28,6 @@ from itertools import combinations
 from parsers.model import Document, Figure
 from tui_review.checks import figures as F
 from tui_review.checks.evaluate import evaluate
-from tui_review.contracts.finding import Finding, Suspect, SuspectFigure, Verdict
 from tui_review.checks.ids import digest
 from tui_review.checks.intervals import (
     PERCENT,
@@ -39,8 +38,9 @@ from tui_review.checks.intervals import (
     rounding_set,
     total,
 )
-from tui_review.contracts.relation import Relation, RelationKind, Term
 from tui_review.config import Rule
+from tui_review.contracts.finding import Finding, Suspect, SuspectFigure, Verdict
+from tui_review.contracts.relation import Relation, RelationKind, Term
 
 MAX_RELATIONS = 16  # failing relations in one component
 MAX_CANDIDATES = 48  # figures that could be changed in one component
@@ -264,7 +264,7 @@ class _Search:
         if len(hits) > MAX_CANDIDATES:
             return None
         everything = (1 << len(self.failing)) - 1
-        order = sorted(hits, key=lambda i: (-bin(hits[i]).count("1"), i))
+        order = sorted(hits, key=lambda i: (-hits[i].bit_count(), i))
         best: list[_Outcome] = []
         for size in range(1, MAX_SET + 1):
             if best and size > best[0].cost[0]:
@@ -532,10 +532,10 @@ def _messages(group: Group, options: tuple[tuple[SuspectFigure, ...], ...]) -> t
     rules_en = ", ".join(dict.fromkeys(f.rule for f in group.members))
     if not options:
         return (
-            f"无法确定单一可疑数字：{n} 项关系不成立（{rules}），任何不超过 {MAX_SET} 个数字的改动都不能使其全部成立，"
-            "或同样可能的解释过多",
-            f"no single culprit: {n} relations fail ({rules_en}); no change of up to {MAX_SET} figures makes them "
-            "all hold, or too many explanations are equally likely",
+            (f"无法确定单一可疑数字：{n} 项关系不成立（{rules}），任何不超过 {MAX_SET} 个数字的改动都不能使其全部成立，"
+            "或同样可能的解释过多"),
+            (f"no single culprit: {n} relations fail ({rules_en}); no change of up to {MAX_SET} figures makes them "
+            "all hold, or too many explanations are equally likely"),
         )
     keeps_zh = "且不破坏任何已核对一致的关系" if group.broken == 0 else f"但会使 {group.broken} 项已一致的关系不再成立"
     keeps_en = ("and no verified relation breaks" if group.broken == 0
@@ -545,11 +545,11 @@ def _messages(group: Group, options: tuple[tuple[SuspectFigure, ...], ...]) -> t
         who_en = " or ".join(", ".join(_named(f, "en") for f in o) for o in options)
         need_zh = " 或 ".join("、".join(f.needed for f in o) for o in options)
         return (
-            f"{who_zh} 可能有误（{len(options)} 种解释同样可能，文档中没有多数）：应分别为 {need_zh}，"
-            f"因为 {n} 项关系不成立（{rules}），任一改动都能使其全部成立，{keeps_zh}",
-            f"{who_en} may be wrong ({len(options)} equally likely explanations; the document gives no majority): "
+            (f"{who_zh} 可能有误（{len(options)} 种解释同样可能，文档中没有多数）：应分别为 {need_zh}，"
+            f"因为 {n} 项关系不成立（{rules}），任一改动都能使其全部成立，{keeps_zh}"),
+            (f"{who_en} may be wrong ({len(options)} equally likely explanations; the document gives no majority): "
             f"they would need {need_zh} respectively, because {n} relations fail ({rules_en}) and either change "
-            f"makes them all hold, {keeps_en}",
+            f"makes them all hold, {keeps_en}"),
         )
     (option,) = options
     who_zh = "、".join(_named(f, "zh") for f in option)
@@ -557,13 +557,13 @@ def _messages(group: Group, options: tuple[tuple[SuspectFigure, ...], ...]) -> t
     need = "、".join(f.needed for f in option)
     if len(option) > 1:
         return (
-            f"{who_zh} 可能有误：应分别为 {need}（这些数字须一并改动），因为它们所在的 {n} 项关系不成立（{rules}），"
-            f"改动后全部成立，{keeps_zh}",
-            f"{who_en} may be wrong: they would need {need} respectively (changed together), because the {n} "
-            f"relations they take part in fail ({rules_en}) and all hold after the change, {keeps_en}",
+            (f"{who_zh} 可能有误：应分别为 {need}（这些数字须一并改动），因为它们所在的 {n} 项关系不成立（{rules}），"
+            f"改动后全部成立，{keeps_zh}"),
+            (f"{who_en} may be wrong: they would need {need} respectively (changed together), because the {n} "
+            f"relations they take part in fail ({rules_en}) and all hold after the change, {keeps_en}"),
         )
     return (
         f"{who_zh} 可能有误：应为 {need}，因为它所在的 {n} 项关系不成立（{rules}），改为 {need} 后全部成立，{keeps_zh}",
-        f"{who_en} may be wrong: it would need {need}, because the {n} relations it takes part in fail ({rules_en}) "
-        f"and all hold with {need}, {keeps_en}",
+        (f"{who_en} may be wrong: it would need {need}, because the {n} relations it takes part in fail ({rules_en}) "
+        f"and all hold with {need}, {keeps_en}"),
     )

@@ -20,10 +20,10 @@ from pathlib import Path
 
 from parsers.model import Document
 from tui_review import sheet
-from tui_review.engine import CheckReport, check_document
-from tui_review.contracts.finding import STATUS_OK, Finding
 from tui_review.checks.report import finding_lines, group_lines, sheet_rows
 from tui_review.config import Config, ConfigError, load_config
+from tui_review.contracts.finding import Finding
+from tui_review.engine import CheckReport, check_document
 
 Annotate = Callable[[Path, Document, CheckReport], None]  # fills status / note in place
 
