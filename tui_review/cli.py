@@ -19,6 +19,7 @@ COMMANDS = {
     "figures": "列出全部数字 / list every extracted figure",
     "export": "导出审核表 / export the review sheet from the saved review",
     "locate": "显示配置与审核文件位置 / show where config and review files live",
+    "sets": "文档分组（预算↔决算、相邻年度、文字↔表格）/ group documents that belong together",
 }
 
 
