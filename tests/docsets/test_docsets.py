@@ -9,7 +9,15 @@ import pytest
 
 from parsers import load_document
 from tui_review.cli import main
-from tui_review.docsets import DocInfo, LinkKind, department_key, describe, discover, group, same_department
+from tui_review.docsets import (
+    DocInfo,
+    LinkKind,
+    department_key,
+    describe,
+    discover,
+    group,
+    same_department,
+)
 
 SAMPLES = Path(__file__).resolve().parents[2] / "sample_docs"
 BUDGET_2023 = SAMPLES / "000_c776e60c2084e5b6.txt"  # 2023 预算, 科左中旗政务服务局

@@ -11,7 +11,12 @@ from __future__ import annotations
 from pathlib import Path
 
 from tui_review.docsets.grouping import DocSet, Link, LinkKind, group
-from tui_review.docsets.identity import DocInfo, department_key, describe, same_department
+from tui_review.docsets.identity import (
+    DocInfo,
+    department_key,
+    describe,
+    same_department,
+)
 
 DISCLOSURE_SUFFIXES = (".pdf", ".txt", ".md")
 
