@@ -40,7 +40,8 @@ ROW_UNITS = {
 }
 COUNT_UNITS = {"个", "人", "台", "套", "辆", "次", "件", "项", "家"}
 PERIOD_LABEL = re.compile(
-    r"^(?:(?P<year>(?:19|20)\d{2})\s*年度?)?\s*(?P<kind>年初预算|预算数?|决算数?|执行数|上年|本年)?\s*(?:收入|支出)?$"
+    r"^(?:(?P<year>(?:19|20)\d{2})\s*年度?)?\s*(?P<when>上年度?|本年度?|今年|当年|全年|年初|调整)?\s*"
+    r"(?P<kind>预算|决算|执行|实际)?\s*数?\s*(?:收入|支出)?$"
 )
 
 
@@ -70,17 +71,18 @@ def column_role(column: str) -> Role:
 
 
 def _period_role(label: str, doc_year: int | None) -> Role | None:
-    """The role a period row label gives (``2020年度`` → previous, ``预算`` → budget), or None."""
+    """The role a period row label gives (``2020年度`` or ``上年预算数`` → previous, ``本年预算数``
+    → budget, ``2021年决算`` → actual), or None when the label names no period."""
     t = re.sub(r"\s+", "", label)
     m = PERIOD_LABEL.match(t)
-    if not t or m is None or not (m.group("year") or m.group("kind")):
+    if not t or m is None or not (m.group("year") or m.group("when") or m.group("kind")):
         return None
-    year, kind = m.group("year"), m.group("kind") or ""
-    if kind == "上年" or (year and doc_year and int(year) < doc_year):
+    year, when, kind = m.group("year"), m.group("when") or "", m.group("kind") or ""
+    if when.startswith("上年") or (year and doc_year and int(year) < doc_year):
         return Role.PREVIOUS
-    if "预算" in kind:
+    if kind == "预算" or when in ("年初", "调整"):
         return Role.BUDGET
-    if "决算" in kind or "执行" in kind:
+    if kind in ("决算", "执行", "实际"):
         return Role.ACTUAL
     return Role.AMOUNT
 

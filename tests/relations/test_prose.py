@@ -141,3 +141,26 @@ def test_repeat_compares_standard_quantities_only():
 )
 def test_unbindable_sentences_make_no_relation(sentence):
     assert [r for r in relations(BUDGET_DOC + "一、收入\n" + sentence + "\n") if r.rule in ("growth", "change")] == []
+
+
+def test_one_name_in_two_scopes_is_at_most_a_warning():
+    # 公务接待费 is an 经济分类 款 of 基本支出 in one section and a 三公 item in another
+    text = BUDGET_DOC + (
+        "六、一般公共预算基本支出预算情况说明\n"
+        "（1）公务接待费（款）支出16万元。\n"
+        "七、一般公共预算“三公”经费支出预算情况说明\n"
+        "（1）公务接待费（款）支出443.50万元。\n"
+    )
+    (rel,) = relations(text, "repeat")
+    assert rel.uncertain is not None and "三公" in rel.uncertain[0]
+
+
+def test_one_name_in_one_scope_is_certain():
+    text = BUDGET_DOC + (
+        "一、一般公共预算支出预算情况说明\n"
+        "一般公共服务（类）支出277.19万元，与上年相比减少254.76万元。\n"
+        "二、一般公共预算支出结构情况说明\n"
+        "一般公共服务（类）支出277.19万元，与上年相比减少254.73万元。\n"
+    )
+    rels = relations(text, "repeat")
+    assert rels and all(r.uncertain is None for r in rels)

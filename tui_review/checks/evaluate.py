@@ -207,6 +207,8 @@ def _sum(relation: Relation, doc: Document, rule: Rule) -> _Outcome:
     stated_box, stated_point = ops.boxes[target.id], ops.points[target.id]
     extra = _tolerance(rule, stated_point)
     holds = computed.widen(extra).intersects(stated_box)
+    if relation.partial:  # the listed parts need only not exceed their total
+        holds = holds or computed.lo - extra <= stated_box.hi
     allowance = computed.radius + stated_box.radius + extra
     gap = stated_point - point
     if ops.blanks and not holds:
@@ -233,7 +235,15 @@ def _sum(relation: Relation, doc: Document, rule: Rule) -> _Outcome:
     head_en = f"{label[1]}: {lhs['en']} = {result} (±{tol}); "
     stated_zh = f"所列{F.name(target)} {F.printed(target)}"
     stated_en = f"the stated {F.name(target, 'en')} {F.printed(target)}"
-    if holds:
+    if relation.partial and holds and not computed.widen(extra).intersects(stated_box):
+        verdict = Verdict.HOLDS  # a partial list below its total: exactly what was claimed
+        zh = f"{head_zh}不超过{stated_zh}（所列为部分项目）"
+        en = f"{head_en}does not exceed {stated_en} (the items listed are a part)"
+    elif relation.partial and not holds:
+        verdict = Verdict.FAILS
+        zh = f"{head_zh}超过{stated_zh}，超出 {ops.number(abs(gap))}（部分项目之和不应大于总数）"
+        en = f"{head_en}exceeds {stated_en} by {ops.number(abs(gap))} (a part cannot exceed its total)"
+    elif holds:
         verdict = Verdict.HOLDS if gap == 0 else Verdict.ROUNDING
         zh = f"{head_zh}与{stated_zh} 一致"
         en = f"{head_en}agrees with {stated_en}"
@@ -407,6 +417,12 @@ def _finding(relation: Relation, doc: Document, rule: Rule, outcome: _Outcome) -
     severity = rule.severity_or(Severity.ERROR)
     if outcome.cap is not None and _RANK[outcome.cap] < _RANK[severity]:
         severity = outcome.cap
+    zh, en = outcome.zh, outcome.en
+    if relation.uncertain is not None and outcome.verdict not in _OK_VERDICTS:
+        if _RANK[Severity.WARNING] < _RANK[severity]:
+            severity = Severity.WARNING
+        zh += f"（对应关系不确定：{relation.uncertain[0]}）"
+        en += f" (binding uncertain: {relation.uncertain[1]})"
     return Finding(
         finding_id=relation_id(relation, doc),
         document=PurePath(doc.path).name,
@@ -419,8 +435,8 @@ def _finding(relation: Relation, doc: Document, rule: Rule, outcome: _Outcome) -
         location=F.location(anchor),
         stated=F.stated(relation.target) if relation.target is not None else relation.word,
         expected=outcome.expected,
-        message_zh=outcome.zh,
-        message_en=outcome.en,
+        message_zh=zh,
+        message_en=en,
         evidence=evidence,
         figure_ids=tuple(dict.fromkeys(f.id for f in relation.figures())),
         verdict=str(outcome.verdict),

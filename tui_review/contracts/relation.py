@@ -5,7 +5,7 @@ It carries no arithmetic verdict: `tui_review.checks.evaluate` decides, with int
 whether the printed figures can all be true at once.
 
 Kinds:
-- ``SUM``: ``target = Σ coeff·figure`` over ``terms`` (sum of parts, balance, change = current −
+- ``SUM``: ``target = Σ coeff·figure`` over ``terms`` (``target ≥ Σ`` when ``partial``) (sum of parts, balance, change = current −
   previous, components of change, table totals, code hierarchies). A single term with coeff 1 is
   an equality (a repeated figure, prose vs table cell, one table vs another); units may differ
   (元 vs 万元) and are converted exactly.
@@ -52,6 +52,12 @@ class Relation:
     section_id: str = ""
     zero_base: bool = False  # RATIO over a zero base stated as 100% → warning, not error
     cites: str = ""  # for ``definition``: the glossary sentence relied on
+    # Why a figure of the relation may not be the quantity it needs (zh, en); a failure of an
+    # uncertain relation is at most a warning and says why. None: every identity is certain.
+    uncertain: tuple[str, str] | None = None
+    # SUM only: the terms are a partial list of the target's parts, so the document only claims
+    # Σ terms ≤ target (机关运行经费 ≤ 公用经费 where 事业单位 exist; a 其中 list not known complete)
+    partial: bool = False
 
     def figures(self) -> list[Figure]:
         out = [self.target] if self.target is not None else []

@@ -33,6 +33,7 @@ from tui_review.relations.period import own_period
 AMOUNT_ROLES = (Role.AMOUNT, Role.BUDGET, Role.ACTUAL)
 LIST_OPENER = re.compile(r"(其中|主要包括|包括|具体包括|主要用于以下方面|用于以下方面|主要用于|分别为|具体情况如下|具体如下)\s*[:：]?")
 SENTENCE_END = "。！？"
+REASON = re.compile(r"原因|由于|因为")
 
 
 @dataclass(slots=True)
@@ -323,8 +324,8 @@ def _changes_and_growth(ctx: _Ctx) -> list[Relation]:
                 )
             )
         growth = next((f for f in sentence if f.role == Role.GROWTH and f.start > ch.start), None)
-        if growth is None:
-            continue
+        if growth is None or REASON.search(text, ch.end, growth.start):
+            continue  # a rate inside the 原因 explanation (“统一压减10%”) is not this change's growth
         if growth.sign != ch.sign and growth.value != 0 and ch.value != 0:
             out.append(
                 Relation(

@@ -26,6 +26,18 @@ BINDABLE_ROLES = (Role.AMOUNT, Role.BUDGET, Role.ACTUAL)
 LEVELS = re.compile(r"（(类|款|项)）")
 ROLE_TAIL = re.compile(r"(?:支出)?(?:年初预算|预算|决算)数?$")
 
+PERIOD_SEGMENT = r"[^›]*(?:预算|决算|执行|上年|本年)[^›]*"
+
+
+def item(name: str) -> str:
+    """A column whose header path ends with the segment ``name``, optionally followed only by
+    period segments (预算数 / 决算数 …): exact segments, so 运行维护费 never matches a 小计 under it."""
+    return rf"(?:^|› ){name}(?: › {PERIOD_SEGMENT})*$"
+
+
+THREE_PUBLIC_TOTAL = item("(?:合计|总计)")
+OTHER_THAN_THREE = re.compile(r"会议费|培训费")
+
 # (pattern on the prose subject, [(table kind, row pattern or None for the data row, column pattern)])
 # A "{0}" in a pattern is filled with the subject's first group.
 QUANTITIES: list[tuple[re.Pattern[str], list[tuple[str, str | None, str | None]]]] = [
@@ -40,12 +52,12 @@ QUANTITIES: list[tuple[re.Pattern[str], list[tuple[str, str | None, str | None]]
     (re.compile(r"^一般公共预算财政拨款(基本支出|项目支出)$"), [("general_budget_expenditure", r"^合计$", column("{0}"))]),
     (re.compile(r"^(人员经费|公用经费)$"), [("basic_expenditure", r"^{0}", None), ("basic_expenditure", r"^合计$", column("{0}")), ("general_budget_expenditure", r"^合计$", column("{0}"))]),
     (re.compile(r"^(政府性基金|国有资本经营)预算财政拨款支出$"), [("fiscal_summary", r"本年支出合计", r"{0}")]),
-    (re.compile(r"^“?三公”?经费(?:财政拨款)?(?:支出)?$"), [("three_public", None, r"(?:^|› )合计(?: › |$)")]),
-    (re.compile(r"^因公出国（境）费(?:支出)?$"), [("three_public", None, r"因公出国（境）费")]),
-    (re.compile(r"^公务用车购置及运行(?:维护)?费(?:支出)?$"), [("three_public", None, r"公务用车购置及运行(?:维护)?费(?: › (?:小计|合计))?(?: › [^›]*(?:预算|决算)[^›]*)?$")]),
-    (re.compile(r"^公务用车购置费(?:支出)?$"), [("three_public", None, r"(?:公务用车)?购置费")]),
-    (re.compile(r"^公务用车运行(?:维护)?费(?:支出)?$"), [("three_public", None, r"(?:公务用车)?运行(?:维护)?费(?: › [^›]*)?$")]),
-    (re.compile(r"^公务接待费(?:支出)?$"), [("three_public", None, r"公务接待费")]),
+    (re.compile(r"^“?三公”?经费(?:财政拨款)?(?:支出)?$"), [("three_public", None, item("“?三公”?经费 › (?:小计|合计)")), ("three_public", None, THREE_PUBLIC_TOTAL)]),
+    (re.compile(r"^因公出国（境）费(?:支出)?$"), [("three_public", None, item("因公出国（境）费"))]),
+    (re.compile(r"^公务用车购置及运行(?:维护)?费(?:支出)?$"), [("three_public", None, item("公务用车购置及运行(?:维护)?费(?: › (?:小计|合计))?"))]),
+    (re.compile(r"^公务用车购置费(?:支出)?$"), [("three_public", None, item("(?:公务用车)?购置费"))]),
+    (re.compile(r"^公务用车运行(?:维护)?费(?:支出)?$"), [("three_public", None, item("(?:公务用车)?运行(?:维护)?费"))]),
+    (re.compile(r"^公务接待费(?:支出)?$"), [("three_public", None, item("公务接待费"))]),
 ]
 
 # Tables that print 功能分类 科目 with their amount, by what the prose section is about.
@@ -69,14 +81,27 @@ def _fits(column: str, fig: Figure, kind: DocKind) -> bool:
 
 
 def _locate(view: TableView, row_pattern: str | None, col_pattern: str | None, fig: Figure, kind: DocKind) -> Figure | None:
+    """The one cell of ``view`` that states ``fig``'s quantity in ``fig``'s period, or None.
+
+    With no row pattern the table has one data row per period (or one data row in all): the
+    cell is chosen by the period its own row and column give it, never by position; two
+    candidate cells of the same period are ambiguous and bind nothing."""
     for panel in view.panels:
-        if row_pattern is None:
-            rows = [r for r in range(len(view.table.rows)) if any(view.has_value(r, c) for c in panel.value_cols)][:1]
-        else:
+        cols = [c for c in panel.value_cols if col_pattern is None or re.search(col_pattern, view.table.columns[c])]
+        if row_pattern is not None:
             rows = [r.row for r in view.rows(panel) if not r.code and re.search(row_pattern, r.key)][:1]
-        cols = [c for c in panel.value_cols if (col_pattern is None or re.search(col_pattern, view.table.columns[c])) and _fits(view.table.columns[c], fig, kind)]
-        if rows and cols:
-            return view.figure(rows[0], cols[0])
+            cells = [view.figure(rows[0], c) for c in cols if _fits(view.table.columns[c], fig, kind)] if rows else []
+            if cells:
+                return cells[0]
+            continue
+        data_rows = [r for r in range(len(view.table.rows)) if any(view.has_value(r, c) for c in panel.value_cols)]
+        for c in cols:
+            cells = [cell for r in data_rows if (cell := view.figure(r, c)) is not None]
+            matching = [cell for cell in cells if _period(cell.role, kind) == _period(fig.role, kind)]
+            if len(matching) == 1:
+                return matching[0]
+            if len(matching) > 1:
+                return None
     return None
 
 
@@ -102,6 +127,8 @@ def _named(fig: Figure, subject: str, by_kind: dict[str, TableView], kind: DocKi
             continue
         for table_kind, row, col in places:
             view = by_kind.get(table_kind)
+            if view is not None and col == THREE_PUBLIC_TOTAL and any(OTHER_THAN_THREE.search(c) for c in view.table.columns):
+                continue  # that table's 合计 also holds 会议费 and 培训费: the 三公 total is its 小计
             cell = _locate(view, _fill(row, m), _fill(col, m), fig, kind) if view else None
             if cell is not None:
                 return view, cell

@@ -15,6 +15,7 @@ from parsers.model import Document, Figure, Role
 from parsers.numbers import MONEY_UNITS
 from tui_review.contracts.relation import Relation, RelationKind, Term
 from tui_review.relations.period import own_period
+from parsers.scope import scope, whole_funds
 
 # Names that denote one quantity wherever they are printed (the standard tables' row names);
 # other subjects ("共涉及资金", "其他交通费用") can name different quantities in different places.
@@ -81,6 +82,7 @@ def find(doc: Document) -> list[Relation]:
                 continue  # the words do not say what it is measured against: not comparable
         groups[(qualifier, key, _period(doc, f), base)].append(f)
     out: list[Relation] = []
+    whole = whole_funds(doc)
     for (_, key, period, _), figs in groups.items():
         if len(figs) < 2:
             continue
@@ -98,6 +100,28 @@ def find(doc: Document) -> list[Relation]:
                     label_zh=f"“{key}”（{period}）多处表述应相同",
                     label_en=f"“{key}” ({period}) must be the same wherever stated",
                     section_id=other.section_id,
+                    uncertain=_uncertainty(doc, first, other, whole),
                 )
             )
     return out
+
+
+def _uncertainty(doc: Document, a: Figure, b: Figure, whole: frozenset[str]) -> tuple[str, str] | None:
+    """Why two statements of one name may still be two quantities (None: certainly one). Fund
+    words the document makes immaterial (``whole``) are left out of the comparison."""
+    scope_a, scope_b = scope(doc, a) - whole, scope(doc, b) - whole
+    if scope_a != scope_b:
+        shown = ["、".join(sorted(s)) or "未限定" for s in (scope_a, scope_b)]
+        shown_en = [", ".join(sorted(s)) or "unqualified" for s in (scope_a, scope_b)]
+        return (f"两处所在部分的口径不同（{shown[0]} / {shown[1]}），可能是不同的数",
+                f"the two places speak of different scopes ({shown_en[0]} / {shown_en[1]}): possibly two quantities")
+    sec_a, sec_b = doc.section(a.section_id), doc.section(b.section_id)
+    if sec_a is not None and sec_b is not None and sec_a is not sec_b and sec_a.parent_id == sec_b.parent_id and _heading_name(sec_a.title) == _heading_name(sec_b.title):
+        return ("两个并列标题名称相同而数字不同，标题中的科目名称可能不完整",
+                "two sibling headings carry the same name with different figures: the name may be incomplete")
+    return None
+
+
+def _heading_name(title: str) -> str:
+    """A heading's name without the figures it states (``…（款）支出 1326.81 万元`` → ``…（款）支出``)."""
+    return re.sub(r"[\d,，.．]+\s*(?:万元|亿元|元)?.*$", "", re.sub(r"\s+", "", title))
