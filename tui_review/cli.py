@@ -18,6 +18,7 @@ COMMANDS = {
     "outline": "打印章节树 / print the section tree",
     "figures": "列出全部数字 / list every extracted figure",
     "export": "导出审核表 / export the review sheet from the saved review",
+    "render": "把一页 PDF 画成 PNG / render a PDF page (with a finding's figures boxed) as PNG",
     "locate": "显示配置与审核文件位置 / show where config and review files live",
     "sets": "文档分组（预算↔决算、相邻年度、文字↔表格）/ group documents that belong together",
 }

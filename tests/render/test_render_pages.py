@@ -75,7 +75,7 @@ def test_a_crop_box_offsets_the_picture_not_the_boxes(parsed, tmp_path):
         assert (round(box.x0), round(box.top)) == (40, 50)
         assert has_ink(pages, 10, inset(cell.bbox))
         picture = render_picture(pages, 10, [Mark(10, cell.bbox, SUSPECT, cell.id)], 2.0)
-        assert picture.image.size == (round(box.width * 2), round(box.height * 2))
+        assert abs(picture.image.width - box.width * 2) <= 1 and abs(picture.image.height - box.height * 2) <= 1
         x0, y0, _, _ = picture.boxes[0][1]
         assert (x0, y0) == (round((cell.bbox[0] - 1.5 - 40) * 2), round((cell.bbox[1] - 1.5 - 50) * 2))
 
@@ -94,7 +94,7 @@ def test_boxes_are_drawn_where_the_figures_are_in_their_colours(parsed):
     with PdfPages(ERRORS) as pages:
         picture = render_picture(pages, 14, marks, 2.0, style=style)
         box = pages.page_box(14)
-    assert picture.image.size == (round(box.width * 2), round(box.height * 2))
+    assert abs(picture.image.width - box.width * 2) <= 1 and abs(picture.image.height - box.height * 2) <= 1
     drawn = {mark.figure_id: (mark.kind, pixels) for mark, pixels in picture.boxes}
     assert drawn[total.id][0] == SUSPECT and drawn[part.id][0] == OPERAND
     for fig in (total, part):
@@ -129,7 +129,7 @@ def test_a_cropped_picture_shows_the_region_of_its_boxes(parsed):
     assert abs(picture.image.width - width * 2) <= 1 and abs(picture.image.height - height * 2) <= 1
     assert picture.image.width < box.width * 2
     assert len(picture.boxes) == 3
-    for mark, (x0, y0, x1, y1) in picture.boxes:
+    for _mark, (x0, y0, x1, y1) in picture.boxes:
         assert 0 <= x0 < x1 < picture.image.width and 0 <= y0 < y1 < picture.image.height
 
 

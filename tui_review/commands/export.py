@@ -3,6 +3,9 @@
 The same rows as the app's ``e``: every failing finding with the reviewer's status and note, the
 reviewer's own findings, and notes kept from an earlier version of the document. UTF-8 with BOM,
 never overwriting without ``--force``. The review file is only read (a running app may hold it).
+With ``--evidence DIR`` (a PDF), one PNG per failing finding goes to DIR (its pages cut to the
+boxed figures, page number first in the name) and the sheet gets a ``picture`` column with each
+PNG's path relative to the sheet.
 """
 
 from __future__ import annotations
@@ -11,7 +14,7 @@ import sys
 from pathlib import Path
 
 from tui_review.config import ConfigError, load_config
-from tui_review.review.export import default_export_path, export_review
+from tui_review.review.export import default_export_path, export_review, export_review_with_evidence, write_evidence
 from tui_review.review.pipeline import LoadOptions, open_review
 from tui_review.review.store import StoreError
 from tui_review.sheet import OutputExistsError
@@ -25,6 +28,7 @@ def add_arguments(parser) -> None:
     parser.add_argument("--lang", choices=("zh", "en"), help="消息语言 / message language (default: config, zh)")
     parser.add_argument("--config", metavar="FILE", help="配置文件 / config file")
     parser.add_argument("--password", metavar="PW", help="加密 PDF 的密码 / password of an encrypted PDF")
+    parser.add_argument("--evidence", metavar="DIR", help="每个问题一张页面截图（PNG）写入此目录 / write one page picture (PNG) per finding to DIR")
 
 
 def run(args) -> int:
@@ -43,7 +47,15 @@ def run(args) -> int:
         return 2
     output = Path(args.output) if args.output else default_export_path(path)
     try:
-        written = export_review(session, output, force=args.force, lang=lang)
+        if args.evidence:
+            if output.exists() and not args.force:  # refuse before any picture is written
+                raise OutputExistsError(output)
+            pictures = write_evidence(session, args.evidence, password=args.password, force=args.force)
+            if not session.doc.page_count:
+                print("文本文档没有页面截图 / a text document has no page pictures", file=sys.stderr)
+            written = export_review_with_evidence(session, output, pictures, force=args.force, lang=lang)
+        else:
+            written = export_review(session, output, force=args.force, lang=lang)
     except OutputExistsError as exc:
         print(exc.line(), file=sys.stderr)
         return 2
@@ -55,4 +67,6 @@ def run(args) -> int:
     for notice in session.store.notices:
         print(notice.message(lang), file=sys.stderr)
     print(f"{written} ({len(session.entries)})")
+    if args.evidence:
+        print(f"{args.evidence} ({len(pictures)} PNG)")
     return 0

@@ -31,15 +31,13 @@ def halfblock_rows(image: Image.Image, paper: RGB = (255, 255, 255)) -> list[lis
     A cell whose two pixels agree is a blank with that background."""
     rgb = image.convert("RGB")
     width, height = rgb.size
-    pixels = rgb.load()
+    data = rgb.tobytes()
+    pixels: list[RGB] = list(zip(data[0::3], data[1::3], data[2::3], strict=True))
     rows: list[list[Cell]] = []
     for y in range(0, height, 2):
-        row: list[Cell] = []
-        for x in range(width):
-            upper = pixels[x, y]
-            lower = pixels[x, y + 1] if y + 1 < height else paper
-            row.append(Cell(" ", upper, upper) if upper == lower else Cell(UPPER_HALF, upper, lower))
-        rows.append(row)
+        upper_row = pixels[y * width : (y + 1) * width]
+        lower_row = pixels[(y + 1) * width : (y + 2) * width] if y + 1 < height else [paper] * width
+        rows.append([Cell(" ", up, up) if up == low else Cell(UPPER_HALF, up, low) for up, low in zip(upper_row, lower_row, strict=True)])
     return rows
 
 

@@ -103,7 +103,9 @@ class PdfPages:
             page = self._page(number)
             try:
                 bitmap = page.render(scale=scale, crop=crop)
-                image = bitmap.to_pil().convert("RGB")
+                image = bitmap.to_pil()  # BGR pixels decoded into an RGB image of its own
+                if image.mode != "RGB":
+                    image = image.convert("RGB")
             finally:
                 page.close()
         return image

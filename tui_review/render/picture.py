@@ -53,23 +53,33 @@ class Picture:
 
 
 def draw_marks(picture: Picture, marks: list[Mark], style: BoxStyle = BoxStyle()) -> None:
-    """Draw the marks of ``picture.page`` that fall in its region, operands under suspects."""
+    """Draw the marks of ``picture.page`` that fall in its region, operands under suspects. Only
+    the boxes' own pixels are touched (a tint is blended box by box, never over the whole page)."""
     image = picture.image
-    overlay = Image.new("RGBA", image.size, (0, 0, 0, 0))
-    pen = ImageDraw.Draw(overlay)
+    pen = ImageDraw.Draw(image)
     on_page = [m for m in marks if m.page == picture.page and _overlaps(m.bbox, picture.region)]
     for mark in sorted(on_page, key=lambda m: m.kind == SUSPECT):
         padded = (mark.bbox[0] - PAD, mark.bbox[1] - PAD, mark.bbox[2] + PAD, mark.bbox[3] + PAD)
         box = picture.to_pixels(padded)
         box = (box[0], box[1], max(box[0], box[2]), max(box[1], box[3]))
         if mark.kind == SUSPECT:
+            _tint(image, box, style.suspect, style.tint)
             width = max(1, round(style.suspect_width * picture.scale))
-            pen.rectangle(box, fill=style.suspect + (style.tint,), outline=style.suspect + (255,), width=width)
+            pen.rectangle(box, outline=style.suspect, width=width)
         else:
             width = max(1, round(style.operand_width * picture.scale))
-            pen.rectangle(box, outline=style.operand + (255,), width=width)
+            pen.rectangle(box, outline=style.operand, width=width)
         picture.boxes.append((mark, box))
-    picture.image = Image.alpha_composite(image.convert("RGBA"), overlay).convert("RGB")
+
+
+def _tint(image: Image.Image, box: PixelBox, colour: RGB, alpha: int) -> None:
+    """Blend ``colour`` at ``alpha``/255 into the part of ``box`` inside the image."""
+    x0, y0 = max(box[0], 0), max(box[1], 0)
+    x1, y1 = min(box[2] + 1, image.width), min(box[3] + 1, image.height)
+    if alpha <= 0 or x1 <= x0 or y1 <= y0:
+        return
+    area = image.crop((x0, y0, x1, y1))
+    image.paste(Image.blend(area, Image.new("RGB", area.size, colour), alpha / 255), (x0, y0))
 
 
 def _overlaps(a: BBox, b: BBox) -> bool:

@@ -77,3 +77,83 @@ def annotate(path: str | os.PathLike, doc, report) -> None:
                 finding.note = review.note
     finally:
         store.close()
+
+
+# ── evidence pictures ───────────────────────────────────────────────────────────────────────────
+
+PICTURE_COLUMN = "picture"  # the sheet's column with each evidence picture's path (export --evidence)
+
+
+def entry_marks(session: ReviewSession, entry: Entry) -> list:
+    """The boxes an entry puts on its pages (suspect = the finding's stated figure)."""
+    from tui_review.render.marks import marks_of
+
+    stated = {e.figure_id for e in entry.finding.evidence if e.part == "stated"} if entry.finding is not None else set()
+    return marks_of(session.figures, entry.figure_ids, stated)
+
+
+def evidence_name(entry: Entry, page: int) -> str:
+    """``p012-3f9c…png``: the home page first, so a folder listing reads in page order."""
+    key = "".join(ch if ch.isalnum() or ch in "-_" else "_" for ch in entry.key)
+    return f"p{page:03d}-{key}.png"
+
+
+def write_evidence(
+    session: ReviewSession,
+    folder: str | os.PathLike,
+    *,
+    password: str | None = None,
+    force: bool = False,
+    scale: float | None = None,
+) -> dict[str, Path]:
+    """One PNG per failing finding (and own finding) with a figure on a PDF page: its pages cut to
+    the boxes. Returns entry key → picture path. Nothing is written when one picture would replace
+    an existing file without ``force`` (`sheet.OutputExistsError`). A text document gives none."""
+    from tui_review.render.evidence import EVIDENCE_SCALE, evidence_pictures, png_bytes, stack
+    from tui_review.render.marks import home_page
+    from tui_review.render.pdf_pages import PdfPages
+
+    planned = []
+    for entry in session.entries:
+        if entry.kind == "orphan" or (entry.finding is not None and not entry.finding.failed):
+            continue
+        marks = entry_marks(session, entry)
+        if marks:
+            planned.append((entry, marks, Path(folder) / evidence_name(entry, home_page(marks))))
+    if not planned:
+        return {}
+    if not force:
+        for _, _, target in planned:
+            if target.exists():
+                raise sheet.OutputExistsError(target)
+    Path(folder).mkdir(parents=True, exist_ok=True)
+    written: dict[str, Path] = {}
+    with PdfPages(session.doc.path, password) as pages:
+        for entry, marks, target in planned:
+            image = stack(evidence_pictures(pages, marks, scale or EVIDENCE_SCALE))
+            written[entry.key] = sheet.write_bytes(target, png_bytes(image), force=True)
+    return written
+
+
+def export_review_with_evidence(
+    session: ReviewSession,
+    path: str | os.PathLike,
+    pictures: dict[str, Path],
+    *,
+    force: bool = False,
+    lang: str = "zh",
+) -> Path:
+    """The review sheet with a last column holding each entry's picture, relative to the sheet."""
+    sheet_folder = Path(path).resolve().parent
+    rows = review_rows(session, lang)
+    for row, entry in zip(rows, session.entries, strict=True):
+        picture = pictures.get(entry.key)
+        row[PICTURE_COLUMN] = _relative(picture, sheet_folder) if picture else ""
+    return sheet.write_csv(Path(path), rows, columns=CSV_COLUMNS + (PICTURE_COLUMN,), force=force)
+
+
+def _relative(picture: Path, folder: Path) -> str:
+    try:
+        return Path(os.path.relpath(picture.resolve(), folder)).as_posix()
+    except ValueError:  # another drive (Windows): no relative path exists
+        return str(picture.resolve())
