@@ -83,3 +83,27 @@ def test_render_package_is_headless():
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert out.returncode == 0, out.stderr
     assert out.stdout.strip() == "[]"
+
+
+def _finding(figure_ids, stated=(), suspect_ids=()):
+    from tui_review.contracts.finding import Evidence, Finding, Suspect, SuspectFigure
+
+    evidence = [Evidence(fid, "1.00", Decimal(1), "万元", "", "amount", "", 1, "", 0 if fid in stated else 1, "stated" if fid in stated else "term") for fid in figure_ids]
+    suspect = None
+    if suspect_ids:
+        option = tuple(SuspectFigure(fid, "1.00", "", "", 1, "", "2.00", "[1.995, 2.005]") for fid in suspect_ids)
+        suspect = Suspect("g1", (option,), 1, 0, "", "")
+    return Finding("f1", "d.pdf", "sum", "error", "open", "", "", 1, "", "", "", "", "", evidence, figure_ids=tuple(figure_ids), suspect=suspect)
+
+
+def test_finding_marks_box_the_groups_suspect_else_the_stated_figure():
+    from tui_review.render.marks import finding_marks
+
+    figures = {fid: fig(fid) for fid in ("total", "a", "b", "elsewhere")}
+    by_stated = finding_marks(figures, ["total", "a", "b"], _finding(["total", "a", "b"], stated={"total"}))
+    assert [(m.figure_id, m.kind) for m in by_stated] == [("total", SUSPECT), ("a", OPERAND), ("b", OPERAND)]
+    by_group = finding_marks(figures, ["total", "a", "b"], _finding(["total", "a", "b"], stated={"total"}, suspect_ids=("b",)))
+    assert [(m.figure_id, m.kind) for m in by_group] == [("b", SUSPECT), ("total", OPERAND), ("a", OPERAND)]
+    outside = finding_marks(figures, ["total", "a"], _finding(["total", "a"], suspect_ids=("elsewhere",)))
+    assert [(m.figure_id, m.kind) for m in outside] == [("elsewhere", SUSPECT), ("total", OPERAND), ("a", OPERAND)]
+    assert [m.kind for m in finding_marks(figures, ["a"], None)] == [SUSPECT]  # an own finding's figure

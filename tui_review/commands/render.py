@@ -13,7 +13,7 @@ from pathlib import Path
 
 from tui_review.config import ConfigError, load_config
 from tui_review.render.evidence import png_bytes
-from tui_review.render.marks import Mark, home_page, marks_of
+from tui_review.render.marks import Mark, finding_marks, home_page
 from tui_review.render.pdf_pages import PdfPages
 from tui_review.render.picture import render_picture
 from tui_review.sheet import OutputExistsError, write_bytes
@@ -66,9 +66,8 @@ def _finding_marks(args, path: Path) -> list[Mark] | int:
         what = "没有" if not matches else "不止一个"
         return _fail(f"{what}编号以 {args.finding} 开头的问题", f"{'no' if not matches else 'more than one'} finding whose id starts with {args.finding}")
     finding = (exact or matches)[0]
-    stated = {e.figure_id for e in finding.evidence if e.part == "stated"}
     ids = list(finding.figure_ids) or [e.figure_id for e in finding.evidence]
-    marks = marks_of(session.figures, ids, stated)
+    marks = finding_marks(session.figures, ids, finding)
     if not marks and args.page is None:
         if finding.page is None:
             return _fail("该问题没有可定位的页面", "this finding has no page to show")

@@ -1,9 +1,10 @@
 """Which boxes a finding puts on a page: its suspect figure apart from the other operands.
 
-The suspect is the figure the finding says is stated wrongly (its ``stated`` evidence, the figure a
-relation is checked against); every other figure of the finding is an operand, boxed more quietly.
-A finding with a single figure (a malformed number, a reviewer's own finding) boxes that figure as
-the suspect. Figures without a page or a bbox (text documents) give no mark.
+The suspect is the figure the engine blames for the finding's group (`Finding.suspect`, every
+tied option included); a finding in no group falls back to its ``stated`` figure (the one a
+relation is checked against), and a finding with a single figure (a malformed number, a reviewer's
+own finding) boxes that figure. Every other figure of the finding is an operand, boxed more quietly.
+Figures without a page or a bbox (text documents) give no mark.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 
 from parsers.model import BBox, Figure
+from tui_review.contracts.finding import Finding
 
 SUSPECT, OPERAND = "suspect", "operand"
 MARGIN = 36.0  # points of context around the boxes (half an inch)
@@ -47,6 +49,17 @@ def marks_of(figures: Mapping[str, Figure], figure_ids: Sequence[str], stated_id
         marks.append(Mark(fig.page, fig.bbox, SUSPECT if fid in suspects else OPERAND, fid))
     marks.sort(key=lambda m: m.kind != SUSPECT)
     return marks
+
+
+def finding_marks(figures: Mapping[str, Figure], figure_ids: Sequence[str], finding: Finding | None) -> list[Mark]:
+    """The marks of a finding (or of a reviewer's own finding: ``finding`` None): its group's
+    suspect figures first (added when the finding itself does not name them), then its figures."""
+    if finding is None:
+        return marks_of(figures, figure_ids)
+    blamed = [f.figure_id for option in finding.suspect.options for f in option] if finding.suspect else []
+    if blamed:
+        return marks_of(figures, [*blamed, *(fid for fid in figure_ids if fid not in blamed)], set(blamed))
+    return marks_of(figures, figure_ids, {e.figure_id for e in finding.evidence if e.part == "stated"})
 
 
 def home_page(marks: Sequence[Mark]) -> int | None:

@@ -85,11 +85,10 @@ PICTURE_COLUMN = "picture"  # the sheet's column with each evidence picture's pa
 
 
 def entry_marks(session: ReviewSession, entry: Entry) -> list:
-    """The boxes an entry puts on its pages (suspect = the finding's stated figure)."""
-    from tui_review.render.marks import marks_of
+    """The boxes an entry puts on its pages (`tui_review.render.marks.finding_marks`)."""
+    from tui_review.render.marks import finding_marks
 
-    stated = {e.figure_id for e in entry.finding.evidence if e.part == "stated"} if entry.finding is not None else set()
-    return marks_of(session.figures, entry.figure_ids, stated)
+    return finding_marks(session.figures, entry.figure_ids, entry.finding)
 
 
 def evidence_name(entry: Entry, page: int) -> str:
