@@ -287,6 +287,44 @@ class _Search:
                     best.append(outcome)
         return best or None
 
+    def peel(self) -> list[tuple[_Outcome, list[int]]]:
+        """When no exact explanation is found: single figures that each fix several failing
+        relations (at least two) better than any other figure fixing any of the same relations
+        (more fixed, fewer verified relations broken), with the relations each fixes."""
+        e = self.engine
+        inside = set(self.failing)
+        self.trials = 0
+        scored: list[tuple[tuple[int, int], _Outcome, list[int]]] = []
+        for fid in sorted({f.id for i in self.failing for f in e.failing[i][0].figures() if not F.is_blank(f)}):
+            own = [i for i in e.failing_of.get(fid, []) if i in inside]
+            if len(own) < 2 or self.trials >= MAX_TRIALS:
+                continue
+            self.trials += 1
+            fig = e.figures[fid]
+            need: Interval | None = None
+            for i in own:  # the relations a single value can satisfy together, in order
+                narrower = self._intersect([e.failing[i]], fig, {}, need)
+                if narrower is not None:
+                    need = narrower
+            if need is None:
+                continue
+            value = printed_value(need, fig)
+            replaced = {fid: changed(fig, value)}
+            fixed = [i for i in own if self._holds(e.failing[i], replaced)]
+            broken = sum(1 for i in e.holding_of.get(fid, []) if not self._holds(e.holding[i], replaced))
+            if len(fixed) >= 2 and broken < len(fixed) - 1:
+                scored.append(((len(fixed) - broken, -broken), _Outcome({fid: value}, {fid: need}, broken), fixed))
+        scored.sort(key=lambda item: item[0], reverse=True)
+        taken: set[int] = set()
+        out = []
+        for score, outcome, fixed in scored:
+            rivals = [f for s, _, f in scored if s == score and f is not fixed and set(f) & set(fixed)]
+            if rivals or taken & set(fixed):
+                continue  # a tie, or relations a better figure explains already
+            taken.update(fixed)
+            out.append((outcome, fixed))
+        return out
+
     def _relations_of(self, fid: str) -> tuple[list[int], list[int]]:
         e = self.engine
         return e.failing_of.get(fid, []), e.holding_of.get(fid, [])
@@ -384,8 +422,11 @@ class _Engine:
             for fid in touched:
                 self.holding_of.setdefault(fid, []).append(len(self.holding) - 1)
 
-    def components(self) -> list[_Component]:
-        parent = list(range(len(self.failing)))
+    def components(self, subset: Iterable[int] | None = None) -> list[_Component]:
+        """Failing relations linked by a shared figure, or by a holding relation over figures of
+        both (figures that may have to change together); only those in ``subset`` if given."""
+        inside = set(range(len(self.failing)) if subset is None else subset)
+        parent = {i: i for i in inside}
 
         def find(i: int) -> int:
             while parent[i] != i:
@@ -394,16 +435,16 @@ class _Engine:
             return i
 
         def union(indices: Iterable[int]) -> None:
-            roots = sorted({find(i) for i in indices})
+            roots = sorted({find(i) for i in indices if i in inside})
             for other in roots[1:]:
                 parent[other] = roots[0]
 
         for indices in self.failing_of.values():
             union(indices)
-        for relation, _ in self.holding:  # figures that change together link their components
+        for relation, _ in self.holding:
             union(i for f in relation.figures() for i in self.failing_of.get(f.id, []))
         out: dict[int, _Component] = {}
-        for index in range(len(self.failing)):
+        for index in sorted(inside):
             out.setdefault(find(index), _Component([])).failing.append(index)
         for component in out.values():
             for index in component.failing:
@@ -433,10 +474,29 @@ def find_groups(evaluated: list[tuple[Relation, Finding]], doc: Document, rule_o
 
 
 def _groups_of(engine: _Engine, component: _Component) -> list[Group]:
-    best = _Search(engine, component).run()
+    search = _Search(engine, component)
+    best = search.run()
     members = [engine.failing[i] for i in component.failing]
-    if best is None or len(best) > MAX_TIES:
+    if best is not None and len(best) <= MAX_TIES:
+        return _explained(engine, component, best)
+    peeled = search.peel()
+    if not peeled:
         return [_group(members, [], engine)]
+    groups, explained = [], set()
+    for outcome, fixed in peeled:
+        group = _group([engine.failing[i] for i in fixed], [outcome.values], engine)
+        group.needed, group.broken = outcome.needed, outcome.broken
+        groups.append(group)
+        explained.update(fixed)
+    for rest in engine.components(i for i in component.failing if i not in explained):
+        groups += _groups_of(engine, rest)
+    return groups
+
+
+def _explained(engine: _Engine, component: _Component, best: list[_Outcome]) -> list[Group]:
+    """Groups of an exactly explained component: one per linked cluster of the best set, or one
+    listing every option when several are equally good."""
+    members = [engine.failing[i] for i in component.failing]
     if len(best) > 1:
         group = _group(members, [o.values for o in best], engine)
         group.broken = best[0].broken
