@@ -100,7 +100,7 @@ class _Unit:
     doubled_percent: bool = False
 
 
-def _read_unit(line: str, e: int, clause: str) -> _Unit:
+def _read_unit(line: str, e: int, clause: str, sentence: str = "") -> _Unit:
     m = UNIT.match(line, e)
     scale, word = m.group("scale"), m.group("unit")
     if scale is None and word is None:
@@ -116,9 +116,9 @@ def _read_unit(line: str, e: int, clause: str) -> _Unit:
         return _Unit(word, m.end(), approx)
     if word == "元":
         return _Unit(f"{scale}元", m.end(), approx)
-    if word is None:  # a bare 万 / 亿: money when the clause speaks of money
+    if word is None:  # a bare 万 / 亿: money when its clause or sentence speaks of money
         end = m.start("scale") + 1 if not m.group("approx2") else m.end("approx2")
-        return _Unit(f"{scale}元" if MONEY_WORDS.search(clause) else scale, end, approx)
+        return _Unit(f"{scale}元" if MONEY_WORDS.search(clause) or MONEY_WORDS.search(sentence) else scale, end, approx)
     return _Unit(f"{scale}{word}", m.end(), approx)
 
 
@@ -284,7 +284,7 @@ def extract_prose_figures(
         page = page_of(gstart) if page_of else None
         cstart = _clause_start(line, s, floor)
         clause = line[cstart:s]
-        unit = _read_unit(line, e, clause)
+        unit = _read_unit(line, e, clause, line[max(line.rfind(c, 0, s) for c in SENTENCE_STOP) + 1 : s])
         money_format = bool(re.search(r"[,，]", token)) and parsed.decimals == 2 and not parsed.malformed
         if unit.unit is None and not (money_format and doc_unit):
             if _is_identifier(line, e, token):

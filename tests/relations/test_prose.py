@@ -164,3 +164,37 @@ def test_one_name_in_one_scope_is_certain():
     )
     rels = relations(text, "repeat")
     assert rels and all(r.uncertain is None for r in rels)
+
+
+FINAL_DOC = "2023 年度某某局（部门）决算\n第三部分 2023 年度部门决算情况说明\n"
+
+
+def test_a_qizhong_list_followed_by_the_rest_is_a_partial_list():
+    text = BUDGET_DOC + (
+        "一、机关运行经费安排情况说明\n"
+        "机关运行经费财政拨款预算54.24万元，其中：办公费1.08万元，印刷费0.5万元，差旅费1万元。项目支出46.74万元。\n"
+    )
+    (rel,) = relations(text, "sum.parts")
+    assert rel.partial and rel.target.text == "54.24"
+
+
+def test_a_list_closed_by_its_total_is_complete_and_the_total_is_no_part():
+    text = BUDGET_DOC + "一、项目情况\n2025年度项目总预算1410.00万，其中支持引进品牌集聚340.00万，支持打造示范地标1070.00万，合计1410.00万。\n"
+    (rel,) = relations(text, "sum.parts")
+    assert not rel.partial
+    assert texts(rel.terms) == [(1, "340.00"), (1, "1070.00")]
+
+
+def test_a_standard_partition_is_complete():
+    text = BUDGET_DOC + "一、支出预算情况\n本年支出合计354.72万元，其中：基本支出254.72万元，项目支出100.00万元。\n"
+    (rel,) = relations(text, "sum.parts")
+    assert not rel.partial
+
+
+def test_the_parts_of_a_final_account_break_down_the_actual_not_the_budget():
+    text = FINAL_DOC + (
+        "七、“三公”经费支出决算情况说明\n"
+        "“三公”经费全年预算20.00万元，支出决算18.00万元，完成全年预算的90%。其中：因公出国（境）费决算10.00万元，公务接待费决算8.00万元。\n"
+    )
+    (rel,) = relations(text, "sum.parts")
+    assert rel.target.text == "18.00"

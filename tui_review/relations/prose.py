@@ -205,8 +205,7 @@ def _inline_lists(ctx: _Ctx) -> list[Relation]:
             before = before[-1:]
         if not before:
             continue
-        head = before[0]
-        sec = ctx.doc.section(head.section_id)
+        sec = ctx.doc.section(before[0].section_id)
         limit = sec.children[0].start if sec is not None and sec.children and sec.children[0].start > opener_end else (sec.end if sec else len(text))
         if sec is not None and sec.children and sec.children[0].start <= opener_end + 2:
             continue  # parts are sub-sections: _section_sums handles them
@@ -215,28 +214,78 @@ def _inline_lists(ctx: _Ctx) -> list[Relation]:
         if nested:
             close = min((i for i in (text.find("）", opener_end), text.find(")", opener_end)) if i != -1), default=end)
             end = min(end, close)
-        role = ctx.period(head)
-        parts = []
-        for f in ctx.between(opener_end, end):
-            if f.role in (Role.CHANGE, Role.GROWTH) and parts:
-                break  # the sentence moved on to how the total changed
-            if _money(f) and (ctx.period(f) == role or f.role == Role.AMOUNT) and _clause_initial(text, f) and not _in_brackets(text, opener_end, f.start):
-                parts.append(f)
+        parts = _list_parts(ctx, opener_end, end)
         if _has_form_issue(ctx, opener_end, end):
             continue  # a malformed or missing figure among the parts: the sum cannot be judged
+        head = _list_head(ctx, before, parts)
+        if head is None:
+            continue
+        parts = [p for p in parts if ctx.period(p) == ctx.period(head) or p.role == Role.AMOUNT]
         if len(parts) < 2 or any(p.unit != head.unit and p.unit not in MONEY_UNITS for p in parts):
             continue
-        out.append(
-            _sum(
-                "sum.parts",
-                head,
-                parts,
-                word=m.group(1),
-                zh=f"{head.subject} = {m.group(1)}所列各项之和",
-                en=f"{head.subject} = sum of the items listed after {m.group(1)}",
-            )
+        complete = _list_is_complete(ctx, m, parts, end)
+        rel = _sum(
+            "sum.parts",
+            head,
+            parts,
+            word=m.group(1),
+            zh=f"{head.subject} = {m.group(1)}所列各项之和" if complete else f"{head.subject} ≥ {m.group(1)}所列各项之和",
+            en=f"{head.subject} = sum of the items listed after {m.group(1)}" if complete else f"{head.subject} ≥ sum of the items listed after {m.group(1)}",
         )
+        rel.partial = not complete
+        out.append(rel)
     return out
+
+
+def _list_parts(ctx: _Ctx, start: int, end: int) -> list[Figure]:
+    """The amounts a list states, each the first amount of its clause, up to where the sentence
+    moves on to how the total changed."""
+    text = ctx.doc.text
+    parts: list[Figure] = []
+    for f in ctx.between(start, end):
+        if (f.role in (Role.CHANGE, Role.GROWTH) and parts) or CLOSING_TOTAL.fullmatch(f.subject):
+            break  # the sentence moved on to how the total changed, or restates it (…，合计 X)
+        if _money(f) and f.role in AMOUNT_ROLES + (Role.PREVIOUS,) and _clause_initial(text, f) and not _in_brackets(text, start, f.start):
+            parts.append(f)
+    return parts
+
+
+def _list_head(ctx: _Ctx, before: list[Figure], parts: list[Figure]) -> Figure | None:
+    """The total a list breaks down: the amount before the opener of the parts' own period
+    (“全年预算 A，支出决算 B。其中：…” lists B's parts, not A's), by period, never by position."""
+    periods = {ctx.period(p) for p in parts if p.role != Role.AMOUNT} or {Role.AMOUNT}
+    if len(periods) != 1:
+        return None
+    period = periods.pop()
+    if period == Role.AMOUNT:  # parts in the document's own period: a 预算's budget, a 决算's actual
+        candidates = [f for f in before if ctx.period(f) == Role.AMOUNT]
+    else:
+        candidates = [f for f in before if ctx.period(f) == period]
+    return candidates[0] if candidates else None
+
+
+CLOSING_TOTAL = re.compile(r"合计|共计|总计|累计")
+# sets of parts that make up their total whatever the document: 基本 + 项目 (+ the rarer kinds),
+# 人员经费 + 公用经费, the 三公 items, a vehicle's purchase + running costs, income sources
+PARTITIONS = (
+    re.compile(r"^(?:一般公共预算(?:财政)?拨款)?(?:基本支出|项目支出|单位预留机动经费|上缴上级支出|经营支出|对附属单位补助支出|结转下年资金?)$"),
+    re.compile(r"^(?:人员经费|公用经费)$"),
+    re.compile(r"^(?:因公出国（境）费|公务用车购置及运行(?:维护)?费|公务接待费)(?:支出)?$"),
+    re.compile(r"^(?:公务用车)?(?:购置费?|运行(?:维护)?费)(?:支出)?$"),
+    re.compile(r"^(?:(?:一般公共预算|政府性基金(?:预算)?|国有资本经营(?:预算)?)?(?:财政)?拨款|财政专户管理资金|事业|事业单位经营|经营|上级补助|附属单位上缴|其他|上年结转(?:结余)?|用事业基金弥补收支差额)收入?$"),
+)
+
+
+def _list_is_complete(ctx: _Ctx, opener: re.Match, parts: list[Figure], end: int) -> bool:
+    """Does the document say the listed parts are all of the total? Yes when they form a standard
+    partition, when the list closes by restating the total (…，合计 X), or when 分别为 enumerates
+    them; otherwise a 其中 list may name only the main items (the rest can follow in the next
+    sentence), so it claims only Σ parts ≤ total."""
+    if opener.group(1).startswith("分别"):
+        return True
+    if any(CLOSING_TOTAL.search(ctx.doc.text, p.end, end) for p in parts[-1:]):
+        return True
+    return any(all(pattern.match(p.subject) for p in parts) for pattern in PARTITIONS)
 
 
 def _change_list(ctx: _Ctx, head: Figure, opener: re.Match) -> Relation | None:

@@ -199,6 +199,8 @@ def _panel_rows(table: Table, panel: Panel) -> list[PanelRow]:
     parents: list[str] = []
     for r, cells in enumerate(table.rows):
         parts = [cells[c].strip() if c < len(cells) else "" for c in panel.code_cols]
+        # 款 and 项 codes are two digits in their own columns: a printed "2" under 款 is 02
+        parts = [p.zfill(2) if i and len(p) == 1 and p.isdigit() else p for i, p in enumerate(parts)]
         label = cells[panel.label_col].strip() if panel.label_col is not None and panel.label_col < len(cells) else ""
         code = ""
         if any(parts) and all(CODE.match(p) or not p for p in parts):
