@@ -12,6 +12,8 @@ from pathlib import Path
 from typing import Iterable
 
 from textual.app import App, SystemCommand
+from textual.css.query import NoMatches
+from textual.notifications import SeverityLevel
 from textual.screen import Screen
 
 from themes import DEFAULT_THEME, builtin_themes, user_themes
@@ -20,7 +22,7 @@ from tui_review.keymap import KEYS, bindings
 from tui_review.review.pipeline import LoadOptions
 from tui_review.screens.help import HelpScreen, help_rows
 from tui_review.screens.main import MainScreen
-from tui_review.screens.open_file import OpenFileScreen
+from tui_review.screens.open_file import OpenFileScreen, existing_folder
 
 
 class ReviewApp(App):
@@ -44,6 +46,7 @@ class ReviewApp(App):
         self.user_theme_dir = user_theme_dir
         self.title = tr("app.title")
         self.theme_names: list[str] = []
+        self.early_notices: list[tuple[str, str, float | None]] = []  # before the review screen is up
 
     def on_mount(self) -> None:
         for theme in builtin_themes():
@@ -70,17 +73,45 @@ class ReviewApp(App):
 
     @property
     def main(self) -> MainScreen:
-        return next(s for s in self.screen_stack if isinstance(s, MainScreen))
+        """The review screen (it stays at the bottom of the stack for the app's whole life)."""
+        for screen in self.screen_stack:
+            if isinstance(screen, MainScreen):
+                return screen
+        raise LookupError("the review screen is not open")
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = True,
+    ) -> None:
+        """Messages go to the review screen's status line, not to floating toasts (see
+        `tui_review.widgets.status_line` for why); ``markup`` is ignored: messages are plain text."""
+        text = f"{title}：{message}" if title else message
+        try:
+            line = self.main.status_line
+        except (LookupError, NoMatches):
+            self.early_notices.append((text, severity, timeout))
+            return
+        line.post(text, severity, self.NOTIFICATION_TIMEOUT if timeout is None else timeout)
+
+    def clear_notifications(self) -> None:
+        super().clear_notifications()
+        self.early_notices.clear()
+        try:
+            self.main.status_line.clear_notices()
+        except (LookupError, NoMatches):
+            pass
 
     def action_open_file(self) -> None:
-        folder = self.path.parent if self.path is not None else Path.cwd()
-
         def chosen(path: Path | None) -> None:
             if path is not None:
-                self.path = path
                 self.main.load(path)
 
-        self.push_screen(OpenFileScreen(folder), chosen)
+        self.push_screen(OpenFileScreen(existing_folder(self.path)), chosen)
 
     def action_cycle_theme(self) -> None:
         names = self.theme_names

@@ -67,6 +67,14 @@ STRINGS: dict[str, tuple[str, str]] = {
     "annotate.title": ("批注：{target}", "Note: {target}"),
     "annotate.mark_title": ("标记为审核发现：{target}", "Mark as the reviewer's finding: {target}"),
     "annotate.hint": ("Ctrl+S 或 F2 保存 · Esc 取消", "Ctrl+S or F2 to save · Esc to cancel"),
+    "annotate.ask.title": ("批注尚未保存", "The note is not saved"),
+    "annotate.ask.question": ("这条批注已修改但尚未保存。", "This note was changed and is not saved."),
+    "annotate.ask.save": ("保存", "Save"),
+    "annotate.ask.discard": ("放弃修改", "Discard"),
+    "annotate.ask.edit": ("继续编辑", "Keep editing"),
+    "place.page": ("第{page}页", "p.{page}"),
+    "open.missing": ("没有这个文件或文件夹：{path}", "No such file or folder: {path}"),
+    "no.finding.here": ("这个数字没有问题；按 m 可标记为审核发现", "This figure has no finding; press m to mark it"),
     "status.title": ("审核状态：{target}", "Review status: {target}"),
     "status.hint": ("数字键或 Enter 选择 · Esc 取消", "Number keys or Enter to choose · Esc to cancel"),
     "export.title": ("导出审核表", "Export the review sheet"),
@@ -168,3 +176,13 @@ def status_label(status: str) -> str:
 
 def severity_label(severity: str) -> str:
     return tr(f"severity.{severity}") if f"severity.{severity}" in STRINGS else severity
+
+
+def rule_title(rule_id: str) -> str:
+    """A rule's title from the rule pack in the interface language (the id stays in JSON and CSV)."""
+    from tui_review.config import load_rule_pack  # the pack is read once, when a title is first shown
+
+    if rule_id == "reviewer":
+        return tr("kind.own")
+    rule = load_rule_pack().get(rule_id)
+    return rule.title(_current) if rule is not None else rule_id

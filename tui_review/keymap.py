@@ -92,8 +92,11 @@ KEYS: tuple[Key, ...] = (
 )
 
 
-def bindings(*scopes: str) -> list[Binding]:
-    """Textual bindings of the given scopes, described in the current interface language."""
+def bindings(*scopes: str, ordered: bool = False) -> list[Binding]:
+    """Textual bindings of the given scopes, described in the current interface language.
+
+    ``ordered``: no priority bindings, so each key waits for the keys typed before it (a text
+    editor's save must not overtake the text)."""
     return [
         Binding(
             k.key,
@@ -101,7 +104,7 @@ def bindings(*scopes: str) -> list[Binding]:
             k.description(),
             show=k.show,
             key_display=k.key_display,
-            priority=k.priority,
+            priority=k.priority and not ordered,
             tooltip=k.description(),
             id=k.id,
         )

@@ -17,12 +17,12 @@ from textual.containers import Grid, Horizontal
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widget import Widget
-from textual.widgets import ContentSwitcher, Footer, Header, Label, ProgressBar
+from textual.widgets import ContentSwitcher, Footer, Label, ProgressBar
 from textual.worker import Worker, WorkerState, get_current_worker
 
 from parsers.errors import InputError
 from tui_review import heap
-from tui_review.i18n import get_lang, status_label, tr
+from tui_review.i18n import get_lang, rule_title, status_label, tr
 from tui_review.keymap import bindings
 from tui_review.messages import DocumentPartial, FigureHighlighted, FigureOpened, LoadProgress, ReviewReady
 from tui_review.review.export import default_export_path, export_review
@@ -38,6 +38,7 @@ from tui_review.widgets.document_tree import DocumentTree
 from tui_review.widgets.finding_detail import FindingDetail
 from tui_review.widgets.findings_list import FindingsList
 from tui_review.widgets.section_view import SectionView
+from tui_review.widgets.status_line import StatusLine
 from tui_review.widgets.table_grid import TableGrid
 
 SEVERITIES = ("", "error", "warning", "info")
@@ -60,13 +61,15 @@ class MainScreen(Screen):
         self.entry_key: str | None = None
         self.filters = Filters()
         self.follow_scope = False  # False: the whole document; True: the selected tree node
-        self.history: list[tuple[NodeRef, str | None]] = []
+        self.history: list[tuple[NodeRef, str | None, str | None]] = []  # (node, figure, entry key)
+        self.detail_key: str | None = None  # the entry the detail pane shows: what s, a and m act on
+        self.detail_figure: str | None = None  # the figure it shows (a lone figure: detail_key is None)
         self._counterpart: tuple[str, int] | None = None  # (origin figure, index of the last jump)
         self._detail_timer: Timer | None = None
         self._detail_shown_at = 0.0  # monotonic time the detail pane last changed
 
     def compose(self) -> ComposeResult:
-        yield Header(icon="≡")
+        yield StatusLine(id="status-line")
         with Horizontal(id="loading"):
             yield Label("", id="loading-label", markup=False)
             yield ProgressBar(id="progress", show_eta=False)
@@ -87,8 +90,15 @@ class MainScreen(Screen):
         self.query_one("#detail").border_title = f"4 {tr('pane.detail')}"
         self.query_one("#tree").focus()
         self.watch(self.app, "theme", self._redraw_marks, init=False)
+        for text, severity, timeout in self.app.early_notices:
+            self.notify(text, severity=severity, timeout=timeout)
+        self.app.early_notices.clear()
         if self.initial_path is not None:  # after the first paint: the worker competes for the GIL
             self.call_after_refresh(self.load, self.initial_path)
+
+    @property
+    def status_line(self) -> StatusLine:
+        return self.query_one(StatusLine)
 
     def on_unmount(self) -> None:
         """Release the review file (and its lock) when the app closes; every change is already saved."""
@@ -138,11 +148,12 @@ class MainScreen(Screen):
         if self.session is not None:
             self.session.store.close()
         session = self.session = message.session
-        self.node = self.figure_id = self.entry_key = None
+        self.node = self.figure_id = self.entry_key = self.detail_key = self.detail_figure = None
         self.filters = Filters()
         self.history.clear()
         self._counterpart = None
-        self.app.sub_title = message.path.name + (" · 只读 read-only" if session.store.read_only else "")
+        self.app.path = message.path
+        self.status_line.set_heading(message.path.name + (" · 只读 read-only" if session.store.read_only else ""))
         tree = self.query_one(DocumentTree)
         tree.load(session.doc, session.badges())
         doc = session.doc
@@ -239,12 +250,17 @@ class MainScreen(Screen):
             status=status_label(self.filters.status) if self.filters.status else any_,
         )
 
-    def _select_entry(self, entry: Entry, *, move_content: bool = True) -> None:
+    def _select_entry(self, entry: Entry, *, move_content: bool = True, figure: str | None = None) -> None:
+        """Select an entry in every pane; ``figure``: the figure of it under the content cursor
+        (default: the figure it states)."""
         self.entry_key = entry.key
-        figure = next((f for f in entry.figure_ids if f in self.session.figures), None)
-        if entry.finding is not None:
+        if figure is not None:
+            pass
+        elif entry.finding is None:
+            figure = next((f for f in entry.figure_ids if f in self.session.figures), None)
+        else:
             stated = [e.figure_id for e in entry.finding.evidence if e.coeff == 0 and e.figure_id in self.session.figures]
-            figure = stated[0] if stated else figure
+            figure = stated[0] if stated else next((f for f in entry.figure_ids if f in self.session.figures), None)
         if move_content and entry.node is not None:
             self._go(entry.node, figure, self.session.text_span(entry))
         self.figure_id = figure
@@ -259,7 +275,7 @@ class MainScreen(Screen):
             return
         entry = self._entry_of_figure(figure_id)
         if entry is not None:
-            self._select_entry(entry, move_content=False)
+            self._select_entry(entry, move_content=False, figure=figure_id)
         else:
             self._show_detail(None, figure_id)
 
@@ -271,8 +287,11 @@ class MainScreen(Screen):
             self._detail_timer.stop()
             self._detail_timer = None
         session = self.session
+        self.detail_key = entry.key if entry is not None else None
+        self.detail_figure = figure_id
 
         def show() -> None:
+            self._detail_timer = None
             self._detail_shown_at = monotonic()
             detail = self.query_one(FindingDetail)
             if entry is not None:
@@ -384,7 +403,7 @@ class MainScreen(Screen):
         if not others:
             self.notify(tr("no.counterpart"))
             return
-        self.history.append((self.node, current))
+        self.history.append((self.node, current, self.detail_key))
         self._jump_to_figure(others[0].id)
         self._counterpart = (current, 0)
 
@@ -398,10 +417,16 @@ class MainScreen(Screen):
         if not self.history:
             self.notify(tr("no.history"))
             return
-        node, figure_id = self.history.pop()
+        node, figure_id, entry_key = self.history.pop()
         self._counterpart = None
         self._go(node, figure_id)
-        if figure_id is not None:
+        entry = self.session.entry(entry_key) if entry_key else None
+        if entry is not None:  # the finding that was shown, not the first one of its figure
+            self.entry_key = entry.key
+            self.figure_id = figure_id
+            self.query_one(FindingsList).select_key(entry.key)
+            self._show_detail(entry, figure_id)
+        elif figure_id is not None:
             self.figure_id = None
             self._show_figure(figure_id)
 
@@ -415,7 +440,7 @@ class MainScreen(Screen):
             if hit is None:
                 return
             if self.node is not None:
-                self.history.append((self.node, self._content_figure()))
+                self.history.append((self.node, self._content_figure(), self.detail_key))
             highlight = (hit.offset, hit.offset + hit.length) if hit.figure_id is None and hit.offset is not None else None
             self._go(hit.node, hit.figure_id, highlight)
             if hit.figure_id is not None:
@@ -461,15 +486,11 @@ class MainScreen(Screen):
     # ── review actions ───────────────────────────────────────────────────────────────────────────
 
     def _target_entry(self) -> Entry | None:
-        """The entry a review action applies to: the figure's under the cursor in the content pane,
-        else the finding selected in the list."""
-        content_focused = self.focused is not None and self.query_one("#content") in self.focused.ancestors
-        figure = self._content_figure() if content_focused else None
-        if figure is not None:
-            entry = self._entry_of_figure(figure)
-            if entry is not None:
-                return entry
-        return self.session.entry(self.entry_key) if self.entry_key else None
+        """The entry a review action applies to: always the one the detail pane shows."""
+        return self.session.entry(self.detail_key) if self.detail_key else None
+
+    def _no_target(self) -> None:
+        self.notify(tr("no.finding.here") if self.detail_figure is not None else tr("nothing.selected"))
 
     def _store_call(self, call, *args, **kwargs):
         try:
@@ -483,7 +504,7 @@ class MainScreen(Screen):
     def action_annotate(self) -> None:
         entry = self._target_entry()
         if entry is None:
-            self.notify(tr("nothing.selected"))
+            self._no_target()
             return
 
         def save(note: str | None) -> None:
@@ -497,7 +518,7 @@ class MainScreen(Screen):
     def action_set_status(self) -> None:
         entry = self._target_entry()
         if entry is None:
-            self.notify(tr("nothing.selected"))
+            self._no_target()
             return
 
         def save(status: str | None) -> None:
@@ -549,9 +570,8 @@ class MainScreen(Screen):
 
     def _mark_target(self) -> tuple[str, str, str, str, int | None, str] | None:
         session = self.session
-        content_focused = self.focused is not None and self.query_one("#content") in self.focused.ancestors
-        figure_id = self._content_figure() if content_focused else None
-        if figure_id is not None:
+        figure_id = self.detail_figure  # the figure the detail pane shows, as for s and a
+        if figure_id is not None and figure_id in session.figures:
             fig = session.figures[figure_id]
             return ("figure", fig.id, fig.text, fig.section_id, fig.page, fig.where())
         if self.node is None:
@@ -585,4 +605,7 @@ def _next(values: tuple[str, ...], current: str) -> str:
 
 
 def _target_label(entry: Entry) -> str:
-    return " ".join(p for p in (entry.stated, entry.location) if p) or entry.key
+    """Names a finding unambiguously: its rule, the figure as printed and its place."""
+    location = "" if entry.location.startswith("@") else entry.location  # a text offset says nothing to a reader
+    place = " ".join(p for p in (ftr("place.page", page=entry.page) if entry.page is not None else "", entry.section.split(" › ")[-1], location) if p)
+    return " · ".join(p for p in (rule_title(entry.rule), entry.stated, place) if p) or entry.key

@@ -1,34 +1,59 @@
-"""The open-file dialog: a path field and a folder tree below it; returns the chosen file or None."""
+"""The open-file dialog: a path field and a folder tree below it; returns the chosen file or None.
+
+The tree lists folders and the documents the app reads (.pdf, .txt, .md), not the review files
+beside them. A typed name is read relative to the folder on show, a folder re-roots the tree, and
+a path that does not exist is reported in the dialog, which stays open.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 
 from textual.app import ComposeResult
-from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import DirectoryTree, Input, Label
 
 from tui_review.i18n import tr
-from tui_review.keymap import bindings
+from tui_review.screens.dialog import Dialog
+
+DOCUMENT_SUFFIXES = (".pdf", ".txt", ".md")
 
 
-class OpenFileScreen(ModalScreen[Path | None]):
-    BINDINGS = bindings("dialog")
+def existing_folder(path: Path | None) -> Path:
+    """The folder to start in: ``path``'s own folder, or its nearest ancestor that exists, or the
+    working directory (a document given on the command line need not exist)."""
+    if path is not None:
+        for folder in (path if path.is_dir() else path.parent, *path.parents):
+            if folder.is_dir():
+                return folder
+    return Path.cwd()
+
+
+class DocumentTree(DirectoryTree):
+    """Folders and readable documents only; hidden entries are left out."""
+
+    def filter_paths(self, paths: Iterable[Path]) -> Iterable[Path]:
+        return [p for p in paths if not p.name.startswith(".") and (p.is_dir() or p.suffix.lower() in DOCUMENT_SUFFIXES)]
+
+
+class OpenFileScreen(Dialog[Path | None]):
+    SIZE = "-wide -tall"
 
     def __init__(self, folder: Path) -> None:
-        super().__init__()
+        super().__init__(tr("open.title"), tr("open.hint"))
         self.folder = folder
 
-    def compose(self) -> ComposeResult:
-        with Vertical(classes="dialog -wide -tall"):
-            yield Label(tr("open.title"), classes="dialog-title", markup=False)
-            yield Input(str(self.folder) + "/", id="open-path")
-            yield DirectoryTree(self.folder, id="open-tree")
-            yield Label(tr("open.hint"), classes="dialog-hint", markup=False)
+    def compose_body(self) -> ComposeResult:
+        yield Input(str(self.folder) + "/", id="open-path")
+        yield Label("", id="open-warning", classes="dialog-warning", markup=False)
+        yield DocumentTree(self.folder, id="open-tree")
 
     def on_mount(self) -> None:
         self.query_one("#open-path", Input).focus()
+
+    @property
+    def warning(self) -> Label:
+        return self.query_one("#open-warning", Label)
 
     def on_directory_tree_file_selected(self, event: DirectoryTree.FileSelected) -> None:
         event.stop()
@@ -37,8 +62,17 @@ class OpenFileScreen(ModalScreen[Path | None]):
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
         text = event.value.strip()
-        if text:
-            self.dismiss(Path(text).expanduser())
-
-    def action_close(self) -> None:
-        self.dismiss(None)
+        if not text:
+            return
+        path = Path(text).expanduser()
+        if not path.is_absolute():
+            path = self.folder / path
+        if path.is_dir():
+            self.folder = path
+            self.query_one(DocumentTree).path = path
+            self.query_one("#open-path", Input).value = str(path) + "/"
+            self.warning.update("")
+        elif path.exists():
+            self.dismiss(path)
+        else:
+            self.warning.update(tr("open.missing", path=str(path)))

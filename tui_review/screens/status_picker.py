@@ -3,31 +3,25 @@
 from __future__ import annotations
 
 from textual.app import ComposeResult
-from textual.containers import Vertical
-from textual.screen import ModalScreen
-from textual.widgets import Label, OptionList
+from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from tui_review.i18n import status_label, tr
 from tui_review.keymap import bindings
 from tui_review.review.store import STATUSES
+from tui_review.screens.dialog import Dialog
 
 
-class StatusPicker(ModalScreen[str | None]):
+class StatusPicker(Dialog[str | None]):
     BINDINGS = bindings("status", "dialog")
 
     def __init__(self, target: str, current: str) -> None:
-        super().__init__()
+        super().__init__(tr("status.title", target=target), tr("status.hint"))
         self.target = target
         self.current = current
 
-    def compose(self) -> ComposeResult:
-        with Vertical(classes="dialog"):
-            yield Label(tr("status.title", target=self.target), classes="dialog-title", markup=False)
-            yield OptionList(
-                *(Option(f"{i}  {status_label(s)}", id=s) for i, s in enumerate(STATUSES, 1)), id="statuses"
-            )
-            yield Label(tr("status.hint"), classes="dialog-hint", markup=False)
+    def compose_body(self) -> ComposeResult:
+        yield OptionList(*(Option(f"{i}  {status_label(s)}", id=s) for i, s in enumerate(STATUSES, 1)), id="statuses")
 
     def on_mount(self) -> None:
         options = self.query_one("#statuses", OptionList)
@@ -39,6 +33,3 @@ class StatusPicker(ModalScreen[str | None]):
 
     def action_choose(self, status: str) -> None:
         self.dismiss(status)
-
-    def action_close(self) -> None:
-        self.dismiss(None)
