@@ -21,8 +21,6 @@ from collections.abc import Iterable, Mapping, Sequence
 from decimal import Decimal
 from pathlib import Path
 
-from tui_review.contracts.finding import CSV_COLUMNS
-
 ENCODINGS = ("utf-8-sig", "gb18030")
 _EXECUTABLE = ("=", "+", "-", "@", "\t", "\r")
 _PLAIN_NUMBER = re.compile(r"[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?%?|[+-]?\.\d+%?")
@@ -48,8 +46,9 @@ def neutralise(value: object) -> str:
     return text
 
 
-def csv_text(rows: Iterable[Mapping[str, object]], columns: Sequence[str] = CSV_COLUMNS) -> str:
-    """The sheet as CSV text: a header row, then one row per mapping, every cell neutralised."""
+def csv_text(rows: Iterable[Mapping[str, object]], columns: Sequence[str]) -> str:
+    """The sheet as CSV text: a header row (``columns``), then one row per mapping, every cell
+    neutralised. The columns come from `tui_review.contracts.columns`."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(columns)
@@ -94,7 +93,7 @@ def write_csv(
     path: str | os.PathLike,
     rows: Iterable[Mapping[str, object]],
     *,
-    columns: Sequence[str] = CSV_COLUMNS,
+    columns: Sequence[str],
     encoding: str = "utf-8-sig",
     force: bool = False,
 ) -> Path:

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from tui_review import relations as finders
-from tui_review.contracts.finding import CSV_COLUMNS, JSON_KEYS
+from tui_review.contracts.columns import COLUMNS, headers
 from tui_review.contracts.relation import Relation, RelationKind, Term
 from tui_review.cli import main
 
@@ -79,8 +79,10 @@ def test_english(capsys, docs):
 def test_json_lists_failing_findings_and_show_ok_adds_the_rest(capsys, docs):
     code, out, _ = run(capsys, docs["unbalanced"], "--format", "json")
     (finding,) = json.loads(out)
-    assert code == 1 and tuple(finding) == JSON_KEYS
+    assert code == 1 and list(finding)[: len(COLUMNS)] == [c.key for c in COLUMNS]
+    assert {"verdict", "place_parts", "evidence"} <= set(finding)
     assert (finding["document"], finding["rule"], finding["status"]) == ("unbalanced.txt", "sum.parts", "open")
+    assert (finding["stated_value"], finding["expected_value"], finding["unit"]) == ("354.72", "344.72", "万元")
     assert finding["evidence"][0]["part"] == "stated" and finding["evidence"][0]["value"] == "354.72"
     _, out, _ = run(capsys, docs["unbalanced"], "--format", "json", "--show-ok")
     assert [f["status"] for f in json.loads(out)] == ["ok", "open"]
@@ -92,14 +94,14 @@ def test_csv_to_a_file_with_bom_and_no_clobbering(capsys, docs, tmp_path):
     assert code == 1 and out == ""
     data = target.read_bytes()
     rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig"), newline="")))
-    assert data.startswith(b"\xef\xbb\xbf") and rows[0] == list(CSV_COLUMNS) and len(rows) == 3
-    group, member = (dict(zip(CSV_COLUMNS, row)) for row in rows[1:])  # the group's row, then its member
-    assert group["rule"] == "suspect" and group["finding_id"] == group["group"] == member["group"]
-    assert member["rule"] == "sum.parts"
+    assert data.startswith(b"\xef\xbb\xbf") and rows[0] == headers("zh") and len(rows) == 3
+    group, member = (dict(zip(headers("zh"), row)) for row in rows[1:])  # the group's row, then its member
+    assert group["规则"] == "suspect" and group["编号"] == group["可疑组"] == member["可疑组"]
+    assert member["规则"] == "sum.parts" and member["审核状态"] == "待核"
     code, _, err = run(capsys, docs["balanced"], "--format", "csv", "--output", target)
     assert code == 2 and "--force" in err and target.read_bytes() == data
     code, _, _ = run(capsys, docs["balanced"], "--format", "csv", "--output", target, "--force", "--encoding", "gb18030")
-    assert code == 0 and target.read_bytes().decode("gb18030").splitlines() == [",".join(CSV_COLUMNS)]
+    assert code == 0 and target.read_bytes().decode("gb18030").splitlines() == [",".join(headers("zh"))]
 
 
 def test_csv_on_stdout_carries_the_bom(capsys, docs):
@@ -146,8 +148,8 @@ def test_the_annotate_seam_sees_every_report(docs):
 
     seen = []
     args = build_parser().parse_args(["check", str(docs["balanced"]), "--output", str(docs["balanced"].with_suffix(".out"))])
-    assert check.run(args, annotate=lambda path, doc, report: seen.append((path.name, report.document))) == 0
-    assert seen == [("balanced.txt", "balanced.txt")]
+    assert check.run(args, annotate=lambda path, doc, findings: seen.append((path.name, len(findings))) or {}) == 0
+    assert seen == [("balanced.txt", 2)]
 
 
 # --- as a process, with the real relation finders -----------------------------------------------

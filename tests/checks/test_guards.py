@@ -24,7 +24,7 @@ def by_rule(report, rule):
 def test_a_blank_that_closes_as_zero_holds():
     relation = total(fig("354.72", "合计"), fig("354.72", "基本支出"), fig("—", "项目支出"))
     (finding,) = report_for([relation]).findings
-    assert finding.status == "ok" and "项目支出 为空白，按 0 计" in finding.message_zh
+    assert finding.holds and "项目支出 为空白，按 0 计" in finding.message_zh
 
 
 def test_a_blank_is_unknown_not_zero():
@@ -69,13 +69,13 @@ def test_rounding_only_gaps_in_one_section_are_one_note():
         total(fig("100.00", "exact"), fig("50.00"), fig("50.00")),
     ]
     report = report_for(relations)
-    assert [f.status for f in report.findings if f.verdict in ("holds", "rounding")] == ["ok"] * 5
+    assert [f.holds for f in report.findings if f.verdict in ("holds", "rounding")] == [True] * 5
     notes = by_rule(report, "rounding")
     assert len(notes) == 2  # 一、 (with its sub-section) and 二、
     first = next(n for n in notes if n.section_id == "1")
     assert "本节有 3 处数字仅因舍入而不完全相等" in first.message_zh
     assert "人员经费 284.32 万元（计算值 284.33" in first.message_zh
-    assert (first.severity, first.status) == ("info", "open")
+    assert (first.severity, first.failed) == ("info", True)
     assert len(first.figure_ids) == 9
 
 
@@ -94,7 +94,7 @@ def test_the_notes_can_be_switched_off():
     rules = dict(Config.default().rules)
     rules["rounding"] = replace(rules["rounding"], enabled=False)
     report = report_for([relation], config=Config(rules=rules))
-    assert by_rule(report, "rounding") == [] and report.findings[0].status == "ok"
+    assert by_rule(report, "rounding") == [] and report.findings[0].holds
 
 
 def test_a_denominator_that_may_be_zero_is_not_checked():

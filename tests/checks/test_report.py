@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from dataclasses import replace
 
 from check_builders import document, fig, pct, ratio, total
 
 from parsers.model import CellRef, Normalisation, ParseIssue, Role, Severity
+from tui_review.contracts.columns import json_record
+from tui_review.contracts.finding import Judgement
 from tui_review.engine import check_document
 from tui_review.contracts.finding import Verdict
 from tui_review.config import Config
@@ -22,7 +26,7 @@ def test_ok_and_failing_relations_are_both_findings_with_counts():
     ok = total(fig("100.00", "合计"), fig("60.00"), fig("40.00"))
     bad = total(fig("100.00", "合计"), fig("60.00"), fig("30.00"))
     report = check_document(document(ok.figures() + bad.figures()), relations=[ok, bad])
-    assert [f.status for f in report.findings] == ["ok", "open"]
+    assert [f.holds for f in report.findings] == [True, False]
     assert (report.relations, report.checked, report.verified, report.unchecked) == (2, 2, 1, 0)
     assert report.failed_relation_counts() == {"error": 1, "warning": 0, "info": 0}
     assert report.severity_counts() == {"error": 1, "warning": 0, "info": 0}
@@ -119,9 +123,11 @@ def test_the_id_changes_with_what_is_stated():
 def test_json_shape_of_a_finding():
     relation = total(fig("100.00", "合计"), fig("60.00", "基本支出"), fig("30.00", "项目支出"))
     (finding,) = check_document(document(relation.figures()), relations=[relation]).findings
-    out = finding.as_json("en")
+    out = json_record(finding, Judgement(), "en")
     assert out["message"].startswith("a total equals the sum of its parts: 基本支出 60.00 + 项目支出 30.00 = 90.00")
+    assert (out["stated_value"], out["expected_value"], out["unit"]) == (Decimal("100.00"), Decimal("90.00"), "万元")
     assert out["evidence"][0] == {
         "figure_id": relation.target.id, "text": "100.00", "value": "100.00", "unit": "万元", "subject": "合计",
         "role": "amount", "section": "一、一般公共预算基本支出预算情况说明", "page": None,
-        "location": f"@{relation.target.start}", "coeff": 0, "part": "stated"}
+        "location": f"@{relation.target.start}", "place": finding.place.as_dict(), "coeff": 0, "part": "stated"}
+    assert finding.place.offset == relation.target.start and finding.place.heading == "一、一般公共预算基本支出预算情况说明"

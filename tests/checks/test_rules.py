@@ -36,7 +36,7 @@ def check(relation, rule_id=None, **overrides):
 
 def test_personnel_items_adding_to_284_33_against_284_32_are_rounding_not_an_error():
     finding = check(total(fig("284.32", "人员经费", section="1.1"), *(fig(v, s, section="1.1") for s, v in PERSONNEL)))
-    assert (finding.status, finding.verdict) == ("ok", Verdict.ROUNDING)
+    assert (finding.holds, finding.verdict) == (True, Verdict.ROUNDING)
     # ten items at 0.01 (one at 0.1) plus the total: ±0.1 of rounding, 0.01 of gap
     assert "= 284.33（±0.1），与所列人员经费 284.32 一致" in finding.message_zh
     assert finding.expected == "284.33 [284.23, 284.43]"
@@ -44,7 +44,7 @@ def test_personnel_items_adding_to_284_33_against_284_32_are_rounding_not_an_err
 
 def test_a_total_that_does_not_add_up_is_an_error_naming_every_figure():
     finding = check(total(fig("284.12", "人员经费"), *(fig(v, s) for s, v in PERSONNEL)))
-    assert (finding.status, finding.severity, finding.verdict) == ("open", "error", Verdict.FAILS)
+    assert (finding.failed, finding.severity, finding.verdict) == (True, "error", Verdict.FAILS)
     assert "与所列人员经费 284.12 不一致，差 0.21（超出舍入允许的 ±0.1）" in finding.message_zh
     assert all(f"{s} {v}" in finding.message_zh for s, v in PERSONNEL)
     assert "does not agree with the stated 人员经费 284.12: off by 0.21" in finding.message_en
@@ -55,7 +55,7 @@ def test_integer_items_stand_for_half_a_unit_each():
     parts = [fig(v, s) for s, v in PUBLIC]
     assert check(total(fig("70.40", "公用经费"), *parts)).verdict == Verdict.HOLDS
     # nine integers (±0.5 each), two at 0.1, one at 0.01 and the total: ±4.615 — 75.00 still agrees
-    assert check(total(fig("75.00", "公用经费"), *parts)).status == "ok"
+    assert check(total(fig("75.00", "公用经费"), *parts)).holds
     assert check(total(fig("75.02", "公用经费"), *parts)).verdict == Verdict.FAILS
 
 
@@ -110,7 +110,7 @@ def test_prose_against_a_table_cell_in_another_unit():
     prose = fig("213.28", "一般公共服务支出")
     cell = fig("2,132,777.54", "一般公共服务支出", unit="元", cell=CellRef("T1", 3, 2))
     finding = check(total(prose, cell, rule="prose.table"))
-    assert finding.status == "ok"
+    assert finding.holds
     assert "2,132,777.54 元（T1[r4,c3]） = 213.277754 万元（±0.0050005）" in finding.message_zh  # 50.005 元
     off = fig("2,131,777.54", "一般公共服务支出", unit="元", cell=CellRef("T1", 4, 2))
     assert check(total(prose, off, rule="prose.table")).verdict == Verdict.FAILS
@@ -144,7 +144,7 @@ def test_share_uses_its_denominator():
 def test_completion_holds_when_some_value_in_range_rounds_to_the_printed_rate(actual, budget, stated):
     relation = ratio(pct(stated, role=Role.COMPLETION), [fig(actual, role=Role.ACTUAL)],
                      [fig(budget, role=Role.BUDGET)], rule="completion")
-    assert check(relation).status == "ok"
+    assert check(relation).holds
 
 
 def test_a_fixed_tenth_of_a_point_would_be_wrong_both_ways():
@@ -157,7 +157,7 @@ def test_completion_over_a_zero_budget_stated_as_100_is_a_warning():
     relation = ratio(pct("100", role=Role.COMPLETION), [fig("791.16", role=Role.ACTUAL)],
                      [fig("0", role=Role.BUDGET)], rule="completion")
     finding = check(relation)
-    assert (finding.severity, finding.status, finding.verdict) == ("warning", "open", Verdict.ZERO_BASE)
+    assert (finding.severity, finding.failed, finding.verdict) == ("warning", True, Verdict.ZERO_BASE)
     assert "以 0 为基数的百分比没有意义" in finding.message_zh
 
 
@@ -212,4 +212,4 @@ def test_an_absolute_tolerance_widens_what_agrees():
 def test_a_relative_tolerance_is_a_fraction_of_the_stated_figure():
     relation = ratio(pct("15.00"), [fig("45.76", role=Role.CHANGE)], [fig("308.96", role=Role.PREVIOUS)])
     assert check(relation).verdict == Verdict.FAILS  # 14.81%
-    assert check(relation, rel_tolerance=D("0.02")).status == "ok"  # ±0.3 points
+    assert check(relation, rel_tolerance=D("0.02")).holds  # ±0.3 points

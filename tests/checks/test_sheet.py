@@ -10,7 +10,6 @@ from decimal import Decimal
 import pytest
 
 from tui_review import sheet
-from tui_review.contracts.finding import CSV_COLUMNS
 
 
 @pytest.mark.parametrize("cell, out", [
@@ -35,6 +34,7 @@ def test_neutralise(cell, out):
 ROWS = [{"document": "a.txt", "finding_id": "abc", "severity": "error", "rule": "sum.parts", "section": "一、收入",
          "page": 3, "location": "@12", "stated": "354.72 万元", "expected": "354.73 [354.705, 354.755]",
          "message": "=HYPERLINK(\"x\")", "status": "open", "note": ""}]
+CSV_COLUMNS = tuple(ROWS[0])
 
 
 def read_csv(data: bytes, encoding: str) -> list[list[str]]:
@@ -42,7 +42,7 @@ def read_csv(data: bytes, encoding: str) -> list[list[str]]:
 
 
 def test_csv_is_utf8_with_bom_and_the_review_columns(tmp_path):
-    path = sheet.write_csv(tmp_path / "out.csv", ROWS)
+    path = sheet.write_csv(tmp_path / "out.csv", ROWS, columns=CSV_COLUMNS)
     data = path.read_bytes()
     assert data.startswith(b"\xef\xbb\xbf")
     rows = read_csv(data, "utf-8-sig")
@@ -53,24 +53,24 @@ def test_csv_is_utf8_with_bom_and_the_review_columns(tmp_path):
 
 
 def test_csv_in_gb18030(tmp_path):
-    data = sheet.write_csv(tmp_path / "out.csv", ROWS, encoding="gb18030").read_bytes()
+    data = sheet.write_csv(tmp_path / "out.csv", ROWS, columns=CSV_COLUMNS, encoding="gb18030").read_bytes()
     assert not data.startswith(b"\xef\xbb\xbf")
     assert read_csv(data, "gb18030")[1][CSV_COLUMNS.index("section")] == "一、收入"
 
 
 def test_an_unknown_encoding_is_refused(tmp_path):
     with pytest.raises(ValueError):
-        sheet.write_csv(tmp_path / "out.csv", ROWS, encoding="latin-1")
+        sheet.write_csv(tmp_path / "out.csv", ROWS, columns=CSV_COLUMNS, encoding="latin-1")
 
 
 def test_an_existing_file_is_never_overwritten_without_force(tmp_path):
     path = tmp_path / "out.csv"
     path.write_text("keep me", encoding="utf-8")
     with pytest.raises(sheet.OutputExistsError) as caught:
-        sheet.write_csv(path, ROWS)
+        sheet.write_csv(path, ROWS, columns=CSV_COLUMNS)
     assert "--force" in caught.value.line() and str(path) in caught.value.line()
     assert path.read_text(encoding="utf-8") == "keep me"
-    sheet.write_csv(path, ROWS, force=True)
+    sheet.write_csv(path, ROWS, columns=CSV_COLUMNS, force=True)
     assert path.read_bytes().startswith(b"\xef\xbb\xbf")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["out.csv"]  # no temporary file left
 
@@ -81,7 +81,7 @@ def test_a_failed_write_leaves_no_temporary_file(tmp_path, monkeypatch):
 
     monkeypatch.setattr(sheet.os, "replace", broken_replace)
     with pytest.raises(OSError):
-        sheet.write_csv(tmp_path / "out.csv", ROWS)
+        sheet.write_csv(tmp_path / "out.csv", ROWS, columns=CSV_COLUMNS)
     assert list(tmp_path.iterdir()) == []
 
 

@@ -6,7 +6,8 @@ import hashlib
 from decimal import Decimal
 
 from parsers.model import CellRef, Document, Figure, Section, Table
-from tui_review.contracts.finding import Evidence, Finding
+from tui_review.contracts.finding import Evidence, Finding, Verdict
+from tui_review.contracts.place import Place
 
 TEXT = (
     "第一部分 收支情况\n"
@@ -51,17 +52,19 @@ def make_finding(doc: Document, fid: str, figure_ids: tuple[str, ...], *, failed
         document=doc.path,
         rule=rule,
         severity=severity,
-        status="open" if failed else "ok",
+        verdict=Verdict.FAILS if failed else Verdict.HOLDS,
         section=doc.section_label(stated.section_id),
         section_id=stated.section_id,
-        page=None,
-        location=stated.where(),
+        place=Place.of_figure(stated, doc),
         stated=f"{stated.text}万元",
         expected="350.00万元",
         message_zh="合计与分项之和不符",
         message_en="total differs from the sum of its parts",
+        stated_value=stated.value,
+        expected_value=Decimal("350.00"),
+        unit="万元",
         evidence=[
-            Evidence(f.id, f.text, f.value, f.unit, "", "amount", doc.section_label(f.section_id), None, f.where(), 0 if i == 0 else 1)
+            Evidence(f.id, f.text, f.value, f.unit, "", "amount", doc.section_label(f.section_id), Place.of_figure(f, doc), 0 if i == 0 else 1)
             for i, f in enumerate(figs[x] for x in figure_ids)
         ],
         figure_ids=figure_ids,

@@ -223,3 +223,46 @@ def test_headless_read_only_open_of_a_missing_review(doc_path):
     assert store.read_only and store.reviews() == [] and store.own_findings() == []
     store.close()
     assert not review_path_for(doc_path).exists()
+
+
+# --- review files written by an earlier version ---------------------------------------------------
+
+_SCHEMA_1 = """
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE reviews (
+    finding_id TEXT PRIMARY KEY, status TEXT NOT NULL DEFAULT 'open', note TEXT NOT NULL DEFAULT '',
+    rule TEXT NOT NULL DEFAULT '', severity TEXT NOT NULL DEFAULT '', section TEXT NOT NULL DEFAULT '',
+    section_id TEXT NOT NULL DEFAULT '', page INTEGER, location TEXT NOT NULL DEFAULT '',
+    stated TEXT NOT NULL DEFAULT '', expected TEXT NOT NULL DEFAULT '', message_zh TEXT NOT NULL DEFAULT '',
+    message_en TEXT NOT NULL DEFAULT '', attached INTEGER NOT NULL DEFAULT 1,
+    previous_id TEXT NOT NULL DEFAULT '', updated_at TEXT NOT NULL DEFAULT ''
+);
+INSERT INTO meta VALUES ('schema_version', '1');
+INSERT INTO reviews (finding_id, status, note, rule, severity, section, page, location, stated, message_zh)
+VALUES ('old-cell', 'confirmed', '表内批注', 'table.total', 'error', '第二部分 表格', 3, 'T1[r2,c2]', '300.00', '合计不符'),
+       ('old-text', 'follow-up', '正文批注', 'sum.parts', 'warning', '第一部分', NULL, '@15', '354.72万元', '分项不符');
+"""
+
+
+@pytest.mark.parametrize("read_only", [False, True])
+def test_a_schema_1_review_file_is_read_and_its_places_typed(doc_path, read_only):
+    from tui_review.contracts.finding import ReviewStatus, Severity, Verdict
+    from tui_review.contracts.place import Place
+
+    conn = sqlite3.connect(review_path_for(doc_path))
+    conn.executescript(_SCHEMA_1)
+    conn.close()
+    store = ReviewStore.open(doc_path, read_only=read_only)
+    cell, text = store.review("old-cell"), store.review("old-text")
+    assert (cell.status, cell.note, cell.snapshot.severity) == (ReviewStatus.CONFIRMED, "表内批注", Severity.ERROR)
+    assert cell.snapshot.place == Place(page=3, table_id="T1", row=1, column=1)
+    assert (text.status, text.snapshot.place, text.snapshot.verdict) == (ReviewStatus.FOLLOW_UP, Place(offset=15), Verdict.FAILS)
+    store.close()
+    if not read_only:  # migrated in place: the place column filled once, the version raised
+        conn = sqlite3.connect(review_path_for(doc_path))
+        assert conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone() == ("2",)
+        assert conn.execute("SELECT place FROM reviews WHERE finding_id = 'old-cell'").fetchone()[0].startswith("{")
+        conn.close()
+        reopened = ReviewStore.open(doc_path)
+        assert reopened.review("old-cell").snapshot.place == Place(page=3, table_id="T1", row=1, column=1)
+        reopened.close()

@@ -6,7 +6,8 @@ from __future__ import annotations
 from types import SimpleNamespace
 
 from parsers.model import Document, Figure
-from tui_review.contracts.finding import Evidence, Finding
+from tui_review.contracts.finding import Evidence, Finding, Verdict
+from tui_review.contracts.place import Place
 
 
 def _figure(doc: Document, text: str, *, nth: int = 0, cell: bool = False) -> Figure:
@@ -21,17 +22,16 @@ def _finding(doc: Document, fid: str, rule: str, severity: str, status: str, fig
         document=doc.path,
         rule=rule,
         severity=severity,
-        status=status,
+        verdict=Verdict.HOLDS if status == "ok" else Verdict.FAILS,
         section=doc.section_label(stated.section_id),
         section_id=stated.section_id,
-        page=stated.page,
-        location=stated.where(),
+        place=Place.of_figure(stated, doc),
         stated=f"{stated.text} 万元",
         expected=expected,
         message_zh=zh,
         message_en=en,
         evidence=[
-            Evidence(f.id, f.text, f.value, f.unit, f.subject, str(f.role), doc.section_label(f.section_id), f.page, f.where(), 0 if i == 0 else 1)
+            Evidence(f.id, f.text, f.value, f.unit, f.subject, str(f.role), doc.section_label(f.section_id), Place.of_figure(f, doc), 0 if i == 0 else 1)
             for i, f in enumerate(figures)
         ],
         figure_ids=tuple(f.id for f in figures),

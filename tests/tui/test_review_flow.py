@@ -9,7 +9,7 @@ from tui_helpers import run_async, settle
 from textual.widgets import TextArea
 
 from tui_review.app import ReviewApp
-from tui_review.contracts.finding import CSV_COLUMNS
+from tui_review.contracts.columns import headers, sheet_columns
 from tui_review.review.session import NodeRef
 from tui_review.screens.error_dialog import ErrorDialog
 from tui_review.screens.export_dialog import ExportDialog
@@ -19,12 +19,14 @@ from tui_review.widgets.findings_list import FindingsList
 
 
 def read_sheet(path: Path) -> list[dict]:
+    """The exported sheet (the app's language: Chinese), its rows keyed by column key."""
     raw = path.read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf")  # UTF-8 with BOM, for Excel/WPS
+    key_of = {c.header("zh"): c.key for c in sheet_columns("zh")}
     with path.open(encoding="utf-8-sig", newline="") as fh:
         reader = csv.DictReader(fh)
-        assert tuple(reader.fieldnames) == CSV_COLUMNS
-        return list(reader)
+        assert reader.fieldnames == headers("zh")
+        return [{key_of[h]: v for h, v in row.items()} for row in reader]
 
 
 async def write_note(pilot, text: str) -> None:
@@ -74,12 +76,12 @@ async def test_a_whole_review_survives_quit_and_reopen(doc_copy):
         await pilot.press("q")
 
     by_id = {r["finding_id"]: r for r in rows}
-    assert by_id[first.key]["status"] == "confirmed"
+    assert by_id[first.key]["status"] == "确认问题"
     assert by_id[first.key]["note"] == "收入合计与分项之和差 4.72 万元\n请单位补充说明"
-    assert by_id[first.key]["severity"] == "error" and by_id[first.key]["rule"] == "sum.parts"
-    assert by_id[second.key]["status"] == "follow-up" and by_id[second.key]["note"] == ""
+    assert by_id[first.key]["severity"] == "错误" and by_id[first.key]["rule"] == "sum.parts"
+    assert by_id[second.key]["status"] == "需补充说明" and by_id[second.key]["note"] == ""
     [own] = [r for r in rows if r["finding_id"].startswith("own-")]
-    assert (own["rule"], own["status"], own["note"]) == ("reviewer", "confirmed", "公务用车数与上年不一致")
+    assert (own["rule"], own["status"], own["note"]) == ("reviewer", "确认问题", "公务用车数与上年不一致")
     assert all(r["document"] == "review_fixture.txt" for r in rows)
 
     again = ReviewApp(doc_copy)

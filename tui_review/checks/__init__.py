@@ -52,7 +52,7 @@ def check_relations(doc: Document, relations: list[Relation], config: Config | N
             if own is not None and not own.enabled:
                 continue
             if own is not None and own.severity is not None:
-                finding.severity = str(own.severity)
+                finding.severity = own.severity
         evaluated.append((relation, finding))
         rules[id(relation)] = rule
     findings = [f for _, f in evaluated if f.verdict != Verdict.UNCHECKED]

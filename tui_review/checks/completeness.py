@@ -19,7 +19,8 @@ from pathlib import PurePath
 
 from parsers.model import DocKind, Document, Severity, Table
 from parsers.table_kinds import STANDARD_KINDS, kind_name, kind_of_title
-from tui_review.contracts.finding import STATUS_OPEN, Finding, Verdict
+from tui_review.contracts.finding import Finding, Verdict
+from tui_review.contracts.place import Place
 from tui_review.checks.ids import digest
 from tui_review.config import Config
 
@@ -62,8 +63,8 @@ def _present(doc: Document) -> set[str]:
     return kinds | _titled_outside_toc(doc)
 
 
-def _finding(doc: Document, config: Config, rule_id: str, severity: Severity, key: str, page: int | None,
-             location: str, section_id: str, stated: str, zh: str, en: str) -> Finding | None:
+def _finding(doc: Document, config: Config, rule_id: str, severity: Severity, key: str, place: Place,
+             section_id: str, stated: str, zh: str, en: str) -> Finding | None:
     rule = config.rule(rule_id)
     if rule is not None and not rule.enabled:
         return None
@@ -72,17 +73,15 @@ def _finding(doc: Document, config: Config, rule_id: str, severity: Severity, ke
         finding_id=digest(rule_id, key),
         document=PurePath(doc.path).name,
         rule=rule_id,
-        severity=str(rule.severity_or(severity) if rule is not None else severity),
-        status=STATUS_OPEN,
+        severity=rule.severity_or(severity) if rule is not None else severity,
+        verdict=Verdict.FORM,
         section=section,
         section_id=section_id,
-        page=page,
-        location=location,
+        place=place,
         stated=stated,
         expected="",
         message_zh=zh,
         message_en=en,
-        verdict=str(Verdict.FORM),
     )
 
 
@@ -97,7 +96,7 @@ def _missing(doc: Document, config: Config) -> list[Finding | None]:
     for kind, (line, page, section_id) in promised.items():
         if kind not in present:
             out.append(_finding(
-                doc, config, "completeness.table_missing", Severity.ERROR, kind, page, "目录", section_id, line,
+                doc, config, "completeness.table_missing", Severity.ERROR, kind, Place(page=page, area="目录"), section_id, line,
                 f"目录列出的“{line}”在文档中没有找到",
                 f"the 目录 lists “{line}” ({kind_name(kind)}) but the document does not contain it",
             ))
@@ -106,7 +105,7 @@ def _missing(doc: Document, config: Config) -> list[Finding | None]:
     for kind in STANDARD_KINDS:
         if kind not in present:
             out.append(_finding(
-                doc, config, "completeness.table_missing", Severity.WARNING, kind, None, "", "", kind_name(kind),
+                doc, config, "completeness.table_missing", Severity.WARNING, kind, Place(), "", kind_name(kind),
                 f"部门{'预算' if doc.kind == DocKind.BUDGET else '决算'}公开应包含“{kind_name(kind)}”，文档中没有找到",
                 f"a department {'budget' if doc.kind == DocKind.BUDGET else 'final-account'} disclosure must carry "
                 f"“{kind_name(kind)}”; the document does not contain it",
@@ -129,7 +128,8 @@ def _empty_notes(doc: Document, config: Config) -> list[Finding | None]:
         if table.kind in NEEDS_NOTE and _is_empty(doc, table) and not _has_note(doc, table):
             title = table.title or kind_name(table.kind)
             out.append(_finding(
-                doc, config, "completeness.empty_note", Severity.WARNING, title, table.page, table.id, table.section_id, title,
+                doc, config, "completeness.empty_note", Severity.WARNING, title, Place.of_table(table.id, doc), table.section_id,
+                title,
                 f"“{title}”没有任何数据，却没有“本表无数据”之类的说明",
                 f"“{title}” holds no figures but carries no 'no data' (本表无数据) note",
             ))

@@ -2,8 +2,8 @@
 
 Every figure stands for the interval its printed decimals allow (`intervals`). A relation fails
 only when no values inside those intervals satisfy it; it holds "only thanks to rounding" when
-the printed values themselves disagree but the intervals meet (verdict ``rounding``, status
-``ok``). Guards against false alarms:
+the printed values themselves disagree but the intervals meet (verdict ``rounding``: it
+holds). Guards against false alarms:
 
 - a blank figure is unknown: the relation holds if it closes with the blank read as 0, otherwise
   it is not checked (verdict ``unchecked``), never an error;
@@ -25,7 +25,8 @@ from pathlib import PurePath
 
 from parsers.model import Document, Figure, Severity
 from tui_review.checks import figures as F
-from tui_review.contracts.finding import STATUS_OK, STATUS_OPEN, Finding, Verdict
+from tui_review.contracts.finding import Finding, Verdict
+from tui_review.contracts.place import Place
 from tui_review.checks.ids import relation_id
 from tui_review.checks.intervals import (
     PERCENT,
@@ -43,7 +44,6 @@ from tui_review.contracts.relation import Relation, RelationKind, Term
 from tui_review.config import Rule
 
 BINDING_RULE = "binding"
-_OK_VERDICTS = (Verdict.HOLDS, Verdict.ROUNDING)
 _RANK = {Severity.INFO: 0, Severity.WARNING: 1, Severity.ERROR: 2}
 _SIGN_WORDS = {1: ("增加", "an increase"), -1: ("减少", "a decrease"), 0: ("持平", "no change")}
 
@@ -56,6 +56,9 @@ class _Outcome:
     en: str
     rule: str | None = None  # reported under another rule (binding)
     cap: Severity | None = None  # the most severe this outcome may be (zero base: a warning)
+    stated_value: Decimal | None = None  # the stated figure and the value the others imply,
+    expected_value: Decimal | None = None  # both in ``unit``
+    unit: str = ""
 
 
 class _Operands:
@@ -257,7 +260,7 @@ def _sum(relation: Relation, doc: Document, rule: Rule) -> _Outcome:
     zh += _blank_note(ops.blanks, "zh") + _cites(relation, "zh")
     en += _blank_note(ops.blanks, "en") + _cites(relation, "en")
     expected = f"{ops.number(point)} [{ops.bound(point - allowance)}, {ops.bound(point + allowance)}]"
-    return _Outcome(verdict, expected, zh, en)
+    return _Outcome(verdict, expected, zh, en, stated_value=stated_point, expected_value=point, unit=ops.unit or "")
 
 
 def _larger_part(relation: Relation, ops: _Operands, stated: Interval) -> Figure | None:
@@ -345,7 +348,7 @@ def _ratio(relation: Relation, doc: Document, rule: Rule) -> _Outcome:
     agree_lo = quantize(computed.lo - half, shown, ROUND_FLOOR)
     agree_hi = quantize(computed.hi + half, shown, ROUND_CEILING)
     expected = f"{F.number(quantize(point, places))} [{F.number(agree_lo)}, {F.number(agree_hi)}]"
-    return _Outcome(verdict, expected, zh, en)
+    return _Outcome(verdict, expected, zh, en, stated_value=stated_p, expected_value=quantize(point, places), unit=PERCENT)
 
 
 def _unchecked_denominator(
@@ -398,7 +401,7 @@ def _direction(relation: Relation, doc: Document, rule: Rule) -> _Outcome:
         en = f"{head_en}consistent with {word_en}" + ("" if verdict is Verdict.HOLDS else " (only within rounding)")
     zh += _blank_note(ops.blanks, "zh")
     en += _blank_note(ops.blanks, "en")
-    return _Outcome(verdict, f"{ops.number(point)} {_range(box, ops)}", zh, en)
+    return _Outcome(verdict, f"{ops.number(point)} {_range(box, ops)}", zh, en, expected_value=point, unit=ops.unit or "")
 
 
 def _range(box: Interval, ops: _Operands) -> str:
@@ -418,7 +421,7 @@ def _finding(relation: Relation, doc: Document, rule: Rule, outcome: _Outcome) -
     if outcome.cap is not None and _RANK[outcome.cap] < _RANK[severity]:
         severity = outcome.cap
     zh, en = outcome.zh, outcome.en
-    if relation.uncertain is not None and outcome.verdict not in _OK_VERDICTS:
+    if relation.uncertain is not None and not outcome.verdict.holds:
         if _RANK[Severity.WARNING] < _RANK[severity]:
             severity = Severity.WARNING
         zh += f"（对应关系不确定：{relation.uncertain[0]}）"
@@ -427,18 +430,19 @@ def _finding(relation: Relation, doc: Document, rule: Rule, outcome: _Outcome) -
         finding_id=relation_id(relation, doc),
         document=PurePath(doc.path).name,
         rule=outcome.rule or relation.rule,
-        severity=str(severity),
-        status=STATUS_OK if outcome.verdict in _OK_VERDICTS else STATUS_OPEN,
+        severity=severity,
+        verdict=outcome.verdict,
         section=doc.section_label(section_id),
         section_id=section_id,
-        page=anchor.page,
-        location=F.location(anchor),
+        place=Place.of_figure(anchor, doc),
         stated=F.stated(relation.target) if relation.target is not None else relation.word,
         expected=outcome.expected,
         message_zh=zh,
         message_en=en,
+        stated_value=outcome.stated_value,
+        expected_value=outcome.expected_value,
+        unit=outcome.unit,
         evidence=evidence,
         figure_ids=tuple(dict.fromkeys(f.id for f in relation.figures())),
-        verdict=str(outcome.verdict),
     )
 

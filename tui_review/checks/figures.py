@@ -9,8 +9,9 @@ from __future__ import annotations
 from decimal import Decimal
 
 from parsers.model import Document, Figure, Role
-from tui_review.contracts.finding import Evidence
 from tui_review.checks.intervals import MONEY_UNITS, PERCENT, SIGNED_ROLES
+from tui_review.contracts.finding import Evidence
+from tui_review.contracts.place import Place
 
 # Printed stand-ins for "no value" in a cell or sentence: unknown, never zero.
 BLANK_TEXTS = frozenset({"", "-", "--", "—", "——", "－", "/", "／"})
@@ -82,11 +83,8 @@ def stated(fig: Figure) -> str:
 
 
 def location(fig: Figure) -> str:
-    if fig.cell is not None:
-        return fig.cell.label()
-    if fig.start is not None:
-        return f"@{fig.start}"
-    return ""
+    """The figure's place in short technical form (``T3[r2,c4]``, ``@923``), for messages."""
+    return Place.of_figure(fig).code()
 
 
 def evidence(fig: Figure, doc: Document, coeff: int, part: str) -> Evidence:
@@ -98,8 +96,7 @@ def evidence(fig: Figure, doc: Document, coeff: int, part: str) -> Evidence:
         subject=fig.subject,
         role=str(fig.role),
         section=doc.section_label(fig.section_id),
-        page=fig.page,
-        location=location(fig),
+        place=Place.of_figure(fig, doc),
         coeff=coeff,
         part=part,
     )

@@ -13,7 +13,8 @@ from __future__ import annotations
 from pathlib import PurePath
 
 from parsers.model import CellRef, Document, Normalisation, ParseIssue, Severity
-from tui_review.contracts.finding import STATUS_OPEN, Finding, Verdict
+from tui_review.contracts.finding import Finding, Verdict
+from tui_review.contracts.place import Place
 from tui_review.checks.ids import digest
 from tui_review.config import Config
 
@@ -24,10 +25,10 @@ def form_findings(doc: Document, config: Config) -> list[Finding]:
     return _issue_findings(doc, config) + _normalisation_findings(doc, config)
 
 
-def _place(cell: CellRef | None, start: int | None) -> str:
+def _place(doc: Document, cell: CellRef | None, start: int | None, page: int | None, section_id: str) -> Place:
     if cell is not None:
-        return cell.label()
-    return f"@{start}" if start is not None else ""
+        return Place.of_cell(cell, doc, page)
+    return Place.in_text(start, page, doc, section_id)
 
 
 def _issue_findings(doc: Document, config: Config) -> list[Finding]:
@@ -47,17 +48,15 @@ def _issue_finding(doc: Document, issue: ParseIssue, severity: Severity) -> Find
         finding_id=digest(issue.code, section, issue.text),
         document=PurePath(doc.path).name,
         rule=issue.code,
-        severity=str(severity),
-        status=STATUS_OPEN,
+        severity=severity,
+        verdict=Verdict.FORM,
         section=section,
         section_id=issue.section_id,
-        page=issue.page,
-        location=_place(issue.cell, issue.start),
+        place=_place(doc, issue.cell, issue.start, issue.page, issue.section_id),
         stated=issue.text,
         expected="",
         message_zh=issue.message_zh,
         message_en=issue.message_en,
-        verdict=str(Verdict.FORM),
     )
 
 
@@ -95,17 +94,16 @@ def _normalisation_findings(doc: Document, config: Config) -> list[Finding]:
                 finding_id=digest(rule_id, section, table.title if table is not None else ""),
                 document=PurePath(doc.path).name,
                 rule=rule_id,
-                severity=str(rule.severity_or(Severity.INFO)),
-                status=STATUS_OPEN,
+                severity=rule.severity_or(Severity.INFO),
+                verdict=Verdict.NOTE,
                 section=section,
                 section_id=section_id,
-                page=fixes[0].page,
-                location=table_id or _place(None, fixes[0].start),
+                place=(Place.of_table(table_id, doc, fixes[0].page) if table_id
+                       else _place(doc, None, fixes[0].start, fixes[0].page, section_id)),
                 stated="",
                 expected="",
                 message_zh=f"{rule.title_zh}（{len(fixes)} 处，已按右侧数值读取）：{shown}{more_zh}",
                 message_en=f"{rule.title_en} ({len(fixes)}, read as shown on the right): {shown}{more_en}",
-                verdict=str(Verdict.NOTE),
             )
         )
     return out

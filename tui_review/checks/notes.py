@@ -12,7 +12,8 @@ from __future__ import annotations
 from pathlib import PurePath
 
 from parsers.model import Document, Severity
-from tui_review.contracts.finding import STATUS_OPEN, Finding, Verdict
+from tui_review.contracts.finding import Finding, Verdict
+from tui_review.contracts.place import Place
 from tui_review.checks.ids import digest
 from tui_review.contracts.relation import Relation
 from tui_review.config import Config
@@ -72,19 +73,17 @@ def _note(rule_id: str, place: tuple[str, str], members: list[Finding], doc: Doc
         finding_id=digest(rule_id, kind, table.title if table is not None else doc.section_label(section_id)),
         document=PurePath(doc.path).name,
         rule=rule_id,
-        severity=str(severity),
-        status=STATUS_OPEN,
+        severity=severity,
+        verdict=Verdict.NOTE,
         section=doc.section_label(section_id),
         section_id=section_id,
-        page=members[0].page,
-        location=key if table is not None else members[0].location,
+        place=Place.of_table(key, doc, members[0].page) if table is not None else members[0].place,
         stated="",
         expected="",
         message_zh=zh,
         message_en=en,
         evidence=evidence,
         figure_ids=tuple(dict.fromkeys(i for m in members for i in m.figure_ids)),
-        verdict=str(Verdict.NOTE),
     )
 
 

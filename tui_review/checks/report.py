@@ -14,7 +14,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from parsers.model import Severity
-from tui_review.contracts.finding import STATUS_OK, Finding, Verdict
+from tui_review.contracts.finding import Finding, Verdict
 
 if TYPE_CHECKING:
     from tui_review.checks.suspects import Group
@@ -50,7 +50,7 @@ class CheckReport:
     groups: list[Group] = field(default_factory=list)  # failing findings grouped by their suspect
 
     def failing(self) -> list[Finding]:
-        return [f for f in self.findings if f.status != STATUS_OK]
+        return [f for f in self.findings if f.failed]
 
     @property
     def checked(self) -> int:
@@ -78,7 +78,8 @@ class CheckReport:
         return {str(s): counts.get(str(s), 0) for s in Severity}
 
     def status_counts(self) -> dict[str, int]:
-        return dict(Counter(f.status for f in self.findings))
+        """Findings that hold (``ok``) and those to review (``open``)."""
+        return dict(Counter("ok" if f.holds else "open" for f in self.findings))
 
     @property
     def has_errors(self) -> bool:
@@ -95,7 +96,7 @@ def finding_lines(f: Finding, lang: str = "zh", indent: str = "  ") -> list[str]
     """A finding as the text report prints it: badge, rule, place and id; its message; 应为."""
     en = lang == "en"
     place = " ".join(p for p in (f"p.{f.page}" if f.page is not None else "", f.location) if p)
-    if f.status == STATUS_OK:
+    if f.holds:
         badge = "✓ ok" if en else "✓ 一致"
     else:
         badge = f"{_GLYPH.get(f.severity, '?')} {_SEVERITY.get(f.severity, (f.severity, f.severity))[1 if en else 0]}"
@@ -136,42 +137,46 @@ def _suspect_head(fig, en: bool) -> str:
     return f"{fig.subject} {fig.text} ({place}) {needed}" if en else f"{fig.subject} {fig.text}（{place}）{needed}"
 
 
-# --- the review sheet's rows (``tui-review check --format csv``) -----------------------------------
+# --- the review sheet's records (``tui-review check --format csv``) --------------------------------
 
 SUSPECT_RULE = "suspect"  # the rule column of a group's own row
+_RANK = {Severity.ERROR: 2, Severity.WARNING: 1, Severity.INFO: 0}
 
 
-def sheet_rows(report: CheckReport, lang: str = "zh", show_ok: bool = False) -> list[dict]:
-    """One row per suspect group (``finding_id`` = ``group`` = the group id, rule ``suspect``)
-    followed by its member rows (``group`` = the group id), then the other findings."""
-    rows: list[dict] = []
+def sheet_records(report: CheckReport, show_ok: bool = False) -> list[Finding]:
+    """The sheet's records in order: each suspect group's own record (``finding_id`` = ``group`` =
+    the group id, rule ``suspect``) followed by its members, then the other findings. The columns
+    are `tui_review.contracts.columns`'."""
+    records: list[Finding] = []
     for group in report.groups:
         if group.suspect is not None:
-            rows.append(group_row(report.document, group, lang))
-            rows += [f.row(lang) for f in group.members]
+            records.append(group_record(report.document, group))
+            records += group.members
     shown = report.findings if show_ok else report.failing()
-    rows += [f.row(lang) for f in shown if not f.group]
-    return rows
+    records += [f for f in shown if not f.group]
+    return records
 
 
-def group_row(document: str, group: Group, lang: str = "zh") -> dict:
+def group_record(document: str, group: Group) -> Finding:
+    """A suspect group as one finding record: the suspect figure(s), the value(s) they would need."""
     suspect = group.suspect
     assert suspect is not None
     first = suspect.options[0] if suspect.options else ()
     joiner = " / "
-    rank = {"error": 2, "warning": 1, "info": 0}
-    return {
-        "document": document,
-        "finding_id": group.group_id,
-        "severity": max((f.severity for f in group.members), key=lambda s: rank.get(s, -1)),
-        "rule": SUSPECT_RULE,
-        "section": first[0].section if first else group.members[0].section,
-        "page": "" if not first or first[0].page is None else first[0].page,
-        "location": joiner.join(" ".join(f.location for f in option) for option in suspect.options),
-        "stated": joiner.join(" ".join(f.text for f in option) for option in suspect.options),
-        "expected": joiner.join(" ".join(f.needed for f in option) for option in suspect.options),
-        "message": suspect.message(lang),
-        "status": "open",
-        "note": "",
-        "group": group.group_id,
-    }
+    anchor = group.members[0]
+    return Finding(
+        finding_id=group.group_id,
+        document=document,
+        rule=SUSPECT_RULE,
+        severity=max((Severity(f.severity) for f in group.members), key=lambda s: _RANK[s]),
+        verdict=Verdict.FAILS,
+        section=first[0].section if first else anchor.section,
+        section_id=anchor.section_id,
+        place=first[0].place if first else anchor.place,
+        stated=joiner.join(" ".join(f.text for f in option) for option in suspect.options),
+        expected=joiner.join(" ".join(f.needed for f in option) for option in suspect.options),
+        message_zh=suspect.message_zh,
+        message_en=suspect.message_en,
+        group=group.group_id,
+        suspect=suspect,
+    )

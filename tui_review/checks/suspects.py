@@ -40,6 +40,7 @@ from tui_review.checks.intervals import (
 )
 from tui_review.config import Rule
 from tui_review.contracts.finding import Finding, Suspect, SuspectFigure, Verdict
+from tui_review.contracts.place import Place
 from tui_review.contracts.relation import Relation, RelationKind, Term
 
 MAX_RELATIONS = 16  # failing relations in one component
@@ -567,8 +568,7 @@ def _suspect_figure(fig: Figure, value: Decimal, need: Interval | None, doc: Doc
         text=F.printed(fig),
         subject=F.name(fig),
         section=doc.section_label(fig.section_id),
-        page=fig.page,
-        location=F.location(fig),
+        place=Place.of_figure(fig, doc),
         needed=shown,
         needed_range=span,
     )

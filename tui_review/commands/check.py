@@ -7,25 +7,27 @@ the bundled sample is checked. An unreadable file is reported on stderr and the 
 checked. Exit status: 0 no error finding, 1 error findings, 2 an input (or the config, or the
 output file) could not be used.
 
-`run` takes an ``annotate`` hook — the seam where a review store fills each finding's status and
-note from ``<doc>.review.sqlite`` before the report is written.
+Where a document has a saved review (``<doc>.review.sqlite``), the CSV and JSON carry the reviewer's
+status and note of each finding; the columns are the review sheet's (`tui_review.contracts.columns`).
 """
 
 from __future__ import annotations
 
 import sys
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from parsers.model import Document
 from tui_review import sheet
-from tui_review.checks.report import finding_lines, group_lines, sheet_rows
+from tui_review.checks.report import finding_lines, group_lines, sheet_records
 from tui_review.config import Config, ConfigError, load_config
-from tui_review.contracts.finding import Finding
+from tui_review.contracts.columns import headers, json_record, sheet_row
+from tui_review.contracts.finding import Finding, Judgement
 from tui_review.engine import CheckReport, check_document
+from tui_review.review.export import saved_judgements
 
-Annotate = Callable[[Path, Document, CheckReport], None]  # fills status / note in place
+Annotate = Callable[[Path, Document, list[Finding]], dict[str, Judgement]]  # the saved review's judgements
 
 
 
@@ -34,6 +36,10 @@ class Checked:
     path: Path
     doc: Document
     report: CheckReport
+    judgements: dict[str, Judgement] = field(default_factory=dict)  # by finding id, from the saved review
+
+    def judgement(self, finding: Finding) -> Judgement:
+        return self.judgements.get(finding.finding_id, Judgement())
 
 
 def add_arguments(parser) -> None:
@@ -62,13 +68,13 @@ def check_files(
             unreadable.append(exc.line())
             continue
         report = check_document(doc, config)
-        if annotate is not None:
-            annotate(path, doc, report)
-        checked.append(Checked(path, doc, report))
+        judgements = annotate(path, doc, report.findings) if annotate is not None else {}
+        checked.append(Checked(path, doc, report, judgements))
     return checked, unreadable
 
 
 def run(args, annotate: Annotate | None = None) -> int:
+    annotate = annotate or saved_judgements
     try:
         config = load_config(args.config)
     except ConfigError as exc:
@@ -107,14 +113,16 @@ def _shown(report: CheckReport, show_ok: bool) -> list[Finding]:
 
 def _emit(args, checked: list[Checked], lang: str) -> None:
     if args.format == "csv":
-        rows = [row for item in checked for row in sheet_rows(item.report, lang, args.show_ok)]
+        rows = [sheet_row(f, item.judgement(f), lang) for item in checked for f in sheet_records(item.report, args.show_ok)]
         if args.output:
-            sheet.write_csv(args.output, rows, encoding=args.encoding, force=args.force)
+            sheet.write_csv(args.output, rows, columns=headers(lang), encoding=args.encoding, force=args.force)
         else:
-            _stdout_csv(sheet.csv_text(rows), args.encoding)
+            _stdout_csv(sheet.csv_text(rows, headers(lang)), args.encoding)
         return
     if args.format == "json":
-        text = sheet.json_text([f.as_json(lang) for item in checked for f in _shown(item.report, args.show_ok)])
+        text = sheet.json_text(
+            [json_record(f, item.judgement(f), lang) for item in checked for f in _shown(item.report, args.show_ok)]
+        )
     else:
         text = "\n".join(text_report(item.doc, item.report, lang, args.show_ok) for item in checked)
     if args.output:

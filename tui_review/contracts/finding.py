@@ -1,8 +1,14 @@
-"""The findings contract: what the checks report, and the columns every output shares.
+"""The findings contract: the one record of a finding, from the engine to the store to the sheet.
 
-A `Finding` is one relation's verdict (or one parser issue), with the evidence a reviewer needs to
-redo the arithmetic without opening the document. Relations that hold are findings too, with
-``status == "ok"``, so the UI can mark figures as verified and the CLI can report coverage.
+A `Finding` is one relation's verdict (or one parser issue, or a reviewer's own finding), with the
+evidence a reviewer needs to redo the arithmetic without opening the document. Relations that hold
+are findings too (``verdict`` holds or rounding), so the UI can mark figures as verified and the
+CLI can report coverage.
+
+Three enums, three meanings: `Severity` (how bad a failure is), `Verdict` (what the engine found)
+and `ReviewStatus` (what the reviewer decided). A finding carries no reviewer status: that is the
+review store's (`Judgement`). Review-sheet columns are derived from this record in
+`tui_review.contracts.columns`; the review store keeps the fields marked ``kept``.
 
 ``finding_id`` is stable: the same document and the same relation give the same id on every run,
 so reviewers' notes (kept by id in the review store) survive re-runs.
@@ -14,30 +20,18 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import StrEnum
 
-# The review-sheet columns, in order (`check --format csv` and the TUI's export share them).
-CSV_COLUMNS = (
-    "document",
-    "finding_id",
-    "severity",
-    "rule",
-    "section",
-    "page",
-    "location",
-    "stated",
-    "expected",
-    "message",
-    "status",
-    "note",
-    "group",
-)
-JSON_KEYS = CSV_COLUMNS + ("evidence", "suspect")
+from parsers.model import Severity
+from tui_review.contracts.place import Place
 
-STATUS_OK = "ok"  # the relation holds
-STATUS_OPEN = "open"  # a failing relation nobody has reviewed yet (待核)
+__all__ = ["KEPT", "Evidence", "Finding", "Judgement", "ReviewStatus", "Severity", "Suspect", "SuspectFigure", "Verdict"]
+
+KEPT = {"kept": True}  # field metadata: the review store keeps a copy of this field with each review
+
+SEVERITY_LABELS = {Severity.ERROR: ("错误", "error"), Severity.WARNING: ("警告", "warning"), Severity.INFO: ("提示", "info")}
 
 
 class Verdict(StrEnum):
-    """How the engine reached a finding (finer than ``status``; the UI may show it)."""
+    """What the engine found about a relation (or what kind of finding it is)."""
 
     HOLDS = "holds"  # the printed figures agree exactly
     ROUNDING = "rounding"  # they agree only within the rounding (and configured) tolerance
@@ -45,8 +39,46 @@ class Verdict(StrEnum):
     ZERO_BASE = "zero_base"  # a percentage over a zero base stated as 100%
     BINDING = "binding"  # the figures cannot belong together: the wrong figure was bound
     UNCHECKED = "unchecked"  # a blank figure or a denominator that may be 0: no verdict
-    FORM = "form"  # a parser issue about how a figure is written
+    FORM = "form"  # a parser issue about how a figure is written, or a missing table
     NOTE = "note"  # the engine's summary of several relations (rounding, unchecked)
+    MARKED = "marked"  # the reviewer's own finding: a human judgement, no arithmetic
+
+    @property
+    def holds(self) -> bool:
+        return self in (Verdict.HOLDS, Verdict.ROUNDING)
+
+
+class ReviewStatus(StrEnum):
+    """The reviewer's decision on a finding."""
+
+    OPEN = "open"  # 待核: nobody has decided yet
+    CONFIRMED = "confirmed"  # 确认问题
+    DISMISSED = "dismissed"  # 误报
+    FOLLOW_UP = "follow-up"  # 需补充说明
+
+    def label(self, lang: str = "zh") -> str:
+        return self.value if lang == "en" else _STATUS_ZH[self]
+
+
+_STATUS_ZH = {
+    ReviewStatus.OPEN: "待核",
+    ReviewStatus.CONFIRMED: "确认问题",
+    ReviewStatus.DISMISSED: "误报",
+    ReviewStatus.FOLLOW_UP: "需补充说明",
+}
+
+
+def severity_label(severity: Severity | str, lang: str = "zh") -> str:
+    zh, en = SEVERITY_LABELS.get(Severity(severity), (str(severity), str(severity)))
+    return en if lang == "en" else zh
+
+
+@dataclass(slots=True)
+class Judgement:
+    """The reviewer's status and note on one finding (the review store's; open and empty by default)."""
+
+    status: ReviewStatus = ReviewStatus.OPEN
+    note: str = ""
 
 
 @dataclass(slots=True)
@@ -60,10 +92,17 @@ class Evidence:
     subject: str
     role: str
     section: str  # section label
-    page: int | None
-    location: str  # "@offset" or "T3[r2,c4]"
+    place: Place
     coeff: int = 1  # its sign in the relation (+1 / −1), 0 for the stated figure itself
     part: str = "term"  # "stated", "term" or "denominator" (a ratio's divisor)
+
+    @property
+    def page(self) -> int | None:
+        return self.place.page
+
+    @property
+    def location(self) -> str:
+        return self.place.code()
 
     def as_dict(self) -> dict:
         return {
@@ -76,6 +115,7 @@ class Evidence:
             "section": self.section,
             "page": self.page,
             "location": self.location,
+            "place": self.place.as_dict(),
             "coeff": self.coeff,
             "part": self.part,
         }
@@ -89,10 +129,17 @@ class SuspectFigure:
     text: str  # as printed
     subject: str
     section: str
-    page: int | None
-    location: str
+    place: Place
     needed: str  # the value it would need, written as the document writes it
     needed_range: str  # every value that would do: "[339.505, 339.515]"
+
+    @property
+    def page(self) -> int | None:
+        return self.place.page
+
+    @property
+    def location(self) -> str:
+        return self.place.code()
 
     def as_dict(self) -> dict:
         return {
@@ -102,6 +149,7 @@ class SuspectFigure:
             "section": self.section,
             "page": self.page,
             "location": self.location,
+            "place": self.place.as_dict(),
             "needed": self.needed,
             "needed_range": self.needed_range,
         }
@@ -141,53 +189,41 @@ class Suspect:
 class Finding:
     finding_id: str
     document: str  # the document's file name
-    rule: str
-    severity: str  # error / warning / info
-    status: str  # ok (holds) / open (fails, not yet reviewed); the review store may override
-    section: str  # section label ("第二部分… › 一、…")
-    section_id: str
-    page: int | None
-    location: str
-    stated: str  # the stated figure as printed (with unit)
-    expected: str  # what the other figures imply, with its interval
-    message_zh: str
-    message_en: str
+    rule: str = field(metadata=KEPT)
+    severity: Severity = field(metadata=KEPT)
+    verdict: Verdict = field(metadata=KEPT)
+    section: str = field(metadata=KEPT)  # section label ("第二部分… › 一、…")
+    section_id: str = field(metadata=KEPT)
+    place: Place = field(metadata=KEPT)
+    stated: str = field(metadata=KEPT)  # the stated figure as printed (with unit and sign)
+    expected: str = field(metadata=KEPT)  # what the other figures imply, with its interval
+    message_zh: str = field(metadata=KEPT)
+    message_en: str = field(metadata=KEPT)
+    stated_value: Decimal | None = field(default=None, metadata=KEPT)  # in ``unit``
+    expected_value: Decimal | None = field(default=None, metadata=KEPT)  # in ``unit``
+    unit: str = field(default="", metadata=KEPT)  # of both values (万元, 元, %, …)
     evidence: list[Evidence] = field(default_factory=list)
-    note: str = ""
     figure_ids: tuple[str, ...] = ()  # every figure the finding touches (for highlighting)
-    verdict: str = ""  # a Verdict: why the status is what it is
     group: str = ""  # the suspect group it belongs to ("" when none)
     suspect: Suspect | None = None  # that group's suspect
 
     @property
     def failed(self) -> bool:
-        return self.status != STATUS_OK
+        """A finding to review: a relation that does not hold, a parser issue, a note, a mark."""
+        return not self.holds
+
+    @property
+    def holds(self) -> bool:
+        return Verdict(self.verdict).holds
+
+    @property
+    def page(self) -> int | None:
+        return self.place.page
+
+    @property
+    def location(self) -> str:
+        """The place's short technical form (``T3[r2,c4]``, ``@923``)."""
+        return self.place.code()
 
     def message(self, lang: str = "zh") -> str:
         return self.message_en if lang == "en" else self.message_zh
-
-    def row(self, lang: str = "zh") -> dict:
-        """One review-sheet row (CSV_COLUMNS)."""
-        return {
-            "document": self.document,
-            "finding_id": self.finding_id,
-            "severity": self.severity,
-            "rule": self.rule,
-            "section": self.section,
-            "page": "" if self.page is None else self.page,
-            "location": self.location,
-            "stated": self.stated,
-            "expected": self.expected,
-            "message": self.message(lang),
-            "status": self.status,
-            "note": self.note,
-            "group": self.group,
-        }
-
-    def as_json(self, lang: str = "zh") -> dict:
-        out = self.row(lang)
-        out["page"] = self.page
-        out["group"] = self.group or None
-        out["evidence"] = [e.as_dict() for e in self.evidence]
-        out["suspect"] = None if self.suspect is None else self.suspect.as_dict(lang)
-        return out

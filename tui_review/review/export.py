@@ -1,12 +1,14 @@
 """The review sheet: every open finding with the reviewer's status and note, plus their own findings.
 
-Rows have the columns of ``tui-review check --format csv`` (`CSV_COLUMNS`): first the failing
+Rows have the columns of ``tui-review check --format csv`` (`tui_review.contracts.columns`, in
+Chinese or English): first the failing
 findings and the reviewer's own findings in document order, then notes kept from an earlier version
 of the document that no current finding matches (never dropped). Writing goes through
 `tui_review.sheet` (UTF-8 with BOM, formula cells neutralised, atomic, no overwrite without force).
 
-``annotate`` is the hook ``tui-review check`` takes: it fills each failing finding's status and note
-from the document's saved review, so ``check --format csv`` carries the reviewer's judgement too.
+``saved_judgements`` is what ``tui-review check`` uses: the status and note of each failing finding
+from the document's saved review (when there is one), so ``check --format csv/json`` carries the
+reviewer's judgement too.
 """
 
 from __future__ import annotations
@@ -15,8 +17,9 @@ import os
 from pathlib import Path
 
 from tui_review import sheet
-from tui_review.contracts.finding import CSV_COLUMNS
-from tui_review.review.paths import directory_writable
+from tui_review.contracts.columns import headers, sheet_row
+from tui_review.contracts.finding import Finding, Judgement
+from tui_review.review.paths import directory_writable, fallback_review_path, review_path_for
 from tui_review.review.session import Entry, ReviewSession
 from tui_review.review.store import ReviewStore
 
@@ -33,48 +36,34 @@ def default_export_path(document: str | os.PathLike) -> Path:
     return doc.with_name(name)
 
 
-def entry_row(entry: Entry, document: str, lang: str = "zh") -> dict:
-    """One review-sheet row for an entry (finding, own finding or kept note)."""
-    if entry.finding is not None:
-        row = entry.finding.row(lang)
-    else:
-        row = {
-            "document": document,
-            "finding_id": entry.key,
-            "severity": entry.severity,
-            "rule": entry.rule,
-            "section": entry.section,
-            "page": "" if entry.page is None else entry.page,
-            "location": entry.location,
-            "stated": entry.stated,
-            "expected": entry.expected,
-            "message": entry.message(lang),
-        }
-    row["status"] = entry.status
-    row["note"] = entry.note
-    return {column: row.get(column, "") for column in CSV_COLUMNS}
+def entry_row(entry: Entry, lang: str = "zh") -> dict[str, object]:
+    """One review-sheet row for an entry (finding, own finding or kept note): header → cell."""
+    return sheet_row(entry.record, entry.judgement, lang)
 
 
-def review_rows(session: ReviewSession, lang: str = "zh") -> list[dict]:
-    document = Path(session.doc.path).name
-    return [entry_row(entry, document, lang) for entry in session.entries]
+def review_rows(session: ReviewSession, lang: str = "zh") -> list[dict[str, object]]:
+    return [entry_row(entry, lang) for entry in session.entries]
 
 
 def export_review(session: ReviewSession, path: str | os.PathLike, *, force: bool = False, lang: str = "zh") -> Path:
     """Write the review sheet to ``path``; refuses to overwrite an existing file unless ``force``."""
-    return sheet.write_csv(Path(path), review_rows(session, lang), columns=CSV_COLUMNS, force=force)
+    return sheet.write_csv(Path(path), review_rows(session, lang), columns=headers(lang), force=force)
 
 
-def annotate(path: str | os.PathLike, doc, report) -> None:
-    """Fill ``report``'s failing findings with the review saved for ``path`` (read only, no lock)."""
-    store = ReviewStore.open(path, read_only=True)
+def saved_judgements(path: str | os.PathLike, doc, findings: list[Finding]) -> dict[str, Judgement]:
+    """The reviewer's status and note of each of ``findings`` saved for the document at ``path``
+    (read only, no lock; re-attached as the app would). Empty when no review was saved."""
+    saved = next((p for p in (review_path_for(path), fallback_review_path(path)) if p.exists()), None)
+    if saved is None:
+        return {}
+    store = ReviewStore.open(path, saved, read_only=True)
     try:
-        store.sync(doc, report.findings)
-        for finding in report.findings:
-            review = store.review(finding.finding_id)
-            if review is not None and finding.failed:
-                finding.status = review.status
-                finding.note = review.note
+        store.sync(doc, findings)
+        return {
+            f.finding_id: Judgement(review.status, review.note)
+            for f in findings
+            if f.failed and (review := store.review(f.finding_id)) is not None
+        }
     finally:
         store.close()
 

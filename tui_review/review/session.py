@@ -11,18 +11,20 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal, InvalidOperation
+from pathlib import PurePath
 from typing import Iterable
 
-from parsers.model import Document, Figure, Section
-from tui_review.contracts.finding import Finding
+from parsers.model import Document, Figure, Section, Severity
+from tui_review.contracts.finding import Finding, Judgement, ReviewStatus, Verdict
+from tui_review.contracts.place import Place
 from tui_review.review.store import OWN_RULE, OwnFinding, Review, ReviewStore
 
 # Figure marks, worst first. "" is a figure no relation checked.
 ERROR, WARNING, OK, UNCHECKED = "error", "warning", "ok", ""
 _RANK = {ERROR: 3, WARNING: 2, OK: 1, UNCHECKED: 0}
-OWN_SEVERITY = "warning"  # a reviewer's own finding is a human judgement, not an arithmetic proof
+OWN_SEVERITY = Severity.WARNING  # a reviewer's own finding is a human judgement, not an arithmetic proof
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,30 +37,76 @@ class NodeRef:
 
 @dataclass(slots=True)
 class Entry:
-    """One row of the findings list and of the review sheet."""
+    """One row of the findings list and of the review sheet: a finding record (the engine's, the
+    reviewer's own, or one kept from an earlier version of the document) and the reviewer's judgement."""
 
-    key: str  # finding id, "own-N" for the reviewer's own findings
+    record: Finding
     kind: str  # "finding" | "own" | "orphan" (a note kept from an earlier version of the document)
-    severity: str
-    rule: str
-    status: str  # review status: open / confirmed / dismissed / follow-up
-    note: str
-    section_id: str
-    section: str
-    page: int | None
-    location: str
-    stated: str
-    expected: str
-    message_zh: str
-    message_en: str
+    judgement: Judgement
     node: NodeRef | None
     figure_ids: tuple[str, ...] = ()
-    finding: Finding | None = None
+    finding: Finding | None = None  # the engine's finding (kind "finding")
     own: OwnFinding | None = None
     review: Review | None = None
 
+    @property
+    def key(self) -> str:
+        return self.record.finding_id  # finding id, "own-N" for the reviewer's own findings
+
+    @property
+    def status(self) -> ReviewStatus:
+        return self.judgement.status
+
+    @property
+    def note(self) -> str:
+        return self.judgement.note
+
+    @property
+    def severity(self) -> str:
+        return self.record.severity
+
+    @property
+    def rule(self) -> str:
+        return self.record.rule
+
+    @property
+    def section(self) -> str:
+        return self.record.section
+
+    @property
+    def section_id(self) -> str:
+        return self.record.section_id
+
+    @property
+    def place(self) -> Place:
+        return self.record.place
+
+    @property
+    def page(self) -> int | None:
+        return self.record.page
+
+    @property
+    def location(self) -> str:
+        return self.record.location
+
+    @property
+    def stated(self) -> str:
+        return self.record.stated
+
+    @property
+    def expected(self) -> str:
+        return self.record.expected
+
+    @property
+    def message_zh(self) -> str:
+        return self.record.message_zh
+
+    @property
+    def message_en(self) -> str:
+        return self.record.message_en
+
     def message(self, lang: str = "zh") -> str:
-        return self.message_en if lang == "en" else self.message_zh
+        return self.record.message(lang)
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,7 +170,7 @@ class ReviewSession:
         self._section_order = {s.id: i for i, s in enumerate(self._sections)}
         self._section_starts = [s.start for s in self._sections]
         self._by_start = {f.start: f.id for f in doc.figures if f.cell is None and f.start is not None}
-        self._by_cell = {f.cell.label(): f.id for f in doc.figures if f.cell is not None}
+        self._by_cell = {(f.cell.table_id, f.cell.row, f.cell.col): f.id for f in doc.figures if f.cell is not None}
         self._figure_ids_of = {f.finding_id: self._figure_ids(f) for f in self.findings}
         self._by_figure: dict[str, list[Finding]] = {}
         for finding in self.findings:
@@ -144,13 +192,16 @@ class ReviewSession:
     # ── figures ──────────────────────────────────────────────────────────────────────────────────
 
     def _figure_ids(self, finding: Finding) -> tuple[str, ...]:
-        """The figures a finding touches; for a parser's finding, which names only its location
-        (``@offset`` or ``T2[r4,c4]``), the figure printed there."""
+        """The figures a finding touches; for a parser's finding, which names only its place (a
+        cell or an offset in the text), the figure printed there."""
         if finding.figure_ids:
             return tuple(finding.figure_ids)
-        located = self._by_cell.get(finding.location)
-        if located is None and finding.location.startswith("@") and finding.location[1:].isdigit():
-            located = self._by_start.get(int(finding.location[1:]))
+        place = finding.place
+        located = None
+        if place.is_cell:
+            located = self._by_cell.get((place.table_id, place.row, place.column))
+        elif place.offset is not None and not place.table_id:
+            located = self._by_start.get(place.offset)
         return (located,) if located else ()
 
     def _state_of(self, figure_id: str) -> str:
@@ -256,21 +307,11 @@ class ReviewSession:
 
     def _finding_entry(self, f: Finding) -> Entry:
         review = self.store.review(f.finding_id)
+        judgement = Judgement(review.status, review.note) if review else Judgement()
         return Entry(
-            key=f.finding_id,
+            record=f,
             kind="finding",
-            severity=f.severity,
-            rule=f.rule,
-            status=review.status if review else "open",
-            note=review.note if review else "",
-            section_id=f.section_id,
-            section=f.section,
-            page=f.page,
-            location=f.location,
-            stated=f.stated,
-            expected=f.expected,
-            message_zh=f.message_zh,
-            message_en=f.message_en,
+            judgement=judgement,
             node=self._home(f),
             figure_ids=self._figure_ids_of.get(f.finding_id) or self._figure_ids(f),
             finding=f,
@@ -278,52 +319,52 @@ class ReviewSession:
         )
 
     def _own_entry(self, own: OwnFinding) -> Entry:
+        fig = self.figures.get(own.target_id) if own.kind == "figure" and own.attached else None
         if own.kind == "figure":
-            fig = self.figures.get(own.target_id) if own.attached else None
             node = self.node_of_figure(fig) if fig else None
             figure_ids: tuple[str, ...] = (own.target_id,) if fig else ()
         else:
             node = NodeRef(own.kind, own.target_id) if own.attached else None
             figure_ids = ()
-        return Entry(
-            key=own.finding_id,
-            kind="own",
-            severity=OWN_SEVERITY,
+        record = Finding(
+            finding_id=own.finding_id,
+            document=self.document_name,
             rule=OWN_RULE,
-            status=own.status,
-            note=own.note,
-            section_id=own.section_id,
+            severity=OWN_SEVERITY,
+            verdict=Verdict.MARKED,
             section=own.section,
-            page=own.page,
-            location=own.location,
+            section_id=own.section_id,
+            place=self._own_place(own, fig),
             stated=own.text,
             expected="",
             message_zh="审核人员标记的问题",
             message_en="Marked by the reviewer",
-            node=node,
-            figure_ids=figure_ids,
-            own=own,
         )
+        return Entry(record, "own", Judgement(ReviewStatus(own.status), own.note), node, figure_ids, own=own)
+
+    def _own_place(self, own: OwnFinding, fig: Figure | None) -> Place:
+        if fig is not None:
+            return Place.of_figure(fig, self.doc)
+        if own.kind == "table" and own.attached:
+            return Place.of_table(own.target_id, self.doc, own.page)
+        if own.kind == "section" and own.attached:
+            section = self.section(own.target_id)
+            return Place(page=own.page, heading=section.heading if section else "")
+        return Place(page=own.page, area=own.location)  # no longer in the document: as it was shown
 
     def _orphan_entry(self, review: Review) -> Entry:
-        return Entry(
-            key=review.finding_id,
-            kind="orphan",
-            severity=review.severity,
-            rule=review.rule,
-            status=review.status,
-            note=review.note,
-            section_id=review.section_id,
-            section=review.section,
-            page=review.page,
-            location=review.location,
-            stated=review.stated,
-            expected=review.expected,
-            message_zh=f"{review.message_zh}（文档已更改，此批注未能重新关联）",
-            message_en=f"{review.message_en} (the document changed; this note could not be re-attached)",
-            node=None,
-            review=review,
+        kept = review.snapshot
+        record = replace(
+            kept,
+            document=self.document_name,
+            message_zh=f"{kept.message_zh}（文档已更改，此批注未能重新关联）",
+            message_en=f"{kept.message_en} (the document changed; this note could not be re-attached)",
         )
+        return Entry(record, "orphan", Judgement(review.status, review.note), None, review=review)
+
+    @property
+    def document_name(self) -> str:
+        return PurePath(self.doc.path).name
 
     def _primary_figure(self, f: Finding) -> Figure | None:
         stated = [e.figure_id for e in f.evidence if e.coeff == 0]
@@ -336,8 +377,8 @@ class ReviewSession:
         fig = self._primary_figure(f)
         if fig is not None:
             return self.node_of_figure(fig)
-        table_id = f.location.split("[")[0]
-        if self.doc.table(table_id) is not None:
+        table_id = f.place.table_id
+        if table_id and self.doc.table(table_id) is not None:
             return NodeRef("table", table_id)
         return NodeRef("section", f.section_id)
 
@@ -361,9 +402,10 @@ class ReviewSession:
 
     def text_span(self, entry: Entry) -> tuple[int, int] | None:
         """Where an entry without a figure points in the text (a malformed number at ``@offset``)."""
-        if entry.figure_ids or not entry.location.startswith("@") or not entry.location[1:].isdigit():
+        place = entry.place
+        if entry.figure_ids or place.offset is None or place.table_id:
             return None
-        start = int(entry.location[1:])
+        start = place.offset
         printed = entry.stated if self.doc.text.startswith(entry.stated, start) else ""
         return (start, start + max(1, len(printed)))
 

@@ -26,37 +26,36 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterable
 
+from tui_review.contracts.finding import Finding, ReviewStatus
 from tui_review.review.paths import directory_writable, fallback_review_path, review_path_for
+from tui_review.review.snapshot import (
+    SNAPSHOT_COLUMNS,
+    decode_snapshot,
+    encode_snapshot,
+    migrate_reviews,
+    snapshot_of,
+)
 
 if TYPE_CHECKING:
     from parsers.model import Document
-    from tui_review.contracts.finding import Finding
 
-SCHEMA_VERSION = 1
-# Review statuses: 待核, 确认问题, 误报, 需补充说明
-STATUSES = ("open", "confirmed", "dismissed", "follow-up")
+SCHEMA_VERSION = 2  # 2: the finding's place as a typed record (was page + an encoded location)
+STATUSES = tuple(str(s) for s in ReviewStatus)  # 待核, 确认问题, 误报, 需补充说明
 OWN_RULE = "reviewer"
 OWN_KINDS = ("figure", "section", "table")
 
-_SCHEMA = """
-CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-CREATE TABLE IF NOT EXISTS reviews (
+_REVIEW_COLUMNS = """
     finding_id TEXT PRIMARY KEY,
     status TEXT NOT NULL DEFAULT 'open',
     note TEXT NOT NULL DEFAULT '',
-    rule TEXT NOT NULL DEFAULT '',
-    severity TEXT NOT NULL DEFAULT '',
-    section TEXT NOT NULL DEFAULT '',
-    section_id TEXT NOT NULL DEFAULT '',
-    page INTEGER,
-    location TEXT NOT NULL DEFAULT '',
-    stated TEXT NOT NULL DEFAULT '',
-    expected TEXT NOT NULL DEFAULT '',
-    message_zh TEXT NOT NULL DEFAULT '',
-    message_en TEXT NOT NULL DEFAULT '',
     attached INTEGER NOT NULL DEFAULT 1,
     previous_id TEXT NOT NULL DEFAULT '',
-    updated_at TEXT NOT NULL DEFAULT ''
+    updated_at TEXT NOT NULL DEFAULT ''"""
+
+_SCHEMA = f"""
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS reviews ({_REVIEW_COLUMNS},
+    {", ".join(f"{name} TEXT" for name in SNAPSHOT_COLUMNS)}
 );
 CREATE TABLE IF NOT EXISTS own_findings (
     own_id INTEGER PRIMARY KEY,
@@ -105,27 +104,19 @@ class Notice:
 
 @dataclass(slots=True)
 class Review:
-    """The reviewer's judgement on one finding, with a snapshot of the finding for re-attachment."""
+    """The reviewer's judgement on one finding, with a snapshot of the finding (the fields it marks
+    ``kept``) so a note can be listed, exported and re-attached without the finding."""
 
     finding_id: str
-    status: str = "open"
+    snapshot: Finding
+    status: ReviewStatus = ReviewStatus.OPEN
     note: str = ""
-    rule: str = ""
-    severity: str = ""
-    section: str = ""
-    section_id: str = ""
-    page: int | None = None
-    location: str = ""
-    stated: str = ""
-    expected: str = ""
-    message_zh: str = ""
-    message_en: str = ""
     attached: bool = True
     previous_id: str = ""
     updated_at: str = ""
 
     def message(self, lang: str = "zh") -> str:
-        return self.message_en if lang == "en" else self.message_zh
+        return self.snapshot.message(lang)
 
 
 @dataclass(slots=True)
@@ -285,8 +276,9 @@ class ReviewStore:
             conn.execute("PRAGMA synchronous = FULL")
             conn.executescript(_SCHEMA)
             with _transaction(conn):
+                migrate_reviews(conn)
                 conn.execute(
-                    "INSERT OR IGNORE INTO meta(key, value) VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),)
+                    "INSERT OR REPLACE INTO meta(key, value) VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),)
                 )
         except sqlite3.Error as exc:
             lock.release()
@@ -337,10 +329,19 @@ class ReviewStore:
     def _load(self) -> None:
         tables = {r[0] for r in self._conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
         if "reviews" in tables:
-            cols = _columns(Review)
-            for row in self._conn.execute(f"SELECT {', '.join(cols)} FROM reviews"):
-                review = Review(**dict(zip(cols, row)))
-                review.attached = bool(review.attached)
+            cursor = self._conn.execute("SELECT * FROM reviews")
+            names = [d[0] for d in cursor.description]
+            for values in cursor:
+                row = dict(zip(names, values))
+                review = Review(
+                    finding_id=row["finding_id"],
+                    snapshot=decode_snapshot(row["finding_id"], row),
+                    status=ReviewStatus(row["status"]),
+                    note=row["note"],
+                    attached=bool(row["attached"]),
+                    previous_id=row["previous_id"],
+                    updated_at=row["updated_at"],
+                )
                 self._reviews[review.finding_id] = review
         if "own_findings" in tables:
             cols = _columns(OwnFinding)
@@ -359,9 +360,9 @@ class ReviewStore:
     def review(self, finding_id: str) -> Review | None:
         return self._reviews.get(finding_id)
 
-    def status_of(self, finding_id: str) -> str:
+    def status_of(self, finding_id: str) -> ReviewStatus:
         review = self._reviews.get(finding_id)
-        return review.status if review else "open"
+        return review.status if review else ReviewStatus.OPEN
 
     def note_of(self, finding_id: str) -> str:
         review = self._reviews.get(finding_id)
@@ -389,7 +390,7 @@ class ReviewStore:
         if status not in STATUSES:
             raise ValueError(f"unknown review status {status!r}")
         review = self._review_for(finding)
-        review.status = status
+        review.status = ReviewStatus(status)
         return self._save_review(review)
 
     def set_note(self, finding: Finding, note: str) -> Review:
@@ -451,7 +452,7 @@ class ReviewStore:
         if note is not None:
             record.note = note
         if status is not None:
-            record.status = status
+            record.status = ReviewStatus(status)
         record.updated_at = _now()
         self._pending.add((kind, key))
         self._flush()
@@ -460,10 +461,10 @@ class ReviewStore:
     def _review_for(self, finding: Finding) -> Review:
         self._check_writable()
         existing = self._reviews.get(finding.finding_id)
-        snapshot = Review(finding_id=finding.finding_id, **_snapshot(finding))
+        fresh = Review(finding_id=finding.finding_id, snapshot=snapshot_of(finding))
         if existing is None:
-            return snapshot
-        return replace(snapshot, status=existing.status, note=existing.note, previous_id=existing.previous_id)
+            return fresh
+        return replace(fresh, status=existing.status, note=existing.note, previous_id=existing.previous_id)
 
     def _save_review(self, review: Review) -> Review:
         review.attached = True
@@ -527,7 +528,8 @@ class ReviewStore:
             taken.add(target.finding_id)
             report.reattached.append((review.finding_id, target.finding_id))
             moved = replace(
-                review, finding_id=target.finding_id, previous_id=review.finding_id, attached=True, **_snapshot(target)
+                review, finding_id=target.finding_id, previous_id=review.finding_id, attached=True,
+                snapshot=snapshot_of(target),
             )
             moves.append((review.finding_id, moved))
         own_changes = [own for own in self._own.values() if _reattach_own(own, document)]
@@ -576,31 +578,16 @@ class ReviewStore:
         return report
 
 
-def _snapshot(finding: Finding) -> dict:
-    """The finding's fields a review keeps, so a note can be listed and exported without it."""
-    return {
-        "rule": finding.rule,
-        "severity": finding.severity,
-        "section": finding.section,
-        "section_id": finding.section_id,
-        "page": finding.page,
-        "location": finding.location,
-        "stated": finding.stated,
-        "expected": finding.expected,
-        "message_zh": finding.message_zh,
-        "message_en": finding.message_en,
-    }
-
-
 def _match_finding(review: Review, findings: list[Finding], taken: set[str]) -> Finding | None:
     """The one current finding that states the same figure text (best by rule, then section)."""
-    if not review.stated:
+    kept = review.snapshot
+    if not kept.stated:
         return None
     scored: list[tuple[int, Finding]] = []
     for f in findings:
-        if f.finding_id in taken or f.stated != review.stated:
+        if f.finding_id in taken or f.stated != kept.stated:
             continue
-        scored.append(((f.rule == review.rule) * 2 + (f.section == review.section), f))
+        scored.append(((f.rule == kept.rule) * 2 + (f.section == kept.section), f))
     if not scored:
         return None
     best = max(score for score, _ in scored)
@@ -661,8 +648,12 @@ class _transaction:
 
 
 def _upsert(conn: sqlite3.Connection, table: str, record: Review | OwnFinding) -> None:
-    cols = _columns(type(record))
-    values = [int(v) if isinstance(v, bool) else v for v in (getattr(record, c) for c in cols)]
+    if isinstance(record, Review):
+        row = {c: getattr(record, c) for c in _columns(Review) if c != "snapshot"} | encode_snapshot(record.snapshot)
+    else:
+        row = {c: getattr(record, c) for c in _columns(OwnFinding)}
+    cols = list(row)
+    values = [int(v) if isinstance(v, bool) else v for v in row.values()]
     conn.execute(
         f"INSERT OR REPLACE INTO {table} ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})", values
     )
