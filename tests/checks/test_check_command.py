@@ -106,6 +106,8 @@ def test_csv_to_a_file_with_bom_and_no_clobbering(capsys, docs, tmp_path):
 
 def test_csv_on_stdout_carries_the_bom(capsys, docs):
     _, out, _ = run(capsys, docs["unbalanced"], "--format", "csv")
+    assert out.startswith("\ufeff文档,编号,")
+    _, out, _ = run(capsys, docs["unbalanced"], "--format", "csv", "--lang", "en")
     assert out.startswith("\ufeffdocument,finding_id,")
 
 

@@ -9,6 +9,8 @@ from tui_review.checks.intervals import Interval
 from tui_review.checks.suspects import MAX_SET, needed_interval
 from tui_review.config import Rule
 from tui_review.engine import check_document
+from tui_review.contracts.columns import json_record, sheet_row
+from tui_review.contracts.finding import Judgement
 
 
 def _rule() -> Rule:
@@ -127,10 +129,10 @@ def test_findings_and_outputs_carry_the_group():
     relations = [total(whole, basic, project), total(basic, cell, rule="prose.table")]
     report = check_document(document([basic, project, whole, cell]), relations=relations)
     member = next(f for f in report.failing() if f.rule == "prose.table")
-    data = member.as_json()
+    data = json_record(member, Judgement())
     assert data["group"] == report.groups[0].group_id
     assert data["suspect"]["text"] == "2212.22" and data["suspect"]["needed"] == "2122.22"
-    assert member.row()["group"] == report.groups[0].group_id
+    assert sheet_row(member, Judgement(), "en")["group"] == report.groups[0].group_id
 
 
 def test_relations_that_hold_have_no_group():
