@@ -93,7 +93,8 @@ def test_export_evidence_writes_one_picture_per_failing_finding_and_a_column(tmp
     sheet_path = tmp_path / "out" / "sheet.csv"
     sheet_path.parent.mkdir()
     folder = tmp_path / "out" / "pictures"
-    code = main(["export", str(ERRORS), "--review", str(tmp_path / "r.sqlite"), "-o", str(sheet_path), "--evidence", str(folder)])
+    code = main(["export", str(ERRORS), "--review", str(tmp_path / "r.sqlite"), "-o", str(sheet_path), "--evidence", str(folder),
+                 "--lang", "en"])
     assert code == 0
     with sheet_path.open(encoding="utf-8-sig", newline="") as fh:
         rows = list(csv.DictReader(fh))
@@ -120,6 +121,7 @@ def test_export_evidence_refuses_before_writing_any_picture(tmp_path, capsys):
     sheet_path = tmp_path / "sheet.csv"
     sheet_path.write_text("keep")
     folder = tmp_path / "pictures"
-    code = main(["export", str(ERRORS), "--review", str(tmp_path / "r.sqlite"), "-o", str(sheet_path), "--evidence", str(folder)])
+    code = main(["export", str(ERRORS), "--review", str(tmp_path / "r.sqlite"), "-o", str(sheet_path), "--evidence", str(folder),
+                 "--lang", "en"])
     assert code == 2 and not folder.exists() and sheet_path.read_text() == "keep"
     assert len(capsys.readouterr().err.strip().splitlines()) == 1

@@ -86,14 +86,17 @@ def test_render_package_is_headless():
 
 
 def _finding(figure_ids, stated=(), suspect_ids=()):
-    from tui_review.contracts.finding import Evidence, Finding, Suspect, SuspectFigure
+    from tui_review.contracts.finding import Evidence, Finding, Suspect, SuspectFigure, Verdict
+    from tui_review.contracts.place import Place
 
-    evidence = [Evidence(fid, "1.00", Decimal(1), "万元", "", "amount", "", 1, "", 0 if fid in stated else 1, "stated" if fid in stated else "term") for fid in figure_ids]
+    evidence = [Evidence(fid, "1.00", Decimal(1), "万元", "", "amount", "", Place(page=1), 0 if fid in stated else 1,
+                         "stated" if fid in stated else "term") for fid in figure_ids]
     suspect = None
     if suspect_ids:
-        option = tuple(SuspectFigure(fid, "1.00", "", "", 1, "", "2.00", "[1.995, 2.005]") for fid in suspect_ids)
+        option = tuple(SuspectFigure(fid, "1.00", "", "", Place(page=1), "2.00", "[1.995, 2.005]") for fid in suspect_ids)
         suspect = Suspect("g1", (option,), 1, 0, "", "")
-    return Finding("f1", "d.pdf", "sum", "error", "open", "", "", 1, "", "", "", "", "", evidence, figure_ids=tuple(figure_ids), suspect=suspect)
+    return Finding("f1", "d.pdf", "sum", "error", Verdict.FAILS, "", "", Place(page=1), "", "", "", "",
+                   evidence=evidence, figure_ids=tuple(figure_ids), suspect=suspect)
 
 
 def test_finding_marks_box_the_groups_suspect_else_the_stated_figure():

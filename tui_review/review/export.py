@@ -70,7 +70,7 @@ def saved_judgements(path: str | os.PathLike, doc, findings: list[Finding]) -> d
 
 # ── evidence pictures ───────────────────────────────────────────────────────────────────────────
 
-PICTURE_COLUMN = "picture"  # the sheet's column with each evidence picture's path (export --evidence)
+PICTURE_HEADERS = {"zh": "截图", "en": "picture"}  # the column with each evidence picture's path (export --evidence)
 
 
 def entry_marks(session: ReviewSession, entry: Entry) -> list:
@@ -136,8 +136,8 @@ def export_review_with_evidence(
     rows = review_rows(session, lang)
     for row, entry in zip(rows, session.entries, strict=True):
         picture = pictures.get(entry.key)
-        row[PICTURE_COLUMN] = _relative(picture, sheet_folder) if picture else ""
-    return sheet.write_csv(Path(path), rows, columns=CSV_COLUMNS + (PICTURE_COLUMN,), force=force)
+        row[PICTURE_HEADERS[lang]] = _relative(picture, sheet_folder) if picture else ""
+    return sheet.write_csv(Path(path), rows, columns=[*headers(lang), PICTURE_HEADERS[lang]], force=force)
 
 
 def _relative(picture: Path, folder: Path) -> str:
