@@ -28,6 +28,7 @@ from functools import cache
 from importlib import resources
 from pathlib import Path
 
+from parsers.errors import BilingualError
 from parsers.model import Severity
 
 LANGS = ("zh", "en")
@@ -37,27 +38,20 @@ _SECTIONS = ("rules", "ui", "keymap")
 _UI_KEYS = ("lang", "theme")
 
 
-class ConfigError(Exception):
+class ConfigError(BilingualError):
     """A configuration file that cannot be used, with a one-line bilingual message."""
+
+    prefix_zh = "配置错误"
+    prefix_en = "Config error"
 
     def __init__(self, path: str | os.PathLike, zh: str, en: str, lineno: int | None = None) -> None:
         self.path = str(path)
-        self.zh = zh
-        self.en = en
         self.lineno = lineno
-        super().__init__(self.line())
+        super().__init__(zh, en, subject=self.where)
 
     @property
     def where(self) -> str:
         return f"{self.path}:{self.lineno}" if self.lineno else self.path
-
-    def line(self) -> str:
-        return f"配置错误 {self.where}：{self.zh} / Config error {self.where}: {self.en}"
-
-    def message(self, lang: str = "zh") -> str:
-        if lang == "en":
-            return f"Config error {self.where}: {self.en}"
-        return f"配置错误 {self.where}：{self.zh}"
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,6 +8,7 @@ import json
 import subprocess
 import sys
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 
@@ -38,7 +39,7 @@ def each_section_sums(doc):
 
 @pytest.fixture(autouse=True)
 def stand_in_finder(monkeypatch):
-    monkeypatch.setattr(finders, "find_relations", each_section_sums)
+    monkeypatch.setattr(finders, "FINDERS", (SimpleNamespace(__name__="stand_in", find=each_section_sums),))
     monkeypatch.setenv("XDG_CONFIG_HOME", "")  # never the developer's own config
     monkeypatch.setenv("HOME", "/nonexistent")
 

@@ -5,16 +5,9 @@ folder by ``scripts/make_bad_inputs.py`` (stdlib only; the large ones never comm
 
 from __future__ import annotations
 
-import os
-import resource
-import subprocess
-import sys
-
 import pytest
+from cli_runner import run_cli
 from make_bad_inputs import make_bad_inputs, unreadable_by_us
-
-TIMEOUT = 30  # seconds of wall time per case
-MEMORY = 1 << 30  # bytes of address space per case
 
 NAMES = [
     "empty", "empty_named", "truncated", "truncated_header", "xref_offset", "xref_junk", "xref_none",
@@ -27,18 +20,6 @@ NAMES = [
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory):
     return make_bad_inputs(tmp_path_factory.mktemp("bad"))
-
-
-def _limit() -> None:
-    resource.setrlimit(resource.RLIMIT_AS, (MEMORY, MEMORY))
-
-
-def run_cli(args: list[str], cwd, home) -> subprocess.CompletedProcess:
-    env = dict(os.environ, XDG_CACHE_HOME=str(home / "cache"), XDG_CONFIG_HOME=str(home / "config"), XDG_DATA_HOME=str(home / "data"), HOME=str(home))
-    code = "import sys; from tui_review.cli import main; sys.exit(main())"
-    return subprocess.run(
-        [sys.executable, "-c", code, *args], cwd=cwd, env=env, capture_output=True, text=True, timeout=TIMEOUT, preexec_fn=_limit
-    )
 
 
 def test_the_corpus_has_every_case(corpus):

@@ -6,6 +6,9 @@ from the rule pack and the user's configuration, keeps relations that hold as ``
 UI marks their figures verified), folds rounding-only agreements and uncheckable relations into
 one note per section or table, adds the parser's form findings and the completeness findings (standard tables missing, empty tables without their note), gives
 every finding a stable id and reports coverage.
+Each step runs behind the fault barrier (``barrier``; `tui_review.engine` puts each finder
+behind the same barrier): a bug becomes one ``internal.*`` warning and a log entry, and the rest
+of the document is still checked.
 
 Modules: ``intervals`` (Decimal interval arithmetic), ``evaluate`` (one relation → one finding),
 ``notes`` (per-place summaries), ``form`` (parser issues and repairs), ``ids`` (stable ids),
@@ -22,6 +25,7 @@ from pathlib import PurePath
 from parsers.model import Document
 from tui_review.checks import completeness
 from tui_review.checks import figures as F
+from tui_review.checks.barrier import Barrier
 from tui_review.checks.evaluate import evaluate
 from tui_review.checks.form import form_findings
 from tui_review.checks.ids import deduplicate
@@ -35,8 +39,12 @@ from tui_review.contracts.relation import Relation
 __all__ = ["CheckReport", "Coverage", "check_relations"]
 
 
-def check_relations(doc: Document, relations: list[Relation], config: Config | None = None) -> CheckReport:
+def check_relations(
+    doc: Document, relations: list[Relation], config: Config | None = None, barrier: Barrier | None = None
+) -> CheckReport:
+    """``barrier``: the one the finders ran behind (its faults join the findings), else a new one."""
     config = config or Config.default()
+    barrier = barrier or Barrier(doc)
     unknown: dict[str, Rule] = {}
     evaluated: list[tuple[Relation, Finding]] = []
     rules: dict[int, Rule] = {}  # id(relation) → its rule, for the suspect search
@@ -46,7 +54,9 @@ def check_relations(doc: Document, relations: list[Relation], config: Config | N
             rule = unknown.setdefault(relation.rule, Rule.fallback(relation.rule))
         if not rule.enabled:
             continue
-        finding = evaluate(relation, doc, rule)
+        finding = barrier.run("check", relation.rule, evaluate, relation, doc, rule, default=None, section_id=_section_of(relation))
+        if finding is None:
+            continue
         if finding.rule != relation.rule:  # reported under the engine's own rule (binding)
             own = config.rule(finding.rule)
             if own is not None and not own.enabled:
@@ -56,9 +66,10 @@ def check_relations(doc: Document, relations: list[Relation], config: Config | N
         evaluated.append((relation, finding))
         rules[id(relation)] = rule
     findings = [f for _, f in evaluated if f.verdict != Verdict.UNCHECKED]
-    findings += notes(evaluated, doc, config)
-    findings += form_findings(doc, config)
-    findings += completeness.findings(doc, config)
+    findings += barrier.run("notes", "notes", notes, evaluated, doc, config, default=[])
+    findings += barrier.run("form", "form", form_findings, doc, config, default=[])
+    findings += barrier.run("completeness", "completeness", completeness.findings, doc, config, default=[])
+    findings += barrier.findings
     deduplicate(findings)
     groups = find_groups(evaluated, doc, lambda relation: rules[id(relation)])
     coverage = _coverage(doc, evaluated)
@@ -72,6 +83,13 @@ def check_relations(doc: Document, relations: list[Relation], config: Config | N
         notices=[(f"规则包中没有规则 {rule_id}，按 error 处理", f"rule {rule_id} is not in the rule pack; treated as an error")
                  for rule_id in unknown],
     )
+
+
+def _section_of(relation: Relation) -> str:
+    if relation.section_id:
+        return relation.section_id
+    figures = relation.figures()
+    return figures[0].section_id if figures else ""
 
 
 def _coverage(doc: Document, evaluated: list[tuple[Relation, Finding]]) -> dict[str, Coverage]:

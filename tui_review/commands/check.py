@@ -21,11 +21,12 @@ from pathlib import Path
 from parsers.model import Document
 from tui_review import sheet
 from tui_review.checks.report import finding_lines, group_lines, sheet_records
-from tui_review.config import Config, ConfigError, load_config
+from tui_review.config import Config, load_config
 from tui_review.contracts.columns import headers, json_record, sheet_row
 from tui_review.contracts.finding import Finding, Judgement
 from tui_review.engine import CheckReport, check_document
 from tui_review.review.export import saved_judgements
+from tui_review.terminal import printable
 
 Annotate = Callable[[Path, Document, list[Finding]], dict[str, Judgement]]  # the saved review's judgements
 
@@ -75,11 +76,7 @@ def check_files(
 
 def run(args, annotate: Annotate | None = None) -> int:
     annotate = annotate or saved_judgements
-    try:
-        config = load_config(args.config)
-    except ConfigError as exc:
-        print(exc.line(), file=sys.stderr)
-        return 2
+    config = load_config(args.config)
     lang = args.lang or config.ui.lang
     if args.files:
         paths = [Path(p) for p in args.files]
@@ -89,19 +86,11 @@ def run(args, annotate: Annotate | None = None) -> int:
         paths = [bundled_sample()]
     checked, unreadable = check_files(paths, config, password=args.password, annotate=annotate)
     for line in unreadable:
-        print(line, file=sys.stderr)
+        print(printable(line, one_line=True), file=sys.stderr)
     for item in checked:
         for zh, en in item.report.notices:
-            print(f"{item.report.document}: {en if lang == 'en' else zh}", file=sys.stderr)
-    try:
-        _emit(args, checked, lang)
-    except sheet.OutputExistsError as exc:
-        print(exc.line(), file=sys.stderr)
-        return 2
-    except OSError as exc:
-        print(f"无法写入 {args.output}：{exc.strerror or exc} / Cannot write {args.output}: {exc.strerror or exc}",
-              file=sys.stderr)
-        return 2
+            print(printable(f"{item.report.document}: {en if lang == 'en' else zh}", one_line=True), file=sys.stderr)
+    _emit(args, checked, lang)  # an output that cannot be written raises sheet.OutputError (exit 2)
     if unreadable:
         return 2
     return 1 if any(item.report.has_errors for item in checked) else 0
@@ -124,7 +113,7 @@ def _emit(args, checked: list[Checked], lang: str) -> None:
             [json_record(f, item.judgement(f), lang) for item in checked for f in _shown(item.report, args.show_ok)]
         )
     else:
-        text = "\n".join(text_report(item.doc, item.report, lang, args.show_ok) for item in checked)
+        text = printable("\n".join(text_report(item.doc, item.report, lang, args.show_ok) for item in checked))
     if args.output:
         sheet.write_bytes(args.output, text.encode("utf-8"), force=args.force)
     else:

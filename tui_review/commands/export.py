@@ -13,11 +13,11 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from tui_review.config import ConfigError, load_config
+from tui_review.config import load_config
 from tui_review.review.export import default_export_path, export_review, export_review_with_evidence, write_evidence
 from tui_review.review.pipeline import LoadOptions, open_review
-from tui_review.review.store import StoreError
-from tui_review.sheet import OutputExistsError
+from tui_review.sheet import OutputError, OutputExistsError
+from tui_review.terminal import printable
 
 
 def add_arguments(parser) -> None:
@@ -32,19 +32,11 @@ def add_arguments(parser) -> None:
 
 
 def run(args) -> int:
-    try:
-        config = load_config(args.config)
-    except ConfigError as exc:
-        print(exc.line(), file=sys.stderr)
-        return 2
+    config = load_config(args.config)
     lang = args.lang or config.ui.lang
     path = Path(args.file)
-    try:
-        options = LoadOptions(review_path=Path(args.review) if args.review else None, password=args.password, config=config)
-        session = open_review(path, options, read_only=True)
-    except StoreError as exc:
-        print(exc.line(), file=sys.stderr)
-        return 2
+    options = LoadOptions(review_path=Path(args.review) if args.review else None, password=args.password, config=config)
+    session = open_review(path, options, read_only=True)
     output = Path(args.output) if args.output else default_export_path(path)
     try:
         if args.evidence:
@@ -56,17 +48,15 @@ def run(args) -> int:
             written = export_review_with_evidence(session, output, pictures, force=args.force, lang=lang)
         else:
             written = export_review(session, output, force=args.force, lang=lang)
-    except OutputExistsError as exc:
-        print(exc.line(), file=sys.stderr)
-        return 2
+    except OutputError:
+        raise  # one line from the CLI's handler
     except OSError as exc:
-        print(f"无法写入 {output}：{exc.strerror or exc} / Cannot write {output}: {exc.strerror or exc}", file=sys.stderr)
-        return 2
+        raise OutputError(output, f"写入失败（{exc.strerror or exc}）", f"write failed ({exc.strerror or exc})", cause=exc) from None
     finally:
         session.store.close()
     for notice in session.store.notices:
-        print(notice.message(lang), file=sys.stderr)
-    print(f"{written} ({len(session.entries)})")
+        print(printable(notice.message(lang), one_line=True), file=sys.stderr)
+    print(printable(f"{written} ({len(session.entries)})", one_line=True))
     if args.evidence:
-        print(f"{args.evidence} ({len(pictures)} PNG)")
+        print(printable(f"{args.evidence} ({len(pictures)} PNG)", one_line=True))
     return 0

@@ -1,13 +1,18 @@
-"""`tui-review figures FILE`: every extracted figure, for auditing the extraction."""
+"""`tui-review figures FILE`: every extracted figure, for auditing the extraction.
+
+Text output is made terminal-safe; JSON keeps the text exact; CSV keeps it exact too, except that
+a cell a spreadsheet would execute (``=``, ``+``, ``@`` …) is neutralised as in the review sheet.
+"""
 
 from __future__ import annotations
 
-import csv
 import json
 import sys
 
 from parsers import load_document
 from tui_review.samples import bundled_sample
+from tui_review.sheet import csv_text
+from tui_review.terminal import printable
 
 COLUMNS = ("figure_id", "section", "page", "location", "text", "value", "decimals", "unit", "role", "sign", "subject", "code", "column")
 
@@ -51,13 +56,11 @@ def run(args) -> int:
         json.dump(rows, sys.stdout, ensure_ascii=False, indent=1)
         sys.stdout.write("\n")
     elif args.format == "csv":
-        writer = csv.DictWriter(sys.stdout, fieldnames=COLUMNS)
-        writer.writeheader()
-        writer.writerows(rows)
+        sys.stdout.write(csv_text(rows, COLUMNS))  # cells neutralised like the review sheet's
     else:
         for r in rows:
             page = f"p.{r['page']} " if r["page"] is not None else ""
             sign = {1: "+", -1: "−", 0: "±"}[r["sign"]] if r["role"] in ("change", "growth") else ""
-            print(f"{page}{r['location']:>12}  {sign}{r['text']}{r['unit']:<4} {r['role']:<10} {r['subject']}" + (f" [{r['code']}]" if r["code"] else "") + (f" ‹{r['column']}›" if r["column"] else ""))
+            print(printable(f"{page}{r['location']:>12}  {sign}{r['text']}{r['unit']:<4} {r['role']:<10} {r['subject']}" + (f" [{r['code']}]" if r["code"] else "") + (f" ‹{r['column']}›" if r["column"] else "")))
         print(f"# {len(rows)} figures / 个数字")
     return 0

@@ -1,4 +1,4 @@
-"""`tui-review locate [FILE]`: print where the config, themes, cache and review files live."""
+"""`tui-review locate [FILE]`: print where the config, themes, cache, log and review files live."""
 
 from __future__ import annotations
 
@@ -6,7 +6,9 @@ import unicodedata
 
 from parsers import cache
 from tui_review.config import config_path
+from tui_review.logs import log_path
 from tui_review.review.paths import fallback_review_path, review_path_for, user_data_dir
+from tui_review.terminal import printable
 
 
 def add_arguments(parser) -> None:
@@ -20,6 +22,7 @@ def run(args) -> int:
         ("主题目录 / themes", config.parent / "themes"),
         ("缓存目录 / cache", cache.directory()),
         ("审核文件备用目录 / review fallback folder", user_data_dir() / "reviews"),
+        ("日志文件 / log file", log_path()),
     ]
     if args.file:
         rows.append(("审核文件 / review file", review_path_for(args.file)))
@@ -28,7 +31,7 @@ def run(args) -> int:
         rows.append(("审核文件 / review file", "<FILE>.review.sqlite（文档旁 / beside the document）"))
     width = max(_width(label) for label, _ in rows)
     for label, value in rows:
-        print(f"{label}{' ' * (width - _width(label))}  {value}")
+        print(f"{label}{' ' * (width - _width(label))}  {printable(value, one_line=True)}")
     return 0
 
 

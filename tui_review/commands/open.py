@@ -7,10 +7,9 @@ An unreadable FILE does not stop the app: it opens and shows the problem in a di
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
-from tui_review.config import ConfigError, config_path, load_config
+from tui_review.config import config_path, load_config
 from tui_review.i18n import LANGS, set_lang
 
 
@@ -24,11 +23,7 @@ def add_arguments(parser) -> None:
 
 
 def run(args) -> int:
-    try:
-        config = load_config(args.config)
-    except ConfigError as exc:
-        print(exc.line(), file=sys.stderr)
-        return 2
+    config = load_config(args.config)
     set_lang(args.lang or config.ui.lang)
     from tui_review.app import ReviewApp  # after set_lang: binding descriptions are read at import
     from tui_review.review.pipeline import LoadOptions

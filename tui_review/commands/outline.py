@@ -7,6 +7,7 @@ from collections import Counter
 
 from parsers import load_document
 from tui_review.samples import bundled_sample
+from tui_review.terminal import printable
 
 
 def add_arguments(parser) -> None:
@@ -36,5 +37,5 @@ def render_outline(doc) -> list[str]:
 
 def run(args) -> int:
     doc = load_document(args.file or bundled_sample(), password=args.password)
-    sys.stdout.write("\n".join(render_outline(doc)) + "\n")
+    sys.stdout.write(printable("\n".join(render_outline(doc)) + "\n"))
     return 0

@@ -26,6 +26,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterable
 
+from parsers.errors import BilingualError
 from tui_review.contracts.finding import Finding, ReviewStatus
 from tui_review.review.paths import directory_writable, fallback_review_path, review_path_for
 from tui_review.review.snapshot import (
@@ -75,19 +76,10 @@ CREATE TABLE IF NOT EXISTS own_findings (
 """
 
 
-class StoreError(Exception):
+class StoreError(BilingualError):
     """A review file that cannot be opened or written: one line in Chinese and English."""
 
-    def __init__(self, zh: str, en: str) -> None:
-        self.zh = zh
-        self.en = en
-        super().__init__(self.line())
-
-    def line(self) -> str:
-        return f"{self.zh} / {self.en}"
-
-    def message(self, lang: str = "zh") -> str:
-        return self.en if lang == "en" else self.zh
+    prefix_zh = prefix_en = ""  # the texts name the file themselves
 
 
 @dataclass(slots=True)
