@@ -17,7 +17,8 @@ from pathlib import PurePath
 from typing import TypeVar
 
 from parsers.model import Document, Severity
-from tui_review.contracts.finding import STATUS_OPEN, Finding, Verdict
+from tui_review.contracts.finding import Finding, Verdict
+from tui_review.contracts.place import Place
 from tui_review.checks.ids import digest
 
 log = logging.getLogger("tui_review.checks")
@@ -68,17 +69,15 @@ class Barrier:
             finding_id=digest(f"internal.{stage}", name, section),
             document=PurePath(self.doc.path).name,
             rule="internal.finder" if stage == "finder" else "internal.check",
-            severity=str(Severity.WARNING),
-            status=STATUS_OPEN,
+            severity=Severity.WARNING,
+            verdict=Verdict.NOTE,
             section=section,
             section_id=section_id,
-            page=None,
-            location="",
+            place=Place(),
             stated="",
             expected="",
             message_zh=f"内部错误：{what_zh} {name} 出错（{error}）{where_zh}，其结果未列出，其余检查照常；"
             f"详情见日志（tui-review locate）",
             message_en=f"internal error: the {what_en} {name} failed ({error}){where_en}; its results are missing, "
             f"the other checks ran; details in the log (tui-review locate)",
-            verdict=str(Verdict.NOTE),
         )
