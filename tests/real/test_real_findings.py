@@ -28,7 +28,8 @@ from real_expected import (
 )
 
 from tui_review.config import Config
-from tui_review.contracts.finding import Evidence, Finding
+from tui_review.contracts.finding import Evidence, Finding, Verdict
+from tui_review.contracts.place import Place
 from tui_review.engine import check_document
 
 needs_real = pytest.mark.skipif(
@@ -101,10 +102,10 @@ def report(expected: Expected, result: Comparison) -> str:
 
 def _finding(rule: str, page: int, stated: str, other: str, severity: str = "error") -> Finding:
     def evidence(text: str, part: str) -> Evidence:
-        return Evidence("F", text, Decimal(text.replace(",", "")), "万元", "s", "amount", "§", page, "@0", 1, part)
+        return Evidence("F", text, Decimal(text.replace(",", "")), "万元", "s", "amount", "§", Place(page=page, offset=0), 1, part)
 
-    return Finding("id", "doc.pdf", rule, severity, "open", "§", "s1", page, "@0", stated, "", "m", "m",
-                   [evidence(stated, "stated"), evidence(other, "term")])
+    return Finding("id", "doc.pdf", rule, severity, Verdict.FAILS, "§", "s1", Place(page=page, offset=0), stated, "", "m", "m",
+                   evidence=[evidence(stated, "stated"), evidence(other, "term")])
 
 
 def _expected(genuine=(), known_false=()) -> Expected:
