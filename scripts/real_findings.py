@@ -5,8 +5,9 @@
 For each PDF under ``../shared/real`` (or DIR; NAME filters by a part of the file name) prints each
 error finding marked ``genuine`` or ``known_false`` (its entry in the expected file) or
 ``UNVERIFIED`` — a finding nobody has read against the page yet, printed as a draft entry — then
-the entries no longer matched and one count line per document. ``--warnings`` adds the warnings of
-the arithmetic rules (for review; the test checks errors only). Uses the user's parse cache.
+the entries no longer matched, the genuine errors still missed, and one count line per document.
+``--warnings`` adds the warnings of the arithmetic rules (for review; the test checks errors only).
+Uses the user's parse cache.
 """
 
 from __future__ import annotations
@@ -49,20 +50,25 @@ def main() -> int:
             unverified += len(errors)
             continue
         expected = load(path)
-        kinds = {"genuine": 0, "known_false": 0}
+        kinds = {"genuine": 0, "known_false": 0, "missed": 0}
         for finding in errors:
-            entry = next((e for e in expected.genuine + expected.known_false if e.matches(finding)), None)
+            entries = expected.genuine + expected.known_false + expected.missed
+            entry = next((e for e in entries if e.matches(finding)), None)
             if entry is None:
                 unverified += 1
                 print("   UNVERIFIED\n" + "\n".join("     " + line for line in describe(finding).splitlines()))
             else:
                 kinds[entry.kind] += 1
-                print(f"   {entry.kind:<11} {printable(entry.label())}")
+                now = " (now found: move to [[genuine]])" if entry.kind == "missed" else ""
+                print(f"   {entry.kind:<11} {printable(entry.label())}{now}")
         result = compare(errors, expected)
         for entry in result.lost:
             print(f"   LOST genuine {printable(entry.label())}")
         for entry in result.fixed:
             print(f"   FIXED (delete from the file) {printable(entry.label())}")
+        for entry in expected.missed:
+            if not any(entry.matches(f) for f in errors):
+                print(f"   MISSED (not reported yet) {printable(entry.label())}")
         if args.warnings:
             for finding in failing:
                 if finding.severity == "warning" and (finding.rule in ARITHMETIC or finding.rule.startswith("table.")):

@@ -8,6 +8,9 @@ finding against the printed page:
 - ``[[known_false]]``: an error the engine raises today although the document is right (``cause``
   names the class of mistake, ``reading`` says what the right reading is). Tolerated until the
   engine is fixed; an entry that no longer matches must be deleted (the list only shrinks).
+- ``[[missed]]``: an error the document contains that the engine does not report yet (``rule`` may
+  be left out: which rule will catch it is the engine's business). Once an error finding matches
+  it, it must move to ``[[genuine]]`` with that finding's rule.
 
 Any other error finding fails. An entry is keyed by what survives engine changes: the rule, the
 page, the stated figure as printed and (optionally) one other figure of the finding as printed —
@@ -51,19 +54,21 @@ CAUSES = (
 class Entry:
     """One hand-verified error finding: genuine, or a known false alarm."""
 
-    kind: str  # "genuine" or "known_false"
-    rule: str
+    kind: str  # "genuine", "known_false" or "missed"
+    rule: str  # "" (a missed error only): any rule
     page: int  # 0: a finding placed on no page
     stated: str  # the stated figure as printed ("71.73", "1,471.70"; a form finding's text)
     counterpart: str | None  # another figure of the finding as printed, if it is needed to tell it apart
-    note: str  # genuine: `why`; known_false: `cause` — `reading`
+    note: str  # genuine, missed: `why`; known_false: `cause` — `reading`
 
     def label(self) -> str:
         other = f" vs {self.counterpart}" if self.counterpart else ""
-        return f"{self.rule} p.{self.page} {self.stated}{other}"
+        return f"{self.rule or 'any rule'} p.{self.page} {self.stated}{other}"
 
     def matches(self, finding: Finding) -> bool:
-        if finding.rule != self.rule or (finding.page or 0) != self.page or stated_text(finding) != self.stated:
+        if self.rule and finding.rule != self.rule:
+            return False
+        if (finding.page or 0) != self.page or stated_text(finding) != self.stated:
             return False
         return self.counterpart is None or self.counterpart in other_texts(finding)
 
@@ -75,6 +80,7 @@ class Expected:
     sha256: str  # first 16 hex digits of the PDF the entries were verified on
     genuine: tuple[Entry, ...]
     known_false: tuple[Entry, ...]
+    missed: tuple[Entry, ...] = ()
 
 
 def stated_text(finding: Finding) -> str:
@@ -90,12 +96,12 @@ def other_texts(finding: Finding) -> set[str]:
 
 
 def _entry(kind: str, raw: dict, where: str) -> Entry:
-    for key in ("rule", "page", "stated"):
+    for key in ("rule", "page", "stated") if kind != "missed" else ("page", "stated"):
         if key not in raw:
             raise ValueError(f"{where}: [[{kind}]] entry without {key!r}")
-    if kind == "genuine":
+    if kind in ("genuine", "missed"):
         if not raw.get("why"):
-            raise ValueError(f"{where}: genuine {raw['rule']} p.{raw['page']} without a `why` (the hand arithmetic)")
+            raise ValueError(f"{where}: {kind} p.{raw['page']} {raw['stated']} without a `why` (the hand arithmetic)")
         note = raw["why"]
     else:
         if raw.get("cause") not in CAUSES:
@@ -103,7 +109,7 @@ def _entry(kind: str, raw: dict, where: str) -> Entry:
         if not raw.get("reading"):
             raise ValueError(f"{where}: known_false {raw['rule']} p.{raw['page']} without a `reading`")
         note = f"{raw['cause']} — {raw['reading']}"
-    return Entry(kind, raw["rule"], int(raw["page"]), str(raw["stated"]), raw.get("counterpart"), note)
+    return Entry(kind, raw.get("rule", ""), int(raw["page"]), str(raw["stated"]), raw.get("counterpart"), note)
 
 
 def load(path: Path) -> Expected:
@@ -115,6 +121,7 @@ def load(path: Path) -> Expected:
         sha256=data["sha256"],
         genuine=tuple(_entry("genuine", raw, where) for raw in data.get("genuine", [])),
         known_false=tuple(_entry("known_false", raw, where) for raw in data.get("known_false", [])),
+        missed=tuple(_entry("missed", raw, where) for raw in data.get("missed", [])),
     )
 
 
@@ -136,20 +143,23 @@ class Comparison:
     lost: list[Entry]  # genuine errors no longer found
     fixed: list[Entry]  # known false alarms no longer raised (delete them from the file)
     known_false_seen: list[Entry]  # known false alarms still raised
+    now_found: list[Finding]  # errors matching a [[missed]] entry (move it to [[genuine]])
 
     @property
     def ok(self) -> bool:
-        return not (self.unexpected or self.lost or self.fixed)
+        return not (self.unexpected or self.lost or self.fixed or self.now_found)
 
 
 def compare(errors: Iterable[Finding], expected: Expected) -> Comparison:
     errors = list(errors)
     entries = expected.genuine + expected.known_false
-    unexpected = [f for f in errors if not any(entry.matches(f) for entry in entries)]
+    unverified = [f for f in errors if not any(entry.matches(f) for entry in entries)]
+    now_found = [f for f in unverified if any(entry.matches(f) for entry in expected.missed)]
+    unexpected = [f for f in unverified if f not in now_found]
     lost = [entry for entry in expected.genuine if not any(entry.matches(f) for f in errors)]
     seen = [entry for entry in expected.known_false if any(entry.matches(f) for f in errors)]
     fixed = [entry for entry in expected.known_false if entry not in seen]
-    return Comparison(unexpected, lost, fixed, seen)
+    return Comparison(unexpected, lost, fixed, seen, now_found)
 
 
 def printable(text: str) -> str:

@@ -94,6 +94,10 @@ def report(expected: Expected, result: Comparison) -> str:
     if result.fixed:
         parts.append(f"{len(result.fixed)} known false error(s) no longer raised — delete them from the file:")
         parts += [f"  {printable(e.label())}" for e in result.fixed]
+    if result.now_found:
+        parts.append(f"{len(result.now_found)} [[missed]] genuine error(s) now found — move each to [[genuine]] "
+                     "with the finding's rule (and a counterpart):")
+        parts += [describe(f) for f in result.now_found]
     return "\n".join(parts)
 
 
@@ -108,8 +112,8 @@ def _finding(rule: str, page: int, stated: str, other: str, severity: str = "err
                    evidence=[evidence(stated, "stated"), evidence(other, "term")])
 
 
-def _expected(genuine=(), known_false=()) -> Expected:
-    return Expected(Path("x.toml"), "doc.pdf", "0" * 16, tuple(genuine), tuple(known_false))
+def _expected(genuine=(), known_false=(), missed=()) -> Expected:
+    return Expected(Path("x.toml"), "doc.pdf", "0" * 16, tuple(genuine), tuple(known_false), tuple(missed))
 
 
 GENUINE = Entry("genuine", "share", 21, "71.73", "2106.66", "2106.66 ÷ 2940.05 = 71.65%")
@@ -144,8 +148,15 @@ def test_a_known_false_error_no_longer_raised_fails_until_deleted():
     assert not result.ok and result.fixed == [FALSE]
 
 
+def test_a_missed_error_once_found_must_become_genuine():
+    missed = Entry("missed", "", 19, "12323.46", None, "tables print 12,323.48")
+    result = compare([_finding("prose.table", 19, "12323.46", "12,323.48")], _expected(missed=[missed]))
+    assert not result.ok and len(result.now_found) == 1 and result.unexpected == []
+    assert compare([], _expected(missed=[missed])).ok  # not found yet: nothing to do
+
+
 def test_expected_files_are_well_formed():
     for path in expected_files():
         expected = load(path)  # raises on a missing why / reading or an unknown cause
         assert path.stem == Path(expected.document).stem
-        assert all(entry.note for entry in expected.genuine + expected.known_false)
+        assert all(entry.note for entry in expected.genuine + expected.known_false + expected.missed)
