@@ -541,16 +541,27 @@ def _definitions(ctx: _Ctx) -> list[Relation]:
         return []
     end = ctx.doc.text.find("。", m.start())
     cite = ctx.doc.text[m.start() : end + 1 if end != -1 else m.end()]
-    rel = _sum(
-        "definition",
-        running,
-        [public],
-        word="名词解释",
-        zh=f"{name} = 公用经费（依据名词解释）",
-        en=f"{name} = 公用经费 (per the glossary)",
-    )
+    if _has_public_institutions(ctx.doc.text, m.start(), end):
+        # the glossary limits 机关运行经费 to 行政 (and 参公) units: with 事业单位 in the department,
+        # their 公用经费 is in 公用经费 but not in 机关运行经费, so only ≤ is claimed
+        rel = _sum("definition", public, [running], word="名词解释",
+                   zh=f"{name} ≤ 公用经费（依据名词解释；部门含事业单位）",
+                   en=f"{name} ≤ 公用经费 (per the glossary; the department has 事业单位)")
+        rel.partial = True
+    else:
+        rel = _sum("definition", running, [public], word="名词解释",
+                   zh=f"{name} = 公用经费（依据名词解释）", en=f"{name} = 公用经费 (per the glossary)")
     rel.cites = cite
     return [rel]
+
+
+PUBLIC_INSTITUTION = re.compile(r"(?<!参照公务员法管理的)(?<!参公)事业单位|事业编")
+
+
+def _has_public_institutions(text: str, glossary_start: int, glossary_end: int) -> bool:
+    """The document speaks of 事业单位 of its own (outside the glossary's definition and
+    other than 参照公务员法管理的事业单位)."""
+    return any(not glossary_start <= m.start() <= glossary_end for m in PUBLIC_INSTITUTION.finditer(text))
 
 
 DIRECTION_WORDS = [(re.compile(r"决算数?(?:大于|高于|超过)(?:年初)?预算数?"), 1), (re.compile(r"决算数?(?:小于|低于)(?:年初)?预算数?"), -1), (re.compile(r"决算数?与(?:年初)?预算数?持平"), 0)]
