@@ -123,8 +123,15 @@ def title_span(line: str, start: int) -> int:
     if colon is not None and colon.start() > start and (m is None or colon.start() < end or _enumeration(line[start : colon.start()])):
         end = colon.start()
     if end - start > MAX_TITLE:
-        end = start + MAX_TITLE
+        chain = CLASSIFICATION_CHAIN.match(line, start)
+        # a 类/款/项 chain is read until it closes with its level marker, however long
+        end = max(start + MAX_TITLE, min(chain.end(), end)) if chain else start + MAX_TITLE
     return end
+
+
+# a chain of 功能分类 names each closed by its level (“社会保障和就业支出（类）…（款）…（项）”), with the
+# codes some documents add (（208类）, （05款）) and a trailing 支出 or amount left to the caller
+CLASSIFICATION_CHAIN = re.compile(r"(?:[^，,。；;：:（(）)]{1,40}[（(]\s*\d{0,7}\s*(?:类|款|项)\s*[）)])+")
 
 
 def _enumeration(text: str) -> bool:
@@ -145,7 +152,9 @@ def is_title_line(line: str) -> bool:
     if marker is None:
         return False
     rest = line[marker.end :]
-    return len(rest) <= MAX_TITLE and not re.search(r"[。，,；;：:]", rest.rstrip("：:"))
+    chain = CLASSIFICATION_CHAIN.match(rest)
+    limit = max(MAX_TITLE, chain.end() + 12) if chain else MAX_TITLE
+    return len(rest) <= limit and not re.search(r"[。，,；;：:]", rest.rstrip("：:"))
 
 
 def find_toc(lines: list[str]) -> range | None:

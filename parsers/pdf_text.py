@@ -167,6 +167,17 @@ PARAGRAPH_START = re.compile(
 )
 
 
+def line_pitch(lines: list[Line], right: float) -> float | None:
+    """The page's measured line pitch (top to top) of wrapped prose: the median step from a line
+    that runs to the right margin to the same-size line under it; None when no line wraps."""
+    steps = sorted(
+        b.top - a.top
+        for a, b in zip(lines, lines[1:])
+        if a.x1 >= right - 1.5 * a.size and abs(a.size - b.size) <= 0.15 * a.size and 0 < b.top - a.top <= 3.5 * a.size
+    )
+    return steps[len(steps) // 2] if steps else None
+
+
 def paragraphs(lines: list[Line], left: float, right: float) -> list[Line]:
     """Merge wrapped prose lines (already in reading order) into paragraphs.
 
@@ -178,11 +189,13 @@ def paragraphs(lines: list[Line], left: float, right: float) -> list[Line]:
     out: list[list[Line]] = []
     sizes = sorted(line.size for line in lines)
     body = sizes[len(sizes) // 2] if sizes else 0.0
+    pitch = line_pitch(lines, right)
     for line in lines:
         if out:
             prev = out[-1][-1]
             same_size = abs(prev.size - line.size) <= 0.15 * max(prev.size, line.size)
-            close = line.top - prev.bottom <= 1.0 * max(prev.size, line.size)
+            gap = line.top - prev.bottom
+            close = gap <= 1.0 * max(prev.size, line.size) or (pitch is not None and line.top - prev.top <= 1.1 * pitch)
             if same_size and close and not PARAGRAPH_START.match(line.text):
                 display = line.size > 1.1 * body  # a title or heading wrapped over centred lines
                 reaches_margin = prev.x1 >= right - 1.5 * prev.size

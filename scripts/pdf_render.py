@@ -45,6 +45,17 @@ def wrap(text: str, size: float, width: float, indent: float = 0.0) -> list[str]
     return lines
 
 
+@dataclass(frozen=True)
+class Layout:
+    """How prose is set: line height (in font sizes), side margin (so the text width) and the
+    first-line indent (in characters). Typesetting-invariance tests render one disclosure under
+    several layouts and expect the same findings."""
+
+    leading: float = LEADING
+    margin_x: float = MARGIN_X
+    indent: float = 2.0
+
+
 @dataclass
 class Cell:
     text: str
@@ -109,8 +120,9 @@ class _SpacedCanvas(canvas.Canvas):
 
 
 class Writer:
-    def __init__(self, path: str, running_title: str, *, footer: bool = True, spaced: bool = False) -> None:
+    def __init__(self, path: str, running_title: str, *, footer: bool = True, spaced: bool = False, layout: Layout = Layout()) -> None:
         make = _SpacedCanvas if spaced else canvas.Canvas
+        self.layout = layout
         self.c = make(path, pagesize=A4, pageCompression=1, invariant=1)  # same bytes every run
         self.c.setTitle(running_title)
         self.running_title = running_title
@@ -139,7 +151,7 @@ class Writer:
 
     @property
     def text_width(self) -> float:
-        return self.size[0] - 2 * MARGIN_X
+        return self.size[0] - 2 * self.layout.margin_x
 
     def ensure(self, height: float) -> None:
         if self.y - height < BOTTOM:
@@ -162,17 +174,17 @@ class Writer:
         self.ensure(size * 2.5)
         self.c.setFont(FONT, size)
         for line in wrap(text, size, self.text_width):
-            self.c.drawString(MARGIN_X, self.y - size, line)
-            self.y -= size * LEADING
+            self.c.drawString(self.layout.margin_x, self.y - size, line)
+            self.y -= size * self.layout.leading
         self.y -= size * 0.3
 
     def paragraph(self, text: str, size: float = BODY, indent: bool = True) -> None:
-        first = 2 * size if indent else 0.0
+        first = self.layout.indent * size if indent else 0.0
         for i, line in enumerate(wrap(text, size, self.text_width, first)):
-            self.ensure(size * LEADING)
+            self.ensure(size * self.layout.leading)
             self.c.setFont(FONT, size)
-            self.c.drawString(MARGIN_X + (first if i == 0 else 0.0), self.y - size, line)
-            self.y -= size * LEADING
+            self.c.drawString(self.layout.margin_x + (first if i == 0 else 0.0), self.y - size, line)
+            self.y -= size * self.layout.leading
         self.y -= size * 0.2
 
     def aligned(self, rows: list[list[str]], size: float = 9.5) -> None:
@@ -186,13 +198,13 @@ class Writer:
         size = min(size, size * self.text_width / sum(widths(size)))
         stops = widths(size)
         for row in rows:
-            self.ensure(size * LEADING)
+            self.ensure(size * self.layout.leading)
             self.c.setFont(FONT, size)
-            x = MARGIN_X
+            x = self.layout.margin_x
             for c, text in enumerate(row):
                 self.c.drawString(x, self.y - size, text)
                 x += stops[c]
-            self.y -= size * LEADING
+            self.y -= size * self.layout.leading
 
     def lines(self, texts: list[str], size: float = BODY) -> None:
         for text in texts:
@@ -227,7 +239,7 @@ class Writer:
         def cell_lines(text: str, width: float) -> list[str]:
             return wrap(text, size, width - 2 * pad) if text else [""]
 
-        head_heights = [size * LEADING + 2 * pad] * n_head
+        head_heights = [size * self.layout.leading + 2 * pad] * n_head
         for r, c, cell in placed:
             need = len(cell_lines(cell.text, sum(spec.widths[c : c + cell.colspan]))) * size * 1.3 + 2 * pad
             have = sum(head_heights[r : r + cell.rowspan])

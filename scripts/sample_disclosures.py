@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
-from pdf_render import Cell, TableSpec, Writer
+from pdf_render import Cell, Layout, TableSpec, Writer
 
 CLASSES = {
     "201": "一般公共服务支出",
@@ -216,9 +216,9 @@ class FinalRenderer:
                 self.used.add(i)
         return sentence
 
-    def render(self, path: str) -> None:
+    def render(self, path: str, layout: Layout = Layout()) -> None:
         d = self.d
-        w = Writer(path, f"{d.name}{d.year}年度部门决算", spaced=self.spaced)
+        w = Writer(path, f"{d.name}{d.year}年度部门决算", spaced=self.spaced, layout=layout)
         w.new_page(furniture=False)
         w.y -= 220
         w.centred(d.name, 26)
