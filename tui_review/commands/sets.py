@@ -9,14 +9,13 @@ file is unchanged. Exit status: 0, or 2 when an input could not be read.
 
 from __future__ import annotations
 
-import re
 import sys
 from pathlib import Path
 
 from tui_review.docsets import DocInfo, DocSet, describe, expand, group
 from tui_review.docsets.grouping import HOLDS_ZH, KIND_ZH
+from tui_review.terminal import printable
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _SOURCE_ZH = {"document": "文档", "table header": "表头", "file name": "文件名", "": "未找到"}
 _LINK_ZH = {"budget_final": "预算 ↔ 决算", "consecutive": "相邻年度", "text_tables": "文字 ↔ 表格"}
 _LINK_EN = {"budget_final": "budget ↔ final", "consecutive": "consecutive years", "text_tables": "text ↔ tables"}
@@ -30,8 +29,8 @@ def add_arguments(parser) -> None:
 
 
 def safe(text: str) -> str:
-    """Document or file-name text made harmless for a terminal (control characters shown escaped)."""
-    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
+    """Document or file-name text made harmless for a terminal, on one line."""
+    return printable(text, one_line=True)
 
 
 def read_infos(paths: list[Path], password: str | None = None) -> tuple[list[DocInfo], list[str]]:
