@@ -147,3 +147,18 @@ def test_text_tables_binds_the_prose_of_one_file_to_the_tables_of_the_other():
     (error,) = failing(findings)
     assert (error.rule, error.severity, error.stated, error.location) == ("cross.text_tables", "error", "3.00 万元", "@103")
     assert "tables.txt" in error.message_zh and error.evidence[1].location == "b:T1[r1,c4]"
+
+
+def test_a_failing_cross_finder_costs_its_pair_only(monkeypatch):
+    from tui_review.crosscheck import cross_findings
+    from tui_review.docsets import describe
+    from tui_review.relations import cross
+
+    def broken(pair):
+        raise ValueError("a finder's bug")
+
+    monkeypatch.setitem(cross.FINDERS, "budget_final", broken)
+    infos = [describe(load_document(BUDGET_2023)), describe(load_document(FINAL_2023))]
+    (finding,) = cross_findings(infos)
+    assert (finding.rule, finding.severity) == ("internal.finder", "warning")
+    assert "ValueError" in finding.message_en and BUDGET_2023.name in finding.document

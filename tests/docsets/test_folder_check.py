@@ -91,7 +91,7 @@ def test_a_folder_without_output_prints_reports_then_the_summary(folder, capsys)
 def test_an_empty_folder_is_one_line_and_exit_2(tmp_path, capsys):
     assert main(["check", str(tmp_path)]) == 2
     err = capsys.readouterr().err
-    assert err.count("\n") == 1 and "no disclosure" in err
+    assert err.count("\n") == 1 and err.startswith(f"无法读取 {tmp_path}：") and "directory with no disclosure" in err
 
 
 def test_each_report_is_written_before_the_next_document_is_read(tmp_path, monkeypatch, capsys):

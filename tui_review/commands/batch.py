@@ -176,3 +176,4 @@ class Progress:
         if self.active:
             self.stream.write("\n")
             self.stream.flush()
+            self.active = False
