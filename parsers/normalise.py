@@ -4,7 +4,9 @@ What it removes or repairs (each a common artefact of converting a PDF or Word f
 Markdown/HTML emphasis (``**``, ``<u>…</u>``, ``_*…*_``, ``_x_``), ``[bookmark: …]`` markers, list
 dashes, page-number lines (``- 14 -``, ``第 3 页``), spaces a PDF extractor put between two CJK
 characters, and lines broken in mid-sentence (joined back into one logical line). It never
-touches the characters of a number: `parsers.numbers` reads those and reports what it had to fix.
+touches the characters of a number: `parsers.numbers` reads those and reports what it had to fix
+— except invisible characters (zero-width spaces, direction marks) inside a number, which are
+dropped so the number is read whole (`parsers.text` reports them).
 
 Every output character keeps its offset in the raw input (`CleanLine.src`), so a figure found in
 the clean text can be traced back to the file (and to a PDF character box).
@@ -24,6 +26,11 @@ BOOKMARK = re.compile(r"\[bookmark:[^\]]*\]")
 MARKUP = re.compile(r"</?(?:u|b|i|strong|em)>|\*+|(?<![A-Za-z0-9])_+|_+(?![A-Za-z0-9])")
 # a list dash: "- 一、…" (Markdown), or glued to the text by a PDF's lost spacing ("-一般…", "-1.…")
 LIST_DASH = re.compile(r"^\s*[-•·](?:\s+(?=\S)|(?=[\u4e00-\u9fff（(]|\d{1,2}[.．、](?!\d)))")
+# zero-width characters and direction marks between a number's digits or separators (1\u200b234.56):
+# dropped so the number reads whole; `parsers.text` reports each (``parse.invisible_character``)
+INVISIBLE = "\u200b-\u200f\u2060\ufeff\u202a-\u202e\u2066-\u2069"
+NUMBER_CHAR = "0-9０-９,，.．"
+INVISIBLE_IN_NUMBER = re.compile(f"(?<=[{NUMBER_CHAR}])[{INVISIBLE}]+(?=[{NUMBER_CHAR}])")
 TERMINAL = "。！？；;!?：:"
 HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 
@@ -76,7 +83,7 @@ def clean_lines(raw: str, base: int = 0) -> list[CleanLine]:
 
 def _strip_markup(line: str, base: int) -> tuple[str, list[int]]:
     keep = [True] * len(line)
-    for pattern in (BOOKMARK, MARKUP):
+    for pattern in (BOOKMARK, MARKUP, INVISIBLE_IN_NUMBER):
         for m in pattern.finditer(line):
             for i in range(m.start(), m.end()):
                 keep[i] = False

@@ -31,6 +31,7 @@ FIRST_BATCH = 6  # pages read before the first on_partial call
 CHUNK = 8  # pages per task
 POOL_MIN_PAGES = 40  # below this, a worker's start-up costs more than it saves
 WORKERS = 2  # this process and one worker
+NO_PAGES_PROBE_BYTES = 1 << 20  # a PDFium-refused file this small is looked at for an empty page tree
 
 
 def _sha256(path: Path) -> str:
@@ -56,7 +57,26 @@ def _open(path: Path, password: str | None):
             raise InputError(str(path), "PDF 密码错误", "wrong password for this PDF", "wrong_password") from None
         if code == pdfium_c.FPDF_ERR_SECURITY:
             raise InputError(str(path), "PDF 使用了不支持的加密方式", "the PDF uses an unsupported encryption scheme", "encrypted") from None
+        if _has_no_pages(path):
+            raise InputError(str(path), "PDF 没有任何页面", "the PDF has no pages", "no_pages") from None
         raise InputError(str(path), "PDF 文件已损坏或不完整（可能下载未完成）", "the PDF is damaged or incomplete (a truncated download?)", "damaged") from None
+
+
+def _has_no_pages(path: Path) -> bool:
+    """PDFium refuses a PDF whose page tree is empty as if it were damaged: is that all it is?
+    (A small file's page tree read with pdfminer; any failure there means damaged after all.)"""
+    if path.stat().st_size > NO_PAGES_PROBE_BYTES:
+        return False
+    try:
+        from pdfminer.pdfdocument import PDFDocument
+        from pdfminer.pdfpage import PDFPage
+        from pdfminer.pdfparser import PDFParser
+
+        with path.open("rb") as fh:
+            document = PDFDocument(PDFParser(fh))
+            return next(PDFPage.create_pages(document), None) is None
+    except Exception:  # noqa: BLE001 — pdfminer on a damaged file: damaged it is
+        return False
 
 
 def _check_pages(path: Path, count: int) -> None:

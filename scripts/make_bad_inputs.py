@@ -17,7 +17,6 @@ import hashlib
 import io
 import os
 import random
-import stat
 import struct
 import sys
 import zipfile
@@ -33,7 +32,7 @@ PASSWORD = "secret"
 @dataclass(slots=True)
 class Case:
     path: Path
-    readable: bool  # True: exit 0/1 and a report; False: exit 2 and one error line
+    readable: bool | None  # True: exit 0/1 and a report; False: exit 2 and one error line; None: either
     words: tuple[str, ...] = ()  # words the English half of the error line must contain
     args: list[str] = field(default_factory=list)  # extra CLI arguments (e.g. --password)
     note: str = ""
@@ -170,6 +169,63 @@ def many_pages_pdf(count: int = 2000) -> bytes:
     return _pdf(objects)
 
 
+def zero_pages_pdf() -> bytes:
+    """A well-formed PDF whose page tree has no pages."""
+    return _pdf([b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [] /Count 0 >>"])
+
+
+_PAGE = b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /XObject << /X1 4 0 R >> >> /Contents 3 0 R >>"
+
+
+def self_drawing_form_pdf() -> bytes:
+    """S2: a form XObject that draws itself (an infinite recursion for a naive renderer)."""
+    return _pdf([
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [5 0 R] /Count 1 >>",
+        (b"<< >>", b"q /X1 Do Q"),
+        (b"<< /Type /XObject /Subtype /Form /BBox [0 0 595 842] /Resources << /XObject << /X1 4 0 R >> >> >>",
+         b"q 0.9 0 0 0.9 1 1 cm /X1 Do Q 0 0 m 10 10 l S"),
+        _PAGE,
+    ])
+
+
+def flate_bomb_pdf(megabytes: int = 1) -> bytes:
+    """S2: a page whose ~1 MB Flate content stream inflates to about a thousand times its size."""
+    inflated = b" " * (megabytes * 1000 << 20)
+    packed = zlib.compress(inflated, 9)
+    del inflated
+    head = b"<< /Filter /FlateDecode >>"
+    return _pdf([
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>",
+        (head, packed),
+    ])
+
+
+def form_fan_out_pdf(depth: int = 9, width: int = 10) -> bytes:
+    """S2: form Xn draws form Xn+1 ``width`` times, ``depth`` levels deep: width**depth draws of a
+    few bytes of content (10⁹ lines from a few KB)."""
+    first = 4
+    objects: list[bytes | tuple[bytes, bytes]] = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /XObject << /X %d 0 R >> >> /Contents %d 0 R >>"
+        % (first + 1, first),
+        (b"<< >>", b"/X Do"),
+    ]
+    for level in range(depth):
+        num = first + 1 + level
+        if level + 1 < depth:
+            body = b" ".join(b"q 1 0 0 1 %d 0 cm /X Do Q" % i for i in range(width))
+            resources = b"/Resources << /XObject << /X %d 0 R >> >>" % (num + 1)
+        else:
+            body = b"BT /F1 1 Tf 0 0 Td (0) Tj ET 0 0 m 1 1 l S"
+            resources = b""
+        objects.append((b"<< /Type /XObject /Subtype /Form /BBox [0 0 595 842] %s >>" % resources, body))
+    return _pdf(objects)
+
+
 # --- Office files renamed .pdf ------------------------------------------------------------------
 
 _CT = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
@@ -219,6 +275,10 @@ def xlsx() -> bytes:
 
 # --- the corpus ---------------------------------------------------------------------------------
 
+BIG5_TEXT = "某某局2024年度部門決算\n\n一、收入支出決算總體情況說明\n\n2024年度收入總計100.00萬元，其中：財政撥款收入60.00萬元，其他收入40.00萬元。\n"
+HTML_404 = "<!DOCTYPE html>\n<html><head><title>404 Not Found</title></head><body><h1>404 Not Found</h1>\n<p>收入合计100.00万元</p></body></html>\n"
+DIGITS_29 = "某局2024年度部门决算\n\n一、收入情况说明\n\n收入合计12345678901234567890123456789.12万元，其中：财政拨款收入60.00万元。\n"
+INVISIBLE = "某局2024年度部门决算\n\n一、收入情况说明\n\n收入合计1\u200b234.56万元，其中：财政拨款收入1\u200b000.00万元，其他收入234.56万元。\n"
 ENCRYPTED_LINES = ["一、收入支出决算总体情况说明", "2024年度收入合计100.00万元，支出合计100.00万元。"]
 
 
@@ -264,6 +324,27 @@ def make_bad_inputs(out_dir: str | os.PathLike, big: bool = True) -> dict[str, C
     put("utf16be.txt", b"\xfe\xff" + text.encode("utf-16-be"), readable=True)
     put("gb18030.txt", text.encode("gb18030"), readable=True)
     put("pages_2000.pdf", many_pages_pdf(2000), readable=False, words=("2000 pages",))
+    # --- issue 13: tracebacks and silent wrong results
+    put("utf16_odd.txt", text.encode("utf-16") + b"\x00", readable=True, note="odd length: truncated last byte")
+    put("big5.txt", BIG5_TEXT.encode("big5"), readable=False, words=("Big5",))
+    put("html_as.pdf", HTML_404.encode("utf-8"), readable=False, words=("web page",))
+    put("text_as.pdf", text.encode("utf-8"), readable=False, words=("not a PDF",))
+    put("zero_pages.pdf", zero_pages_pdf(), readable=False, words=("no pages",))
+    put("digits_29.txt", DIGITS_29.encode("utf-8"), readable=True)
+    put("invisible.txt", INVISIBLE.encode("utf-8"), readable=True)
+    loop = out / "symlink_loop.txt"
+    for link, target in ((loop, "symlink_loop_b.txt"), (out / "symlink_loop_b.txt", "symlink_loop.txt")):
+        if not link.is_symlink():
+            link.symlink_to(target)
+    cases["symlink_loop"] = Case(loop, readable=False, words=("loop",))
+    fifo = out / "fifo.txt"
+    if not fifo.exists():
+        os.mkfifo(fifo)
+    cases["fifo"] = Case(fifo, readable=False, words=("FIFO",))
+    zero = out / "dev_zero.txt"
+    if not zero.is_symlink():
+        zero.symlink_to("/dev/zero")
+    cases["dev_zero"] = Case(zero, readable=False, words=("device",))
     if big:
         line = ("2024年度收入合计1,234.56万元，比上年增加12.34万元，增长1.01%；" * 20000).encode("utf-8")
         put("long_line.txt", line[: 1 << 20].decode("utf-8", "ignore").encode("utf-8"), readable=False, words=("a line of",))
@@ -302,8 +383,9 @@ def main(argv: list[str] | None = None) -> int:
         print(__doc__.strip().splitlines()[2].strip(), file=sys.stderr)
         return 2
     for name, case in make_bad_inputs(args[0], big=big).items():
-        size = case.path.stat().st_size if case.path.exists() and stat.S_ISREG(case.path.stat().st_mode) else "-"
-        print(f"{name:18} {'readable' if case.readable else 'refused':9} {size!s:>10}  {case.path}")
+        size = case.path.lstat().st_size if case.path.is_file() and not case.path.is_symlink() else "-"
+        kind = {True: "readable", False: "refused", None: "either"}[case.readable]
+        print(f"{name:18} {kind:9} {size!s:>10}  {case.path}")
     return 0
 
 

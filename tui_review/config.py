@@ -12,7 +12,9 @@ strings).
 
 Validation is strict: an unknown section, key, rule id or a value of the wrong type raises
 `ConfigError`, whose one-line message names the file and, where it can be found, the line.
-Numbers are read as `Decimal` (TOML floats never become binary floats).
+Numbers are read as `Decimal` (TOML floats never become binary floats); ``nan`` and ``inf`` are
+refused. The file must be a regular file of at most 1 MB (a FIFO is refused, not waited on), and
+TOML nested too deeply for the parser is a `ConfigError`, not a crash.
 """
 
 from __future__ import annotations
@@ -28,7 +30,8 @@ from functools import cache
 from importlib import resources
 from pathlib import Path
 
-from parsers.errors import BilingualError
+from parsers.errors import BilingualError, InputError
+from parsers.files import read_bounded
 from parsers.model import Severity
 
 LANGS = ("zh", "en")
@@ -36,6 +39,7 @@ _OVERRIDABLE = ("enabled", "severity", "abs_tolerance", "rel_tolerance")
 _DESCRIPTIVE = ("formula", "title_zh", "title_en")
 _SECTIONS = ("rules", "ui", "keymap")
 _UI_KEYS = ("lang", "theme")
+MAX_CONFIG_BYTES = 1 << 20
 
 
 class ConfigError(BilingualError):
@@ -133,16 +137,18 @@ def load_config(path: str | os.PathLike | None = None) -> Config:
     otherwise the defaults are returned.
     """
     file = Path(path) if path is not None else config_path()
-    if not file.exists():
+    if not file.exists() and not file.is_symlink():
         if path is None:
             return Config.default()
         raise ConfigError(file, "配置文件不存在", "no such config file")
     try:
-        text = file.read_bytes().decode("utf-8")
+        raw = read_bounded(file, MAX_CONFIG_BYTES)  # a regular file only: a FIFO would hang
+    except InputError as exc:
+        raise ConfigError(file, exc.zh, exc.en) from None
+    try:
+        text = raw.decode("utf-8")
     except UnicodeDecodeError:
         raise ConfigError(file, "不是 UTF-8 编码的文本", "not UTF-8 text") from None
-    except OSError as exc:
-        raise ConfigError(file, f"读取失败（{exc.strerror or exc}）", f"read failed ({exc.strerror or exc})") from None
     data = _parse(text, str(file))
     _only(data, _SECTIONS, "", str(file), text)
     rules = load_rule_pack()
@@ -160,6 +166,8 @@ def load_config(path: str | os.PathLike | None = None) -> Config:
 def _parse(text: str, path: str) -> dict:
     try:
         return tomllib.loads(text, parse_float=Decimal)
+    except RecursionError:
+        raise ConfigError(path, "TOML 嵌套过深", "TOML nested too deeply") from None
     except tomllib.TOMLDecodeError as exc:
         match = re.search(r"at line (\d+)", str(exc))
         raise ConfigError(path, f"TOML 语法错误（{exc}）", f"TOML syntax error ({exc})",
@@ -228,8 +236,8 @@ def _rule_values(rule_id: str, settings: Mapping, allowed: tuple[str, ...], path
                                   f"rules.{rule_id}.severity must be error, warning or info, not {value!r}", line)
             out[key] = Severity(value)
         elif key in ("abs_tolerance", "rel_tolerance"):
-            if isinstance(value, bool) or not isinstance(value, (int, Decimal)) or value < 0:
-                raise ConfigError(path, f"rules.{rule_id}.{key} 应为非负数", f"rules.{rule_id}.{key} must be a non-negative number", line)
+            if isinstance(value, bool) or not isinstance(value, (int, Decimal)) or not Decimal(value).is_finite() or value < 0:
+                raise ConfigError(path, f"rules.{rule_id}.{key} 应为非负的有限数", f"rules.{rule_id}.{key} must be a non-negative finite number", line)
             out[key] = Decimal(value)
         else:
             if not isinstance(value, str):

@@ -92,7 +92,7 @@ def write_bytes(path: str | os.PathLike, data: bytes, *, force: bool = False) ->
     mode = _replaced_mode(target, force)
     folder = target.parent if str(target.parent) else Path(".")
     try:
-        fd, temp = tempfile.mkstemp(dir=folder, prefix=f".{target.name[:100]}.", suffix=".tmp")
+        fd, temp = tempfile.mkstemp(dir=folder, prefix=".tui-review-", suffix=".tmp")
     except OSError as exc:
         raise _output_error(target, exc) from None
     try:

@@ -19,7 +19,7 @@ from pathlib import Path
 from tui_review import sheet
 from tui_review.contracts.columns import headers, sheet_row
 from tui_review.contracts.finding import Finding, Judgement
-from tui_review.review.paths import directory_writable, fallback_review_path, review_path_for
+from tui_review.review.paths import directory_writable, fallback_review_path, fitted_name, review_path_for
 from tui_review.review.session import Entry, ReviewSession
 from tui_review.review.store import ReviewStore
 
@@ -29,7 +29,7 @@ def default_export_path(document: str | os.PathLike) -> Path:
     read-only share, a disc), in the working directory, else in the home folder. The reviewer
     sees the path and can change it before anything is written."""
     doc = Path(document)
-    name = f"{doc.stem}.review.csv"
+    name = fitted_name(doc.stem, ".review.csv")
     for folder in (doc.parent, Path.cwd(), Path.home()):
         if directory_writable(folder):
             return folder / name

@@ -14,6 +14,7 @@ from pathlib import Path
 
 APP_NAME = "tui-review"
 REVIEW_SUFFIX = ".review.sqlite"
+NAME_MAX = 255  # bytes in one file name on Linux, macOS and Windows file systems
 
 
 def user_data_dir() -> Path:
@@ -30,10 +31,23 @@ def user_data_dir() -> Path:
     return Path(base) / APP_NAME
 
 
+def fitted_name(name: str, suffix: str, key: str | None = None) -> str:
+    """``name + suffix`` when it fits in a file name (255 bytes); else ``name`` cut short (on a
+    character boundary) with a digest of the whole name (or of ``key``) so two long names never
+    share a file."""
+    if len((name + suffix).encode("utf-8")) <= NAME_MAX:
+        return name + suffix
+    digest = "-" + hashlib.sha256((key or name).encode("utf-8", "surrogateescape")).hexdigest()[:12]
+    room = NAME_MAX - len((digest + suffix).encode("utf-8"))
+    cut = name.encode("utf-8", "surrogateescape")[:room].decode("utf-8", "ignore")
+    return cut + digest + suffix
+
+
 def review_path_for(document: str | os.PathLike) -> Path:
-    """``report.pdf`` → ``report.pdf.review.sqlite`` in the same directory."""
+    """``report.pdf`` → ``report.pdf.review.sqlite`` in the same directory (a shortened name
+    with a digest when the document's name is too long to take the suffix)."""
     doc = Path(document)
-    return doc.with_name(doc.name + REVIEW_SUFFIX)
+    return doc.with_name(fitted_name(doc.name, REVIEW_SUFFIX))
 
 
 def fallback_review_path(document: str | os.PathLike) -> Path:
@@ -44,7 +58,7 @@ def fallback_review_path(document: str | os.PathLike) -> Path:
     """
     doc = Path(document).resolve()
     digest = hashlib.sha256(str(doc).encode("utf-8")).hexdigest()[:12]
-    return user_data_dir() / "reviews" / f"{doc.name}-{digest}{REVIEW_SUFFIX}"
+    return user_data_dir() / "reviews" / fitted_name(doc.name, f"-{digest}{REVIEW_SUFFIX}", key=str(doc))
 
 
 def directory_writable(directory: Path) -> bool:
