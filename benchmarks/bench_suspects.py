@@ -28,12 +28,12 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 sys.path.insert(0, str(HERE))
 
-import bench_parse  # noqa: E402
+import bench_parse
 
-import tui_review.checks as checks  # noqa: E402
-from parsers.model import Document, Figure  # noqa: E402
-from tui_review import relations as finders  # noqa: E402
-from tui_review.checks import figures as F  # noqa: E402
+from parsers.model import Document, Figure
+from tui_review import checks
+from tui_review import relations as finders
+from tui_review.checks import figures as F
 
 
 class _Timed:

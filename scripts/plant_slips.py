@@ -27,6 +27,7 @@ written.
 from __future__ import annotations
 
 import argparse
+import itertools
 import random
 import sys
 import time
@@ -37,14 +38,14 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from parsers import load_document  # noqa: E402
-from parsers.model import Document, Figure  # noqa: E402
-from tui_review import relations as finders  # noqa: E402
-from tui_review.checks import CheckReport, check_relations  # noqa: E402
-from tui_review.checks import figures as F  # noqa: E402
-from tui_review.checks.evaluate import evaluate  # noqa: E402
-from tui_review.config import Config, Rule  # noqa: E402
-from tui_review.contracts.finding import Verdict  # noqa: E402
+from parsers import load_document
+from parsers.model import Document, Figure
+from tui_review import relations as finders
+from tui_review.checks import CheckReport, check_relations
+from tui_review.checks import figures as F
+from tui_review.checks.evaluate import evaluate
+from tui_review.config import Config, Rule
+from tui_review.contracts.finding import Verdict
 
 KINDS = ("digit", "swap", "x10")
 BANDS = ("≥2 ind", "≥2", "1")
@@ -87,7 +88,7 @@ def slipped(value: Decimal, decimals: int, kind: str, rng: random.Random) -> Dec
         i = rng.choice(places)
         digits[i] = rng.choice([d for d in "0123456789" if d != digits[i]])
     else:
-        pairs = [(a, b) for a, b in zip(places, places[1:]) if b == a + 1 and digits[a] != digits[b]]
+        pairs = [(a, b) for a, b in itertools.pairwise(places) if b == a + 1 and digits[a] != digits[b]]
         if not pairs:
             return None
         a, b = rng.choice(pairs)

@@ -40,6 +40,9 @@ STRINGS: dict[str, tuple[str, str]] = {
     "status.follow-up": ("需补充说明", "follow-up"),
     "kind.own": ("审核人员发现", "reviewer's finding"),
     "kind.orphan": ("未关联批注", "unattached note"),
+    "kind.group": ("可疑数字", "suspect"),
+    "group.relations": ("{n} 项关系不成立", "breaks {n} relations"),
+    "group.no_culprit": ("无法确定单一可疑数字 · {n} 项关系不成立", "no single culprit · {n} relations fail"),
     # findings list
     "filter.any": ("全部", "all"),
     "filter.scope.document": ("全文", "document"),

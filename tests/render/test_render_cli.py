@@ -98,7 +98,7 @@ def test_export_evidence_writes_one_picture_per_failing_finding_and_a_column(tmp
     assert code == 0
     with sheet_path.open(encoding="utf-8-sig", newline="") as fh:
         rows = list(csv.DictReader(fh))
-    with_marks = {e.key: entry_marks(session, e) for e in session.entries if e.finding is not None and entry_marks(session, e)}
+    with_marks = {e.key: entry_marks(session, e) for e in session.entries if e.kind in ("finding", "group") and entry_marks(session, e)}
     assert len(with_marks) >= 10
     assert sorted(p.name for p in folder.iterdir()) == sorted(r["picture"].split("/")[-1] for r in rows if r["picture"])
     for row in rows:

@@ -108,7 +108,7 @@ def test_headless_export_command(tmp_path):
     from tui_review.review.pipeline import open_review
 
     session = open_review(doc_path)
-    first = next(e for e in session.entries if e.severity == "error")
+    first = next(e for e in session.entries if e.severity == "error" and e.finding is not None)
     session.store.set_note(first.finding, "命令行导出")
     session.store.close()
 
@@ -158,7 +158,7 @@ def test_check_csv_and_json_carry_the_saved_review(tmp_path):
     from tui_review.review.pipeline import open_review
 
     session = open_review(doc_path)
-    first = next(e for e in session.entries if e.severity == "error")
+    first = next(e for e in session.entries if e.severity == "error" and e.finding is not None)
     session.store.set_status(first.finding, "confirmed")
     session.store.set_note(first.finding, "已与单位核实")
     session.store.close()

@@ -361,6 +361,10 @@ class MainScreen(Screen):
 
     def on_findings_list_entry_opened(self, message: FindingsList.EntryOpened) -> None:
         entry = self.session.entry(message.key) if self.session else None
+        if entry is not None and self.session.toggle_group(entry.key):  # a suspect group folds/unfolds
+            self.entry_key = entry.key
+            self._refresh_list()
+            return
         if entry is not None:
             self._select_entry(entry)
             if entry.node is not None:
@@ -532,6 +536,10 @@ class MainScreen(Screen):
     def _apply(self, entry: Entry, *, note: str | None = None, status: str | None = None):
         self.entry_key = entry.key
         store = self.session.store
+        if entry.members:  # a suspect group: its member findings
+            results = [self._apply(member, note=note, status=status) for member in self.session.members(entry.key)]
+            self.entry_key = entry.key
+            return results[-1] if results else None
         if entry.own is not None:
             return self._store_call(store.update_own, entry.own.own_id, note=note, status=status)
         if entry.finding is not None:

@@ -1,5 +1,7 @@
 """The findings list for the current scope: one two-line row per entry (severity glyph, review status,
-message; then place and a ✎ when there is a note), filters and counts shown in the border."""
+message; then place and a ✎ when there is a note), filters and counts shown in the border. A suspect
+group is one row (▸ folded, ▾ unfolded: Enter toggles) — the suspect, its place, the value it would
+need and the relations it breaks — with its member findings indented under it when unfolded."""
 
 from __future__ import annotations
 
@@ -10,7 +12,7 @@ from textual.widgets.option_list import Option
 
 from tui_review.i18n import get_lang, status_label, tr
 from tui_review.keymap import bindings
-from tui_review.review.session import Entry
+from tui_review.review.session import GROUP_KIND, Entry
 from tui_review.widgets.marks import OWN_GLYPH, SEVERITY_GLYPHS, severity_style
 
 
@@ -60,14 +62,16 @@ class FindingsList(OptionList):
 
     def _prompt(self, entry: Entry) -> Text:
         """Two lines cut to the list's width (the detail pane shows everything)."""
+        if entry.kind == GROUP_KIND:
+            return self._group_prompt(entry)
         width = self._shown_width
         style = severity_style(self.app, entry.severity)
         glyph = OWN_GLYPH if entry.kind == "own" else SEVERITY_GLYPHS.get(entry.severity, "·")
-        first = Text()
+        first = Text("  └ " if entry.group else "")
         first.append(f"{glyph} ", style=style)
         first.append(f"[{status_label(entry.status)}] ", style="bold" if entry.status == "open" else "")
         first.append(entry.message(get_lang()))
-        second = Text("  ")
+        second = Text("      " if entry.group else "  ")
         if entry.note:
             second.append("✎ ", style="bold")
         if entry.kind != "finding":
@@ -76,6 +80,25 @@ class FindingsList(OptionList):
         second.append(place, style="dim")
         for line in (first, second):
             line.truncate(width, overflow="ellipsis")
+        return Text("\n").join((first, second))
+
+    def _group_prompt(self, entry: Entry) -> Text:
+        """``✗ ▸ [待核] 349.51 → 339.51 · 3 项关系`` then the suspect's place and the group message."""
+        unfolded = any(e.key in entry.members for e in self._entries)
+        style = severity_style(self.app, entry.severity)
+        first = Text()
+        first.append(f"{SEVERITY_GLYPHS.get(entry.severity, '·')} {'▾' if unfolded else '▸'} ", style=style)
+        first.append(f"[{status_label(entry.status)}] ", style="bold" if entry.status == "open" else "")
+        if entry.stated:
+            first.append(f"{entry.stated} → {entry.expected}", style="bold")
+            first.append(f" · {tr('group.relations', n=len(entry.members))}")
+        else:
+            first.append(tr("group.no_culprit", n=len(entry.members)))
+        place = " ".join(p for p in (entry.location, entry.section.split(" › ")[-1]) if p)
+        second = Text("  ")
+        second.append(place, style="dim")
+        for line in (first, second):
+            line.truncate(self._shown_width, overflow="ellipsis")
         return Text("\n").join((first, second))
 
     def on_resize(self) -> None:

@@ -7,9 +7,9 @@ from rich.style import Style
 from rich.text import Text
 from textual.app import App
 
-from tui_review.review.session import ERROR, OK, UNCHECKED, WARNING
+from tui_review.review.session import ERROR, INVOLVED, OK, UNCHECKED, WARNING
 
-GLYPHS = {ERROR: "✗", WARNING: "!", OK: "✓", UNCHECKED: ""}
+GLYPHS = {ERROR: "✗", WARNING: "!", INVOLVED: "◦", OK: "✓", UNCHECKED: ""}
 OWN_GLYPH = "★"
 SEVERITY_GLYPHS = {"error": "✗", "warning": "!", "info": "·"}
 
@@ -28,12 +28,15 @@ def _colour(app: App, state: str) -> str | None:
 
 
 def mark_style(app: App, state: str) -> Style:
-    """Error: bold and underlined; warning: underlined; verified: coloured; unchecked: plain."""
+    """Error: bold and underlined; warning: underlined; involved (an operand of a failing relation
+    whose suspect is another figure): dim and underlined; verified: coloured; unchecked: plain."""
     colour = _colour(app, state)
     if state == ERROR:
         return Style(color=colour, bold=True, underline=True)
     if state == WARNING:
         return Style(color=colour, underline=True)
+    if state == INVOLVED:
+        return Style(dim=True, underline=True)
     if state in (OK, "own"):
         return Style(color=colour)
     return Style()
