@@ -162,7 +162,7 @@ def find_toc(lines: list[str]) -> range | None:
     for i, line in enumerate(lines):
         if not TOC_TITLE.match(line):
             continue
-        entries = []
+        entries: list[str] = []
         j = i + 1
         while j < len(lines) and _toc_entry(lines[j]):
             key = _toc_key(lines[j])

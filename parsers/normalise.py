@@ -87,9 +87,9 @@ def _strip_markup(line: str, base: int) -> tuple[str, list[int]]:
         for m in pattern.finditer(line):
             for i in range(m.start(), m.end()):
                 keep[i] = False
-    m = LIST_DASH.match(line)
-    if m:
-        for i in range(m.start(), m.end()):
+    dash = LIST_DASH.match(line)
+    if dash:
+        for i in range(dash.start(), dash.end()):
             keep[i] = False
     chars = [(c, base + i) for i, c in enumerate(line) if keep[i]]
     return "".join(c for c, _ in chars), [i for _, i in chars]

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import ctypes
 from collections.abc import Callable
+from typing import Any
 from dataclasses import dataclass, field
 
 import pypdfium2 as pdfium
@@ -99,7 +100,7 @@ def _plumber_glyphs(plumber_page) -> list[Glyph]:
     ]
 
 
-def read_page(pdf: pdfium.PdfDocument, index: int, plumber: Callable[[], object]) -> PageRead:
+def read_page(pdf: pdfium.PdfDocument, index: int, plumber: Callable[[], Any]) -> PageRead:
     page = pdf[index]
     try:
         mediabox = page.get_mediabox()
@@ -147,9 +148,9 @@ def read_page(pdf: pdfium.PdfDocument, index: int, plumber: Callable[[], object]
 def read_pages(path: str, password: str | None, indices: list[int]) -> list[PageRead]:
     """Read the pages at ``indices`` (0-based); opens its own handles, so it runs in any process."""
     pdf = pdfium.PdfDocument(path, password=password)
-    opened = []
+    opened: list[Any] = []  # the pdfplumber document, opened on first use
 
-    def plumber():
+    def plumber() -> Any:
         if not opened:
             import pdfplumber
 

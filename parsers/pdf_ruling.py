@@ -136,4 +136,5 @@ def ruled_tables(edges: list[dict]) -> list[list[BBox]]:
         "explicit_vertical_lines": vertical,
         "explicit_horizontal_lines": horizontal,
     }
-    return [list(table.cells) for table in TableFinder(None, settings).tables]
+    finder = TableFinder(None, settings)  # type: ignore[arg-type]  # explicit lines only: no page is read
+    return [list(table.cells) for table in finder.tables]

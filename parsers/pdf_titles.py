@@ -107,6 +107,7 @@ def split_titled(fragment: Fragment) -> list[Fragment]:
                 body_start = None
             current.unit = _unit_of(texts) or current.unit
         elif kind == "meta":
+            assert current is not None  # a meta row before any title took the branch above
             current.unit = _unit_of(texts) or current.unit
         else:
             if current is None:

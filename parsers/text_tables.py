@@ -119,7 +119,7 @@ def _title_before(lines: list[CleanLine], first: int) -> str:
 
 
 def _split_header(rows: list[list[str]]) -> tuple[list[list[str]], list[list[str]]]:
-    header = []
+    header: list[list[str]] = []
     while rows and len(header) < 3 and not any(_numeric(c) for c in rows[0]):
         header.append(rows.pop(0))
     return header, rows
@@ -141,7 +141,9 @@ def _chart(lines: list[CleanLine], i: int) -> TextTable | None:
     while k < len(lines) and label is not None and lines[k].has_tabs and (u := _unit_cell(lines[k].cells)) is not None:
         cells = lines[k].cells
         names = names or cells[:u]
-        unit = UNIT_NOTE.fullmatch(cells[u].strip()).group(1)
+        note = UNIT_NOTE.fullmatch(cells[u].strip())
+        assert note is not None  # _unit_cell found it by this very pattern
+        unit = note.group(1)
         rest = cells[u + 1 :]
         rows.append([label] + rest[: len(names)])
         label = rest[len(names)] if len(rest) > len(names) else None
@@ -323,8 +325,8 @@ def _place(r: _Row, width: int, types: list[str], *, confident_only: bool = Fals
         return None
     elif r.lead in valid:
         shift = r.lead  # the printed position, when numbers fit under it
-    elif vocab is not None and _vocab_best(cells, valid, vocab) is not None:
-        shift = _vocab_best(cells, valid, vocab)
+    elif vocab is not None and (best := _vocab_best(cells, valid, vocab)) is not None:
+        shift = best
     else:
         # text under a value column is allowed (定性 indicators) but a fit without it is better;
         # among equal fits the one nearest the printed position, a tie is no placement

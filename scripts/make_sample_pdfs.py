@@ -184,15 +184,15 @@ def render_rotated(path: Path) -> None:
         if rotation == 90:
             c.translate(width, 0)
             c.rotate(90)
-            w, h = height, width
+            h = width
         elif rotation == 270:
             c.translate(0, height)
             c.rotate(-90)
-            w, h = height, width
+            h = width
         else:
             c.translate(width, height)
             c.rotate(180)
-            w, h = width, height
+            h = height
         c.setFont(FONT, 14)
         c.drawString(60, h - 60, f"表{n} 收入支出决算总表（旋转{rotation}度）")
         c.setFont(FONT, 10)

@@ -221,18 +221,7 @@ class Writer:
         xs = [left]
         for w in spec.widths:
             xs.append(xs[-1] + w)
-        self.c.setFont(FONT, 15)
-        if spec.tag:
-            self.c.setFont(FONT, 10)
-            self.c.drawString(left, self.y - 10, spec.tag)
-            self.y -= 18
-            self.c.setFont(FONT, 15)
-        self.c.drawCentredString(self.size[0] / 2, self.y - 15, spec.title)
-        self.y -= 30
-        if spec.unit:
-            self.c.setFont(FONT, 10)
-            self.c.drawRightString(xs[-1], self.y - 10, spec.unit)
-            self.y -= 18
+        self._table_title(spec, left, xs[-1])
         placed = _placed(spec.header, len(spec.widths))
         n_head = len(spec.header)
 
@@ -275,19 +264,40 @@ class Writer:
                 self.c.setLineWidth(0.6)
                 if spec.repeat_header:
                     draw_header()
-            for c, lines in enumerate(wrapped):
-                x0, x1 = xs[c], xs[c + 1]
-                if spec.ruled:
-                    self.c.rect(x0, self.y - height, x1 - x0, height)
-                y = self.y - pad - size
-                for line in lines:
-                    if _is_number(line):
-                        self.c.drawRightString(x1 - pad, y, line)
-                    else:
-                        self.c.drawString(x0 + pad, y, line)
-                    y -= size * 1.3
+            self._table_row(spec, xs, wrapped, height, size, pad)
             self.y -= height
         self.y -= 10
+        self._table_notes(spec, xs)
+
+    def _table_title(self, spec: TableSpec, left: float, right: float) -> None:
+        self.c.setFont(FONT, 15)
+        if spec.tag:
+            self.c.setFont(FONT, 10)
+            self.c.drawString(left, self.y - 10, spec.tag)
+            self.y -= 18
+            self.c.setFont(FONT, 15)
+        self.c.drawCentredString(self.size[0] / 2, self.y - 15, spec.title)
+        self.y -= 30
+        if spec.unit:
+            self.c.setFont(FONT, 10)
+            self.c.drawRightString(right, self.y - 10, spec.unit)
+            self.y -= 18
+
+    def _table_row(self, spec: TableSpec, xs: list[float], wrapped: list[list[str]], height: float, size: float,
+                   pad: float) -> None:
+        for c, lines in enumerate(wrapped):
+            x0, x1 = xs[c], xs[c + 1]
+            if spec.ruled:
+                self.c.rect(x0, self.y - height, x1 - x0, height)
+            y = self.y - pad - size
+            for line in lines:
+                if _is_number(line):
+                    self.c.drawRightString(x1 - pad, y, line)
+                else:
+                    self.c.drawString(x0 + pad, y, line)
+                y -= size * 1.3
+
+    def _table_notes(self, spec: TableSpec, xs: list[float]) -> None:
         for note in spec.notes:
             self.c.setFont(FONT, 10)
             for line in wrap(note, 10, xs[-1] - xs[0]):

@@ -118,7 +118,7 @@ def _pack() -> dict[str, Rule]:
     for rule_id, settings in _rule_tables(data.get("rules", {}), "", str(source), text):
         missing = [k for k in _DESCRIPTIVE if k not in settings]
         if missing:
-            raise ConfigError(source, f"规则 {rule_id} 缺少 {', '.join(missing)}",
+            raise ConfigError(str(source), f"规则 {rule_id} 缺少 {', '.join(missing)}",
                               f"rule {rule_id} lacks {', '.join(missing)}", _line_of(text, rule_id))
         values = _rule_values(rule_id, settings, _OVERRIDABLE + _DESCRIPTIVE, str(source), text)
         pack[rule_id] = Rule(id=rule_id, **{"severity": None, **values})

@@ -5,6 +5,8 @@ from __future__ import annotations
 import pytest
 from review_docs import make_doc, make_finding
 
+from parsers.model import Document
+
 
 @pytest.fixture
 def doc() -> Document:

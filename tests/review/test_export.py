@@ -12,7 +12,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from review_docs import make_doc, make_finding
+from review_docs import make_finding
 
 from tui_review.contracts.columns import headers
 from tui_review.contracts.finding import Judgement, ReviewStatus

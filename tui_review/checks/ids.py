@@ -29,6 +29,7 @@ def _operand(fig: Figure, coeff: int, part: str) -> tuple[str, str, str, int, st
 
 def relation_id(relation: Relation, doc: Document) -> str:
     stated = relation.target
+    head: tuple[object, ...]
     if stated is not None:
         head = (doc.section_label(stated.section_id), stated.subject, str(stated.role), stated.text.strip())
     else:

@@ -70,12 +70,12 @@ class CheckReport:
     def severity_counts(self) -> dict[str, int]:
         """Failing findings by severity (every severity present, zeros included)."""
         counts = Counter(f.severity for f in self.failing())
-        return {str(s): counts.get(str(s), 0) for s in Severity}
+        return {str(s): counts.get(s, 0) for s in Severity}
 
     def failed_relation_counts(self) -> dict[str, int]:
         """Relations that failed (verdict fails or zero base), by severity."""
         counts = Counter(f.severity for f in self.findings if f.verdict in (Verdict.FAILS, Verdict.ZERO_BASE))
-        return {str(s): counts.get(str(s), 0) for s in Severity}
+        return {str(s): counts.get(s, 0) for s in Severity}
 
     def status_counts(self) -> dict[str, int]:
         """Findings that hold (``ok``) and those to review (``open``)."""

@@ -35,7 +35,6 @@ from tui_review.relations.table_index import (
     TableView,
     column,
     leaf,
-    name_key,
     segments,
     views,
 )

@@ -106,8 +106,9 @@ def write_evidence(
         if entry.kind == "orphan" or (entry.finding is not None and not entry.finding.failed):
             continue
         marks = entry_marks(session, entry)
-        if marks:
-            planned.append((entry, marks, Path(folder) / evidence_name(entry, home_page(marks))))
+        home = home_page(marks)  # None when there is no mark
+        if home is not None:
+            planned.append((entry, marks, Path(folder) / evidence_name(entry, home)))
     if not planned:
         return {}
     if not force:

@@ -208,7 +208,7 @@ class ReviewSession:
             return tuple(finding.figure_ids)
         place = finding.place
         located = None
-        if place.is_cell:
+        if place.table_id and place.row is not None and place.column is not None:
             located = self._by_cell.get((place.table_id, place.row, place.column))
         elif place.offset is not None and not place.table_id:
             located = self._by_start.get(place.offset)
@@ -544,7 +544,8 @@ class ReviewSession:
 
         visit(self.doc.root)
         root = NodeRef("section", self.doc.root.id)
-        totals[root] = tuple(own.get(root, (0, 0)))  # the root's node is the cover: its own text only
+        errors, warnings = own.get(root, (0, 0))
+        totals[root] = (errors, warnings)  # the root's node is the cover: its own text only
         return totals
 
     def tables_of(self, section_id: str) -> list[str]:

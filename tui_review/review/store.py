@@ -20,11 +20,12 @@ from __future__ import annotations
 import os
 import shutil
 import sqlite3
+import sys
 import time
 from dataclasses import dataclass, field, fields, replace
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterable
+from typing import TYPE_CHECKING, BinaryIO, Iterable
 
 from parsers.errors import BilingualError
 from tui_review.contracts.finding import Finding, ReviewStatus
@@ -158,7 +159,7 @@ class _Lock:
 
     def __init__(self, path: Path) -> None:
         self.path = path
-        self._fh = None
+        self._fh: BinaryIO | None = None
 
     def acquire(self, wait: float) -> bool:
         deadline = time.monotonic() + wait
@@ -181,10 +182,8 @@ class _Lock:
             self._fh = None
 
 
-def _try_lock_file(fh) -> bool:
-    try:
-        import fcntl
-    except ImportError:  # Windows
+def _try_lock_file(fh: BinaryIO) -> bool:
+    if sys.platform == "win32":
         import msvcrt
 
         try:
@@ -192,6 +191,8 @@ def _try_lock_file(fh) -> bool:
         except OSError:
             return False
         return True
+    import fcntl
+
     try:
         fcntl.flock(fh.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
     except OSError:
@@ -480,10 +481,10 @@ class ReviewStore:
         pending = sorted(self._pending, key=str)
         try:
             with _transaction(self._conn):
-                for kind, key in pending:
-                    if kind == "review":
+                for _kind, key in pending:
+                    if isinstance(key, str):  # ("review", finding id)
                         _upsert(self._conn, "reviews", self._reviews[key])
-                    else:
+                    else:  # ("own", own id)
                         _upsert(self._conn, "own_findings", self._own[key])
         except sqlite3.Error as exc:
             raise StoreError(

@@ -615,5 +615,5 @@ def _next(values: tuple[str, ...], current: str) -> str:
 def _target_label(entry: Entry) -> str:
     """Names a finding unambiguously: its rule, the figure as printed and its place."""
     location = "" if entry.location.startswith("@") else entry.location  # a text offset says nothing to a reader
-    place = " ".join(p for p in (ftr("place.page", page=entry.page) if entry.page is not None else "", entry.section.split(" › ")[-1], location) if p)
+    place = " ".join(p for p in (tr("place.page", page=entry.page) if entry.page is not None else "", entry.section.split(" › ")[-1], location) if p)
     return " · ".join(p for p in (rule_title(entry.rule), entry.stated, place) if p) or entry.key
