@@ -217,17 +217,7 @@ def _sum(relation: Relation, doc: Document, rule: Rule) -> _Outcome:
     if ops.blanks and not holds:
         return _unchecked_blanks(label, ops.blanks)
     if not holds and (big := _larger_part(relation, ops, stated_box)) is not None:
-        return _Outcome(
-            Verdict.BINDING,
-            "",
-            f"{label[0]}：所列{F.name(target)} {F.printed(target)} 小于其组成部分{F.name(big)} {F.printed(big)}，"
-            "可能取错了数字（行、列或句子），未作一致性判断",
-            f"{label[1]}: the stated {F.name(target, 'en')} {F.printed(target)} is smaller than its part "
-            f"{F.name(big, 'en')} {F.printed(big)}: probably the wrong figure was bound (row, column or "
-            "sentence); not judged",
-            rule=BINDING_RULE,
-            cap=Severity.INFO,
-        )
+        return _smaller_than_a_part(label, target, big)
     single = len(relation.terms) == 1
     lhs = {lang: _expression(relation.terms, ops, lang, show_place=single) for lang in ("zh", "en")}
     result = f"{ops.number(point)}{_unit_suffix(ops, figures)}"
@@ -263,6 +253,21 @@ def _sum(relation: Relation, doc: Document, rule: Rule) -> _Outcome:
     return _Outcome(verdict, expected, zh, en, stated_value=stated_point, expected_value=point, unit=ops.unit or "")
 
 
+def _smaller_than_a_part(label: tuple[str, str], target: Figure, big: Figure) -> _Outcome:
+    """A total below one of its (positive) parts: the wrong figure was bound, no verdict (info)."""
+    return _Outcome(
+        Verdict.BINDING,
+        "",
+        f"{label[0]}：所列{F.name(target)} {F.printed(target)} 小于其组成部分{F.name(big)} {F.printed(big)}，"
+        "可能取错了数字（行、列或句子），未作一致性判断",
+        f"{label[1]}: the stated {F.name(target, 'en')} {F.printed(target)} is smaller than its part "
+        f"{F.name(big, 'en')} {F.printed(big)}: probably the wrong figure was bound (row, column or "
+        "sentence); not judged",
+        rule=BINDING_RULE,
+        cap=Severity.INFO,
+    )
+
+
 def _larger_part(relation: Relation, ops: _Operands, stated: Interval) -> Figure | None:
     """The largest part, when the stated total is an amount, every part is positive and the
     total is below it (changes may legitimately offset each other: never a binding problem)."""
@@ -285,6 +290,18 @@ def _cites(relation: Relation, lang: str) -> str:
 
 
 # --- RATIO: target % = Σ terms ÷ Σ denominator × 100 -------------------------------------------
+
+
+def _over_zero_base(label: tuple[str, str], name: tuple[str, str], stated_txt: str, den: tuple[str, str]) -> _Outcome:
+    """100% stated over a base printed as 0: meaningless, at most a warning."""
+    return _Outcome(
+        Verdict.ZERO_BASE,
+        "",
+        f"{label[0]}：{name[0]} {stated_txt} 的基数 {den[0]} 为 0，以 0 为基数的百分比没有意义",
+        f"{label[1]}: {name[1]} {stated_txt} is stated over a zero base ({den[1]}): "
+        "a percentage over 0 is meaningless",
+        cap=Severity.WARNING,
+    )
 
 
 def _ratio(relation: Relation, doc: Document, rule: Rule) -> _Outcome:
@@ -310,14 +327,7 @@ def _ratio(relation: Relation, doc: Document, rule: Rule) -> _Outcome:
     name_zh, name_en = F.name(target), F.name(target, "en")
     if den_point == 0 or relation.zero_base:
         if stated_p == 100:
-            return _Outcome(
-                Verdict.ZERO_BASE,
-                "",
-                f"{label[0]}：{name_zh} {stated_txt} 的基数 {den_zh} 为 0，以 0 为基数的百分比没有意义",
-                f"{label[1]}: {name_en} {stated_txt} is stated over a zero base ({den_en}): "
-                "a percentage over 0 is meaningless",
-                cap=Severity.WARNING,
-            )
+            return _over_zero_base(label, (name_zh, name_en), stated_txt, (den_zh, den_en))
         return _unchecked_denominator(label, name_zh, name_en, stated_txt, den_zh, den_en, ops.number(den_point))
     extra = _tolerance(rule, stated_p)
     computed = ratio_range(num, den, ops.boxes)
