@@ -11,7 +11,9 @@ whose change makes every failing relation of the component hold:
   candidate printed at the figure's decimals is re-evaluated by the checks' own `evaluate`;
 - the cost of a set is its size plus the relations that hold now and would break under the
   change: a figure that agrees with three other tables is vouched for three times;
-- equally cheap sets are ties, reported as such and never guessed; past the search bounds
+- equally cheap sets are ties, reported as such and never guessed — unless exactly one of them also
+  makes hold a relation the checks declined to judge (verdict ``binding``: a total below its part,
+  as a part printed ×10 makes it); past the search bounds
   (relations, candidates, set size, trials) the component has "no single culprit".
 
 Failing relations explained by linked figures of the best set form one group; every member
@@ -286,7 +288,20 @@ class _Search:
                     best = [outcome]
                 elif outcome.cost == best[0].cost:
                     best.append(outcome)
-        return best or None
+        return self._settled(best) if len(best) > 1 else best or None
+
+    def _settled(self, tied: list[_Outcome]) -> list[_Outcome]:
+        """A tie the document settles after all: the one option whose change also makes relations
+        hold that the checks declined to judge (verdict ``binding``: a total below its part, as a
+        misprinted part ×10 makes it); otherwise the tie as it is."""
+        e = self.engine
+        rescued = []
+        for outcome in tied:
+            replaced = {fid: changed(e.figures[fid], value) for fid, value in outcome.values.items()}
+            unjudged = {i for fid in outcome.values for i in e.binding_of.get(fid, [])}
+            rescued.append(sum(1 for i in unjudged if self._holds(e.binding[i], replaced)))
+        top = max(rescued)
+        return [tied[rescued.index(top)]] if top and rescued.count(top) == 1 else tied
 
     def peel(self) -> list[tuple[_Outcome, list[int]]]:
         """When no exact explanation is found: single figures that each fix several failing
@@ -413,15 +428,21 @@ class _Engine:
                     bucket.append(index)
         self.holding: list[tuple[Relation, Finding]] = []
         self.holding_of: dict[str, list[int]] = {}
+        self.binding: list[tuple[Relation, Finding]] = []  # relations the checks did not judge
+        self.binding_of: dict[str, list[int]] = {}
         for relation, finding in evaluated:
-            if finding.verdict not in _HOLDING:
+            if finding.verdict in _HOLDING:
+                pairs, index = self.holding, self.holding_of
+            elif finding.verdict == Verdict.BINDING:
+                pairs, index = self.binding, self.binding_of
+            else:
                 continue
             touched = {f.id for f in relation.figures() if f.id in self.failing_of}
             if not touched:
                 continue
-            self.holding.append((relation, finding))
+            pairs.append((relation, finding))
             for fid in touched:
-                self.holding_of.setdefault(fid, []).append(len(self.holding) - 1)
+                index.setdefault(fid, []).append(len(pairs) - 1)
 
     def components(self, subset: Iterable[int] | None = None) -> list[_Component]:
         """Failing relations linked by a shared figure, or by a holding relation over figures of
