@@ -8,9 +8,9 @@ from tests.checks.check_builders import direction, document, fig, pct, ratio, to
 from tui_review.checks.intervals import Interval
 from tui_review.checks.suspects import MAX_SET, needed_interval
 from tui_review.config import Rule
-from tui_review.engine import check_document
 from tui_review.contracts.columns import json_record, sheet_row
 from tui_review.contracts.finding import Judgement
+from tui_review.engine import check_document
 
 
 def _rule() -> Rule:
