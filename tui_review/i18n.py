@@ -41,6 +41,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "kind.own": ("审核人员发现", "reviewer's finding"),
     "kind.orphan": ("未关联批注", "unattached note"),
     "kind.group": ("可疑数字", "suspect"),
+    "detail.group.members": ("组内不成立的关系", "Relations this suspect breaks"),
     "group.relations": ("{n} 项关系不成立", "breaks {n} relations"),
     "group.no_culprit": ("无法确定单一可疑数字 · {n} 项关系不成立", "no single culprit · {n} relations fail"),
     # findings list

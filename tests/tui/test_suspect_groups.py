@@ -7,6 +7,7 @@ from tui_helpers import run_async, settle
 
 from tui_review.app import ReviewApp
 from tui_review.review.session import ERROR, INVOLVED
+from tui_review.widgets.finding_detail import FindingDetail
 from tui_review.widgets.findings_list import FindingsList
 from tui_review.widgets.marks import GLYPHS
 
@@ -35,6 +36,8 @@ async def test_a_group_is_one_row_that_unfolds_and_marks_its_suspects(doc_copy):
         assert listed().index(member.key) == listed().index(group.key) + 1
         prompt = main.query_one(FindingsList).get_option(group.key).prompt.plain
         assert "300.00 / 50.00 → 304.72 / 54.72" in prompt and "1 项关系不成立" in prompt and "▾" in prompt
+        shown = "\n".join(main.query_one(FindingDetail).text_lines())  # the detail lists its relations
+        assert "组内不成立的关系" in shown and "sum.parts: 收入总计" in shown
         await pilot.press("enter")  # and folds it again
         await pilot.pause()
         assert member.key not in listed()

@@ -45,6 +45,10 @@ class FindingDetail(StripView):
             parts += [Text(tr("detail.evidence"), style="bold"), self._evidence(session, entry)]
         if entry.kind == "orphan":
             parts.append(Text(tr("detail.kept"), style="italic"))
+        if members := session.members(entry.key):  # a suspect group: the relations it explains
+            parts.append(Text(tr("detail.group.members"), style="bold"))
+            parts += [wrap(Text(f"{SEVERITY_GLYPHS.get(m.severity, '·')} {m.rule}: {m.message(lang)}"),
+                           self.content_width()) for m in members]
         focus = figure_id or next(iter(entry.figure_ids), None)
         if focus is not None and focus in session.figures:
             parts += self._counterparts(session, focus)
