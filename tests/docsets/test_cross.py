@@ -162,3 +162,12 @@ def test_a_failing_cross_finder_costs_its_pair_only(monkeypatch):
     (finding,) = cross_findings(infos)
     assert (finding.rule, finding.severity) == ("internal.finder", "warning")
     assert "ValueError" in finding.message_en and BUDGET_2023.name in finding.document
+
+
+def test_only_the_first_change_after_a_figure_implies_last_years_figure():
+    """``减少100万元，减少9.52``: the second is a rate printed without its %, not another change."""
+    later = parse_text(LATER.format(change="20.00 万元，增加 16.67"), path="2023.txt")
+    changes = [f for f in later.figures if str(f.role) == "change"]
+    assert [f.text for f in changes] == ["20.00", "16.67"]  # the parser reads both as changes
+    findings = check_pair("consecutive", parse_text(EARLIER, path="2022.txt"), later)
+    assert len(findings) == 1 and not failing(findings)

@@ -284,9 +284,13 @@ def previous_year(pair: Document) -> list[Relation]:
     early = _prose_index(pair, FIRST, lambda f: _current(f, kind))
     out: list[Relation] = []
     late_current: dict[str, list[Figure]] = {}
+    late_changes: dict[str, list[Figure]] = {}
     for fig in pair.figures:
-        if _from(fig, SECOND) and fig.start is not None and _is_money(fig) and _current(fig, kind):
-            late_current.setdefault(fig.section_id, []).append(fig)
+        if _from(fig, SECOND) and fig.start is not None and _is_money(fig):
+            if _current(fig, kind):
+                late_current.setdefault(fig.section_id, []).append(fig)
+            elif fig.role == Role.CHANGE:
+                late_changes.setdefault(fig.section_id, []).append(fig)
     for fig in pair.figures:
         if not _from(fig, SECOND) or fig.start is None or not _is_money(fig):
             continue
@@ -304,7 +308,7 @@ def previous_year(pair: Document) -> list[Relation]:
                               f"the previous year's {fig.subject} in {late_name} should equal {other.subject} in {early_name}",
                               _joined(_previous_doubts(words, kind) + fund_doubts)))
         elif fig.role == Role.CHANGE and fig.sign in (-1, 1):
-            current = _stated_with(fig, late_current.get(fig.section_id, []))
+            current = _stated_with(fig, late_current.get(fig.section_id, []), late_changes.get(fig.section_id, []))
             other, fund_doubts = _match(early, fig, pair) if current is not None else (None, [])
             if current is None or other is None:
                 continue
@@ -331,11 +335,19 @@ def _previous_doubts(words: str, kind: DocKind) -> list[tuple[str, str]]:
     return []
 
 
-def _stated_with(change: Figure, candidates: list[Figure]) -> Figure | None:
-    """The current figure a change is stated against: the nearest one before it with its subject."""
-    before = [f for f in candidates if f.start is not None and change.start is not None and f.start < change.start
+def _stated_with(change: Figure, candidates: list[Figure], changes: list[Figure]) -> Figure | None:
+    """The current figure a change is stated against: the nearest one before it with its subject,
+    when this change is the first after it (``减少100万元，减少9.52`` — a rate printed without its
+    % — is a second change of the same figure, not another amount)."""
+    if change.start is None:
+        return None
+    before = [f for f in candidates if f.start is not None and f.start < change.start
               and f.subject == change.subject and change.start - f.start < 120]
-    return before[-1] if before else None
+    if not before:
+        return None
+    current = before[-1]
+    first = any(c is not change and c.start is not None and current.start < c.start < change.start for c in changes)  # type: ignore[operator]
+    return None if first else current
 
 
 def _tables(pair: Document, rule: str, *, stated, other, zh: str, en: str) -> list[Relation]:
