@@ -3,7 +3,7 @@
     python benchmarks/bench_folder.py [DIR] [--jobs 1,2] [--warm]
 
 Runs ``tui-review check DIR --output <tmp> --jobs J`` as a user does, start-up included, once per
-J, and prints documents, wall time, documents per minute and the speed-up over one process.
+J, and prints documents, wall time, CPU time, documents per minute and the speed-up over one process.
 Each run has its own empty parse cache (``XDG_CACHE_HOME`` in a temporary folder), so every
 document is parsed from scratch — what a reviewer sees on a folder the tool has not read yet;
 ``--warm`` parses once first and measures the runs on the filled cache (checks only). The cross
@@ -17,6 +17,7 @@ import argparse
 import csv
 import io
 import os
+import resource
 import shutil
 import subprocess
 import sys
@@ -32,24 +33,30 @@ def default_folder() -> Path:
     return shared if shared.is_dir() else ROOT / "sample_docs"
 
 
-def run(folder: Path, jobs: int, cache: Path) -> tuple[float, int, int, int]:
-    """Wall seconds, documents in the summary, unreadable documents, exit status."""
+def run(folder: Path, jobs: int, cache: Path) -> tuple[float, float, int, int, int]:
+    """Wall seconds, CPU seconds (every process of the run), documents in the summary, unreadable
+    documents, exit status."""
     out = Path(tempfile.mkdtemp(prefix="bench_folder_out_"))
     env = dict(os.environ, XDG_CACHE_HOME=str(cache), HOME=str(cache))
     try:
-        started = time.perf_counter()
+        started, cpu_before = time.perf_counter(), _children_cpu()
         done = subprocess.run(
             [sys.executable, "-m", "tui_review", "check", str(folder), "--output", str(out), "--jobs", str(jobs), "--force"],
             env=env, capture_output=True, text=True, cwd=ROOT,
         )
-        wall = time.perf_counter() - started
+        wall, cpu = time.perf_counter() - started, _children_cpu() - cpu_before
         summary = out / "summary.csv"
         if not summary.exists():
             raise SystemExit(f"no summary written (exit {done.returncode}): {done.stderr[-400:]}")
         rows = list(csv.DictReader(io.StringIO(summary.read_text(encoding="utf-8-sig"))))
-        return wall, len(rows), sum(1 for r in rows if r["unreadable"]), done.returncode
+        return wall, cpu, len(rows), sum(1 for r in rows if r["unreadable"]), done.returncode
     finally:
         shutil.rmtree(out, ignore_errors=True)
+
+
+def _children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
 
 
 def main() -> None:
@@ -60,7 +67,8 @@ def main() -> None:
     args = parser.parse_args()
     counts = [int(j) for j in args.jobs.split(",")]
     print(f"folder: {args.folder}  ({os.cpu_count()} CPUs, cache {'warm' if args.warm else 'cold'})")
-    print(f"{'jobs':>4} {'docs':>5} {'unreadable':>10} {'wall s':>8} {'docs/min':>9} {'speed-up':>9} {'exit':>4}")
+    print(f"load average before: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
+    print(f"{'jobs':>4} {'docs':>5} {'unreadable':>10} {'wall s':>8} {'cpu s':>7} {'docs/min':>9} {'speed-up':>9} {'exit':>4}")
     first_rate = None
     shared_cache = Path(tempfile.mkdtemp(prefix="bench_folder_cache_")) if args.warm else None
     try:
@@ -69,16 +77,18 @@ def main() -> None:
         for jobs in counts:
             cache = shared_cache or Path(tempfile.mkdtemp(prefix="bench_folder_cache_"))
             try:
-                wall, docs, unreadable, code = run(args.folder, jobs, cache)
+                wall, cpu, docs, unreadable, code = run(args.folder, jobs, cache)
             finally:
                 if shared_cache is None:
                     shutil.rmtree(cache, ignore_errors=True)
             rate = docs / wall * 60
             first_rate = first_rate or rate
-            print(f"{jobs:>4} {docs:>5} {unreadable:>10} {wall:>8.1f} {rate:>9.1f} {rate / first_rate:>8.2f}x {code:>4}")
+            print(f"{jobs:>4} {docs:>5} {unreadable:>10} {wall:>8.1f} {cpu:>7.1f} {rate:>9.1f} {rate / first_rate:>8.2f}x {code:>4}")
     finally:
         if shared_cache is not None:
             shutil.rmtree(shared_cache, ignore_errors=True)
+    print("cpu s: user + system time of every process of the run; when it is far below jobs × wall, the run was")
+    print("starved of CPU by other work on the machine (a busy machine cannot show the speed-up of more processes)")
 
 
 if __name__ == "__main__":
