@@ -171,3 +171,41 @@ def test_only_the_first_change_after_a_figure_implies_last_years_figure():
     assert [f.text for f in changes] == ["20.00", "16.67"]  # the parser reads both as changes
     findings = check_pair("consecutive", parse_text(EARLIER, path="2022.txt"), later)
     assert len(findings) == 1 and not failing(findings)
+
+
+THREE_PUBLIC_BUDGET = (
+    "某局2023年度部门预算公开表\n\n“三公”经费支出预算表\n\n单位：万元\n\n"
+    "合计\t因公出国（境）费\t公务用车购置费\t公务接待费\n12.00\t10.00\t0.00\t2.00\n"
+)
+THREE_PUBLIC_FINAL = (
+    "某局2023年度部门决算公开表\n\n“三公”经费支出决算表\n\n单位：万元\n\n"
+    "{budget} 因公出国（境）费\t{budget} 公务接待费\t决算数 因公出国（境）费\t决算数 公务接待费\n10.00\t3.00\t9.00\t1.00\n"
+)
+
+
+@pytest.mark.parametrize(("budget", "severity"), [("年初预算数", "error"), ("预算数", "warning"), ("全年预算数", None)])
+def test_three_public_items_are_compared_item_by_item(budget, severity):
+    before = parse_text(THREE_PUBLIC_BUDGET, path="b.txt")
+    after = parse_text(THREE_PUBLIC_FINAL.format(budget=budget), path="f.txt")
+    before.tables[0].kind = after.tables[0].kind = "three_public"  # as the PDF reader names them
+    findings = check_pair("budget_final", before, after)
+    if severity is None:  # a full-year (adjusted) budget is not what the 预算 published
+        assert findings == []
+        return
+    assert len(findings) == 2
+    (off,) = failing(findings)
+    assert off.severity == severity and "公务接待费" in off.message_zh and off.stated == "3.00 万元"
+
+
+def test_previous_year_cells_are_compared_by_code():
+    earlier = parse_text(BUDGET_TABLE.replace("2023", "2022"), path="2022.txt")
+    later = parse_text(
+        "某某局2023年度部门预算公开\n\n第一部分 2023年度部门预算表\n\n一、一般公共预算财政拨款支出预算表\n\n单位：万元\n\n"
+        "科目编码\t科目名称\t上年预算数\t本年预算数\n201\t一般公共服务支出\t100.00\t110.00\n2010301\t行政运行\t81.00\t90.00\n",
+        path="2023.txt",
+    )
+    findings = check_pair("consecutive", earlier, later)
+    assert len(findings) == 2
+    (off,) = failing(findings)
+    assert (off.rule, off.severity, off.stated) == ("cross.previous_year", "error", "81.00 万元")
+    assert "2010301" in off.message_zh

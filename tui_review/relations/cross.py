@@ -274,6 +274,13 @@ def budget_final(pair: Document) -> list[Relation]:
                    stated=lambda f: f.role == Role.BUDGET and bool(OPENING_BUDGET.search(f.column)),
                    other=lambda f: _current(f, DocKind.BUDGET),
                    zh="{b}中{code}的年初预算应等于{a}中的同一科目", en="the opening budget of {code} in {b} should equal the same item in {a}")
+    out += _three_public(pair, RULE_BUDGET_FINAL,
+                         stated=lambda f: f.role == Role.BUDGET and not ADJUSTED_BUDGET.search(f.column),
+                         other=lambda f: _current(f, DocKind.BUDGET),
+                         doubt=lambda f: None if OPENING_BUDGET.search(f.column) else _joined([(
+                             "“三公”经费表的预算数未写明是年初预算（可能是全年预算）",
+                             "the “三公” table's budget column is not stated to be the opening budget (it may be the full-year one)")]),
+                         zh="{b}“三公”经费表中{code}的预算数应等于{a}中的同一项", en="the budget of {code} in the “三公” table of {b} should equal the same item in {a}")
     return out
 
 
@@ -324,6 +331,9 @@ def previous_year(pair: Document) -> list[Relation]:
                    stated=lambda f: f.role == Role.PREVIOUS,
                    other=lambda f: _current(f, kind),
                    zh="{b}中{code}的上年数应等于{a}中的同一科目", en="the previous-year figure of {code} in {b} should equal the same item in {a}")
+    out += _three_public(pair, RULE_PREVIOUS_YEAR, stated=lambda f: f.role == Role.PREVIOUS, other=lambda f: _current(f, kind),
+                         doubt=lambda f: None,
+                         zh="{b}“三公”经费表中{code}的上年数应等于{a}中的同一项", en="the previous-year {code} in the “三公” table of {b} should equal the same item in {a}")
     return out
 
 
@@ -362,6 +372,51 @@ def _tables(pair: Document, rule: str, *, stated, other, zh: str, en: str) -> li
         place = f"{code}（{column}）"
         out.append(_equal(rule, mine, theirs, zh.format(a=first_name, b=second_name, code=place),
                           en.format(a=first_name, b=second_name, code=f"{code} ({column})")))
+    return out
+
+
+# the items of a “三公” table, by a column path's segment (the table has no codes)
+THREE_PUBLIC_ITEMS = (
+    ("公务用车购置及运行维护费", re.compile(r"购置及运行")),
+    ("因公出国（境）费", re.compile(r"因公出国")),
+    ("公务接待费", re.compile(r"公务接待")),
+    ("公务用车购置费", re.compile(r"^(?:公务用车)?购置费$")),
+    ("公务用车运行维护费", re.compile(r"^(?:公务用车)?运行(?:维护)?费$")),
+    ("“三公”经费", re.compile(r"^“?三公”?经费$")),
+)
+
+
+def three_public_item(column: str) -> str:
+    """The “三公” item a column of a “三公” table prints (its 小计 / 合计 is its parent's), or ""."""
+    segments = [ROLE_WORDS.sub("", name_key(p)) for p in column.split(SEPARATOR)]
+    segments = [p for p in segments if p]
+    if segments and segments[-1] in ("小计", "合计"):
+        segments = segments[:-1]
+    if not segments:
+        return ""
+    return next((item for item, pattern in THREE_PUBLIC_ITEMS if pattern.search(segments[-1])), "")
+
+
+def _three_public(pair: Document, rule: str, *, stated, other, doubt, zh: str, en: str) -> list[Relation]:
+    """The “三公” table of the second document against the first's, item by item."""
+    first_name, second_name = _names(pair)
+    kinds = {t.id: t.kind for t in pair.tables}
+
+    def index(prefix: str, keep) -> dict[str, list[Figure]]:
+        out: dict[str, list[Figure]] = {}
+        for fig in pair.figures:
+            if (_from(fig, prefix) and fig.cell is not None and kinds.get(fig.cell.table_id) == "three_public"
+                    and _is_money(fig) and keep(fig) and (item := three_public_item(fig.column))):
+                out.setdefault(item, []).append(fig)
+        return out
+
+    first = index(FIRST, other)
+    out = []
+    for item, figs in index(SECOND, stated).items():
+        mine, theirs = _unique(figs), _unique(first.get(item, []))
+        if mine is not None and theirs is not None:
+            out.append(_equal(rule, mine, theirs, zh.format(a=first_name, b=second_name, code=item),
+                              en.format(a=first_name, b=second_name, code=item), doubt(mine)))
     return out
 
 
