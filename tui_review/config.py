@@ -7,7 +7,7 @@ parser gave it unless the user sets one.
 The user's file (``$XDG_CONFIG_HOME/tui-review/config.toml``, default ``~/.config/…``, or
 ``--config FILE``) may override per rule ``enabled``, ``severity``, ``abs_tolerance`` and
 ``rel_tolerance`` under ``[rules."<id>"]`` (``[rules.sum.parts]`` works too), and sets ``[ui]``
-``lang`` / ``theme`` and ``[keymap]`` action → key (consumed by the TUI; validated here only as
+``lang`` / ``theme`` / ``graphics`` (the page view: auto, kitty, sixel or halfblock) and ``[keymap]`` action → key (consumed by the TUI; validated here only as
 strings).
 
 Validation is strict: an unknown section, key, rule id or a value of the wrong type raises
@@ -38,7 +38,8 @@ LANGS = ("zh", "en")
 _OVERRIDABLE = ("enabled", "severity", "abs_tolerance", "rel_tolerance")
 _DESCRIPTIVE = ("formula", "title_zh", "title_en")
 _SECTIONS = ("rules", "ui", "keymap")
-_UI_KEYS = ("lang", "theme")
+_UI_KEYS = ("lang", "theme", "graphics")
+GRAPHICS = ("auto", "kitty", "sixel", "halfblock")  # how the page view draws a page
 MAX_CONFIG_BYTES = 1 << 20
 
 
@@ -85,6 +86,7 @@ class Rule:
 class UiConfig:
     lang: str = "zh"
     theme: str | None = None
+    graphics: str = "auto"  # page view: auto-detect the terminal's graphics protocol, or one of GRAPHICS
 
 
 @dataclass(frozen=True, slots=True)
@@ -256,7 +258,11 @@ def _ui(data: Mapping, path: str, text: str) -> UiConfig:
     theme = ui.get("theme")
     if theme is not None and (not isinstance(theme, str) or not theme.strip()):
         raise ConfigError(path, "ui.theme 应为非空字符串", "ui.theme must be a non-empty string", _line_of(text, "[ui]", "theme"))
-    return UiConfig(lang=lang, theme=theme)
+    graphics = ui.get("graphics", "auto")
+    if graphics not in GRAPHICS:
+        raise ConfigError(path, f"ui.graphics 应为 {' / '.join(GRAPHICS)} 之一，而不是 {graphics!r}",
+                          f"ui.graphics must be one of {', '.join(GRAPHICS)}, not {graphics!r}", _line_of(text, "[ui]", "graphics"))
+    return UiConfig(lang=lang, theme=theme, graphics=graphics)
 
 
 def _keymap(data: Mapping, path: str, text: str) -> dict[str, str]:

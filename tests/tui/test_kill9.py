@@ -21,7 +21,7 @@ SCRIPT = textwrap.dedent(
         async with app.run_test(size=(100, 30)) as pilot:
             await app.workers.wait_for_complete()
             await pilot.pause()
-            await pilot.press("v", "n", "a")
+            await pilot.press("exclamation_mark", "n", "a")
             app.screen.query_one(TextArea).insert("kill -9 之前写下的批注")
             await pilot.press("ctrl+s")
             await pilot.pause()

@@ -44,7 +44,7 @@ async def test_a_whole_review_survives_quit_and_reopen(doc_copy):
         main = app.main
         errors = [e for e in main.session.entries if e.severity == "error"]
         assert len(errors) >= 2
-        await pilot.press("v", "n")  # errors only, then the first in reading order: the income total's group
+        await pilot.press("exclamation_mark", "n")  # errors only, then the first in reading order: the income total's group
         group = main.session.entry(main.entry_key)  # its suspects: 300.00 or 50.00 (354.72 agrees with a table)
         assert group.kind == "group" and group.severity == "error" and group.stated == "300.00 / 50.00"
         (first,) = main.session.members(group.key)

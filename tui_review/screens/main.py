@@ -37,6 +37,7 @@ from tui_review.screens.status_picker import StatusPicker
 from tui_review.widgets.document_tree import DocumentTree
 from tui_review.widgets.finding_detail import FindingDetail
 from tui_review.widgets.findings_list import FindingsList
+from tui_review.widgets.page_view import PageView
 from tui_review.widgets.section_view import SectionView
 from tui_review.widgets.status_line import StatusLine
 from tui_review.widgets.table_grid import TableGrid
@@ -79,6 +80,7 @@ class MainScreen(Screen):
             with ContentSwitcher(id="content", initial="section"):
                 yield SectionView(id="section")
                 yield TableGrid(id="table")
+            yield PageView(id="page", graphics=_graphics_setting(self.options), password=self.options.password)
             yield FindingsList(id="findings")
             yield FindingDetail(id="detail")
         yield Footer()
@@ -204,6 +206,8 @@ class MainScreen(Screen):
             return bool(self.query_one("#loading").display)
         if action in ("pane", "focus_pane"):
             return True
+        if action == "page":
+            return self.has_class("-page") and self.session is not None
         return self.session is not None or None
 
     # ── keeping the panes in step ────────────────────────────────────────────────────────────────
@@ -298,6 +302,7 @@ class MainScreen(Screen):
                 detail.show_entry(session, entry, figure_id)
             elif figure_id is not None:
                 detail.show_figure(session, figure_id)
+            self.query_one(PageView).follow(session, entry, figure_id)
 
         if monotonic() - self._detail_shown_at >= DETAIL_SETTLE:
             show()
@@ -487,6 +492,24 @@ class MainScreen(Screen):
     def action_focus_pane(self, name: str) -> None:
         self._panes()[PANES.index(name)].focus()
 
+    def action_toggle_page(self) -> None:
+        """Show or hide the printed page of the current finding beside the extraction."""
+        page = self.query_one(PageView)
+        shown = not self.has_class("-page")
+        if shown and self.query_one(DocumentTree).has_focus:
+            self.action_focus_pane("content")  # the tree makes room for the page
+        self.set_class(shown, "-page")
+        page.display = shown
+        if shown:
+            entry = self.session.entry(self.entry_key) if self.entry_key else None
+            page.follow(self.session, entry, None if entry is not None else self.figure_id)
+            page.wake()
+        self.refresh_bindings()
+
+    def action_page(self, what: str) -> None:
+        """Zoom or turn the page view: ``zoom_in``, ``zoom_out``, ``next_page``, ``previous_page``."""
+        getattr(self.query_one(PageView), what)()
+
     # ── review actions ───────────────────────────────────────────────────────────────────────────
 
     def _target_entry(self) -> Entry | None:
@@ -606,6 +629,11 @@ class MainScreen(Screen):
             self.notify(tr("export.done", path=written, rows=len(session.entries)), timeout=8)
 
         self.app.push_screen(ExportDialog(default_export_path(session.doc.path)), write)
+
+
+def _graphics_setting(options: LoadOptions) -> str:
+    ui = getattr(options.config, "ui", None)
+    return getattr(ui, "graphics", "auto")
 
 
 def _next(values: tuple[str, ...], current: str) -> str:
