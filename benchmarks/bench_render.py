@@ -1,6 +1,6 @@
 """Benchmark: how long a printed page takes to become a picture; print the figures.
 
-    python benchmarks/bench_render.py [FILE.pdf ...] [--pages N]
+    python benchmarks/bench_render.py [FILE.pdf ...] [--pages N] [--keys [--presses N]]
 
 For each PDF (default: the sample PDFs and the published 普陀区 决算 in ``sample_docs/``), on its
 first N pages (default 10), in milliseconds per page (median and worst):
@@ -11,6 +11,12 @@ first N pages (default 10), in milliseconds per page (median and worst):
 - ``crop@2``: the region of one box with its margin at 2 px/pt (an evidence picture);
 - ``half``: the half-block view of a 120×40 pane (page region fitted at 0.9 px/pt, contrast,
   cells): what the page view renders in its worker on ``v`` in a terminal without graphics.
+
+``--keys`` measures the app instead (Textual's Pilot at 120×40, on the first FILE or the published
+PDF): key → first and last frame for ``n`` (next finding) with the page view hidden, then shown
+(every ``n`` then starts a page render in the worker), timed as ``benchmarks/bench_tui.py`` does;
+and the worker's time per page view render (view, page region from the LRU or PDFium, boxes,
+half-block strips).
 
 Each timing is taken on a page not rendered before in the run (PDFium keeps no page cache here, so
 every page is cold); the page view additionally caches what it rendered (LRU) for the session.
@@ -66,11 +72,63 @@ def bench(path: Path, pages: int) -> None:
     print(f"{path.name[:40]:40} {count:5} {1000 * opened:7.1f}   {_ms(full)}   {_ms(crop)}   {_ms(half)}")
 
 
+async def key_response(path: Path, presses: int) -> None:
+    import tempfile
+
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    from bench_tui import _presses
+
+    from tui_review.app import ReviewApp
+    from tui_review.review.pipeline import LoadOptions
+    from tui_review.widgets.page_view import PageView
+
+    renders: list[float] = []
+    draw = PageView._draw
+
+    def timed_draw(self, request):
+        t0 = time.perf_counter()
+        try:
+            return draw(self, request)
+        finally:
+            renders.append(time.perf_counter() - t0)
+
+    PageView._draw = timed_draw
+    with tempfile.TemporaryDirectory() as tmp:
+        app = ReviewApp(path, options=LoadOptions(review_path=Path(tmp) / "bench.review.sqlite"))
+        async with app.run_test(size=(120, 40)) as pilot:
+            await pilot.pause()
+            await app.workers.wait_for_complete()
+            await pilot.pause(0.3)
+            app.clear_notifications()
+            print(f"document: {path.name}, {len(app.main.session.entries)} entries")
+            for label in ("page view hidden", "page view shown"):
+                if label.endswith("shown"):
+                    await pilot.press("v")
+                    await pilot.pause(0.3)
+                    await app.workers.wait_for_complete()
+                    renders.clear()
+                first, last = await _presses(pilot, "3", "n", presses)
+                for name, values in (("first", first), ("last", last)):
+                    ms = sorted(1000 * v for v in values)
+                    print(f"key n → {name} frame, {label}: median {statistics.median(ms):.1f} ms, max {ms[-1]:.1f} ms (n={len(ms)})")
+            await app.workers.wait_for_complete()
+    ms = sorted(1000 * v for v in renders)
+    if ms:
+        print(f"page view render (worker): median {statistics.median(ms):.1f} ms, max {ms[-1]:.1f} ms (n={len(ms)})")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("files", nargs="*", type=Path)
     parser.add_argument("--pages", type=int, default=10)
+    parser.add_argument("--keys", action="store_true", help="key response in the app with the page view shown")
+    parser.add_argument("--presses", type=int, default=40)
     args = parser.parse_args()
+    if args.keys:
+        import asyncio
+
+        asyncio.run(key_response(args.files[0] if args.files else ROOT / "sample_docs" / "real" / "上海市普陀区财政局2024年度部门决算.pdf", args.presses))
+        return
     files = args.files or sorted((ROOT / "sample_docs").glob("*.pdf")) + sorted((ROOT / "sample_docs" / "real").glob("*.pdf"))
     print(f"{'file':40} {'pages':>5} {'open':>7}   {'page@2 med/max ms':>15}   {'crop@2 med/max':>15}   {'half 120x40':>15}")
     for path in files:

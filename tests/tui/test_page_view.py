@@ -139,6 +139,37 @@ async def test_halfblock_fallback_zoom_and_pages(tmp_path):
         await pilot.press("left_square_bracket", "left_square_bracket")
         view = await until_drawn(pilot)
         assert view.shown.page == page - 1
+        # a render that comes back after the reviewer moved on is dropped
+        before = (view.shown, view._message)
+        view.post_message(PageView.Rendered(view._token - 1, None, [], "stale"))
+        await pilot.pause()
+        assert (view.shown, view._message) == before
+
+
+@run_async
+async def test_pages_are_rendered_once_per_scale_for_the_session(tmp_path, monkeypatch):
+    from tui_review.render.pdf_pages import PdfPages
+
+    calls: list[int] = []
+    render = PdfPages.render
+
+    def counted(self, number, scale, region=None):
+        calls.append(number)
+        return render(self, number, scale, region)
+
+    monkeypatch.setattr(PdfPages, "render", counted)
+    app = ReviewApp(REAL, options=LoadOptions(review_path=tmp_path / "r.sqlite"))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("n", "v")
+        view = await until_drawn(pilot)
+        first = view.shown.page
+        assert calls == [first]
+        await pilot.press("right_square_bracket")
+        await until_drawn(pilot)
+        await pilot.press("left_square_bracket")
+        view = await until_drawn(pilot)
+        assert view.shown.page == first and calls == [first, first + 1]  # back: from the LRU
 
 
 @run_async

@@ -119,6 +119,7 @@ class PageView(Widget, can_focus=True):
         self._page: int | None = None
         self._figure_ids: tuple[str, ...] = ()
         self._stale = False
+        self._first_pending = False
         self._token = 0
         self._lock = threading.Lock()
         self._pages: PdfPages | None = None
@@ -150,7 +151,6 @@ class PageView(Widget, can_focus=True):
         if subject == self._subject:
             return
         self._subject, self._figure_ids, self._marks, self._page = subject, ids, marks, page
-        self.shown = None
         if self.display:
             self._update()
         else:
@@ -163,23 +163,27 @@ class PageView(Widget, can_focus=True):
 
     def on_resize(self) -> None:
         if self.display and self._session is not None:
-            self._update(view=self.shown.view if self.shown else None)
+            self._update(view=self._settled().view if self._settled() else None)
+
+    def _settled(self) -> Shown | None:
+        """What is shown, unless a new finding's first view is still being drawn (keys wait for it)."""
+        return None if self._first_pending else self.shown
 
     def zoom_in(self) -> None:
-        if self.shown is not None:
-            self._update(view=self.shown.view.zoomed(ZOOM_STEP))
+        if shown := self._settled():
+            self._update(view=shown.view.zoomed(ZOOM_STEP))
 
     def zoom_out(self) -> None:
-        if self.shown is not None:
-            self._update(view=self.shown.view.zoomed(1 / ZOOM_STEP))
+        if shown := self._settled():
+            self._update(view=shown.view.zoomed(1 / ZOOM_STEP))
 
     def next_page(self) -> None:
-        if self.shown is not None and self.shown.page < self.shown.page_count:
-            self._update(view=self.shown.view, turn=1)
+        if (shown := self._settled()) and shown.page < shown.page_count:
+            self._update(view=shown.view, turn=1)
 
     def previous_page(self) -> None:
-        if self.shown is not None and self.shown.page > 1:
-            self._update(view=self.shown.view, turn=-1)
+        if (shown := self._settled()) and shown.page > 1:
+            self._update(view=shown.view, turn=-1)
 
     # ── rendering ────────────────────────────────────────────────────────────────────────────────
 
@@ -197,7 +201,8 @@ class PageView(Widget, can_focus=True):
             return
         columns, rows = self._picture_size()
         self._token += 1
-        if self.shown is None or view is None:
+        self._first_pending = view is None
+        if self.shown is None:  # otherwise the old picture stays until the new one is ready
             self._set(None, [], _say("rendering", page=page + turn))
         theme = self.app.current_theme
         suspect = Color.parse(theme.error).get_truecolor() if theme.error else BoxStyle().suspect
@@ -307,6 +312,7 @@ class PageView(Widget, can_focus=True):
     def on_page_view_rendered(self, message: Rendered) -> None:
         if message.token != self._token:
             return  # the reviewer moved on meanwhile
+        self._first_pending = False
         if message.shown is None:
             self._set(None, [], message.error)
             return
