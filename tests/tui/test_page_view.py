@@ -12,7 +12,8 @@ from tui_helpers import FIXTURE, run_async, settle
 
 from parsers.model import Document
 from tui_review.app import ReviewApp
-from tui_review.contracts.finding import Evidence, Finding
+from tui_review.contracts.finding import Evidence, Finding, Verdict
+from tui_review.contracts.place import Place
 from tui_review.render.marks import SUSPECT
 from tui_review.render.picture import PAD
 from tui_review.render.terminal import graphics_mode
@@ -220,12 +221,15 @@ def pinned_page_check(doc: Document, config=None):
 
     cells = [next(f for f in doc.figures if f.page == 10 and f.cell is not None and f.text == text) for text in ("2,940.05", "2,336.91", "603.14")]
     evidence = [
-        Evidence(f.id, f.text, f.value, f.unit, f.subject, str(f.role), "", f.page, f.where(), 0 if i == 0 else 1, "stated" if i == 0 else "term")
+        Evidence(f.id, f.text, f.value, f.unit, f.subject, str(f.role), "", Place.of_figure(f, doc), 0 if i == 0 else 1, "stated" if i == 0 else "term")
         for i, f in enumerate(cells)
     ]
-    finding = Finding("pin-page", doc.path, "table.total", "error", "open", "", cells[0].section_id, 10, cells[0].where(),
-                      "2,940.05", "2,940.05", "合计应等于各项之和", "the total should equal its parts", evidence=evidence,
-                      figure_ids=tuple(f.id for f in cells))
+    finding = Finding(
+        finding_id="pin-page", document=doc.path, rule="table.total", severity="error", verdict=Verdict.FAILS, section="",
+        section_id=cells[0].section_id, place=Place.of_figure(cells[0], doc), stated="2,940.05", expected="2,940.05",
+        message_zh="合计应等于各项之和", message_en="the total should equal its parts", evidence=evidence,
+        figure_ids=tuple(f.id for f in cells),
+    )
     return SimpleNamespace(findings=[finding])
 
 
