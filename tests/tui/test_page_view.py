@@ -39,11 +39,17 @@ def plain_terminal(monkeypatch, tmp_path):
 
 
 async def until_drawn(pilot) -> PageView:
-    await pilot.pause()
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
-    await pilot.pause()
-    return pilot.app.screen.query_one(PageView)
+    """Wait until the page view has drawn the latest render it was asked for (at most ~10 s)."""
+    view = pilot.app.screen.query_one(PageView)
+    for _ in range(200):
+        await pilot.pause()
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+        if not view.busy:
+            break
+        await pilot.pause(0.05)
+    assert not view.busy
+    return view
 
 
 def cell_at(view: PageView, col: int, row: int):

@@ -19,7 +19,7 @@ async def test_a_group_is_one_row_that_unfolds_and_marks_its_suspects(doc_copy):
         await settle(pilot)
         main = app.main
         session = main.session
-        await pilot.press("v", "n")  # errors only: the income total's group
+        await pilot.press("exclamation_mark", "n")  # errors only: the income total's group
         group = session.entry(main.entry_key)
         (member,) = session.members(group.key)
         listed = lambda: [o.id for o in main.query_one(FindingsList)._options]

@@ -74,10 +74,15 @@ PICTURE_HEADERS = {"zh": "截图", "en": "picture"}  # the column with each evid
 
 
 def entry_marks(session: ReviewSession, entry: Entry) -> list:
-    """The boxes an entry puts on its pages (`tui_review.render.marks.finding_marks`)."""
+    """The boxes an entry puts on its pages (`tui_review.render.marks.finding_marks`): a suspect
+    group's suspects, with its members' figures as operands; a finding's suspect and operands; a
+    reviewer's own finding's figure."""
     from tui_review.render.marks import finding_marks
 
-    return finding_marks(session.figures, entry.figure_ids, entry.finding)
+    ids = list(entry.figure_ids)
+    for member in session.members(entry.key):
+        ids += [fid for fid in member.figure_ids if fid not in ids]
+    return finding_marks(session.figures, ids, entry.record if entry.kind != "own" else None)
 
 
 def evidence_name(entry: Entry, page: int) -> str:

@@ -32,11 +32,12 @@ from textual.worker import get_current_worker
 from tui_review.i18n import get_lang
 from tui_review.render.halfblock import Cell, crisp, fit_scale, halfblock_rows
 from tui_review.render.lru import LruCache
-from tui_review.render.marks import SUSPECT, Mark, finding_marks, marks_of, region_of
+from tui_review.render.marks import SUSPECT, Mark, marks_of, region_of
 from tui_review.render.pdf_pages import PdfPages
 from tui_review.render.picture import BoxStyle, Picture, PixelBox, draw_marks
 from tui_review.render.terminal import graphics_mode
 from tui_review.render.viewport import ZOOM_STEP, Viewport, first_view
+from tui_review.review.export import entry_marks
 
 CACHE_PAGES = 24  # whole pages kept (per page and scale); a 0.9 px/pt A4 page is about 1.2 MB
 MAX_CACHED_PIXELS = 4_000_000  # above this a page is rendered region by region, not kept whole
@@ -121,6 +122,7 @@ class PageView(Widget, can_focus=True):
         self._stale = False
         self._first_pending = False
         self._token = 0
+        self._drawn_token = 0
         self._lock = threading.Lock()
         self._pages: PdfPages | None = None
         self._cache: LruCache = LruCache(CACHE_PAGES)
@@ -140,7 +142,8 @@ class PageView(Widget, can_focus=True):
             self._close_pages()
             self._session, self._cache = session, LruCache(CACHE_PAGES)
         if entry is not None:
-            ids, marks = tuple(entry.figure_ids), tuple(finding_marks(session.figures, entry.figure_ids, entry.finding))
+            marks = tuple(entry_marks(session, entry))
+            ids = tuple(dict.fromkeys([*entry.figure_ids, *(m.figure_id for m in marks)]))
             page = marks[0].page if marks else entry.page
         elif figure_id is not None and figure_id in session.figures:
             ids, marks = (figure_id,), tuple(marks_of(session.figures, [figure_id]))
@@ -164,6 +167,11 @@ class PageView(Widget, can_focus=True):
     def on_resize(self) -> None:
         if self.display and self._session is not None:
             self._update(view=self._settled().view if self._settled() else None)
+
+    @property
+    def busy(self) -> bool:
+        """Is a render wanted or in flight (the pane will change once it lands)?"""
+        return self.display and (self._stale or self._drawn_token != self._token)
 
     def _settled(self) -> Shown | None:
         """What is shown, unless a new finding's first view is still being drawn (keys wait for it)."""
@@ -313,6 +321,7 @@ class PageView(Widget, can_focus=True):
         if message.token != self._token:
             return  # the reviewer moved on meanwhile
         self._first_pending = False
+        self._drawn_token = message.token
         if message.shown is None:
             self._set(None, [], message.error)
             return
