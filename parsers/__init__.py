@@ -13,10 +13,14 @@ import os
 import re
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from parsers.errors import InputError
 from parsers.files import open_regular, regular_file
 from parsers.model import Document, ParseIssue, Severity
+
+if TYPE_CHECKING:
+    from parsers.pdf_worker import PdfLimits
 
 # progress(done, total, stage): called by readers as pages or steps complete
 Progress = Callable[[int, int, str], None]
@@ -61,7 +65,9 @@ def load_document(
     password: str | None = None,
     progress: Progress | None = None,
     on_partial: Partial | None = None,
+    limits: PdfLimits | None = None,
 ) -> Document:
+    """``limits``: the time and memory budgets of PDF page reading (default `PdfLimits()`)."""
     p = Path(path)
     regular_file(p)
     with open_regular(p) as fh:
@@ -75,7 +81,7 @@ def load_document(
     if kind == "pdf":
         from parsers.pdf import parse_pdf
 
-        doc = parse_pdf(p, password=password, progress=progress, on_partial=on_partial)
+        doc = parse_pdf(p, password=password, progress=progress, on_partial=on_partial, limits=limits)
     else:
         _refuse(p, kind)
         from parsers.text import parse_text_file

@@ -1,10 +1,13 @@
-"""PDF input: `parse_pdf(path, password=None, progress=None, on_partial=None) -> Document`.
+"""PDF input: `parse_pdf(path, password=None, progress=None, on_partial=None, limits=None) -> Document`.
 
 Owns opening the file (every failure becomes one `InputError` line: encrypted without or with a
 wrong password, damaged or truncated, no pages, absurd page counts, no text layer at all), the
 document cache (an unchanged file reopens from `parsers.cache`), and scheduling the page reads:
-the first pages in-process so a caller's `on_partial` sees their sections at once, the rest shared
-with a worker process when the file is long. `parsers.pdf_document` turns the reads into page
+two worker processes read the pages front to back under the time and memory budgets of
+`PdfLimits` (`parsers.pdf_worker`), a caller's `on_partial` sees the first pages' sections as
+soon as they are in, and a page over a budget is skipped with a ``parse.page_skipped`` warning
+while the rest is read. Only the PDF libraries' own exceptions mean "cannot be read"; an
+exception from this project's code propagates as the bug it is. `parsers.pdf_document` turns the reads into page
 texts and tables, and `parsers.assemble` into the `Document`.
 """
 
@@ -12,25 +15,21 @@ from __future__ import annotations
 
 import hashlib
 import os
-import sys
 from collections.abc import Callable
-from concurrent.futures import ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
-from multiprocessing import get_context
 from pathlib import Path
 
 from parsers import cache
 from parsers.assemble import assemble
 from parsers.errors import InputError
-from parsers.model import Document
+from parsers.model import Document, ParseIssue, Severity
 from parsers.pdf_document import compose
 from parsers.pdf_page import PageRead, read_pages
+from parsers.pdf_worker import NoWorkers, PdfLimits, Skipped, blank_read, can_start_workers, from_library, read_in_workers
 
 MAX_PAGES = 1000  # a department's disclosure runs to a few hundred pages at most
 FIRST_BATCH = 6  # pages read before the first on_partial call
 CHUNK = 8  # pages per task
-POOL_MIN_PAGES = 40  # below this, a worker's start-up costs more than it saves
-WORKERS = 2  # this process and one worker
+WORKERS = 2  # worker processes reading pages
 NO_PAGES_PROBE_BYTES = 1 << 20  # a PDFium-refused file this small is looked at for an empty page tree
 
 
@@ -91,42 +90,44 @@ def _check_pages(path: Path, count: int) -> None:
         )
 
 
-def _read_all(path: Path, password: str | None, count: int, on_first: Callable[[list[PageRead]], None], progress) -> list[PageRead]:
-    """Every page, in order. The first batch is read here and handed to ``on_first``; of a long
-    file, one worker process reads chunks from the end while this process reads from the front,
-    taking back any chunk the worker has not started (so neither waits for the other)."""
-    first = list(range(min(FIRST_BATCH, count)))
-    reads = read_pages(str(path), password, first)
-    if progress:
-        progress(len(reads), count, "pages")
-    on_first(reads)
-    chunks = [list(range(i, min(i + CHUNK, count))) for i in range(len(first), count, CHUNK)]
-    done = 0
-    if count >= POOL_MIN_PAGES and _can_spawn():
-        try:
-            with ProcessPoolExecutor(max_workers=WORKERS - 1, mp_context=get_context("spawn")) as pool:
-                futures = {id(chunk): pool.submit(read_pages, str(path), password, chunk) for chunk in reversed(chunks)}
-                for chunk in chunks:
-                    future = futures[id(chunk)]
-                    reads += read_pages(str(path), password, chunk) if future.cancel() else future.result()
-                    done += 1
-                    if progress:
-                        progress(len(reads), count, "pages")
-        except (BrokenProcessPool, OSError):  # no worker to be had here: read the rest in-process
-            pass
-    for chunk in chunks[done:]:
-        reads += read_pages(str(path), password, chunk)
+def _read_all(
+    path: Path, password: str | None, count: int, on_first: Callable[[list[PageRead]], None], progress, limits: PdfLimits
+) -> tuple[list[PageRead], list[Skipped]]:
+    """Every page, in order, and the pages skipped. Pages are read by worker processes under
+    ``limits`` (`parsers.pdf_worker`), front to back; once the first batch is in, it is handed to
+    ``on_first`` (a skipped page stands as a blank one)."""
+    if not can_start_workers():
+        return _read_in_process(path, password, count, on_first, progress), []
+    reads: dict[int, PageRead] = {}
+    first = min(FIRST_BATCH, count)
+    handed = False
+
+    def done(index: int, read: PageRead | None) -> None:
+        nonlocal handed
+        reads[index] = read if read is not None else blank_read(index + 1)
         if progress:
             progress(len(reads), count, "pages")
+        if not handed and all(i in reads for i in range(first)):
+            handed = True
+            on_first([reads[i] for i in range(first)])
+
+    try:
+        skipped = read_in_workers(str(path), password, list(range(count)), limits, WORKERS, done)
+    except NoWorkers:
+        return _read_in_process(path, password, count, on_first, progress), []
+    return [reads[i] for i in range(count)], skipped
+
+
+def _read_in_process(path: Path, password: str | None, count: int, on_first, progress) -> list[PageRead]:
+    """Without worker processes (see `can_start_workers`, `NoWorkers`): every page here, no budgets."""
+    reads: list[PageRead] = []
+    for start in range(0, count, CHUNK):
+        reads += read_pages(str(path), password, list(range(start, min(start + CHUNK, count))))
+        if progress:
+            progress(len(reads), count, "pages")
+        if start == 0:
+            on_first(reads[:FIRST_BATCH])
     return reads
-
-
-def _can_spawn() -> bool:
-    """A spawned worker re-imports the main module: only possible when it is a real file (not
-    ``python -`` reading stdin)."""
-    main = sys.modules.get("__main__")
-    source = getattr(main, "__file__", None)
-    return source is None or os.path.isfile(source)
 
 
 def _document(path: Path, sha256: str, reads: list[PageRead], count: int) -> Document:
@@ -146,6 +147,7 @@ def parse_pdf(
     password: str | None = None,
     progress: Callable[[int, int, str], None] | None = None,
     on_partial: Callable[[Document], None] | None = None,
+    limits: PdfLimits | None = None,
 ) -> Document:
     path = Path(path)
     sha256 = _sha256(path)
@@ -168,16 +170,30 @@ def parse_pdf(
             on_partial(_document(path, sha256, reads, count))
 
     try:
-        reads = _read_all(path, password, count, first_pages, progress)
-    except InputError:
-        raise
-    except Exception as exc:  # a library failing on a damaged page: one line, never a traceback
-        raise InputError(str(path), f"PDF 内容无法读取（{type(exc).__name__}）", f"the PDF's content cannot be read ({type(exc).__name__})", "damaged") from None
+        reads, skipped = _read_all(path, password, count, first_pages, progress, limits or PdfLimits())
+    except Exception as exc:
+        if isinstance(exc, InputError) or not from_library(exc):
+            raise  # a bug in the project's own code: an internal error, never "damaged"
+        raise InputError(str(path), f"PDF 内容无法读取（{type(exc).__name__}）", f"the PDF's content cannot be read ({type(exc).__name__})",
+                         "damaged", cause=exc) from None
+    if len(skipped) == count:
+        raise InputError(str(path), f"没有一页能在资源上限内读完（{skipped[0].zh}）",
+                         f"no page could be read within the limits ({skipped[0].en})", "limits")
     if all(r.glyph_count == 0 for r in reads):
         if any(r.image_cover > 0 for r in reads):
             raise InputError(str(path), "PDF 没有文字层（扫描件），请先做文字识别（OCR）", "the PDF has no text layer (a scan): run OCR on it first", "no_text_layer")
         raise InputError(str(path), "PDF 中没有任何文字", "the PDF contains no text at all", "no_text")
     doc = _document(path, sha256, reads, count)
-    if cacheable:
+    doc.issues += [_skipped_issue(s) for s in skipped]
+    if cacheable and not skipped:  # a page skipped under these limits may read under others
         cache.store(doc)
     return doc
+
+
+def _skipped_issue(skipped: Skipped) -> ParseIssue:
+    return ParseIssue(
+        "parse.page_skipped", Severity.WARNING,
+        f"第 {skipped.number} 页未读取：{skipped.zh}；其余页照常核对",
+        f"page {skipped.number} was skipped: {skipped.en}; the other pages are checked",
+        "", page=skipped.number,
+    )

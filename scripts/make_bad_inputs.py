@@ -226,6 +226,35 @@ def form_fan_out_pdf(depth: int = 9, width: int = 10) -> bytes:
     return _pdf(objects)
 
 
+def text_then_bomb_pdf(lines: list[str]) -> bytes:
+    """Page 1 Chinese text (as `text_pdf`), page 2 the form fan-out: the text page must still be
+    read when the bomb page is skipped."""
+    ops = [b"BT /F1 12 Tf 72 770 Td 16 TL"] + [b"<%s> Tj T*" % line.encode("utf-16-be").hex().encode() for line in lines] + [b"ET"]
+    depth, width, first = 9, 10, 9
+    objects: list[bytes | tuple[bytes, bytes]] = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R 8 0 R] /Count 2 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>",
+        (b"<< >>", b"\n".join(ops)),
+        b"<< /Type /Font /Subtype /Type0 /BaseFont /STSong-Light /Encoding /UniGB-UCS2-H /DescendantFonts [6 0 R] >>",
+        b"<< /Type /Font /Subtype /CIDFontType0 /BaseFont /STSong-Light"
+        b" /CIDSystemInfo << /Registry (Adobe) /Ordering (GB1) /Supplement 2 >> /FontDescriptor 7 0 R /DW 1000 >>",
+        b"<< /Type /FontDescriptor /FontName /STSong-Light /Flags 6 /FontBBox [-25 -254 1000 880]"
+        b" /ItalicAngle 0 /Ascent 880 /Descent -120 /CapHeight 880 /StemV 93 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /XObject << /X %d 0 R >> >> /Contents %d 0 R >>" % (first + 1, first),
+        (b"<< >>", b"/X Do"),
+    ]
+    for level in range(depth):
+        num = first + 1 + level
+        if level + 1 < depth:
+            body = b" ".join(b"q 1 0 0 1 %d 0 cm /X Do Q" % i for i in range(width))
+            resources = b"/Resources << /XObject << /X %d 0 R >> >>" % (num + 1)
+        else:
+            body, resources = b"0 0 m 1 1 l S", b""
+        objects.append((b"<< /Type /XObject /Subtype /Form /BBox [0 0 595 842] %s >>" % resources, body))
+    return _pdf(objects)
+
+
 # --- Office files renamed .pdf ------------------------------------------------------------------
 
 _CT = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
@@ -306,8 +335,8 @@ def make_bad_inputs(out_dir: str | os.PathLike, big: bool = True) -> dict[str, C
     # the xref table itself overwritten with junk (same length, so every object is where it was)
     at = sample_pdf.rfind(b"xref\n")
     end = sample_pdf.find(b"trailer", at)
-    # (PDFium repairs it, pdfplumber's parser does not: refused with one line, no traceback)
-    put("xref_junk.pdf", sample_pdf[:at] + b"x" * (end - at) + sample_pdf[end:], readable=False, words=("cannot be read",))
+    # (PDFium repairs it, pdfplumber's parser does not: the pages that need pdfplumber are skipped, named)
+    put("xref_junk.pdf", sample_pdf[:at] + b"x" * (end - at) + sample_pdf[end:], readable=True, note="pages pdfplumber cannot read are skipped")
     # no xref, no trailer, no objects: just a header and binary noise
     put("xref_none.pdf", b"%PDF-1.7\n" + bytes(range(256)) * 40, readable=False, words=("damaged",))
     enc = encrypted_pdf(ENCRYPTED_LINES)
@@ -332,6 +361,12 @@ def make_bad_inputs(out_dir: str | os.PathLike, big: bool = True) -> dict[str, C
     put("zero_pages.pdf", zero_pages_pdf(), readable=False, words=("no pages",))
     put("digits_29.txt", DIGITS_29.encode("utf-8"), readable=True)
     put("invisible.txt", INVISIBLE.encode("utf-8"), readable=True)
+    # --- S2: PDFs that would take unbounded memory or time
+    put("self_form.pdf", self_drawing_form_pdf(), readable=None)
+    put("form_fan_out.pdf", form_fan_out_pdf(), readable=None)
+    put("text_then_bomb.pdf", text_then_bomb_pdf(ENCRYPTED_LINES), readable=True, note="page 2 skipped, page 1 read")
+    if big:
+        put("flate_bomb.pdf", flate_bomb_pdf(), readable=None)
     loop = out / "symlink_loop.txt"
     for link, target in ((loop, "symlink_loop_b.txt"), (out / "symlink_loop_b.txt", "symlink_loop.txt")):
         if not link.is_symlink():

@@ -7,8 +7,10 @@ parser gave it unless the user sets one.
 The user's file (``$XDG_CONFIG_HOME/tui-review/config.toml``, default ``~/.config/…``, or
 ``--config FILE``) may override per rule ``enabled``, ``severity``, ``abs_tolerance`` and
 ``rel_tolerance`` under ``[rules."<id>"]`` (``[rules.sum.parts]`` works too), and sets ``[ui]``
-``lang`` / ``theme`` / ``graphics`` (the page view: auto, kitty, sixel or halfblock) and ``[keymap]`` action → key (consumed by the TUI; validated here only as
-strings).
+``lang`` / ``theme`` / ``graphics`` (the page view: auto, kitty, sixel or halfblock), ``[keymap]``
+action → key (consumed by the TUI; validated here only as strings) and ``[pdf]``
+``page_seconds`` / ``document_seconds`` / ``memory_mb``, the budgets of reading one PDF page, one
+PDF and each page-reading process (`parsers.pdf_worker.PdfLimits`).
 
 Validation is strict: an unknown section, key, rule id or a value of the wrong type raises
 `ConfigError`, whose one-line message names the file and, where it can be found, the line.
@@ -33,11 +35,13 @@ from pathlib import Path
 from parsers.errors import BilingualError, InputError
 from parsers.files import read_bounded
 from parsers.model import Severity
+from parsers.pdf_worker import PdfLimits
 
 LANGS = ("zh", "en")
 _OVERRIDABLE = ("enabled", "severity", "abs_tolerance", "rel_tolerance")
 _DESCRIPTIVE = ("formula", "title_zh", "title_en")
-_SECTIONS = ("rules", "ui", "keymap")
+_SECTIONS = ("rules", "ui", "keymap", "pdf")
+_PDF_KEYS = {"page_seconds": (0.1, 3600), "document_seconds": (1, 86400), "memory_mb": (256, 1 << 20)}
 _UI_KEYS = ("lang", "theme", "graphics")
 GRAPHICS = ("auto", "kitty", "sixel", "halfblock")  # how the page view draws a page
 MAX_CONFIG_BYTES = 1 << 20
@@ -95,6 +99,7 @@ class Config:
     ui: UiConfig = UiConfig()
     keymap: Mapping[str, str] = field(default_factory=dict)
     path: Path | None = None  # the user's file, when one was read
+    pdf: PdfLimits = PdfLimits()  # budgets of PDF page reading ([pdf])
 
     @classmethod
     def default(cls) -> Config:
@@ -162,7 +167,8 @@ def load_config(path: str | os.PathLike | None = None) -> Config:
             raise ConfigError(file, f"未知规则 {rule_id}{hint_zh}", f"unknown rule {rule_id}{hint_en}",
                               _line_of(text, rule_id))
         rules[rule_id] = replace(rules[rule_id], **_rule_values(rule_id, settings, _OVERRIDABLE, str(file), text))
-    return Config(rules=rules, ui=_ui(data, str(file), text), keymap=_keymap(data, str(file), text), path=file)
+    return Config(rules=rules, ui=_ui(data, str(file), text), keymap=_keymap(data, str(file), text), path=file,
+                  pdf=_pdf_limits(data, str(file), text))
 
 
 def _parse(text: str, path: str) -> dict:
@@ -263,6 +269,22 @@ def _ui(data: Mapping, path: str, text: str) -> UiConfig:
         raise ConfigError(path, f"ui.graphics 应为 {' / '.join(GRAPHICS)} 之一，而不是 {graphics!r}",
                           f"ui.graphics must be one of {', '.join(GRAPHICS)}, not {graphics!r}", _line_of(text, "[ui]", "graphics"))
     return UiConfig(lang=lang, theme=theme, graphics=graphics)
+
+
+def _pdf_limits(data: Mapping, path: str, text: str) -> PdfLimits:
+    """``[pdf]``: ``page_seconds``, ``document_seconds`` and ``memory_mb``, each within a sane range."""
+    table = _table(data, "pdf", path, text)
+    _only(table, tuple(_PDF_KEYS), "pdf", path, text, anchor="[pdf]")
+    values = {}
+    for key, (low, high) in _PDF_KEYS.items():
+        if key not in table:
+            continue
+        value = table[key]
+        if isinstance(value, bool) or not isinstance(value, (int, Decimal)) or not Decimal(value).is_finite() or not low <= value <= high:
+            raise ConfigError(path, f"pdf.{key} 应为 {low} 到 {high} 之间的数", f"pdf.{key} must be a number from {low} to {high}",
+                              _line_of(text, "[pdf]", key))
+        values[key] = int(value) if key == "memory_mb" else float(value)
+    return PdfLimits(**values)
 
 
 def _keymap(data: Mapping, path: str, text: str) -> dict[str, str]:

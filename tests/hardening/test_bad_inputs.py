@@ -5,6 +5,7 @@ folder by ``scripts/make_bad_inputs.py`` (stdlib only; the large ones never comm
 
 from __future__ import annotations
 
+import json
 from dataclasses import replace
 from decimal import Decimal
 
@@ -18,7 +19,7 @@ NAMES = [
     "random", "utf16", "utf16be", "gb18030", "pages_2000", "long_line", "big_50mb", "directory",
     "missing", "no_permission",
     "utf16_odd", "big5", "html_as", "text_as", "zero_pages", "digits_29", "invisible", "symlink_loop", "fifo",
-    "dev_zero",
+    "dev_zero", "self_form", "form_fan_out", "text_then_bomb", "flate_bomb",
 ]  # fmt: skip
 
 
@@ -110,3 +111,13 @@ def test_one_bad_file_among_good_ones_is_reported_and_the_rest_still_checked(cor
     done = run_cli(["check", str(corpus["docx_as"].path), str(good)], cwd=tmp_path, home=tmp_path)
     assert done.returncode == 2 and "Traceback" not in done.stderr
     assert str(corpus["docx_as"].path) in done.stderr and "小结" in done.stdout
+
+
+def test_a_bomb_page_is_skipped_with_its_reason_and_the_other_pages_are_read(corpus, tmp_path):
+    done = run_cli(["check", str(corpus["text_then_bomb"].path), "--format", "json"], cwd=tmp_path, home=tmp_path)
+    assert done.returncode in (0, 1), done.stderr
+    findings = json.loads(done.stdout)
+    skipped = [f for f in findings if f["rule"] == "parse.page_skipped"]
+    assert len(skipped) == 1 and skipped[0]["page"] == 2 and "内存" in skipped[0]["message"]
+    figures = run_cli(["figures", str(corpus["text_then_bomb"].path)], cwd=tmp_path, home=tmp_path)
+    assert "p.1" in figures.stdout and "100.00" in figures.stdout

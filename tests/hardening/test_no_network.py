@@ -1,5 +1,6 @@
-"""No network: with every way to open a connection or resolve a name patched to raise, each CLI
-command runs to completion and the TUI module imports."""
+"""No network: with every way to open a connection or resolve a name patched to raise (local Unix
+sockets, which the PDF reader's fork server uses, excepted), each CLI command runs to completion
+and the TUI module imports."""
 
 from __future__ import annotations
 
@@ -20,7 +21,16 @@ def refuse(*args, **kwargs):
     calls.append(args[:2])
     raise OSError("network disabled by test_no_network")
 
-socket.socket.connect = refuse
+local_connect = socket.socket.connect
+
+
+def connect(self, address, *args):
+    if self.family == getattr(socket, "AF_UNIX", None):  # a local socket (the PDF reader's fork server)
+        return local_connect(self, address, *args)
+    return refuse(self, address)
+
+
+socket.socket.connect = connect
 socket.socket.connect_ex = refuse
 socket.create_connection = refuse
 socket.getaddrinfo = refuse

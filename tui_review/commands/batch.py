@@ -71,7 +71,7 @@ def check_one(job: Job) -> DocResult:
     from tui_review.engine import check_document
 
     try:
-        doc = load_document(job.path, password=job.password)
+        doc = load_document(job.path, password=job.password, limits=job.config.pdf)
     except InputError as exc:
         return DocResult(job.path, unreadable=exc.line())
     except MemoryError:

@@ -79,7 +79,7 @@ def check_files(
     checked, unreadable = [], []
     for path in paths:
         try:
-            doc = load_document(path, password=password)
+            doc = load_document(path, password=password, limits=config.pdf)
         except InputError as exc:
             unreadable.append(exc.line())
             continue

@@ -39,7 +39,8 @@ def open_review(
     """Raises `parsers.errors.InputError` for an unreadable file, `StoreError` for an unusable review file."""
     report_progress = progress or (lambda done, total, stage: None)
     doc = load_document(
-        path, password=options.password, progress=lambda d, t, _s: report_progress(d, t, "parse"), on_partial=on_partial
+        path, password=options.password, progress=lambda d, t, _s: report_progress(d, t, "parse"), on_partial=on_partial,
+        limits=options.config.pdf if options.config is not None else None,
     )
     report_progress(0, 1, "check")
     report = options.check(doc, options.config)
