@@ -6,7 +6,8 @@ from decimal import Decimal
 
 from tests.checks.check_builders import direction, document, fig, pct, ratio, total
 from tui_review.checks.intervals import Interval
-from tui_review.checks.suspects import MAX_SET, needed_interval
+from tui_review.checks.suspect_solve import needed_interval
+from tui_review.checks.suspects import MAX_SET
 from tui_review.config import Rule
 from tui_review.contracts.columns import json_record, sheet_row
 from tui_review.contracts.finding import Judgement

@@ -21,7 +21,6 @@ MODULES_OVER = {
     "tui_review/relations/prose.py": REWORK,
     "tui_review/screens/main.py": "the app helper splits MainScreen (issue 17 item 5)",
     "tui_review/review/store.py": "the harden helper is adding schema-version checks; split after",
-    "tui_review/checks/suspects.py": "new (suspect search), to split into search and report",
     "tui_review/review/session.py": "the app helper moves navigation into its own model (issue 17 item 5)",
 }
 FUNCTIONS_OVER = {

@@ -7,7 +7,7 @@ connected component of failing relations (figures as nodes), for the cheapest se
 whose change makes every failing relation of the component hold:
 
 - a figure can fix a relation only if some value for it makes the relation hold: that value is
-  solved with interval arithmetic (`needed_interval`: SUM, RATIO and DIRECTION alike) and the
+  solved with interval arithmetic (`suspect_solve.needed_interval`: SUM, RATIO and DIRECTION) and the
   candidate printed at the figure's decimals is re-evaluated by the checks' own `evaluate`;
 - the cost of a set is its size plus the relations that hold now and would break under the
   change: a figure that agrees with three other tables is vouched for three times;
@@ -23,7 +23,7 @@ finding carries the group's id and its `Suspect`.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from decimal import Decimal
 from itertools import combinations
 
@@ -31,19 +31,12 @@ from parsers.model import Document, Figure
 from tui_review.checks import figures as F
 from tui_review.checks.evaluate import evaluate
 from tui_review.checks.ids import digest
-from tui_review.checks.intervals import (
-    PERCENT,
-    SIGNED_ROLES,
-    Interval,
-    convert,
-    quantize,
-    rounding_set,
-    total,
-)
+from tui_review.checks.intervals import Interval
+from tui_review.checks.suspect_solve import INF, changed, needed_interval, printed_value, substituted
+from tui_review.checks.suspect_text import suspect_of
 from tui_review.config import Rule
-from tui_review.contracts.finding import Finding, Suspect, SuspectFigure, Verdict
-from tui_review.contracts.place import Place
-from tui_review.contracts.relation import Relation, RelationKind, Term
+from tui_review.contracts.finding import Finding, Suspect, Verdict
+from tui_review.contracts.relation import Relation
 
 MAX_RELATIONS = 16  # failing relations in one component
 MAX_CANDIDATES = 48  # figures that could be changed in one component
@@ -52,7 +45,6 @@ MAX_TRIALS = 400  # candidate sets re-evaluated per component
 MAX_TIES = 3  # equally good explanations still worth listing
 
 _HOLDING = (Verdict.HOLDS, Verdict.ROUNDING)
-_INF = Decimal("Infinity")
 
 RuleOf = Callable[[Relation], Rule]
 
@@ -68,161 +60,6 @@ class Group:
     needed: dict[str, Interval] = field(default_factory=dict)  # figure id → values that would do
     broken: int = 0
     suspect: Suspect | None = None
-
-
-# --- solving one relation for one figure ------------------------------------------------------
-
-
-def _unit(relation: Relation, doc: Document) -> str | None:
-    figures = relation.figures() if relation.kind is not RelationKind.RATIO else [
-        t.figure for t in relation.terms + relation.denominator]
-    return next((f.unit for f in figures if f.unit is not None), doc.unit)
-
-
-def _box(fig: Figure, unit: str | None) -> Interval:
-    if F.is_blank(fig):
-        return Interval.point(Decimal(0))
-    return Interval.of_figure(fig, unit)
-
-
-def _coefficients(terms: Iterable[Term], skip: str) -> tuple[int, list[tuple[int, Figure]]]:
-    """The net coefficient of figure ``skip`` in ``terms`` and the other terms."""
-    own, rest = 0, []
-    for term in terms:
-        if term.figure.id == skip:
-            own += term.coeff
-        else:
-            rest.append((term.coeff, term.figure))
-    return own, rest
-
-
-def _tolerance(rule: Rule, stated: Decimal) -> Decimal:
-    return rule.abs_tolerance + rule.rel_tolerance * abs(stated)
-
-
-def _mul(a: Interval, b: Interval) -> Interval:
-    corners = [x * y for x in (a.lo, a.hi) for y in (b.lo, b.hi)]
-    return Interval(min(corners), max(corners))
-
-
-def _divide(a: Interval, k: int) -> Interval:
-    return a.scale(1) if k == 1 else a.scale(-1) if k == -1 else _mul(a, Interval.point(Decimal(1) / Decimal(k)))
-
-
-def needed_interval(relation: Relation, fig: Figure, doc: Document, rule: Rule) -> Interval | None:
-    """Every signed value of ``fig`` (in its own unit) that lets ``relation`` hold, the other
-    figures as printed; ``None`` when no value can (or ``fig`` does not move the relation)."""
-    unit = _unit(relation, doc)
-    try:
-        if relation.kind is RelationKind.SUM:
-            out = _solve_sum(relation, fig, unit, rule)
-        elif relation.kind is RelationKind.RATIO:
-            out = _solve_ratio(relation, fig, unit, rule)
-        else:
-            out = _solve_direction(relation, fig, unit, rule)
-    except (ValueError, ArithmeticError):
-        return None
-    if out is None:
-        return None
-    if fig.unit != unit and unit is not None and fig.unit is not None and fig.unit != PERCENT:
-        out = Interval(_convert(out.lo, unit, fig.unit), _convert(out.hi, unit, fig.unit))
-    return out
-
-
-def _convert(value: Decimal, unit: str, target: str) -> Decimal:
-    return value if value.is_infinite() else convert(value, unit, target)
-
-
-def _solve_sum(relation: Relation, fig: Figure, unit: str | None, rule: Rule) -> Interval | None:
-    target = relation.target
-    if target is None:
-        return None
-    # target − Σ coeff·term = 0, within the tolerance
-    k, rest = _coefficients(relation.terms, fig.id)
-    k = -k
-    others = [(-c, _box(f, unit)) for c, f in rest]
-    if target.id == fig.id:
-        k += 1
-    else:
-        others.append((1, _box(target, unit)))
-    if k == 0:
-        return None
-    extra = _tolerance(rule, F.signed(target))
-    zero = Interval(-extra, extra)
-    return _divide(zero - total(others), k)
-
-
-def _solve_ratio(relation: Relation, fig: Figure, unit: str | None, rule: Rule) -> Interval | None:
-    target = relation.target
-    if target is None:
-        return None
-    stated = F.signed(target)
-    extra = _tolerance(rule, stated)
-    if target.id == fig.id:
-        num = total([(t.coeff, _box(t.figure, unit)) for t in relation.terms])
-        den = total([(t.coeff, _box(t.figure, unit)) for t in relation.denominator])
-        quotient = num.divide(den)
-        return None if quotient is None else quotient.scale(100).widen(extra)
-    closure, _, _ = rounding_set(stated, target.decimals)
-    ratio = _mul(closure.widen(extra), Interval.point(Decimal("0.01")))
-    k_num, num_rest = _coefficients(relation.terms, fig.id)
-    k_den, den_rest = _coefficients(relation.denominator, fig.id)
-    if k_num == 0 and k_den == 0:
-        return None
-    n = total([(c, _box(f, unit)) for c, f in num_rest])
-    d = total([(c, _box(f, unit)) for c, f in den_rest])
-    # (k_num·x + n) = r·(k_den·x + d)  ⇒  x·(r·k_den − k_num) = n − r·d
-    divisor = ratio.scale(k_den) - Interval.point(Decimal(k_num))
-    return (n - _mul(ratio, d)).divide(divisor)
-
-
-def _solve_direction(relation: Relation, fig: Figure, unit: str | None, rule: Rule) -> Interval | None:
-    k, rest = _coefficients(relation.terms, fig.id)
-    if k == 0 or relation.expected_sign is None:
-        return None
-    others = total([(c, _box(f, unit)) for c, f in rest])
-    # sign(k·x + others) = expected; the bound is where the sum crosses 0
-    if relation.expected_sign == 0:
-        return _divide(-others, k)
-    wanted = relation.expected_sign * (1 if k > 0 else -1)
-    bound = _divide(-others, k)
-    return Interval(bound.hi, _INF) if wanted > 0 else Interval(-_INF, bound.lo)
-
-
-def printed_value(need: Interval, fig: Figure) -> Decimal:
-    """The value ``fig`` would print, at its own decimals, nearest the middle of ``need``."""
-    lo, hi = need.lo, need.hi
-    step = Decimal(1).scaleb(-fig.decimals)
-    if lo.is_infinite() and hi.is_infinite():
-        return F.signed(fig)
-    if lo.is_infinite():
-        return quantize(hi, fig.decimals) - (step if quantize(hi, fig.decimals) >= hi else 0)
-    if hi.is_infinite():
-        return quantize(lo, fig.decimals) + (step if quantize(lo, fig.decimals) <= lo else 0)
-    return quantize((lo + hi) / 2, fig.decimals)
-
-
-def changed(fig: Figure, value: Decimal) -> Figure:
-    """``fig`` printed as ``value`` (signed as its words would say it)."""
-    sign = fig.sign
-    if fig.role in SIGNED_ROLES:
-        sign = -1 if value < 0 else (1 if value > 0 else fig.sign)
-        value = abs(value)
-    text = F.number(value.quantize(Decimal(1).scaleb(-fig.decimals)), F.grouped(fig))
-    return replace(fig, value=value, text=text, sign=sign)
-
-
-def substituted(relation: Relation, figures: dict[str, Figure]) -> Relation:
-    def term(t: Term) -> Term:
-        return Term(figures[t.figure.id], t.coeff) if t.figure.id in figures else t
-
-    target = relation.target
-    return replace(
-        relation,
-        target=figures.get(target.id, target) if target is not None else None,
-        terms=[term(t) for t in relation.terms],
-        denominator=[term(t) for t in relation.denominator],
-    )
 
 
 # --- one component ------------------------------------------------------------------------------
@@ -390,7 +227,7 @@ class _Search:
         self, pairs: list[tuple[Relation, Finding]], fig: Figure, replaced: dict[str, Figure],
         start: Interval | None = None,
     ) -> Interval | None:
-        need = start if start is not None else Interval(-_INF, _INF)
+        need = start if start is not None else Interval(-INF, INF)
         for relation, _ in pairs:
             own = needed_interval(substituted(relation, replaced), fig, self.engine.doc, self.engine.rule_of(relation))
             if own is None:
@@ -432,9 +269,9 @@ class _Engine:
         self.binding_of: dict[str, list[int]] = {}
         for relation, finding in evaluated:
             if finding.verdict in _HOLDING:
-                pairs, index = self.holding, self.holding_of
+                pairs, by_figure = self.holding, self.holding_of
             elif finding.verdict == Verdict.BINDING:
-                pairs, index = self.binding, self.binding_of
+                pairs, by_figure = self.binding, self.binding_of
             else:
                 continue
             touched = {f.id for f in relation.figures() if f.id in self.failing_of}
@@ -442,7 +279,7 @@ class _Engine:
                 continue
             pairs.append((relation, finding))
             for fid in touched:
-                index.setdefault(fid, []).append(len(pairs) - 1)
+                by_figure.setdefault(fid, []).append(len(pairs) - 1)
 
     def components(self, subset: Iterable[int] | None = None) -> list[_Component]:
         """Failing relations linked by a shared figure, or by a holding relation over figures of
@@ -488,7 +325,7 @@ def find_groups(evaluated: list[tuple[Relation, Finding]], doc: Document, rule_o
     order = {id(finding): i for i, (_, finding) in enumerate(evaluated)}
     groups.sort(key=lambda g: min(order[id(f)] for f in g.members))
     for group in groups:
-        group.suspect = _suspect(group, doc)
+        group.suspect = suspect_of(group, doc, MAX_SET)
         for finding in group.members:
             finding.group = group.group_id
             finding.suspect = group.suspect
@@ -558,93 +395,4 @@ def _group(pairs: list[tuple[Relation, Finding]], options: list[dict[str, Decima
         members=members,
         options=options,
         figures=figures,
-    )
-
-
-# --- what a reviewer reads ------------------------------------------------------------------------
-
-
-def _suspect(group: Group, doc: Document) -> Suspect:
-    options = tuple(
-        tuple(_suspect_figure(group.figures[fid], value, group.needed.get(fid), doc) for fid, value in option.items())
-        for option in group.options
-    )
-    zh, en = _messages(group, options)
-    return Suspect(group.group_id, options, len(group.members), group.broken, zh, en)
-
-
-def _suspect_figure(fig: Figure, value: Decimal, need: Interval | None, doc: Document) -> SuspectFigure:
-    grouped = F.grouped(fig)
-    shown = F.number(value, grouped)
-    if need is None or need.lo.is_infinite() or need.hi.is_infinite():
-        span = ""
-    else:
-        span = f"[{F.number(need.lo.normalize(), grouped)}, {F.number(need.hi.normalize(), grouped)}]"
-    if need is not None and need.lo.is_infinite() and not need.hi.is_infinite():
-        span = f"< {F.number(need.hi.normalize(), grouped)}"
-    if need is not None and need.hi.is_infinite() and not need.lo.is_infinite():
-        span = f"> {F.number(need.lo.normalize(), grouped)}"
-    return SuspectFigure(
-        figure_id=fig.id,
-        text=F.printed(fig),
-        subject=F.name(fig),
-        section=doc.section_label(fig.section_id),
-        place=Place.of_figure(fig, doc),
-        needed=shown,
-        needed_range=span,
-    )
-
-
-def _place(fig: SuspectFigure, lang: str) -> str:
-    parts = [f"p.{fig.page}" if fig.page is not None else "", fig.location]
-    inner = " ".join(p for p in parts if p)
-    if not inner:
-        return ""
-    return f" ({inner})" if lang == "en" else f"（{inner}）"
-
-
-def _named(fig: SuspectFigure, lang: str) -> str:
-    return f"{fig.subject} {fig.text}{_place(fig, lang)}"
-
-
-def _messages(group: Group, options: tuple[tuple[SuspectFigure, ...], ...]) -> tuple[str, str]:
-    n = len(group.members)
-    rules = "、".join(dict.fromkeys(f.rule for f in group.members))
-    rules_en = ", ".join(dict.fromkeys(f.rule for f in group.members))
-    if not options:
-        return (
-            (f"无法确定单一可疑数字：{n} 项关系不成立（{rules}），任何不超过 {MAX_SET} 个数字的改动都不能使其全部成立，"
-            "或同样可能的解释过多"),
-            (f"no single culprit: {n} relations fail ({rules_en}); no change of up to {MAX_SET} figures makes them "
-            "all hold, or too many explanations are equally likely"),
-        )
-    keeps_zh = "且不破坏任何已核对一致的关系" if group.broken == 0 else f"但会使 {group.broken} 项已一致的关系不再成立"
-    keeps_en = ("and no verified relation breaks" if group.broken == 0
-                else f"though {group.broken} verified relations would no longer hold")
-    if len(options) > 1:
-        who_zh = " 或 ".join("、".join(_named(f, "zh") for f in o) for o in options)
-        who_en = " or ".join(", ".join(_named(f, "en") for f in o) for o in options)
-        need_zh = " 或 ".join("、".join(f.needed for f in o) for o in options)
-        return (
-            (f"{who_zh} 可能有误（{len(options)} 种解释同样可能，文档中没有多数）：应分别为 {need_zh}，"
-            f"因为 {n} 项关系不成立（{rules}），任一改动都能使其全部成立，{keeps_zh}"),
-            (f"{who_en} may be wrong ({len(options)} equally likely explanations; the document gives no majority): "
-            f"they would need {need_zh} respectively, because {n} relations fail ({rules_en}) and either change "
-            f"makes them all hold, {keeps_en}"),
-        )
-    (option,) = options
-    who_zh = "、".join(_named(f, "zh") for f in option)
-    who_en = ", ".join(_named(f, "en") for f in option)
-    need = "、".join(f.needed for f in option)
-    if len(option) > 1:
-        return (
-            (f"{who_zh} 可能有误：应分别为 {need}（这些数字须一并改动），因为它们所在的 {n} 项关系不成立（{rules}），"
-            f"改动后全部成立，{keeps_zh}"),
-            (f"{who_en} may be wrong: they would need {need} respectively (changed together), because the {n} "
-            f"relations they take part in fail ({rules_en}) and all hold after the change, {keeps_en}"),
-        )
-    return (
-        f"{who_zh} 可能有误：应为 {need}，因为它所在的 {n} 项关系不成立（{rules}），改为 {need} 后全部成立，{keeps_zh}",
-        (f"{who_en} may be wrong: it would need {need}, because the {n} relations it takes part in fail ({rules_en}) "
-        f"and all hold with {need}, {keeps_en}"),
     )
