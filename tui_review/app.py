@@ -37,9 +37,11 @@ class ReviewApp(App):
         theme: str | None = None,
         keymap: dict[str, str] | None = None,
         user_theme_dir: Path | None = None,
+        folder: Path | None = None,
     ) -> None:
         super().__init__()
         self.path = path
+        self.folder = folder  # ``tui-review DIR``: its document list opens over the review screen
         self.options = options
         self.keymap = dict(keymap or {})
         self.requested_theme = theme or DEFAULT_THEME
@@ -70,6 +72,18 @@ class ReviewApp(App):
             self.notify(tr("keymap.invalid", error=", ".join(unknown)), severity="warning", timeout=10)
         self.set_keymap(self.keymap)
         self.push_screen(MainScreen(self.path, self.options))
+        if self.folder is not None:
+            self.open_folder(self.folder)
+
+    def open_folder(self, folder: Path) -> None:
+        """The folder's document list; the chosen document opens in the review screen."""
+        from tui_review.screens.folder import FolderScreen
+
+        def chosen(path: Path | None) -> None:
+            if path is not None:
+                self.main.load(path)
+
+        self.push_screen(FolderScreen(folder, self.options.config), chosen)
 
     @property
     def main(self) -> MainScreen:

@@ -1,4 +1,5 @@
-"""`tui-review [FILE]`: open the review app on a file (the bundled sample when none is given).
+"""`tui-review [FILE|DIR]`: open the review app on a file (the bundled sample when none is given), or
+on a folder's document list (Enter opens one).
 
 Options: ``--review PATH`` (review file; default ``<file>.review.sqlite`` beside it), ``--theme``,
 ``--lang zh|en``, ``--config FILE`` (``[ui]`` and ``[keymap]`` are read from it), ``--password``.
@@ -29,7 +30,10 @@ def run(args) -> int:
     from tui_review.review.pipeline import LoadOptions
     from tui_review.samples import bundled_sample
 
-    path = Path(args.file) if args.file else bundled_sample()
+    path: Path | None = Path(args.file) if args.file else bundled_sample()
+    folder = path if path is not None and path.is_dir() else None  # a folder opens its document list
+    if folder is not None:
+        path = None
     options = LoadOptions(review_path=Path(args.review) if args.review else None, password=args.password, config=config)
     app = ReviewApp(
         path,
@@ -37,6 +41,7 @@ def run(args) -> int:
         theme=args.theme or config.ui.theme,
         keymap=dict(config.keymap),
         user_theme_dir=user_theme_dir(),
+        folder=folder,
     )
     app.run()
     return 0

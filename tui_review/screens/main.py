@@ -97,6 +97,8 @@ class MainScreen(Screen):
         self.app.early_notices.clear()
         if self.initial_path is not None:  # after the first paint: the worker competes for the GIL
             self.call_after_refresh(self.load, self.initial_path)
+        else:  # nothing to read yet (``tui-review DIR``: a document is chosen from the folder list)
+            self.query_one("#loading").display = False
 
     @property
     def status_line(self) -> StatusLine:
