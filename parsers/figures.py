@@ -33,6 +33,7 @@ number, never read as two figures.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from parsers.model import DocKind, Figure, ParseIssue, Role, Severity
@@ -155,7 +156,7 @@ def _is_excluded(line: str, s: int, e: int, token: str) -> bool:
         return True
     if (b1 and b1 in FORMULA_OPERATORS) or (a1 and a1 in FORMULA_OPERATORS):
         return True  # a factor of a formula (…÷上期支出总额×100%)
-    if b1 in (":", "：") and not a1 and re.search(r"[=＝]", line[: s]):
+    if b1 in (":", "：") and not a1 and re.search(r"[=＝]", line[max(0, s - WINDOW) : s]):
         return True  # a ratio at the end of a formula (人车比例=…:1)
     return False
 
@@ -166,7 +167,7 @@ def _is_identifier(line: str, e: int, token: str) -> bool:
     Only long integers and decimals qualify: a short integer before an unknown measure word stays
     a figure (role ``other``) for the reviewer to see.
     """
-    rest = line[e:].lstrip(" ”\"’」』】）)")
+    rest = line[e : e + 16].lstrip(" ”\"’」』】）)")
     if not rest or not is_han(rest[0]) or rest[0] in "余多":
         return False
     digits = re.sub(r"[^0-9０-９Oo]", "", token)
@@ -206,12 +207,12 @@ class _State:
     reason: int | None = None  # where the sentence's 变动原因/由于 explanation begins
     breakdown: bool = False  # the sentence lists parts (“其中：…”): its head is not a topic later
 
-    def new_sentence(self, start: int, line: str) -> None:
+    def new_sentence(self, start: int, line: str, stops: _Stops) -> None:
         if start == self.sentence:
             return
         if self.head is not None and not self.breakdown:
             self.previous_head = self.head
-        name = _naming_sentence(line, start)
+        name = _naming_sentence(line, start, stops)
         if name:  # “住房改革支出（款）住房公积金（项）。年初预算 19.66万元…”
             self.previous_head = _Topic(name, "", Role.AMOUNT)
         self.sentence = start
@@ -221,7 +222,7 @@ class _State:
         end = min([p for p in (line.find(c, start) for c in SENTENCE_STOP) if p >= 0] or [len(line)])
         m = REASON.search(line, start, end)
         self.reason = m.start() if m else None
-        self.breakdown = bool(BREAKDOWN.match(line[start:end].lstrip(" ：:，,")))
+        self.breakdown = bool(BREAKDOWN.match(line[start : start + 12].lstrip(" ：:，,")))
 
     def topic(self, depth: int) -> _Topic | None:
         for d in range(depth, -1, -1):
@@ -256,6 +257,7 @@ def extract_prose_figures(
     """
     result = ProseResult()
     depths = _depths(line)
+    stops = _Stops(line)
     state = _State()
     floor = 0  # end of the previous figure: a clause never reaches back past it
     pos = 0
@@ -282,9 +284,10 @@ def extract_prose_figures(
             continue
         gstart = offset + s
         page = page_of(gstart) if page_of else None
-        cstart = _clause_start(line, s, floor)
+        cstart = stops.clause(s, floor)
         clause = line[cstart:s]
-        unit = _read_unit(line, e, clause, line[max(line.rfind(c, 0, s) for c in SENTENCE_STOP) + 1 : s])
+        sentence_start = stops.sentence(s)
+        unit = _read_unit(line, e, clause, line[max(sentence_start, s - WINDOW) : s])
         money_format = bool(re.search(r"[,，]", token)) and parsed.decimals == 2 and not parsed.malformed
         if unit.unit is None and not (money_format and doc_unit):
             if _is_identifier(line, e, token):
@@ -370,13 +373,12 @@ def extract_prose_figures(
                     )
                 )
 
-        sentence_start = max(line.rfind(c, 0, s) for c in SENTENCE_STOP) + 1
-        state.new_sentence(sentence_start, line)
+        state.new_sentence(sentence_start, line, stops)
         depth = depths[s]
         money = unit_name in MONEY_UNITS
 
         # role and sign
-        role, sign, alt = _role(clause, unit_name, line[_clause_start(line, s, 0) : s])
+        role, sign, alt = _role(clause, unit_name, line[max(stops.clause(s), s - WINDOW) : s])
         if alt:
             result.issues.append(
                 _issue(
@@ -392,7 +394,7 @@ def extract_prose_figures(
                 )
             )
         if role in (Role.AMOUNT, Role.OTHER) and money:
-            role = _period_role(line[max(sentence_start, line.rfind("；", 0, s) + 1, line.rfind(";", 0, s) + 1) : s], clause, doc_year, doc_kind)
+            role = _period_role(line[max(sentence_start, stops.semicolon(s), s - WINDOW) : s], clause, doc_year, doc_kind)
         base = money and role in (Role.AMOUNT, Role.BUDGET, Role.ACTUAL, Role.PREVIOUS) and bool(COMPARISON_BASE.match(clause))
         if money and role == Role.AMOUNT and not base:
             head_role = _breakdown_role(line, sentence_start, s, state)
@@ -466,12 +468,12 @@ def extract_prose_figures(
 CLASSIFICATION_NAME = re.compile(r"[\u4e00-\u9fff（）()、]{2,60}[（(](?:类|款|项)[）)]")
 
 
-def _naming_sentence(line: str, start: int) -> str:
+def _naming_sentence(line: str, start: int, stops: _Stops) -> str:
     """The sentence just before ``start`` when it only names a 类/款/项 (and holds no number)."""
     prev_end = start - 1
     if prev_end < 1 or line[prev_end] not in SENTENCE_STOP:
         return ""
-    prev_start = max(line.rfind(c, 0, prev_end) for c in SENTENCE_STOP) + 1
+    prev_start = stops.sentence(prev_end)
     text = line[prev_start:prev_end].strip()
     text = re.sub(r"^(?:[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[.．、])", "", text)
     if not CLASSIFICATION_NAME.fullmatch(text) or re.search(r"\d", text):
@@ -483,14 +485,37 @@ def _issue(code, severity, zh, en, text, section_id, page, start, end) -> ParseI
     return ParseIssue(code, severity, zh, en, text, section_id, page, start, end)
 
 
-def _clause_start(line: str, pos: int, floor: int) -> int:
-    i = pos
-    while i > floor:
-        c = line[i - 1]
-        if c in CLAUSE_STOP and not (c in ",，" and line[i - 2 : i - 1].isdigit() and line[i : i + 1].isdigit()):
-            break
-        i -= 1
-    return i
+WINDOW = 240  # characters: how far back words may qualify a figure (bounds every back-scan)
+
+
+class _Stops:
+    """Where each clause and sentence of a line begins, found once per line so that locating a
+    figure's clause or sentence is a bisection, not a scan back (linear time on any line)."""
+
+    __slots__ = ("clauses", "sentences", "semicolons")
+
+    def __init__(self, line: str) -> None:
+        self.clauses = [0] + [
+            i + 1 for i, c in enumerate(line)
+            if c in CLAUSE_STOP and not (c in ",，" and line[i - 1 : i].isdigit() and line[i + 1 : i + 2].isdigit())
+        ]
+        self.sentences = [0] + [i + 1 for i, c in enumerate(line) if c in SENTENCE_STOP]
+        self.semicolons = [0] + [i + 1 for i, c in enumerate(line) if c in "；;"]
+
+    @staticmethod
+    def _at(starts: list[int], pos: int) -> int:
+        return starts[bisect_right(starts, pos) - 1]
+
+    def clause(self, pos: int, floor: int = 0) -> int:
+        """Start of the clause holding ``pos`` (never before ``floor``); a thousands separator
+        (1,724.62) splits no clause."""
+        return max(floor, self._at(self.clauses, pos))
+
+    def sentence(self, pos: int) -> int:
+        return self._at(self.sentences, pos)
+
+    def semicolon(self, pos: int) -> int:
+        return self._at(self.semicolons, pos)
 
 
 def _split_digits(line: str, e: int, token: str) -> int | None:
@@ -518,7 +543,7 @@ def _counted_noun(line: str, end: int, strict: bool) -> str:
     noun before 的 or a number is accepted too (used when the clause before says nothing).
     """
     stop = r"[，,。；;、：:（(）)\s]|为|和|及|$" if strict else r"[，,。；;、：:（(）)\s0-9]|的|为|和|及|$"
-    m = re.match(rf"\s*([\u4e00-\u9fff]{{2,10}}?)(?={stop})", line[end:])
+    m = re.match(rf"\s*([\u4e00-\u9fff]{{2,10}}?)(?={stop})", line[end : end + 24])
     if m is None or re.match(r"[和及与或的是为在均已都全共还并可将被由]", m.group(1)):
         return ""
     return m.group(1)
@@ -579,8 +604,8 @@ def _period_role(sentence_head: str, clause: str, doc_year: int | None, doc_kind
 def _breakdown_role(line: str, sentence_start: int, s: int, state: _State) -> Role | None:
     """Parts listed after 其中/包括 take their total's period (budget, actual, previous)."""
     head = state.head
-    text = line[sentence_start:s]
-    if head is None and BREAKDOWN.match(text.lstrip(" ：:，,")):
+    text = line[max(sentence_start, s - WINDOW) : s]
+    if head is None and BREAKDOWN.match(line[sentence_start : sentence_start + 12].lstrip(" ：:，,")):
         head = state.previous_head  # “…元。其中：…” continues the previous sentence's total
     elif head is not None and not BREAKDOWN.search(text):
         return None

@@ -29,11 +29,15 @@ from parsers.model import Document, Figure, Role, Section
 from parsers.numbers import MONEY_UNITS
 from tui_review.contracts.relation import Relation, RelationKind, Term
 from tui_review.relations.period import own_period
+from tui_review.relations.text_marks import marks
 
 AMOUNT_ROLES = (Role.AMOUNT, Role.BUDGET, Role.ACTUAL)
 LIST_OPENER = re.compile(r"(其中|主要包括|包括|具体包括|主要用于以下方面|用于以下方面|主要用于|分别为|具体情况如下|具体如下)\s*[:：]?")
 SENTENCE_END = "。！？"
 REASON = re.compile(r"原因|由于|因为")
+NEIGHBOURHOOD = 400  # characters around a change in which its current, base and rate are sought
+NEIGHBOURS = 12  # figures on each side
+LIST_REACH = 1500  # characters: how far before its opener a list's total, and after it its parts, may stand
 
 
 @dataclass(slots=True)
@@ -81,14 +85,14 @@ def _money(f: Figure) -> bool:
 
 
 def _sentence_bounds(text: str, pos: int) -> tuple[int, int]:
-    # a logical line ends at "\n", so no sentence reaches past the nearest one: bound the scans
-    lo = text.rfind("\n", 0, pos) + 1
-    hi = text.find("\n", pos)
+    # a logical line ends at "\n", so no sentence reaches past the nearest one
+    m = marks(text)
+    lo = m.last("\n", pos) + 1
+    hi = m.next("\n", pos)
     hi = len(text) if hi == -1 else hi
-    start = max(text.rfind(c, lo, pos) for c in SENTENCE_END) + 1 if lo < pos else lo
-    start = max(start, lo)
-    ends = [i for i in (text.find(c, pos, hi) for c in SENTENCE_END) if i != -1]
-    return start, (min(ends) if ends else hi)
+    start = max(m.last(SENTENCE_END, pos, lo) + 1, lo)
+    end = m.next(SENTENCE_END, pos, hi)
+    return start, (end if end != -1 else hi)
 
 
 def _own_figures(ctx: _Ctx, sec: Section) -> list[Figure]:
@@ -164,7 +168,7 @@ def _section_sums(ctx: _Ctx) -> list[Relation]:
 
 def _combined_total(ctx: _Ctx, head: Figure) -> bool:
     """"收入、支出预算总计 X" states two equal totals at once: what follows details each, not a sum."""
-    clause_start = max(ctx.doc.text.rfind(c, 0, head.start) for c in "，,。；;\n") + 1
+    clause_start = marks(ctx.doc.text).last("，,。；;\n", head.start) + 1
     clause = ctx.doc.text[clause_start : head.start]
     return bool(re.search(r"收入?[、，,和及与]\s*支出?|收、支|收支", clause))
 
@@ -190,10 +194,10 @@ def _inline_lists(ctx: _Ctx) -> list[Relation]:
         # the head: the first amount of the sentence holding the opener, or of the previous sentence
         # when the opener starts a sentence ("…354.72 万元。其中：")
         head_roles = AMOUNT_ROLES + (Role.PREVIOUS,)
-        in_sentence = [f for f in ctx.between(s_start, m.start()) if _money(f)]
+        in_sentence = [f for f in ctx.between(max(s_start, m.start() - LIST_REACH), m.start()) if _money(f)]
         if not in_sentence and s_start == m.start():  # "…。其中：" refers back to the previous sentence
             p_start, _ = _sentence_bounds(text, max(0, s_start - 2))
-            in_sentence = [f for f in ctx.between(p_start, s_start) if _money(f)]
+            in_sentence = [f for f in ctx.between(max(p_start, s_start - LIST_REACH), s_start) if _money(f)]
         if in_sentence and in_sentence[-1].role == Role.CHANGE and not any(ctx.period(f) in head_roles for f in in_sentence):
             rel = _change_list(ctx, in_sentence[-1], m)
             if rel is not None:
@@ -209,10 +213,11 @@ def _inline_lists(ctx: _Ctx) -> list[Relation]:
         limit = sec.children[0].start if sec is not None and sec.children and sec.children[0].start > opener_end else (sec.end if sec else len(text))
         if sec is not None and sec.children and sec.children[0].start <= opener_end + 2:
             continue  # parts are sub-sections: _section_sums handles them
-        end = text.find("。", opener_end)
-        end = limit if end == -1 else min(end, limit)
+        end = marks(text).next("。", opener_end)
+        end = min(limit if end == -1 else min(end, limit), opener_end + LIST_REACH)
         if nested:
-            close = min((i for i in (text.find("）", opener_end), text.find(")", opener_end)) if i != -1), default=end)
+            close = marks(text).next("）)", opener_end)
+            close = end if close == -1 else close
             end = min(end, close)
         parts = _list_parts(ctx, opener_end, end)
         if _has_form_issue(ctx, opener_end, end):
@@ -291,7 +296,7 @@ def _list_is_complete(ctx: _Ctx, opener: re.Match, parts: list[Figure], end: int
 def _change_list(ctx: _Ctx, head: Figure, opener: re.Match) -> Relation | None:
     """"…增加 X 元，其中 A 增加 a 元，B 减少 b 元": the parts' changes add up to the total's."""
     text = ctx.doc.text
-    end = text.find("。", opener.end())
+    end = marks(text).next("。", opener.end())
     end = len(text) if end == -1 else end
     parts = [f for f in ctx.between(opener.end(), end) if f.role == Role.CHANGE and _money(f)]
     if len(parts) < 2 or _has_form_issue(ctx, opener.end(), end):
@@ -311,20 +316,21 @@ def _has_form_issue(ctx: _Ctx, start: int, end: int) -> bool:
 
 
 def _in_brackets(text: str, start: int, pos: int) -> bool:
-    segment = text[start:pos]
-    return segment.count("（") + segment.count("(") > segment.count("）") + segment.count(")")
+    m = marks(text)
+    return m.count("（(", start, pos) > m.count("）)", start, pos)
 
 
 def _closes_bracket(text: str, pos: int, end: int) -> bool:
     """A bracket opened before ``pos`` closes before ``end``: the figure sits inside it."""
-    segment = text[pos:end]
-    return segment.count("）") + segment.count(")") > segment.count("（") + segment.count("(")
+    m = marks(text)
+    return m.count("）)", pos, end) > m.count("（(", pos, end)
 
 
 def _clause_initial(text: str, f: Figure) -> bool:
     """The figure is the first amount of its clause (not a change or a second figure)."""
     i = f.start
-    while i > 0 and text[i - 1] not in "，,、；;：:。\n":
+    floor = max(0, f.start - 240)  # a clause runs no further back than this (bounded scan)
+    while i > floor and text[i - 1] not in "，,、；;：:。\n":
         i -= 1
         if text[i].isdigit() and i < f.start - 1 and not text[i + 1 : f.start].strip().startswith(("（", "(")):
             # another number before it in the same clause: allowed only for a bracketed code
@@ -348,8 +354,9 @@ def _changes_and_growth(ctx: _Ctx) -> list[Relation]:
         if ch.role != Role.CHANGE or not _money(ch):
             continue
         s_start, s_end = _sentence_bounds(text, ch.start)
-        sentence = ctx.between(s_start, s_end)
-        before = [f for f in sentence if f.start < ch.start]
+        # the figures just around the change (a bounded number: a sentence may run for pages)
+        before = ctx.between(max(s_start, ch.start - NEIGHBOURHOOD), ch.start)[-NEIGHBOURS:]
+        after = ctx.between(ch.end, min(s_end, ch.end + NEIGHBOURHOOD))[:NEIGHBOURS]
         current = next((f for f in reversed(before) if _money(f) and ctx.period(f) == Role.AMOUNT), None)
         if current is None:
             current = _heading_amount(ctx, ch, before)
@@ -358,7 +365,7 @@ def _changes_and_growth(ctx: _Ctx) -> list[Relation]:
         if base is not None:
             base_kind = "budget" if base.role == Role.BUDGET else "previous"
         else:
-            clause_start = max(text.rfind(c, 0, ch.start) for c in "。；;\n") + 1
+            clause_start = max(marks(text).last("。；;\n", ch.start) + 1, ch.start - NEIGHBOURHOOD)
             base_kind = _base_role(text[clause_start : ch.start])
         if current is not None and base is not None:
             out.append(
@@ -372,7 +379,7 @@ def _changes_and_growth(ctx: _Ctx) -> list[Relation]:
                     en=f"change of {ch.subject} = current − {'budget' if base_kind == 'budget' else 'previous'}",
                 )
             )
-        growth = next((f for f in sentence if f.role == Role.GROWTH and f.start > ch.start), None)
+        growth = next((f for f in after if f.role == Role.GROWTH), None)
         if growth is None or REASON.search(text, ch.end, growth.start):
             continue  # a rate inside the 原因 explanation (“统一压减10%”) is not this change's growth
         if growth.sign != ch.sign and growth.value != 0 and ch.value != 0:
@@ -445,7 +452,7 @@ def _completions(ctx: _Ctx) -> list[Relation]:
 
 def _budget_and_actual(ctx: _Ctx, pos: int) -> tuple[Figure | None, Figure | None]:
     """The last 年初预算 figure and the last actual amount before ``pos`` on its line."""
-    line_start = ctx.doc.text.rfind("\n", 0, pos) + 1
+    line_start = marks(ctx.doc.text).last("\n", pos) + 1
     window = [f for f in ctx.between(line_start, pos) if _money(f)]
     budget = next((f for f in reversed(window) if f.role == Role.BUDGET), None)
     actual = next((f for f in reversed(window) if f.role in (Role.ACTUAL, Role.AMOUNT) and f is not budget), None)
@@ -472,8 +479,8 @@ def _shares(ctx: _Ctx, heads: dict[int, Figure]) -> list[Relation]:
     for share in ctx.figs:
         if share.role != Role.SHARE:
             continue
-        line_start = max(text.rfind(c, 0, share.start) for c in "\n；;。") + 1
-        clause_start = max(text.rfind(c, 0, share.start) for c in "，,；;。\n") + 1
+        line_start = marks(text).last("\n；;。", share.start) + 1
+        clause_start = marks(text).last("，,；;。\n", share.start) + 1
         part = next(
             (f for f in reversed(ctx.between(line_start, clause_start)) if _money(f) and not _closes_bracket(text, f.end, clause_start)),
             None,

@@ -16,6 +16,7 @@ from parsers.numbers import MONEY_UNITS
 from tui_review.contracts.relation import Relation, RelationKind, Term
 from tui_review.relations.period import own_period
 from parsers.scope import scope, whole_funds
+from tui_review.relations.text_marks import marks
 
 # Names that denote one quantity wherever they are printed (the standard tables' row names);
 # other subjects ("共涉及资金", "其他交通费用") can name different quantities in different places.
@@ -47,7 +48,7 @@ def _base(text: str, anchor: Figure, role: Role) -> str:
     sentence; "" when they do not say.
     """
     stops = "。；;\n，," if role == Role.CHANGE and anchor.role == Role.CHANGE else "。；;\n"
-    start = max(text.rfind(c, 0, anchor.start) for c in stops) + 1
+    start = max(marks(text).last(stops, anchor.start) + 1, anchor.start - 240)
     words = text[start : anchor.start]
     previous = re.search(r"上年|去年|同期|(?:19|20)\d{2}\s*年", words)
     if role == Role.CHANGE and not previous:
