@@ -15,7 +15,7 @@ import parsers
 from parsers.model import Document
 from tui_review import engine
 from tui_review.cli import main
-from tui_review.commands import batch
+from tui_review import batch
 from tui_review.config import Config
 
 SAMPLES = Path(__file__).resolve().parents[2] / "sample_docs"

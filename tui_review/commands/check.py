@@ -7,7 +7,7 @@ the bundled sample is checked. A folder is replaced by every disclosure under it
 file is reported on stderr and the others are still checked. Exit status: 0 no error finding,
 1 error findings, 2 an input (or the config, or the output file) could not be used.
 
-Documents are checked one at a time per process (`tui_review.commands.batch`), streaming: each
+Documents are checked one at a time per process (`tui_review.batch`), streaming: each
 document's report is written, and its model released, before the next arrives. Documents that
 belong together (`tui_review.docsets`) are then checked across (`tui_review.crosscheck`, rules
 ``cross.*``; ``--no-cross`` skips it). With a folder and ``--output DIR``, each document's report
@@ -28,7 +28,7 @@ from pathlib import Path
 from parsers.model import Document
 from tui_review import sheet
 from tui_review.checks.report import finding_lines, group_lines, sheet_records
-from tui_review.commands import batch
+from tui_review import batch
 from tui_review.commands import folder as folder_outputs
 from tui_review.config import Config, load_config
 from tui_review.contracts.columns import headers, json_record, sheet_row
@@ -73,7 +73,7 @@ def check_files(
     paths: list[Path], config: Config, *, password: str | None = None, annotate: Annotate | None = None
 ) -> tuple[list[Checked], list[str]]:
     """Each readable file checked, its model kept (for callers that need it); the one-line messages
-    of the unreadable ones. `run` streams instead (see `tui_review.commands.batch`)."""
+    of the unreadable ones. `run` streams instead (see `tui_review.batch`)."""
     from parsers import InputError, load_document
 
     checked, unreadable = [], []

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from tui_review.commands.batch import DocResult
+from tui_review.batch import DocResult
 from tui_review.commands.sets import safe as _safe
 from tui_review.docsets.grouping import HOLDS_ZH, KIND_ZH
 

@@ -1,7 +1,7 @@
 """The folder dialog: every disclosure under a folder with its counts; Enter opens one.
 
 Opened by ``tui-review DIR``. The list shows each document's file name at once; a worker thread
-then checks the documents one after another (`tui_review.commands.batch.check_one`: the model is
+then checks the documents one after another (`tui_review.batch.check_one`: the model is
 released after each) and fills in department, year, kind, errors and warnings as they arrive.
 Esc closes the list; the worker stops between documents when the dialog goes away.
 """
@@ -15,7 +15,7 @@ from textual.app import ComposeResult
 from textual.widgets import DataTable
 from textual.worker import get_current_worker
 
-from tui_review.commands.batch import DocResult, Job, check_one
+from tui_review.batch import DocResult, Job, check_one
 from tui_review.config import Config
 from tui_review.docsets import discover
 from tui_review.docsets.grouping import KIND_ZH

@@ -1,4 +1,4 @@
-"""Checking many disclosures: one document at a time per core, streamed, never stopped by one file.
+"""Checking many disclosures (the engine over a list of files, for `check` and the folder dialog): one document at a time per core, streamed, never stopped by one file.
 
 `check_many` runs `check_one` for every path — in a process pool when there are several files
 and more than one job — and yields each `DocResult` in input order as soon as it (and every one
