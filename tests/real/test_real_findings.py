@@ -2,8 +2,9 @@
 
 An error finding that is neither a verified genuine error nor a recorded known false alarm fails;
 so does a genuine error that is no longer found, and a known false alarm that is no longer raised
-(delete it from the file: the list only shrinks). Each PDF is parsed once per session, through a
-parse cache kept in pytest's cache folder (cold on a fresh clone, as in CI).
+(delete it from the file: the list only shrinks). The documents that belong together are checked
+across as well (``expected/_cross.toml``). Each PDF is parsed once per session, through a parse
+cache kept in pytest's cache folder (cold on a fresh clone, as in CI).
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from pathlib import Path
 
 import pytest
 from real_expected import (
+    CROSS,
     KNOWN_FALSE,
     REAL,
     Comparison,
@@ -38,20 +40,25 @@ needs_real = pytest.mark.skipif(
 
 
 @pytest.fixture(scope="session")
-def error_findings(request, tmp_path_factory):
+def parse_cache(request, tmp_path_factory) -> Path:
+    """The parse cache of these tests: pytest's cache folder (kept between runs, cold on a fresh clone)."""
+    try:
+        return request.config.cache.mkdir("tui-review-parse-cache")
+    except AttributeError:  # pytest's cache plugin disabled
+        return tmp_path_factory.mktemp("parse-cache")
+
+
+@pytest.fixture(scope="session")
+def error_findings(parse_cache):
     """``error_findings(pdf) -> [Finding]``: the failing error findings of one real PDF, parsed once."""
     from parsers.pdf import parse_pdf
 
-    try:
-        folder = request.config.cache.mkdir("tui-review-parse-cache")
-    except AttributeError:  # pytest's cache plugin disabled
-        folder = tmp_path_factory.mktemp("parse-cache")
     done: dict[Path, list[Finding]] = {}
 
     def errors(pdf: Path) -> list[Finding]:
         if pdf not in done:
             with pytest.MonkeyPatch.context() as mp:
-                mp.setenv("XDG_CACHE_HOME", str(folder))
+                mp.setenv("XDG_CACHE_HOME", str(parse_cache))
                 doc = parse_pdf(pdf)
             report = check_document(doc, Config.default())
             done[pdf] = [f for f in report.failing() if f.severity == "error"]
@@ -76,6 +83,28 @@ def test_real_document_errors_are_the_verified_ones(expected_path, error_finding
     assert sha256_16(pdf) == expected.sha256, f"{expected.document} changed since it was verified: verify it again"
     result = compare(error_findings(pdf), expected)
     request.config.stash.setdefault(KNOWN_FALSE, {})[expected.document] = [
+        printable(entry.label()) for entry in result.known_false_seen
+    ]
+    if not result.ok:
+        pytest.fail(report(expected, result), pytrace=False)
+
+
+@needs_real
+def test_cross_document_errors_are_the_verified_ones(parse_cache, request):
+    """The documents that belong together (consecutive years, a text and its tables) checked across."""
+    from parsers import load_document
+    from tui_review.crosscheck import cross_findings
+    from tui_review.docsets import describe
+
+    expected = load(CROSS)
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("XDG_CACHE_HOME", str(parse_cache))
+        infos = [describe(load_document(pdf)) for pdf in real_pdfs()]
+        findings = cross_findings(infos, Config.default())
+    assert len(findings) >= 20, "the real documents' sets state cross-document relations (116 on 30 Nov 2026)"
+    errors = [f for f in findings if f.failed and f.severity == "error"]
+    result = compare(errors, expected)
+    request.config.stash.setdefault(KNOWN_FALSE, {})["across documents"] = [
         printable(entry.label()) for entry in result.known_false_seen
     ]
     if not result.ok:
@@ -160,3 +189,4 @@ def test_expected_files_are_well_formed():
         expected = load(path)  # raises on a missing why / reading or an unknown cause
         assert path.stem == Path(expected.document).stem
         assert all(entry.note for entry in expected.genuine + expected.known_false + expected.missed)
+    assert load(CROSS).document == "*"
