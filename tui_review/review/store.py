@@ -7,8 +7,17 @@ process loses nothing that was on screen. The store owns the safety rules of iss
 - a read-only directory → the review lives in the per-user data directory, and ``notices`` says where;
 - a second process on the same review file → it opens read-only (an advisory lock file decides),
   so two instances never write over each other;
-- a failed write (disk full, I/O error) → the transaction rolls back, the change stays in memory as
-  *pending* and is written with the next change (or on close); the caller gets a `StoreError` to show.
+- a failed write (disk full, I/O error, a file another process holds) → the transaction rolls back
+  (after at most `BUSY_MS`, no long freeze), the change stays in memory as *pending*
+  (`pending_count`, for a banner), is written with the next change, `retry()` or on close, and
+  `write_recovery()` puts it in a JSON file beside the sheet for a quit that cannot wait;
+- one writer per file: the lock file is keyed by the review file's real path (a symbolic link
+  leads to the same lock), and an ``owner`` row in the file names the writer (host and process),
+  so a second writer through another path or from another computer (SMB: ``flock`` is local)
+  opens read-only; updates write only the fields that changed;
+- a file at the review path that is not a tui-review review is refused and never modified; a
+  review file of a newer format opens read-only, an older one is migrated;
+- the note editor's drafts (`save_draft` / `load_draft` / `clear_draft`) are kept in the file.
 
 ``sync`` ties a review made on one version of a document to the findings of another: notes are
 re-attached by finding id, then by the stated figure's text; what cannot be re-attached is kept
@@ -17,8 +26,10 @@ re-attached by finding id, then by the stated figure's text; what cannot be re-a
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
+import socket
 import sqlite3
 import sys
 import time
@@ -29,7 +40,7 @@ from typing import TYPE_CHECKING, BinaryIO, Iterable
 
 from parsers.errors import BilingualError
 from tui_review.contracts.finding import Finding, ReviewStatus
-from tui_review.review.paths import directory_writable, fallback_review_path, review_path_for
+from tui_review.review.paths import directory_writable, fallback_review_path, fitted_name, review_path_for
 from tui_review.review.snapshot import (
     SNAPSHOT_COLUMNS,
     decode_snapshot,
@@ -74,7 +85,11 @@ CREATE TABLE IF NOT EXISTS own_findings (
     created_at TEXT NOT NULL DEFAULT '',
     updated_at TEXT NOT NULL DEFAULT ''
 );
+CREATE TABLE IF NOT EXISTS drafts (key TEXT PRIMARY KEY, text TEXT NOT NULL, updated_at TEXT NOT NULL DEFAULT '');
 """
+_OURS = {"meta", "reviews"}  # tables every review file of any version has
+OWNER_STALE_SECONDS = 600  # another computer's owner row older than this (no write since) is stale
+BUSY_MS = 500  # waiting for another process's write: short, the change stays pending and is retried
 
 
 class StoreError(BilingualError):
@@ -212,6 +227,8 @@ class ReviewStore:
         self._reviews: dict[str, Review] = {}
         self._own: dict[int, OwnFinding] = {}
         self._pending: set[tuple[str, str | int]] = set()
+        self._saved: dict[tuple[str, str | int], dict] = {}  # each record's row as last read or written
+        self._drafts: dict[str, str] = {}  # drafts of a read-only store (kept in memory only)
         self._load()
 
     # ── opening ──────────────────────────────────────────────────────────────────────────────────
@@ -252,7 +269,17 @@ class ReviewStore:
                 )
             )
             target = fallback
-        lock = _Lock(target.with_name(target.name + "-lock"))
+        version = _inspect(target)  # a foreign file raises, untouched
+        if version > SCHEMA_VERSION:
+            notices.append(Notice(
+                "newer",
+                f"审核文件由更新版本的 tui-review 写入（格式 {version}，本版本 {SCHEMA_VERSION}），只读打开，不作修改：{target}",
+                f"The review file was written by a newer tui-review (format {version}, this one reads {SCHEMA_VERSION}); "
+                f"opened read-only, not modified: {target}",
+            ))
+            return cls._open_read_only(target, notices, missing_ok=True)
+        real = target.resolve()  # one lock per file, whatever path (a symbolic link) leads to it
+        lock = _Lock(real.with_name(real.name + "-lock"))
         if not lock.acquire(wait):
             notices.append(
                 Notice(
@@ -264,7 +291,7 @@ class ReviewStore:
             return cls._open_read_only(target, notices, missing_ok=True)
         try:
             conn = sqlite3.connect(str(target), isolation_level=None, check_same_thread=False)
-            conn.execute("PRAGMA busy_timeout = 5000")
+            conn.execute(f"PRAGMA busy_timeout = {BUSY_MS}")
             conn.execute("PRAGMA journal_mode = WAL")
             conn.execute("PRAGMA synchronous = FULL")
             conn.executescript(_SCHEMA)
@@ -278,8 +305,22 @@ class ReviewStore:
             raise StoreError(
                 f"无法打开审核文件 {target}：{exc}", f"Cannot open the review file {target}: {exc}"
             ) from None
+        holder = _live_owner(conn)
+        if holder is not None:  # a writer through another path or another computer (SMB: flock is local)
+            conn.close()
+            lock.release()
+            notices.append(Notice(
+                "read_only",
+                f"另一个窗口（{holder}）正在审核此文档，本窗口只读打开（{target}）",
+                f"Another window ({holder}) is reviewing this document; this one is read-only ({target})",
+            ))
+            return cls._open_read_only(target, notices, missing_ok=True)
         store = cls(target, conn, read_only=False, lock=lock)
         store.notices = notices
+        try:
+            store._claim()
+        except sqlite3.Error:
+            pass  # the owner row is a second line of defence; the lock file holds
         return store
 
     @classmethod
@@ -313,6 +354,11 @@ class ReviewStore:
                 except StoreError:
                     pass  # the caller was told when the write first failed
         finally:
+            if not self.read_only:
+                try:
+                    self._conn.execute("DELETE FROM meta WHERE key = 'owner' AND value LIKE ?", (f"{_me()} %",))
+                except sqlite3.Error:
+                    pass
             self._conn.close()
             if self._lock is not None:
                 self._lock.release()
@@ -336,12 +382,14 @@ class ReviewStore:
                     updated_at=row["updated_at"],
                 )
                 self._reviews[review.finding_id] = review
+                self._saved[("review", review.finding_id)] = _row_of(review)
         if "own_findings" in tables:
             cols = _columns(OwnFinding)
             for row in self._conn.execute(f"SELECT {', '.join(cols)} FROM own_findings ORDER BY own_id"):
                 own = OwnFinding(**dict(zip(cols, row)))
                 own.attached = bool(own.attached)
                 self._own[own.own_id] = own
+                self._saved[("own", own.own_id)] = _row_of(own)
 
     def meta(self, key: str) -> str | None:
         row = self._conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone() if self._has_meta() else None
@@ -376,6 +424,75 @@ class ReviewStore:
     @property
     def has_pending(self) -> bool:
         return bool(self._pending)
+
+    @property
+    def pending_count(self) -> int:
+        """Changes not yet written (a banner shows "N 条修改尚未保存" while this is not 0)."""
+        return len(self._pending)
+
+    def retry(self) -> bool:
+        """Try again to write what is pending; True when nothing is left pending."""
+        try:
+            self._flush()
+        except StoreError:
+            return False
+        return True
+
+    def pending_records(self) -> list[dict]:
+        """The pending changes as plain rows (finding or own finding, status, note …)."""
+        out = []
+        for kind, key in sorted(self._pending, key=str):
+            record = self._reviews.get(key) if kind == "review" else self._own.get(key)
+            if record is not None:
+                out.append({"kind": kind, **_row_of(record)})
+        return out
+
+    def write_recovery(self, path: str | os.PathLike) -> Path:
+        """Write the pending changes to a recovery file (JSON) at ``path`` — for quitting while the
+        review file cannot be written; nothing pending is lost. Returns the path written."""
+        from tui_review.sheet import write_bytes
+
+        payload = {"review_file": str(self.path), "written_at": _now(), "changes": self.pending_records()}
+        data = json.dumps(payload, ensure_ascii=False, indent=1, default=str).encode("utf-8")
+        return write_bytes(path, data, force=True)
+
+    def recovery_path(self, sheet: str | os.PathLike) -> Path:
+        """Where `write_recovery` puts its file: beside the review sheet ``sheet``."""
+        sheet = Path(sheet)
+        return sheet.with_name(fitted_name(sheet.stem, ".recovery.json"))
+
+    # ── drafts (the note editor's text while it is typed) ─────────────────────────────────────────
+
+    def save_draft(self, key: str, text: str) -> None:
+        """Keep the note editor's text for ``key`` (a finding id or own id); survives a crash.
+        A draft that cannot be written (read-only store, locked file) is kept in memory."""
+        self._drafts[key] = text
+        if self.read_only:
+            return
+        try:
+            self._conn.execute("INSERT INTO drafts(key, text, updated_at) VALUES (?, ?, ?) "
+                               "ON CONFLICT(key) DO UPDATE SET text = excluded.text, updated_at = excluded.updated_at",
+                               (key, text, _now()))
+        except sqlite3.Error:
+            pass
+
+    def load_draft(self, key: str) -> str | None:
+        if key in self._drafts:
+            return self._drafts[key]
+        try:
+            row = self._conn.execute("SELECT text FROM drafts WHERE key = ?", (key,)).fetchone()
+        except sqlite3.Error:
+            return None
+        return row[0] if row else None
+
+    def clear_draft(self, key: str) -> None:
+        self._drafts.pop(key, None)
+        if self.read_only:
+            return
+        try:
+            self._conn.execute("DELETE FROM drafts WHERE key = ?", (key,))
+        except sqlite3.Error:
+            pass
 
     # ── changing (each change is one transaction) ────────────────────────────────────────────────
 
@@ -481,17 +598,28 @@ class ReviewStore:
         pending = sorted(self._pending, key=str)
         try:
             with _transaction(self._conn):
-                for _kind, key in pending:
-                    if isinstance(key, str):  # ("review", finding id)
-                        _upsert(self._conn, "reviews", self._reviews[key])
-                    else:  # ("own", own id)
-                        _upsert(self._conn, "own_findings", self._own[key])
+                for kind, key in pending:
+                    record = self._reviews[key] if kind == "review" else self._own[key]
+                    self._write(kind, key, record)
+                _heartbeat(self._conn)
         except sqlite3.Error as exc:
             raise StoreError(
                 f"保存审核记录失败（{exc}）；修改保留在内存中，将在下次修改时重试",
                 f"Could not save the review ({exc}); the change is kept in memory and retried with the next change",
             ) from None
         self._pending.clear()
+
+    def _write(self, kind: str, key, record: Review | OwnFinding) -> None:
+        """Write only the fields that changed since this store last read or wrote the record, so
+        another writer's change to another field is never overwritten with a stale value."""
+        row = _row_of(record)
+        saved = self._saved.get((kind, key))
+        _upsert(self._conn, "reviews" if kind == "review" else "own_findings", row, saved)
+        self._saved[(kind, key)] = row
+
+    def _claim(self) -> None:
+        with _transaction(self._conn):
+            self._conn.execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('owner', ?)", (f"{_me()} {time.time():.0f}",))
 
     # ── re-attachment ────────────────────────────────────────────────────────────────────────────
 
@@ -536,9 +664,9 @@ class ReviewStore:
             with _transaction(self._conn):
                 for old_id, review in moves:
                     self._conn.execute("DELETE FROM reviews WHERE finding_id = ?", (old_id,))
-                    _upsert(self._conn, "reviews", review)
+                    self._write("review", review.finding_id, review)
                 for own in own_changes:
-                    _upsert(self._conn, "own_findings", own)
+                    self._write("own", own.own_id, own)
                 self._conn.execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('sha256', ?)", (document.sha256,))
                 self._conn.execute(
                     "INSERT OR REPLACE INTO meta(key, value) VALUES ('document', ?)", (Path(document.path).name,)
@@ -640,16 +768,93 @@ class _transaction:
             pass  # no transaction left to roll back
 
 
-def _upsert(conn: sqlite3.Connection, table: str, record: Review | OwnFinding) -> None:
+def _row_of(record: Review | OwnFinding) -> dict:
     if isinstance(record, Review):
         row = {c: getattr(record, c) for c in _columns(Review) if c != "snapshot"} | encode_snapshot(record.snapshot)
     else:
         row = {c: getattr(record, c) for c in _columns(OwnFinding)}
+    return {k: int(v) if isinstance(v, bool) else (str(v) if isinstance(v, ReviewStatus) else v) for k, v in row.items()}
+
+
+def _upsert(conn: sqlite3.Connection, table: str, row: dict, saved: dict | None) -> None:
+    """Insert ``row``, or — when the record exists — update only the columns that differ from
+    ``saved`` (the row as this store last saw it; None: every column)."""
+    key = "finding_id" if table == "reviews" else "own_id"
+    changed = [c for c in row if c != key and (saved is None or saved.get(c) != row[c])]
     cols = list(row)
-    values = [int(v) if isinstance(v, bool) else v for v in row.values()]
+    update = ", ".join(f"{c} = excluded.{c}" for c in changed) or f"{key} = excluded.{key}"
     conn.execute(
-        f"INSERT OR REPLACE INTO {table} ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})", values
+        f"INSERT INTO {table} ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))}) "
+        f"ON CONFLICT({key}) DO UPDATE SET {update}",
+        list(row.values()),
     )
+
+
+def _inspect(target: Path) -> int:
+    """The schema version of the review file at ``target`` (0: none yet), read without writing;
+    a file that is not a tui-review review raises `StoreError` and is left exactly as it is."""
+    try:
+        if not target.exists() or target.stat().st_size == 0:
+            return 0
+    except OSError:
+        return 0
+    foreign = StoreError(
+        f"{target} 不是 tui-review 的审核文件，未作任何修改（请用 --review 指定其他位置）",
+        f"{target} is not a tui-review review file; it was not modified (give another path with --review)",
+    )
+    try:
+        conn = sqlite3.connect(f"file:{target.resolve().as_posix()}?mode=ro", uri=True)
+        try:
+            tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+            if not tables:
+                return 0
+            if not _OURS <= tables:
+                raise foreign
+            row = conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError:
+        raise foreign from None
+    try:
+        return int(row[0]) if row else 1
+    except ValueError:
+        raise foreign from None
+
+
+def _me() -> str:
+    return f"{socket.gethostname()}:{os.getpid()}"
+
+
+def _live_owner(conn: sqlite3.Connection) -> str | None:
+    """The other process recorded as this file's writer, if it is still there: same computer and
+    alive, or another computer that wrote within `OWNER_STALE_SECONDS`."""
+    try:
+        row = conn.execute("SELECT value FROM meta WHERE key = 'owner'").fetchone()
+    except sqlite3.Error:
+        return None
+    if not row:
+        return None
+    who, _, seen = row[0].rpartition(" ")
+    host, _, pid = who.rpartition(":")
+    if who == _me() or not pid.isdigit():
+        return None
+    if host == socket.gethostname():
+        try:
+            os.kill(int(pid), 0)
+        except ProcessLookupError:
+            return None
+        except OSError:
+            pass  # exists, owned by someone else
+        return who
+    try:
+        fresh = time.time() - float(seen) < OWNER_STALE_SECONDS
+    except ValueError:
+        fresh = False
+    return who if fresh else None
+
+
+def _heartbeat(conn: sqlite3.Connection) -> None:
+    conn.execute("UPDATE meta SET value = ? WHERE key = 'owner' AND value LIKE ?", (f"{_me()} {time.time():.0f}", f"{_me()} %"))
 
 
 def _copy_database(source: Path, dest: Path) -> None:
