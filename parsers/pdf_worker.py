@@ -20,6 +20,7 @@ are read in-process, without the budgets.
 
 from __future__ import annotations
 
+import logging
 import multiprocessing
 import os
 import sys
@@ -36,6 +37,8 @@ if TYPE_CHECKING:  # imported by the config: stays light (PDFium loads in the wo
     from parsers.pdf_page import PageRead
 
 LIBRARIES = ("pypdfium2", "pdfminer", "pdfplumber")
+log = logging.getLogger("parsers.pdf_worker")
+log.addHandler(logging.NullHandler())
 DEFAULT_SIZE = (595.0, 842.0)  # a skipped page's size: A4, so layout code sees a plain blank page
 
 
@@ -145,7 +148,8 @@ def _start_pool(path: str, password: str | None, limits: PdfLimits, size: int):
             for _ in range(size):
                 pool.append(_Worker(ctx, path, password, limits))
             return ctx, pool
-        except (OSError, EOFError, RuntimeError):  # e.g. the fork server's socket refused
+        except Exception as exc:  # noqa: BLE001 — e.g. the fork server's socket refused, no real stdio
+            log.warning("cannot start a PDF worker with %s: %r", ctx.get_start_method(), exc)
             for w in pool:
                 w.kill()
     raise NoWorkers("no worker process can be started")
