@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from rich.color import Color
-from tui_helpers import FIXTURE, run_async, settle
+from tui_helpers import run_async, settle
 
 from parsers.model import Document
 from tui_review.app import ReviewApp

@@ -496,6 +496,8 @@ class MainScreen(Screen):
 
     def action_toggle_page(self) -> None:
         """Show or hide the printed page of the current finding beside the extraction."""
+        if self.session is None:
+            return
         page = self.query_one(PageView)
         shown = not self.has_class("-page")
         if shown and self.query_one(DocumentTree).has_focus:

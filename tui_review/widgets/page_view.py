@@ -34,7 +34,7 @@ from tui_review.render.halfblock import Cell, crisp, fit_scale, halfblock_rows
 from tui_review.render.lru import LruCache
 from tui_review.render.marks import SUSPECT, Mark, marks_of, region_of
 from tui_review.render.pdf_pages import PdfPages
-from tui_review.render.picture import BoxStyle, Picture, PixelBox, draw_marks
+from tui_review.render.picture import BoxStyle, Picture, draw_marks
 from tui_review.render.terminal import graphics_mode
 from tui_review.render.viewport import ZOOM_STEP, Viewport, first_view
 from tui_review.review.export import entry_marks
@@ -215,14 +215,14 @@ class PageView(Widget, can_focus=True):
         theme = self.app.current_theme
         suspect = Color.parse(theme.error).get_truecolor() if theme.error else BoxStyle().suspect
         request = _Request(self._token, session.doc.path, self.password, self._marks, page, view, turn, columns, rows, BoxStyle(suspect=tuple(suspect)))
-        self.run_worker(lambda: self._render(request), thread=True, exclusive=True, group="page-view", exit_on_error=False)
+        self.run_worker(lambda: self._render_job(request), thread=True, exclusive=True, group="page-view", exit_on_error=False)
 
     def _picture_size(self) -> tuple[int, int]:
         """Cells for the picture: the pane less its caption line."""
         region = self.content_region
         return max(region.width, 8), max(region.height - 1, 4)
 
-    def _render(self, request: _Request) -> None:
+    def _render_job(self, request: _Request) -> None:
         """Worker (thread): the view, the page region, the boxes, the half-block strips."""
         worker = get_current_worker()
         try:
