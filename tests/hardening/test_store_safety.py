@@ -149,3 +149,26 @@ def test_a_newer_review_file_opens_read_only_and_untouched(doc_path, finding):
     assert store.read_only and any(n.code == "newer" for n in store.notices)
     store.close()
     assert path.read_bytes() == before
+
+
+def test_export_reads_the_review_where_the_app_saved_it(tmp_path, monkeypatch):
+    """S6: a document in a read-only folder has its review in the per-user fallback; the headless
+    reader (export) finds it there instead of exporting a sheet without the notes."""
+    from tui_review.review.paths import fallback_review_path
+
+    monkeypatch.setenv("TUI_REVIEW_DATA_DIR", str(tmp_path / "data"))
+    folder = tmp_path / "share"
+    folder.mkdir()
+    doc_path = folder / "report.txt"
+    doc_path.write_text("placeholder", encoding="utf-8")
+    doc = make_doc()
+    ids = [f.id for f in doc.figures]
+    finding = make_finding(doc, "sum-1", (ids[0], ids[1], ids[2]))
+    fallback = fallback_review_path(doc_path)
+    fallback.parent.mkdir(parents=True)
+    store = ReviewStore.open(doc_path, review_path=fallback)
+    store.set_note(finding, "保存在备用目录的批注")
+    store.close()
+    reader = ReviewStore.open(doc_path, read_only=True)
+    assert reader.path == fallback and reader.note_of("sum-1") == "保存在备用目录的批注"
+    reader.close()

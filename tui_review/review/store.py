@@ -250,6 +250,8 @@ class ReviewStore:
         target = Path(review_path) if review_path is not None else review_path_for(document)
         notices: list[Notice] = []
         if read_only:
+            if review_path is None and not target.exists() and fallback_review_path(document).exists():
+                target = fallback_review_path(document)  # where the app saved it (a read-only folder)
             return cls._open_read_only(target, notices, missing_ok=True)
         if review_path is not None:
             try:
