@@ -66,8 +66,10 @@ def load_document(
     progress: Progress | None = None,
     on_partial: Partial | None = None,
     limits: PdfLimits | None = None,
+    cancelled: Callable[[], bool] | None = None,
 ) -> Document:
-    """``limits``: the time and memory budgets of PDF page reading (default `PdfLimits()`)."""
+    """``limits``: the time and memory budgets of PDF page reading (default `PdfLimits()`);
+    ``cancelled``: polled during a PDF's page reading, True stops it (`parsers.errors.Cancelled`)."""
     p = Path(path)
     regular_file(p)
     with open_regular(p) as fh:
@@ -81,7 +83,7 @@ def load_document(
     if kind == "pdf":
         from parsers.pdf import parse_pdf
 
-        doc = parse_pdf(p, password=password, progress=progress, on_partial=on_partial, limits=limits)
+        doc = parse_pdf(p, password=password, progress=progress, on_partial=on_partial, limits=limits, cancelled=cancelled)
     else:
         _refuse(p, kind)
         from parsers.text import parse_text_file

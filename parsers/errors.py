@@ -55,6 +55,10 @@ class InputError(BilingualError):
         super().__init__(zh, en, subject=self.path, cause=cause)
 
 
+class Cancelled(Exception):
+    """The caller asked a long read to stop (the app's Esc); not a failure to show."""
+
+
 class InternalError(BilingualError):
     """A bug in the tool's own code: the traceback is in the log file, the user sees one line."""
 

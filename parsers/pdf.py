@@ -20,7 +20,7 @@ from pathlib import Path
 
 from parsers import cache
 from parsers.assemble import assemble
-from parsers.errors import InputError
+from parsers.errors import Cancelled, InputError
 from parsers.model import Document, ParseIssue, Severity
 from parsers.pdf_document import compose
 from parsers.pdf_page import PageRead, read_pages
@@ -91,7 +91,8 @@ def _check_pages(path: Path, count: int) -> None:
 
 
 def _read_all(
-    path: Path, password: str | None, count: int, on_first: Callable[[list[PageRead]], None], progress, limits: PdfLimits
+    path: Path, password: str | None, count: int, on_first: Callable[[list[PageRead]], None], progress, limits: PdfLimits,
+    cancelled: Callable[[], bool] | None = None,
 ) -> tuple[list[PageRead], list[Skipped]]:
     """Every page, in order, and the pages skipped. Pages are read by worker processes under
     ``limits`` (`parsers.pdf_worker`), front to back; once the first batch is in, it is handed to
@@ -112,7 +113,7 @@ def _read_all(
             on_first([reads[i] for i in range(first)])
 
     try:
-        skipped = read_in_workers(str(path), password, list(range(count)), limits, WORKERS, done)
+        skipped = read_in_workers(str(path), password, list(range(count)), limits, WORKERS, done, cancelled)
     except NoWorkers:
         return _read_in_process(path, password, count, on_first, progress), []
     return [reads[i] for i in range(count)], skipped
@@ -148,7 +149,10 @@ def parse_pdf(
     progress: Callable[[int, int, str], None] | None = None,
     on_partial: Callable[[Document], None] | None = None,
     limits: PdfLimits | None = None,
+    cancelled: Callable[[], bool] | None = None,
 ) -> Document:
+    """``cancelled``: polled while pages are read; when it returns True the page-reading processes
+    are killed and `parsers.errors.Cancelled` is raised (the app's Esc)."""
     path = Path(path)
     sha256 = _sha256(path)
     pdf = _open(path, password)
@@ -170,9 +174,9 @@ def parse_pdf(
             on_partial(_document(path, sha256, reads, count))
 
     try:
-        reads, skipped = _read_all(path, password, count, first_pages, progress, limits or PdfLimits())
+        reads, skipped = _read_all(path, password, count, first_pages, progress, limits or PdfLimits(), cancelled)
     except Exception as exc:
-        if isinstance(exc, InputError) or not from_library(exc):
+        if isinstance(exc, (InputError, Cancelled)) or not from_library(exc):
             raise  # a bug in the project's own code: an internal error, never "damaged"
         raise InputError(str(path), f"PDF 内容无法读取（{type(exc).__name__}）", f"the PDF's content cannot be read ({type(exc).__name__})",
                          "damaged", cause=exc) from None

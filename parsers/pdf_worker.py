@@ -33,12 +33,15 @@ from dataclasses import dataclass
 from multiprocessing.connection import wait
 from typing import TYPE_CHECKING
 
+from parsers.errors import Cancelled
+
 if TYPE_CHECKING:  # imported by the config: stays light (PDFium loads in the workers)
     from parsers.pdf_page import PageRead
 
 LIBRARIES = ("pypdfium2", "pdfminer", "pdfplumber")
 log = logging.getLogger("parsers.pdf_worker")
 log.addHandler(logging.NullHandler())
+CANCEL_POLL_SECONDS = 0.1  # how often a cancel request is looked at while pages are read
 DEFAULT_SIZE = (595.0, 842.0)  # a skipped page's size: A4, so layout code sees a plain blank page
 
 
@@ -211,10 +214,12 @@ def read_in_workers(
     limits: PdfLimits,
     workers: int,
     on_read: Callable[[int, PageRead | None], None],
+    cancelled: Callable[[], bool] | None = None,
 ) -> list[Skipped]:
     """Read the pages at ``indices`` (0-based), in that order of priority, with up to ``workers``
     processes; ``on_read(index, read)`` as each page is done (``read`` None: skipped); the pages
-    skipped, with why."""
+    skipped, with why. ``cancelled()`` returning True stops the read: the workers are killed at
+    once and `parsers.errors.Cancelled` is raised."""
     ctx, pool = _start_pool(path, password, limits, max(1, min(workers, len(indices))))
     pending = deque(indices)
     skipped: list[Skipped] = []
@@ -227,6 +232,8 @@ def read_in_workers(
 
     try:
         while pending or any(w.page is not None for w in pool):
+            if cancelled is not None and cancelled():
+                raise Cancelled(path)
             for w in pool:
                 if w.page is None and pending:
                     w.give(pending.popleft())
@@ -240,6 +247,8 @@ def read_in_workers(
                 pending.clear()
                 break
             timeout = min(deadline, min(w.since + limits.page_seconds for w in busy)) - now
+            if cancelled is not None:
+                timeout = min(timeout, CANCEL_POLL_SECONDS)
             wait([w.conn for w in busy] + [w.process.sentinel for w in busy], timeout=max(0.0, timeout))
             for i, w in enumerate(pool):
                 if w.page is None:

@@ -70,3 +70,18 @@ def test_where_an_exception_was_raised_decides_whose_it_is():
         {}["missing"]
     except KeyError as exc:
         assert not from_library(exc)
+
+
+def test_a_cancelled_read_stops_at_once_and_leaves_no_process_behind():
+    import multiprocessing
+    import time
+
+    from parsers.errors import Cancelled
+
+    steps = []
+    started = time.monotonic()
+    with pytest.raises(Cancelled):
+        pdf.parse_pdf(SAMPLES / "demo_final_2024.pdf", progress=lambda done, total, stage: steps.append(done),
+                      cancelled=lambda: len(steps) >= 2)
+    assert 2 <= len(steps) < 20 and time.monotonic() - started < 15
+    assert not [p for p in multiprocessing.active_children() if p.is_alive()]
