@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from parsers import headings, metadata
 from parsers.figures import extract_prose_figures, missing_figures
+from parsers.identity import identify_all
 from parsers.model import BBox, Block, Document, Normalisation, ParseIssue, Section, Severity, Table
 from parsers.normalise import CleanLine, clean_lines, display_width, drop_han_spaces, ends_sentence, join
 from parsers.subjects import canonical_subject, strip_role_words
@@ -232,6 +233,7 @@ def assemble(
             )
         )
     doc.blocks.sort(key=lambda b: (b.start, b.kind != "heading"))
+    identify_all(doc)
     return doc
 
 

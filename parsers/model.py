@@ -25,6 +25,8 @@ from typing import TYPE_CHECKING, Iterator
 if TYPE_CHECKING:  # pandas is imported lazily: the TUI's first paint must not wait for it
     import pandas as pd
 
+    from parsers.identity import Identity
+
 
 class DocKind(StrEnum):
     BUDGET = "budget"  # 预算
@@ -90,6 +92,7 @@ class Figure:
     column: str = ""  # table figures: the flattened column path ("支出 › 基本支出 › 人员经费")
     code: str = ""  # 功能/经济分类 code the figure is attached to, when one is printed
     raw: str = ""  # the characters in the source file before normalisation, if they differ
+    identity: Identity | None = None  # what quantity it is, resolved once after parsing (parsers.identity)
 
     @property
     def half_ulp(self) -> Decimal:

@@ -206,6 +206,8 @@ def find(doc: Document) -> list[Relation]:
                 label_zh=f"情况说明中的{fig.subject}应与《{view.table.title or view.table.id}》{place}一致",
                 label_en=f"the {fig.subject} stated in the prose should agree with {view.table.title or view.table.id} ({place})",
                 section_id=fig.section_id,
+                uncertain=None if fig.identity is None or fig.identity.complete else (
+                    f"情况说明中的科目名称“{fig.subject}”可能不完整", f"the name “{fig.subject}” in the prose may be incomplete"),
             )
         )
     return out

@@ -15,7 +15,7 @@ from parsers.model import Document, Figure, Role
 from parsers.numbers import MONEY_UNITS
 from tui_review.contracts.relation import Relation, RelationKind, Term
 from tui_review.relations.period import own_period
-from parsers.scope import scope, whole_funds
+from parsers.identity import identify, whole_funds
 from tui_review.relations.text_marks import marks
 
 # Names that denote one quantity wherever they are printed (the standard tables' row names);
@@ -110,12 +110,10 @@ def find(doc: Document) -> list[Relation]:
 def _uncertainty(doc: Document, a: Figure, b: Figure, whole: frozenset[str]) -> tuple[str, str] | None:
     """Why two statements of one name may still be two quantities (None: certainly one). Fund
     words the document makes immaterial (``whole``) are left out of the comparison."""
-    scope_a, scope_b = scope(doc, a) - whole, scope(doc, b) - whole
-    if scope_a != scope_b:
-        shown = ["、".join(sorted(s)) or "未限定" for s in (scope_a, scope_b)]
-        shown_en = [", ".join(sorted(s)) or "unqualified" for s in (scope_a, scope_b)]
-        return (f"两处所在部分的口径不同（{shown[0]} / {shown[1]}），可能是不同的数",
-                f"the two places speak of different scopes ({shown_en[0]} / {shown_en[1]}): possibly two quantities")
+    ida, idb = a.identity or identify(doc, a), b.identity or identify(doc, b)
+    why = ida.why_not_same(idb, whole)
+    if why is not None:
+        return why
     sec_a, sec_b = doc.section(a.section_id), doc.section(b.section_id)
     if sec_a is not None and sec_b is not None and sec_a is not sec_b and sec_a.parent_id == sec_b.parent_id and _heading_name(sec_a.title) == _heading_name(sec_b.title):
         return ("两个并列标题名称相同而数字不同，标题中的科目名称可能不完整",
