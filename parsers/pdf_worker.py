@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import logging
 import multiprocessing
+import multiprocessing.context
 import os
 import sys
 import threading
@@ -31,7 +32,7 @@ from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass
 from multiprocessing.connection import wait
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from parsers.errors import Cancelled
 
@@ -106,6 +107,7 @@ def _serve(conn, path: str, password: str | None, memory_mb: int) -> None:
     pdf = pdfium.PdfDocument(path, password=password)
     try:
         while (index := conn.recv()) is not None:
+            reply: tuple[str, object]
             try:
                 reply = ("ok", read_page(pdf, index, plumber))
             except MemoryError:
@@ -132,7 +134,7 @@ def _contexts() -> list:
     """Start methods to try, fastest first: a plain fork on Linux when this process runs no other
     thread (the CLI: safe, and PDFium is loaded already); a fork server (each worker a fork of a
     process that has PDFium loaded) where there is one — the app's reading thread; then spawn."""
-    out = []
+    out: list[multiprocessing.context.BaseContext] = []
     methods = multiprocessing.get_all_start_methods()
     if sys.platform.startswith("linux") and "fork" in methods and threading.active_count() == 1:
         out.append(multiprocessing.get_context("fork"))
@@ -240,11 +242,7 @@ def read_in_workers(
             busy = [w for w in pool if w.page is not None]
             now = time.monotonic()
             if now >= deadline:
-                for w in busy:
-                    skip(w.page, "document_time")
-                for index in pending:
-                    skip(index, "document_time")
-                pending.clear()
+                _out_of_time(busy, pending, skip)
                 break
             timeout = min(deadline, min(w.since + limits.page_seconds for w in busy)) - now
             if cancelled is not None:
@@ -259,11 +257,11 @@ def read_in_workers(
                 index, w.page = w.page, None
                 kind, value = outcome
                 if kind == "ok":
-                    on_read(index, value)
+                    on_read(index, cast("PageRead", value))
                     continue
                 if kind == "bug":
                     raise PageReaderBug(f"page {index + 1} of {path}: a bug in the page reader\n{value}")
-                skip(index, value)
+                skip(index, str(value))
                 if kind == "replace":
                     w.kill()
                     if pending:
@@ -272,6 +270,16 @@ def read_in_workers(
         for w in pool:
             w.stop() if w.page is None else w.kill()
     return sorted(skipped, key=lambda s: s.number)
+
+
+def _out_of_time(busy: list[_Worker], pending: deque[int], skip: Callable[[int, str], None]) -> None:
+    """The document's time is up: the pages being read and those still waiting are skipped."""
+    for w in busy:
+        if w.page is not None:
+            skip(w.page, "document_time")
+    for index in pending:
+        skip(index, "document_time")
+    pending.clear()
 
 
 def _outcome(w: _Worker, limits: PdfLimits) -> tuple[str, object] | None:

@@ -31,6 +31,7 @@ from decimal import Decimal
 from functools import cache
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 from parsers.errors import BilingualError, InputError
 from parsers.files import read_bounded
@@ -275,7 +276,7 @@ def _pdf_limits(data: Mapping, path: str, text: str) -> PdfLimits:
     """``[pdf]``: ``page_seconds``, ``document_seconds`` and ``memory_mb``, each within a sane range."""
     table = _table(data, "pdf", path, text)
     _only(table, tuple(_PDF_KEYS), "pdf", path, text, anchor="[pdf]")
-    values = {}
+    values: dict[str, Any] = {}
     for key, (low, high) in _PDF_KEYS.items():
         if key not in table:
             continue

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from parsers import load_document
 from parsers.model import Document
+from tui_review.config import Config
 from tui_review.engine import check_document
 from tui_review.review.session import ReviewSession
 from tui_review.review.store import ReviewStore
@@ -24,7 +25,7 @@ Progress = Callable[[int, int, str], None]  # (done, total, stage: parse | check
 class LoadOptions:
     review_path: Path | None = None  # default: <file>.review.sqlite beside the document
     password: str | None = None
-    config: object | None = None  # a tui_review.config.Config
+    config: Config | None = None
     check: Callable = check_document  # (document, config) -> report with .findings
 
 

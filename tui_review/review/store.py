@@ -440,11 +440,15 @@ class ReviewStore:
             return False
         return True
 
+    def _record(self, key: str | int) -> Review | OwnFinding | None:
+        """A pending key's record: finding ids are str, own finding ids int."""
+        return self._reviews.get(key) if isinstance(key, str) else self._own.get(key)
+
     def pending_records(self) -> list[dict]:
         """The pending changes as plain rows (finding or own finding, status, note …)."""
         out = []
         for kind, key in sorted(self._pending, key=str):
-            record = self._reviews.get(key) if kind == "review" else self._own.get(key)
+            record = self._record(key)
             if record is not None:
                 out.append({"kind": kind, **_row_of(record)})
         return out
@@ -601,7 +605,8 @@ class ReviewStore:
         try:
             with _transaction(self._conn):
                 for kind, key in pending:
-                    record = self._reviews[key] if kind == "review" else self._own[key]
+                    record = self._record(key)
+                    assert record is not None  # a pending key is always a kept record
                     self._write(kind, key, record)
                 _heartbeat(self._conn)
         except sqlite3.Error as exc:
