@@ -236,9 +236,7 @@ def read_in_workers(
         while pending or any(w.page is not None for w in pool):
             if cancelled is not None and cancelled():
                 raise Cancelled(path)
-            for w in pool:
-                if w.page is None and pending:
-                    w.give(pending.popleft())
+            _hand_out(pool, pending)
             busy = [w for w in pool if w.page is not None]
             now = time.monotonic()
             if now >= deadline:
@@ -270,6 +268,13 @@ def read_in_workers(
         for w in pool:
             w.stop() if w.page is None else w.kill()
     return sorted(skipped, key=lambda s: s.number)
+
+
+def _hand_out(pool: list[_Worker], pending: deque[int]) -> None:
+    """Give each idle worker the next page waiting, in order of priority."""
+    for w in pool:
+        if w.page is None and pending:
+            w.give(pending.popleft())
 
 
 def _out_of_time(busy: list[_Worker], pending: deque[int], skip: Callable[[int, str], None]) -> None:
