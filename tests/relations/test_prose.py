@@ -198,3 +198,13 @@ def test_the_parts_of_a_final_account_break_down_the_actual_not_the_budget():
     )
     (rel,) = relations(text, "sum.parts")
     assert rel.target.text == "18.00"
+
+
+def test_a_section_that_opens_with_one_of_its_parts_states_no_total():
+    text = BUDGET_DOC + (
+        "十一、“三公”经费支出预算情况说明\n"
+        "因公出国（境）费支出110万元，占“三公”经费的18.85%；公务接待费支出156.55万元，占“三公”经费的26.72%。具体情况如下：\n"
+        "1．因公出国（境）费预算支出110万元，与上年预算数相等。\n"
+        "2．公务接待费预算支出156.55万元。\n"
+    )
+    assert relations(text, "sum.parts") == []

@@ -139,6 +139,8 @@ def _section_sums(ctx: _Ctx) -> list[Relation]:
         parts = [_first(_own_figures(ctx, child), (role,), ctx) for child in sec.children]
         if any(p is None for p in parts):
             continue
+        if any(_same_name(head, p) for p in parts):
+            continue  # the section opens with one of its parts (因公出国（境）费 …), not with their total
         out.append(
             _sum(
                 "sum.parts",
@@ -164,6 +166,11 @@ def _section_sums(ctx: _Ctx) -> list[Relation]:
                     )
                 )
     return out
+
+
+def _same_name(a: Figure, b: Figure) -> bool:
+    key_a, key_b = re.sub(r"(?:支出|经费|费用)$", "", a.subject), re.sub(r"(?:支出|经费|费用)$", "", b.subject)
+    return bool(key_a) and (key_a == key_b or key_a.startswith(key_b) or key_b.startswith(key_a))
 
 
 def _combined_total(ctx: _Ctx, head: Figure) -> bool:
