@@ -38,6 +38,18 @@ def plain_terminal(monkeypatch, tmp_path):
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
 
 
+async def loaded(pilot) -> None:
+    """Wait until the document is read and its review shown (the loading worker starts after the
+    first paint, so on a busy machine one settle may come before it has begun; at most ~60 s)."""
+    for _ in range(600):
+        await settle(pilot)
+        if pilot.app.main.session is not None:
+            break
+        await pilot.pause(0.1)
+    assert pilot.app.main.session is not None
+    await pilot.pause()
+
+
 async def until_drawn(pilot) -> PageView:
     """Wait until the page view has drawn the latest render it was asked for (at most ~10 s)."""
     view = pilot.app.screen.query_one(PageView)
@@ -79,7 +91,7 @@ def expected_cells(bbox, shown):
 async def test_v_shows_the_findings_page_with_boxes_at_the_figures(tmp_path):
     app = ReviewApp(ERRORS, options=LoadOptions(review_path=tmp_path / "r.sqlite"))
     async with app.run_test(size=(120, 40)) as pilot:
-        await settle(pilot)
+        await loaded(pilot)
         screen = app.screen
         for _ in range(10):  # to the first finding with figures on a page (the first are about missing tables)
             await pilot.press("n")
@@ -126,7 +138,7 @@ async def test_v_shows_the_findings_page_with_boxes_at_the_figures(tmp_path):
 async def test_halfblock_fallback_zoom_and_pages(tmp_path):
     app = ReviewApp(REAL, options=LoadOptions(review_path=tmp_path / "r.sqlite"))
     async with app.run_test(size=(100, 30)) as pilot:
-        await settle(pilot)
+        await loaded(pilot)
         await pilot.press("n", "v")
         view = await until_drawn(pilot)
         assert view.mode == "halfblock"
@@ -167,7 +179,7 @@ async def test_pages_are_rendered_once_per_scale_for_the_session(tmp_path, monke
     monkeypatch.setattr(PdfPages, "render", counted)
     app = ReviewApp(REAL, options=LoadOptions(review_path=tmp_path / "r.sqlite"))
     async with app.run_test(size=(100, 30)) as pilot:
-        await settle(pilot)
+        await loaded(pilot)
         await pilot.press("n", "v")
         view = await until_drawn(pilot)
         first = view.shown.page
@@ -183,7 +195,7 @@ async def test_pages_are_rendered_once_per_scale_for_the_session(tmp_path, monke
 async def test_a_text_document_shows_its_lines_with_the_figure(doc_copy):
     app = ReviewApp(doc_copy)
     async with app.run_test(size=(120, 40)) as pilot:
-        await settle(pilot)
+        await loaded(pilot)
         screen = app.screen
         for _ in range(10):  # to the first finding about figures
             await pilot.press("n")
@@ -245,7 +257,7 @@ def test_snapshot_page_view_120x40(snap_compare, tmp_path, monkeypatch):
     app = ReviewApp(Path(REAL.name), options=options, theme="review-dark")
 
     async def prepare(pilot) -> None:
-        await settle(pilot)
+        await loaded(pilot)
         pilot.app.clear_notifications()
         await pilot.press("n", "v")
         await until_drawn(pilot)
