@@ -56,6 +56,8 @@ KEYS: tuple[Key, ...] = (
     Key("main.annotate", "a", "annotate", "批注", "Note", "main"),
     Key("main.status", "s", "set_status", "状态", "Status", "main"),
     Key("main.mark", "m", "mark", "标记", "Mark", "main"),
+    Key("main.next_unreviewed", "u", "next_unreviewed", "下一待核", "Next unreviewed", "main"),
+    Key("main.delete_own", "delete,x", "delete_own", "删除我的标记", "Delete my finding", "main", show=False),
     Key("main.export", "e", "export", "导出", "Export", "main"),
     Key("main.counterpart", "c", "counterpart", "对照", "Counterpart", "main"),
     Key("main.back", "b", "back", "返回", "Back", "main"),

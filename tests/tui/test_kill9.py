@@ -21,13 +21,15 @@ SCRIPT = textwrap.dedent(
         async with app.run_test(size=(100, 30)) as pilot:
             await app.workers.wait_for_complete()
             await pilot.pause()
-            await pilot.press("exclamation_mark", "n", "a")
+            await pilot.press("exclamation_mark", "n")
+            annotated = app.main.entry_key  # s moves on to the next finding still open
+            await pilot.press("a")
             app.screen.query_one(TextArea).insert("kill -9 之前写下的批注")
             await pilot.press("ctrl+s")
             await pilot.pause()
             await pilot.press("s", "3")
             await pilot.pause()
-            entry = app.main.session.entry(app.main.entry_key)
+            entry = app.main.session.entry(annotated)
             print((entry.members or (entry.key,))[0], flush=True)  # a suspect group notes its members
             time.sleep(120)  # killed here, inside the running app
 

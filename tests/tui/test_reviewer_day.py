@@ -59,15 +59,15 @@ async def test_status_and_note_land_on_the_finding_the_detail_shows_not_the_figu
         await highlight_in_list(pilot, "f-table")
         await pilot.press("enter")  # the content pane takes the focus, its cursor on 354.72
         await pilot.pause(0.1)
-        await pilot.press("s")
-        assert isinstance(app.screen, StatusPicker)
-        assert "说明与表格一致" in app.screen.title_text and "354.72" in app.screen.title_text
-        await pilot.press("2")
-        await pilot.pause()
         await pilot.press("a")
         assert isinstance(app.screen, AnnotateScreen)
+        assert "说明与表格一致" in app.screen.title_text and "354.72" in app.screen.title_text
         app.screen.editor.insert("表中为 354.70")
         await pilot.press("ctrl+s")
+        await pilot.pause()
+        await pilot.press("s")
+        assert isinstance(app.screen, StatusPicker) and "说明与表格一致" in app.screen.title_text
+        await pilot.press("2")
         await pilot.pause()
         store = main.session.store
         assert (store.review("f-table").status, store.review("f-table").note) == ("confirmed", "表中为 354.70")

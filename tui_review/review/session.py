@@ -109,6 +109,8 @@ class ReviewSession:
                 self._prose.setdefault(fig.section_id, []).append(fig)
         for figs in self._prose.values():
             figs.sort(key=lambda f: f.start or 0)
+        self._engine_order = {f.finding_id: i for i, f in enumerate(self.findings)}
+        self._table_order = {t.id: i for i, t in enumerate(doc.tables)}
         self.entries: list[Entry] = []
         self.expanded: set[str] = set()  # group entries showing their members
         self.refresh()
@@ -221,7 +223,7 @@ class ReviewSession:
         entries = [self._finding_entry(f) for f in self.findings if f.failed]
         entries += [self._group_entry(members) for members in _groups(entries).values()]
         entries += [self._own_entry(o) for o in self.store.own_findings()]
-        entries.sort(key=self._position)
+        entries.sort(key=lambda e: (e.severity == "info", self._position(e)))  # the engine's notes last
         entries = _members_after_their_group(entries)
         current = {f.finding_id for f in self.findings}
         entries += [self._orphan_entry(r) for r in self.store.orphans() if r.finding_id not in current]
@@ -359,18 +361,27 @@ class ReviewSession:
         return NodeRef("section", f.section_id)
 
     def _position(self, entry: Entry) -> tuple:
+        """Where an entry stands in the document: page, offset (a table's own, or its section's
+        when the parser gave none), table order, row, column; ties keep the engine's order."""
         figs = [self.figures[fid] for fid in entry.figure_ids if fid in self.figures]
         if entry.finding is not None:
             primary = self._primary_figure(entry.finding)
             figs = [primary] if primary is not None else figs
+        order = (self._engine_order.get(entry.key, len(self._engine_order)), entry.key)
         if figs:
             fig = figs[0]
             if fig.cell is not None:
-                table = self.doc.table(fig.cell.table_id)
-                base = table.start if table and table.start is not None else self._section_start(fig.section_id)
-                return (base, fig.cell.row, fig.cell.col, entry.key)
-            return (fig.start or 0, 0, 0, entry.key)
-        return (self._section_start(entry.section_id), 0, 0, entry.key)
+                return (fig.page or 0, *self._table_position(fig.cell.table_id, fig.section_id), fig.cell.row, fig.cell.col, *order)
+            return (fig.page or 0, fig.start or 0, -1, 0, 0, *order)
+        table_id = entry.location.split("[")[0]
+        if self.doc.table(table_id) is not None:
+            return (entry.page or 0, *self._table_position(table_id, entry.section_id), 0, 0, *order)
+        return (entry.page or 0, self._section_start(entry.section_id), -1, 0, 0, *order)
+
+    def _table_position(self, table_id: str, section_id: str) -> tuple[int, int]:
+        table = self.doc.table(table_id)
+        base = table.start if table is not None and table.start is not None else self._section_start(section_id)
+        return (base, self._table_order.get(table_id, 0))
 
     def _section_start(self, section_id: str) -> int:
         section = self.section(section_id)
@@ -432,11 +443,12 @@ class ReviewSession:
     def badges(self) -> dict[NodeRef, tuple[int, int]]:
         """Open problems per tree node, (errors, warnings), a section counting its whole subtree.
 
-        Every failing or reviewer-marked entry counts except those the reviewer dismissed (误报); a
-        suspect group counts once, where its suspect stands, not once per member."""
+        Only entries still 待核 (open) count: a status of any kind (确认问题, 误报, 需补充说明) is
+        the reviewer's decision, and the badge counts what is left to decide; a suspect group counts
+        once, where its suspect stands, not once per member."""
         own: dict[NodeRef, list[int]] = {}
         for e in self.entries:
-            if e.node is None or e.status == "dismissed" or e.severity not in ("error", "warning"):
+            if e.node is None or e.status != "open" or e.severity not in ("error", "warning"):
                 continue
             if e.group and e.kind != GROUP_KIND:
                 continue
@@ -461,6 +473,21 @@ class ReviewSession:
         errors, warnings = own.get(root, (0, 0))
         totals[root] = (errors, warnings)  # the root's node is the cover: its own text only
         return totals
+
+    def counts(self) -> dict[str, int]:
+        """Failing findings by severity and relations verified, as ``check`` counts them."""
+        failing = [f for f in self.findings if f.failed]
+        return {
+            "errors": sum(f.severity == "error" for f in failing),
+            "warnings": sum(f.severity == "warning" for f in failing),
+            "notes": sum(f.severity == "info" for f in failing),
+            "verified": sum(not f.failed for f in self.findings),
+        }
+
+    def progress(self) -> tuple[int, int]:
+        """(reviewed, total): problems (errors, warnings, own findings) with a status other than 待核."""
+        problems = [e for e in self.entries if e.severity != "info"]
+        return sum(e.status != "open" for e in problems), len(problems)
 
     def tables_of(self, section_id: str) -> list[str]:
         return tables_of(self.doc, section_id, self.section(section_id))

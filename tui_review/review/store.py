@@ -555,6 +555,17 @@ class ReviewStore:
     def update_own(self, own_id: int, *, note: str | None = None, status: str | None = None) -> OwnFinding:
         return self._edit(self._own, "own", own_id, note, status)
 
+    def delete_own(self, own_id: int) -> None:
+        """Delete one of the reviewer's own findings (one transaction)."""
+        self._check_writable()
+        try:
+            with _transaction(self._conn):
+                self._conn.execute("DELETE FROM own_findings WHERE own_id = ?", (own_id,))
+        except sqlite3.Error as exc:
+            raise StoreError(f"删除失败（{exc}）", f"Could not delete ({exc})") from None
+        self._own.pop(own_id, None)
+        self._pending.discard(("own", own_id))
+
     def edit_review(self, finding_id: str, *, note: str | None = None, status: str | None = None) -> Review:
         """Change a review kept without a current finding (a note from an earlier version)."""
         return self._edit(self._reviews, "review", finding_id, note, status)

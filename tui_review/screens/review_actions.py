@@ -1,0 +1,147 @@
+"""The review actions of the review screen: status, note, the reviewer's own finding (add and
+delete) and export. Each acts on what the navigator says the detail pane shows, names it in its
+dialog, and saves through the store at once. Mixed into `MainScreen`."""
+
+from __future__ import annotations
+
+from textual.screen import Screen
+
+from tui_review.i18n import get_lang, rule_title, status_label, tr
+from tui_review.review.export import default_export_path, export_review
+from tui_review.review.session import Entry
+from tui_review.review.store import StoreError
+from tui_review.screens.annotate import AnnotateScreen
+from tui_review.screens.confirm import ConfirmDialog
+from tui_review.screens.error_dialog import ErrorDialog
+from tui_review.screens.export_dialog import ExportChoice, ExportDialog
+from tui_review.screens.status_picker import StatusPicker
+
+
+class ReviewActionsMixin(Screen):
+    auto_advance = True  # after s, n goes on to the next finding still 待核
+
+    def _store_call(self, call, *args, **kwargs):
+        try:
+            return call(*args, **kwargs)
+        except StoreError as exc:
+            self.app.push_screen(ErrorDialog(exc.message(get_lang())))
+            return None
+        finally:
+            self.after_review_change()
+
+    def _target(self) -> Entry | None:
+        entry = self.nav.target_entry()
+        if entry is None:
+            self.notify(tr("no.finding.here") if self.nav.detail_figure is not None else tr("nothing.selected"))
+        return entry
+
+    def action_annotate(self) -> None:
+        entry = self._target()
+        if entry is None:
+            return
+
+        def save(note: str | None) -> None:
+            if note is None or note == entry.note:
+                return
+            if self._apply(entry, note=note) is not None:
+                self.notify(tr("saved.note"))
+
+        self.app.push_screen(AnnotateScreen(tr("annotate.title", target=target_label(entry)), entry.note), save)
+
+    def action_set_status(self) -> None:
+        entry = self._target()
+        if entry is None:
+            return
+
+        def save(status: str | None) -> None:
+            if status is None:
+                return
+            if status != entry.status and self._apply(entry, status=status) is None:
+                return
+            self.notify(tr("saved.status", status=status_label(status)))
+            if self.auto_advance and status != "open":
+                step = self.nav.next_unreviewed()
+                if step.selection is not None:
+                    self._step(step)
+
+        self.app.push_screen(StatusPicker(target_label(entry), entry.status), save)
+
+    def _apply(self, entry: Entry, *, note: str | None = None, status: str | None = None):
+        store = self.session.store
+        if entry.members:  # a suspect group: its member findings
+            results = [self._apply(member, note=note, status=status) for member in self.session.members(entry.key)]
+            return results[-1] if results else None
+        if entry.own is not None:
+            return self._store_call(store.update_own, entry.own.own_id, note=note, status=status)
+        if entry.finding is not None:
+            if note is not None:
+                return self._store_call(store.set_note, entry.finding, note)
+            return self._store_call(store.set_status, entry.finding, status)
+        return self._store_call(store.edit_review, entry.key, note=note, status=status)
+
+    def action_mark(self) -> None:
+        target = self.nav.mark_target()
+        if target is None:
+            self.notify(tr("nothing.selected"))
+            return
+        text = target.text or tr("tree.cover")
+
+        def save(note: str | None) -> None:
+            if note is None:
+                return
+            own = self._store_call(
+                self.session.store.add_own,
+                target.kind,
+                target.target_id,
+                text=text,
+                section=self.session.label(target.section_id),
+                section_id=target.section_id,
+                page=target.page,
+                location=target.location or text,
+                note=note,
+            )
+            if own is not None:
+                self.nav.entry_key = own.finding_id
+                self._refresh_list()
+                self.notify(tr("saved.own"))
+
+        self.app.push_screen(AnnotateScreen(tr("annotate.mark_title", target=text)), save)
+
+    def action_delete_own(self) -> None:
+        """Delete the reviewer's own finding the detail pane shows (after asking)."""
+        entry = self.nav.target_entry()
+        if entry is None or entry.own is None:
+            self.notify(tr("delete.not_own"))
+            return
+
+        def answered(answer: str | None) -> None:
+            if answer == "delete" and self._store_call(self.session.store.delete_own, entry.own.own_id) is not False:
+                self.nav.show_detail(None, None)
+                self.detail.clear()
+                self.notify(tr("deleted.own"))
+
+        answers = [("delete", tr("delete.yes")), ("keep", tr("delete.no"))]
+        self.app.push_screen(ConfirmDialog(tr("delete.title"), target_label(entry), answers), answered)
+
+    def action_export(self) -> None:
+        session = self.session
+
+        def write(choice: ExportChoice | None) -> None:
+            if choice is None:
+                return
+            try:
+                written = export_review(session, choice.path, force=choice.overwrite, lang=get_lang())
+            except (OSError, ValueError) as exc:
+                self.app.push_screen(ErrorDialog(f"{choice.path}: {exc}", tr("export.failed")))
+                return
+            self.notify(tr("export.done", path=written, rows=len(session.entries)), timeout=8)
+
+        self.app.push_screen(ExportDialog(default_export_path(session.doc.path)), write)
+
+
+def target_label(entry: Entry) -> str:
+    """Names a finding unambiguously: its rule, the figure as printed and its place."""
+    location = "" if entry.location.startswith("@") else entry.location  # a text offset says nothing to a reader
+    page = tr("place.page", page=entry.page) if entry.page is not None else ""
+    place = " ".join(p for p in (page, entry.section.split(" › ")[-1], location) if p)
+    return " · ".join(p for p in (rule_title(entry.rule), entry.stated, place) if p) or entry.key
