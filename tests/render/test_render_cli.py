@@ -25,12 +25,18 @@ def session_of(tmp_path):
 
 
 def single_page_finding(session):
-    """A failing finding whose boxes all stand on one page, with a suspect."""
+    """A failing finding whose boxes all stand on one page, with a suspect, no two boxes touching
+    (where they touch, an edge's pixel is drawn by both)."""
     for entry in session.entries:
         marks = entry_marks(session, entry) if entry.finding is not None else []
-        if len(marks) >= 2 and len({m.page for m in marks}) == 1 and marks[0].kind == SUSPECT:
+        if len(marks) >= 2 and len({m.page for m in marks}) == 1 and marks[0].kind == SUSPECT and _apart(marks):
             return entry, marks
     raise AssertionError("no such finding in the sample")
+
+
+def _apart(marks) -> bool:
+    boxes = [(m.bbox[0] - 2 * PAD, m.bbox[1] - 2 * PAD, m.bbox[2] + 2 * PAD, m.bbox[3] + 2 * PAD) for m in marks]
+    return not any(a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3] for i, a in enumerate(boxes) for b in boxes[i + 1:])
 
 
 def edge_midpoints(box):
