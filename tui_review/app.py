@@ -125,7 +125,9 @@ class ReviewApp(App):
             if path is not None:
                 self.main.load(path)
 
-        self.push_screen(OpenFileScreen(existing_folder(self.path)), chosen)
+        session = self.main.session
+        shown = Path(session.doc.path) if session is not None else self.path
+        self.push_screen(OpenFileScreen(existing_folder(shown)), chosen)
 
     def action_cycle_theme(self) -> None:
         names = self.theme_names

@@ -5,6 +5,7 @@ keep every character."""
 from __future__ import annotations
 
 import shutil
+from pathlib import Path
 from types import SimpleNamespace
 
 from pinned import _figure, _finding
@@ -160,7 +161,7 @@ async def test_open_after_a_missing_file_starts_in_an_existing_folder(tmp_path):
         await pilot.press("enter")
         await settle(pilot)
         assert isinstance(app.screen, MainScreen) and app.main.session is not None
-        assert app.path == tmp_path / "review_fixture.txt"
+        assert Path(app.main.session.doc.path) == tmp_path / "review_fixture.txt"
     assert app.return_code in (0, None)
 
 
@@ -179,3 +180,23 @@ async def test_messages_keep_every_chinese_character_where_panes_meet(tmp_path):
         screen_text = [strip.text for strip in app.screen._compositor.render_strips()]
         shown = [line for line in screen_text if "确认" in line or "状态已" in line]
         assert len(shown) >= 2 and all("状态已设为：确认问题" in line for line in shown), shown
+
+
+@run_async
+async def test_the_reviewers_own_finding_can_be_deleted_after_asking(tmp_path):
+    app = app_on(tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        main = app.main
+        await pilot.press("2", "j", "j", "m")  # a figure of the text, marked
+        app.screen.editor.insert("分项与合计不符")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        [own] = [e for e in main.session.entries if e.kind == "own"]
+        main._draw(main.nav.select_entry(own))
+        await pilot.press("x")
+        assert isinstance(app.screen, ConfirmDialog)
+        app.screen.query_one("#answer-delete").press()
+        await pilot.pause()
+        assert not [e for e in main.session.entries if e.kind == "own"]
+        assert main.session.store.own_findings() == []

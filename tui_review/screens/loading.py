@@ -20,6 +20,7 @@ from tui_review.review.pipeline import LoadOptions, open_review
 from tui_review.review.session import ReviewSession
 from tui_review.review.store import StoreError
 from tui_review.screens.error_dialog import ErrorDialog
+from tui_review.widgets.document_tree import DocumentTree
 
 
 class LoadingMixin(Screen):
@@ -42,7 +43,18 @@ class LoadingMixin(Screen):
             self.session.store.close()
 
     @property
-    def loading(self) -> bool:
+    def review(self) -> ReviewSession:
+        """The open review (only asked for once one is open)."""
+        if self.session is None:
+            raise LookupError("no review is open")
+        return self.session
+
+    def begin_review(self) -> None:
+        """Draw the review just opened (the screen's own)."""
+        raise NotImplementedError
+
+    @property
+    def is_loading(self) -> bool:
         return bool(self.query_one("#loading").display)
 
     def _show_loading(self, shown: bool) -> None:
@@ -81,14 +93,13 @@ class LoadingMixin(Screen):
 
     def on_document_partial(self, message: DocumentPartial) -> None:
         if self.session is None:
-            self.tree.load(message.document)
+            self.query_one(DocumentTree).load(message.document)
 
     def on_review_ready(self, message: ReviewReady) -> None:
         self._show_loading(False)
         if self.session is not None:
             self.session.store.close()
         session = self.session = message.session
-        self.app.path = message.path
         self.begin_review()
         self.refresh_bindings()
         counts = session.counts()

@@ -24,8 +24,7 @@ from textual.widgets import ContentSwitcher, Footer, Label, ProgressBar
 from tui_review.i18n import rule_title, severity_label, status_label, tr
 from tui_review.keymap import bindings
 from tui_review.messages import FigureHighlighted, FigureOpened
-from tui_review.review.session import Entry, NodeRef
-from tui_review.screens.loading import LoadingMixin
+from tui_review.review.session import Entry, Filters, NodeRef
 from tui_review.screens.navigation import Navigator, Selection, Step
 from tui_review.screens.review_actions import ReviewActionsMixin
 from tui_review.screens.search import SearchScreen
@@ -41,13 +40,13 @@ DETAIL_SETTLE = 0.04  # seconds: presses closer than this are a held key; the de
 PANES = ("tree", "content", "findings", "detail")
 
 
-class MainScreen(LoadingMixin, ReviewActionsMixin):
+class MainScreen(ReviewActionsMixin):
     BINDINGS = bindings("main")
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]
 
     def __init__(self, path=None, options=None) -> None:
         super().__init__(path, options)
-        self.nav: Navigator | None = None
+        self._nav: Navigator | None = None
         self._detail_timer: Timer | None = None
         self._detail_shown_at = 0.0  # monotonic time the detail pane last changed
 
@@ -74,7 +73,7 @@ class MainScreen(LoadingMixin, ReviewActionsMixin):
         return self.query_one(StatusLine)
 
     @property
-    def tree(self) -> DocumentTree:
+    def doc_tree(self) -> DocumentTree:
         return self.query_one(DocumentTree)
 
     @property
@@ -103,30 +102,37 @@ class MainScreen(LoadingMixin, ReviewActionsMixin):
 
     def _panes(self) -> list[Widget]:
         content = self.table_grid if self.content.current == "table" else self.section_view
-        return [self.tree, content, self.findings, self.detail]
+        return [self.doc_tree, content, self.findings, self.detail]
 
     # ── the navigator's state, for the actions and the tests ────────────────────────────────────
 
     @property
+    def nav(self) -> Navigator:
+        """The open review's navigator (the review actions run only once a review is open)."""
+        if self._nav is None:
+            raise LookupError("no review is open")
+        return self._nav
+
+    @property
     def node(self) -> NodeRef | None:
-        return self.nav.node if self.nav else None
+        return self._nav.node if self._nav else None
 
     @property
     def entry_key(self) -> str | None:
-        return self.nav.entry_key if self.nav else None
+        return self._nav.entry_key if self._nav else None
 
     @property
     def detail_key(self) -> str | None:
-        return self.nav.detail_key if self.nav else None
+        return self._nav.detail_key if self._nav else None
 
     @property
-    def filters(self):
-        return self.nav.filters if self.nav else None
+    def filters(self) -> Filters | None:
+        return self._nav.filters if self._nav else None
 
     def on_mount(self) -> None:
-        for pane, number, name in ((self.tree, 1, "tree"), (self.content, 2, "content"), (self.findings, 3, "findings"), (self.detail, 4, "detail")):
+        for pane, number, name in ((self.doc_tree, 1, "tree"), (self.content, 2, "content"), (self.findings, 3, "findings"), (self.detail, 4, "detail")):
             pane.border_title = f"{number} {tr('pane.' + name)}"
-        self.tree.focus()
+        self.doc_tree.focus()
         self.watch(self.app, "theme", self._redraw_marks, init=False)
         for text, severity, timeout in self.app.early_notices:
             self.notify(text, severity=severity, timeout=timeout)
@@ -135,7 +141,7 @@ class MainScreen(LoadingMixin, ReviewActionsMixin):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "cancel_load":
-            return self.loading
+            return self.is_loading
         if action in ("pane", "focus_pane"):
             return True
         if action == "page":
@@ -144,8 +150,9 @@ class MainScreen(LoadingMixin, ReviewActionsMixin):
 
     def begin_review(self) -> None:
         """A review was opened (`LoadingMixin`): a fresh navigator, the first node on show."""
-        nav = self.nav = Navigator(self.session)
-        self.tree.load(self.session.doc, self.session.badges())
+        session = self.review
+        nav = self._nav = Navigator(session)
+        self.doc_tree.load(session.doc, session.badges())
         first = nav.first_node()
         if first is not None:
             self._go(first)
@@ -176,7 +183,7 @@ class MainScreen(LoadingMixin, ReviewActionsMixin):
     def _go(self, ref: NodeRef, figure_id: str | None = None, highlight: tuple[int, int] | None = None) -> None:
         """Show a node and put the tree's cursor on it."""
         self._show_node(ref, figure_id, highlight)
-        self.tree.select_ref(ref)
+        self.doc_tree.select_ref(ref)
 
     def _draw(self, selection: Selection | None) -> None:
         """Draw a navigator's `Selection`: the content pane's place, the list's row, the detail."""
@@ -241,7 +248,7 @@ class MainScreen(LoadingMixin, ReviewActionsMixin):
     def after_review_change(self) -> None:
         session = self.session
         session.refresh()
-        self.tree.set_badges(session.badges())
+        self.doc_tree.set_badges(session.badges())
         self._refresh_list()
         entry = self.nav.target_entry()
         if entry is not None:
@@ -257,7 +264,7 @@ class MainScreen(LoadingMixin, ReviewActionsMixin):
 
     def _redraw_marks(self) -> None:
         if self.session is not None:
-            self.tree.set_badges(self.session.badges())
+            self.doc_tree.set_badges(self.session.badges())
             self._refresh_list()
             self._redraw_content()
 

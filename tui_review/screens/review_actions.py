@@ -4,7 +4,7 @@ dialog, and saves through the store at once. Mixed into `MainScreen`."""
 
 from __future__ import annotations
 
-from textual.screen import Screen
+from typing import TYPE_CHECKING
 
 from tui_review.i18n import get_lang, rule_title, status_label, tr
 from tui_review.review.export import default_export_path, export_review
@@ -14,11 +14,30 @@ from tui_review.screens.annotate import AnnotateScreen
 from tui_review.screens.confirm import ConfirmDialog
 from tui_review.screens.error_dialog import ErrorDialog
 from tui_review.screens.export_dialog import ExportChoice, ExportDialog
+from tui_review.screens.loading import LoadingMixin
 from tui_review.screens.status_picker import StatusPicker
 
+if TYPE_CHECKING:
+    from tui_review.screens.navigation import Navigator, Step
+    from tui_review.widgets.finding_detail import FindingDetail
 
-class ReviewActionsMixin(Screen):
+
+class ReviewActionsMixin(LoadingMixin):
     auto_advance = True  # after s, n goes on to the next finding still 待核
+
+    if TYPE_CHECKING:  # given by the review screen
+
+        @property
+        def nav(self) -> Navigator: ...
+
+        @property
+        def detail(self) -> FindingDetail: ...
+
+        def _refresh_list(self) -> None: ...
+
+        def _step(self, step: Step) -> None: ...
+
+        def after_review_change(self) -> None: ...
 
     def _store_call(self, call, *args, **kwargs):
         try:
@@ -67,9 +86,9 @@ class ReviewActionsMixin(Screen):
         self.app.push_screen(StatusPicker(target_label(entry), entry.status), save)
 
     def _apply(self, entry: Entry, *, note: str | None = None, status: str | None = None):
-        store = self.session.store
+        store = self.review.store
         if entry.members:  # a suspect group: its member findings
-            results = [self._apply(member, note=note, status=status) for member in self.session.members(entry.key)]
+            results = [self._apply(member, note=note, status=status) for member in self.review.members(entry.key)]
             return results[-1] if results else None
         if entry.own is not None:
             return self._store_call(store.update_own, entry.own.own_id, note=note, status=status)
@@ -90,11 +109,11 @@ class ReviewActionsMixin(Screen):
             if note is None:
                 return
             own = self._store_call(
-                self.session.store.add_own,
+                self.review.store.add_own,
                 target.kind,
                 target.target_id,
                 text=text,
-                section=self.session.label(target.section_id),
+                section=self.review.label(target.section_id),
                 section_id=target.section_id,
                 page=target.page,
                 location=target.location or text,
@@ -110,12 +129,13 @@ class ReviewActionsMixin(Screen):
     def action_delete_own(self) -> None:
         """Delete the reviewer's own finding the detail pane shows (after asking)."""
         entry = self.nav.target_entry()
-        if entry is None or entry.own is None:
+        own = entry.own if entry is not None else None
+        if entry is None or own is None:
             self.notify(tr("delete.not_own"))
             return
 
         def answered(answer: str | None) -> None:
-            if answer == "delete" and self._store_call(self.session.store.delete_own, entry.own.own_id) is not False:
+            if answer == "delete" and self._store_call(self.review.store.delete_own, own.own_id) is not False:
                 self.nav.show_detail(None, None)
                 self.detail.clear()
                 self.notify(tr("deleted.own"))
@@ -124,7 +144,7 @@ class ReviewActionsMixin(Screen):
         self.app.push_screen(ConfirmDialog(tr("delete.title"), target_label(entry), answers), answered)
 
     def action_export(self) -> None:
-        session = self.session
+        session = self.review
 
         def write(choice: ExportChoice | None) -> None:
             if choice is None:
