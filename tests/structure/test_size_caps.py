@@ -19,7 +19,6 @@ REWORK = "under rework (figure identity): the main author is rewriting it"
 MODULES_OVER = {
     "parsers/figures.py": REWORK,
     "tui_review/relations/prose.py": REWORK,
-    "tui_review/screens/main.py": "the app helper splits MainScreen (issue 17 item 5)",
     "tui_review/review/store.py": "the harden helper is adding schema-version checks; split after",
     "tui_review/review/session.py": "the app helper moves navigation into its own model (issue 17 item 5)",
 }
