@@ -58,7 +58,11 @@ async def test_a_whole_review_survives_quit_and_reopen(doc_copy):
         await pilot.press("s", "2")  # 确认问题
         await pilot.pause()
 
-        # a status moves on to the next error still to review: 三公经费
+        # a status stays on its finding (a note typed next belongs to it); u goes on to the next
+        # error still to review: 三公经费
+        assert main.session.entry(main.entry_key).key == group.key
+        await pilot.press("u")
+        await pilot.pause()
         second = main.session.entry(main.entry_key)
         assert second.stated.startswith("8.50")
         (second,) = main.session.members(second.key)
@@ -251,3 +255,24 @@ async def test_keys_arriving_together_leave_every_pane_on_the_last_finding(doc_c
         tree_node = main.query_one(DocumentTree).cursor_node
         assert tree_node is not None and tree_node.data == walk[2].node
         assert walk[2].rule in "".join(main.query_one("#detail").text_lines()).replace(" ", "")
+
+
+@run_async
+async def test_n_s_a_puts_status_and_note_on_the_same_finding(doc_copy):
+    # the walk of issue 14: n → s → a on each error; a note never lands on another finding
+    app = ReviewApp(doc_copy)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        main = app.main
+        for n in range(2):
+            await pilot.press("n")
+            await pilot.pause()
+            key = main.entry_key
+            await pilot.press("s", "2")
+            await pilot.pause()
+            await pilot.press("a")
+            await write_note(pilot, f"note {n}")
+            entry = main.session.entry(key)
+            assert main.entry_key == key
+            notes = [m.note for m in main.session.members(key)] if entry.kind == "group" else [entry.note]
+            assert all(note == f"note {n}" for note in notes), notes

@@ -23,7 +23,9 @@ if TYPE_CHECKING:
 
 
 class ReviewActionsMixin(LoadingMixin):
-    auto_advance = True  # after s, n goes on to the next finding still 待核
+    # after s, stay on the finding: a note typed next (a) must land on the finding whose status was
+    # just set (n → s → a); `u` goes on to the next finding still 待核
+    auto_advance = False
 
     if TYPE_CHECKING:  # given by the review screen
 
