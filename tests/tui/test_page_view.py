@@ -216,7 +216,7 @@ def test_graphics_mode_from_the_environment_and_the_setting():
     assert graphics_mode("auto", {"TERM": "xterm-kitty"}) == "kitty"
     assert graphics_mode("auto", {"TERM": "xterm-256color", "TERM_PROGRAM": "WezTerm"}) == "kitty"
     assert graphics_mode("auto", {"TERM": "foot"}) == "sixel"
-    assert graphics_mode("auto", {"TERM": "xterm-kitty", "TMUX": "/tmp/tmux-0/default,1,0"}) == "halfblock"
+    assert graphics_mode("auto", {"TERM": "xterm-kitty", "TMUX": "/run/tmux-0/default,1,0"}) == "halfblock"
     assert graphics_mode("halfblock", {"TERM": "xterm-kitty"}) == "halfblock"
     assert graphics_mode("sixel", NO_GRAPHICS) == "sixel"
 
