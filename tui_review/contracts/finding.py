@@ -73,6 +73,22 @@ def severity_label(severity: Severity | str, lang: str = "zh") -> str:
     return en if lang == "en" else zh
 
 
+class _Placed:
+    """``page`` and ``location`` of a record that has a typed ``place``."""
+
+    __slots__ = ()
+    place: Place
+
+    @property
+    def page(self) -> int | None:
+        return self.place.page
+
+    @property
+    def location(self) -> str:
+        """The place's short technical form (``T3[r2,c4]``, ``@923``)."""
+        return self.place.code()
+
+
 @dataclass(slots=True)
 class Judgement:
     """The reviewer's status and note on one finding (the review store's; open and empty by default)."""
@@ -82,7 +98,7 @@ class Judgement:
 
 
 @dataclass(slots=True)
-class Evidence:
+class Evidence(_Placed):
     """One figure a finding relies on, with its place."""
 
     figure_id: str
@@ -95,14 +111,6 @@ class Evidence:
     place: Place
     coeff: int = 1  # its sign in the relation (+1 / −1), 0 for the stated figure itself
     part: str = "term"  # "stated", "term" or "denominator" (a ratio's divisor)
-
-    @property
-    def page(self) -> int | None:
-        return self.place.page
-
-    @property
-    def location(self) -> str:
-        return self.place.code()
 
     def as_dict(self) -> dict:
         return {
@@ -122,7 +130,7 @@ class Evidence:
 
 
 @dataclass(frozen=True, slots=True)
-class SuspectFigure:
+class SuspectFigure(_Placed):
     """A figure a group blames, with the value it would need for its relations to hold."""
 
     figure_id: str
@@ -132,14 +140,6 @@ class SuspectFigure:
     place: Place
     needed: str  # the value it would need, written as the document writes it
     needed_range: str  # every value that would do: "[339.505, 339.515]"
-
-    @property
-    def page(self) -> int | None:
-        return self.place.page
-
-    @property
-    def location(self) -> str:
-        return self.place.code()
 
     def as_dict(self) -> dict:
         return {
@@ -186,7 +186,7 @@ class Suspect:
 
 
 @dataclass(slots=True)
-class Finding:
+class Finding(_Placed):
     finding_id: str
     document: str  # the document's file name
     rule: str = field(metadata=KEPT)
@@ -215,15 +215,6 @@ class Finding:
     @property
     def holds(self) -> bool:
         return Verdict(self.verdict).holds
-
-    @property
-    def page(self) -> int | None:
-        return self.place.page
-
-    @property
-    def location(self) -> str:
-        """The place's short technical form (``T3[r2,c4]``, ``@923``)."""
-        return self.place.code()
 
     def message(self, lang: str = "zh") -> str:
         return self.message_en if lang == "en" else self.message_zh
