@@ -1,0 +1,130 @@
+"""Tables of a mutation run: per document, per claim kind, the most common classes of misses; the
+detail CSV (one row per slip)."""
+
+from __future__ import annotations
+
+import csv
+import re
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import asdict, dataclass
+
+from mutation.classify import KINDS, OTHER
+from mutation.harness import DocumentRun, Outcome
+
+
+@dataclass(slots=True)
+class Tally:
+    slips: int = 0
+    localised: int = 0
+    any_new: int = 0
+    error: int = 0
+
+    def add(self, outcome: Outcome) -> None:
+        self.slips += 1
+        self.localised += outcome.localised
+        self.any_new += outcome.any_new
+        self.error += outcome.error
+
+    def row(self, label: str) -> str:
+        return f"{label:<22} {self.slips:>6} {_rate(self.localised, self.slips):>10} {_rate(self.any_new, self.slips):>10} {_rate(self.error, self.slips):>10}"
+
+
+def _rate(part: int, whole: int) -> str:
+    return "—" if not whole else f"{100 * part / whole:.1f}%"
+
+
+HEADER = f"{'':<22} {'slips':>6} {'localised':>10} {'any':>10} {'as error':>10}"
+
+
+def by_kind(outcomes: Iterable[Outcome]) -> dict[str, Tally]:
+    tallies = {kind: Tally() for kind in (*KINDS, OTHER)}
+    claims = Tally()
+    for outcome in outcomes:
+        for kind in outcome.kinds:
+            tallies[kind].add(outcome)
+        if any(k not in (OTHER, "missing") for k in outcome.kinds):
+            claims.add(outcome)
+    tallies["all claims (value)"] = claims
+    return tallies
+
+
+def kind_table(outcomes: list[Outcome], title: str) -> str:
+    lines = [title, HEADER]
+    for kind, tally in by_kind(outcomes).items():
+        lines.append(tally.row(kind))
+    return "\n".join(lines)
+
+
+def document_table(runs: list[DocumentRun]) -> str:
+    lines = [f"{'document':<40} {'numbers':>7} {'counted':>7} {'excluded':>8} {'slips':>6} {'localised':>10} {'any':>8} {'seconds':>8}"]
+    for run in runs:
+        claims = [o for o in run.outcomes if any(k not in (OTHER,) for k in o.kinds)]
+        tally = Tally()
+        for o in claims:
+            tally.add(o)
+        counted = len({o.token for o in run.outcomes})
+        lines.append(f"{_short(run.document)} {run.numbers:>7} {counted:>7} {sum(run.excluded.values()):>8} {tally.slips:>6} "
+                     f"{_rate(tally.localised, tally.slips):>10} {_rate(tally.any_new, tally.slips):>8} {run.seconds:>8.1f}")
+    return "\n".join(lines)
+
+
+def excluded_table(runs: list[DocumentRun]) -> str:
+    total: Counter = Counter()
+    for run in runs:
+        total.update(run.excluded)
+    return "not counted: " + ", ".join(f"{reason} {n}" for reason, n in total.most_common())
+
+
+def _short(name: str, width: int = 40) -> str:
+    # CJK characters take two columns: cut by display width
+    out, used = "", 0
+    for ch in name:
+        w = 2 if ord(ch) > 0x2E80 else 1
+        if used + w > width - 1:
+            return out + "…" + " " * (width - used - 1)
+        out += ch
+        used += w
+    return out + " " * (width - used)
+
+
+def miss_class(outcome: Outcome) -> str:
+    """A class of misses: the claim kind, prose or cell, and the words that make the claim (the
+    table and column for a cell, the word before the number for prose)."""
+    kind = "/".join(outcome.kinds)
+    if " r" in outcome.where and " c" in outcome.where and not outcome.where.split()[0].startswith("@"):
+        table = re.sub(r"^p\.\d+ ", "", outcome.where)
+        title = re.split(r" r\d+ c\d+ ", table)[0]
+        column = table.split(" · ")[-1] if " · " in table else ""
+        title = re.sub(r"[\d\s]+", "", title)[:24]
+        return f"{kind} · cell · {title} · {column[-16:]}" + (" · not read" if not outcome.read else "")
+    before = outcome.context.split("【")[0]
+    word = re.findall(r"[\u4e00-\u9fff]+", before)
+    cue = word[-1][-4:] if word else ""
+    after = outcome.context.split("】")[-1][:2]
+    return f"{kind} · prose · …{cue}【n】{after}" + (" · not read" if not outcome.read else "")
+
+
+def misses_table(outcomes: list[Outcome], top: int = 20) -> str:
+    missed = [o for o in outcomes if not o.localised]
+    classes: dict[str, list[Outcome]] = {}
+    for o in missed:
+        classes.setdefault(miss_class(o), []).append(o)
+    ranked = sorted(classes.items(), key=lambda kv: -len(kv[1]))[:top]
+    lines = [f"top {len(ranked)} classes of undetected slips (not localised), of {len(missed)}:"]
+    for name, members in ranked:
+        example = members[0]
+        lines.append(f"{len(members):>5}  {name}")
+        lines.append(f"       e.g. {example.document} {example.where[:60]} {example.slip} {example.printed}→{example.mutated or '∅'}: {example.context}")
+    return "\n".join(lines)
+
+
+def write_csv(path: str, outcomes: list[Outcome]) -> None:
+    with open(path, "w", newline="", encoding="utf-8-sig") as fh:
+        fields = list(Outcome.__dataclass_fields__)
+        writer = csv.DictWriter(fh, fieldnames=fields)
+        writer.writeheader()
+        for o in outcomes:
+            row = asdict(o)
+            row["kinds"] = "/".join(o.kinds)
+            writer.writerow(row)
