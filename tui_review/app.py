@@ -19,10 +19,14 @@ from textual.screen import Screen
 from themes import DEFAULT_THEME, builtin_themes, user_themes
 from tui_review.i18n import tr
 from tui_review.keymap import KEYS, bindings
+from tui_review.review.export import default_export_path
 from tui_review.review.pipeline import LoadOptions
+from tui_review.review.store import ReviewStore
+from tui_review.screens.confirm import ConfirmDialog
 from tui_review.screens.help import HelpScreen, help_rows
 from tui_review.screens.main import MainScreen
 from tui_review.screens.open_file import OpenFileScreen, existing_folder
+from tui_review.terminal import printable
 
 
 class ReviewApp(App):
@@ -49,6 +53,7 @@ class ReviewApp(App):
         self.title = tr("app.title")
         self.theme_names: list[str] = []
         self.early_notices: list[tuple[str, str, float | None]] = []  # before the review screen is up
+        self._asking_quit = False
 
     def on_mount(self) -> None:
         for theme in builtin_themes():
@@ -128,6 +133,44 @@ class ReviewApp(App):
         session = self.main.session
         shown = Path(session.doc.path) if session is not None else self.path
         self.push_screen(OpenFileScreen(existing_folder(shown)), chosen)
+
+    async def action_quit(self) -> None:
+        """Quit; with changes the review file could not take, ask first and offer to write them
+        to a recovery file beside the review sheet."""
+        store = self._unsaved_store()
+        if store is None:
+            self.exit()
+            return
+        if self._asking_quit:
+            return
+        self._asking_quit = True
+        sheet = default_export_path(self.main.review.doc.path)
+
+        def answered(answer: str | None) -> None:
+            self._asking_quit = False
+            if answer == "drop":
+                self.exit()
+            elif answer == "recover":
+                try:
+                    written = store.write_recovery(store.recovery_path(sheet))
+                except (OSError, ValueError) as exc:
+                    self.notify(tr("quit.recovery_failed", error=exc), severity="error", timeout=10)
+                    return
+                self.exit(message=printable(tr("quit.recovered", path=written)))
+
+        answers = [("recover", tr("quit.ask.recover")), ("stay", tr("quit.ask.stay")), ("drop", tr("quit.ask.drop"))]
+        question = tr("quit.ask.question", count=store.pending_count)
+        self.push_screen(ConfirmDialog(tr("quit.ask.title"), question, answers), answered)
+
+    def _unsaved_store(self) -> ReviewStore | None:
+        """The open review's store when it holds changes that still cannot be written."""
+        try:
+            session = self.main.session
+        except LookupError:
+            return None
+        if session is None or not session.store.has_pending or session.store.retry():
+            return None
+        return session.store
 
     def action_cycle_theme(self) -> None:
         names = self.theme_names

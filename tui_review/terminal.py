@@ -12,6 +12,7 @@ keep the document's text exact.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 _UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 _UNSAFE_IN_LINE = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
@@ -33,3 +34,18 @@ def printable(text: object, *, one_line: bool = False) -> str:
     if pattern.search(text) is None:  # the common case: nothing to replace, no copy
         return text
     return pattern.sub(_visible, text)
+
+
+def runs(text: str, start: int = 0, end: int | None = None) -> Iterator[tuple[int, int, bool]]:
+    """``text[start:end]`` cut into runs ``(run_start, run_end, safe)``: a widget that maps what it
+    draws back to offsets in ``text`` draws the safe runs as they are and the others through
+    `printable`."""
+    end = len(text) if end is None else end
+    pos = start
+    for match in _UNSAFE.finditer(text, start, end):
+        if match.start() > pos:
+            yield pos, match.start(), True
+        yield match.start(), match.end(), False
+        pos = match.end()
+    if end > pos:
+        yield pos, end, True

@@ -49,3 +49,45 @@ def test_text_finds_prose_outside_figures_and_table_cells(session):
 
 def test_an_empty_query_finds_nothing(session):
     assert session.search("   ") == []
+
+
+def test_a_query_typed_with_spaces_finds_the_text_printed_without_or_across_a_line(session):
+    assert [h.offset for h in session.search("其中 财政拨款")] == [session.doc.text.index("其中财政拨款")]
+    assert [h.offset for h in session.search("收支情况 收入合计")] == [session.doc.text.index("收支情况\n收入合计")]
+
+
+def test_a_figure_printed_after_a_word_is_found_by_the_pair_typed_with_a_space(session):
+    hits = session.search("收入合计 354.72")
+    assert hits and hits[0].offset == session.doc.text.index("收入合计 354.72")
+
+
+def test_a_search_told_to_stop_gives_up(session):
+    from tui_review.review.search import SearchCancelled
+
+    with pytest.raises(SearchCancelled):
+        session.search("354.72", cancelled=lambda: True)
+
+
+def test_a_search_over_a_150_by_150_grid_looks_at_its_cancel_hook_as_it_goes(doc, findings, tmp_path):
+    from parsers.model import Table
+    from tui_review.review.search import SearchCancelled
+
+    grid = Table("T9", [[f"项目{r}-{c}" for c in range(150)] for r in range(150)], [f"列{c}" for c in range(150)], title="大表", section_id="2")
+    doc.tables.append(grid)
+    path = tmp_path / "doc.txt"
+    path.write_text(doc.text, encoding="utf-8")
+    store = ReviewStore.open(path)
+    try:
+        session = ReviewSession(doc, findings, store)
+        calls = []
+
+        def cancelled() -> bool:
+            calls.append(1)
+            return len(calls) > 3
+
+        with pytest.raises(SearchCancelled):
+            session.search("不存在的文字", cancelled=cancelled)
+        assert len(calls) == 4  # stopped at the first look after the key, not after 22,500 cells
+        assert session.search("项目149-149") and len(session.search("项目")) == 200  # bounded
+    finally:
+        store.close()

@@ -9,6 +9,7 @@ from tui_helpers import run_async, settle
 from textual.widgets import TextArea
 
 from tui_review.app import ReviewApp
+from tui_review.i18n import rule_title
 from tui_review.contracts.columns import headers, sheet_columns
 from tui_review.review.session import NodeRef
 from tui_review.screens.error_dialog import ErrorDialog
@@ -220,7 +221,7 @@ async def test_the_detail_pane_shows_the_finding_under_the_cursor_after_quick_pr
             await pilot.pause(0.1)
             entry = main.session.entry(main.entry_key)
             shown = "".join(detail.text_lines()).replace(" ", "")  # lines are wrapped and padded
-            assert entry.rule in shown, (presses, entry.rule, shown)
+            assert rule_title(entry.rule).replace(" ", "") in shown, (presses, entry.rule, shown)
             assert entry.stated.replace(" ", "") in shown
 
 
@@ -254,7 +255,7 @@ async def test_keys_arriving_together_leave_every_pane_on_the_last_finding(doc_c
         assert (main.entry_key, main.node, main.query_one(FindingsList).key) == (walk[2].key, walk[2].node, walk[2].key)
         tree_node = main.query_one(DocumentTree).cursor_node
         assert tree_node is not None and tree_node.data == walk[2].node
-        assert walk[2].rule in "".join(main.query_one("#detail").text_lines()).replace(" ", "")
+        assert rule_title(walk[2].rule).replace(" ", "") in "".join(main.query_one("#detail").text_lines()).replace(" ", "")
 
 
 @run_async

@@ -36,12 +36,14 @@ def open_review(
     progress: Progress | None = None,
     on_partial: Callable[[Document], None] | None = None,
     read_only: bool = False,
+    cancelled: Callable[[], bool] | None = None,
 ) -> ReviewSession:
-    """Raises `parsers.errors.InputError` for an unreadable file, `StoreError` for an unusable review file."""
+    """Raises `parsers.errors.InputError` for an unreadable file, `StoreError` for an unusable review
+    file, `parsers.errors.Cancelled` when ``cancelled()`` turned True while the pages were read."""
     report_progress = progress or (lambda done, total, stage: None)
     doc = load_document(
         path, password=options.password, progress=lambda d, t, _s: report_progress(d, t, "parse"), on_partial=on_partial,
-        limits=options.config.pdf if options.config is not None else None,
+        limits=options.config.pdf if options.config is not None else None, cancelled=cancelled,
     )
     report_progress(0, 1, "check")
     report = options.check(doc, options.config)

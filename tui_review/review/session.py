@@ -11,16 +11,15 @@ list and of the sheet is an `Entry` (``entry``).
 from __future__ import annotations
 
 import bisect
-import re
 from dataclasses import dataclass, replace
-from decimal import Decimal, InvalidOperation
 from pathlib import PurePath
-from typing import Iterable
+from typing import Callable, Iterable
 
 from parsers.model import Document, Figure, Section, Severity
 from tui_review.contracts.finding import Finding, Judgement, ReviewStatus, Verdict
 from tui_review.contracts.place import Place
 from tui_review.review.entry import Entry, NodeRef
+from tui_review.review.search import LIMIT, SearchHit, search
 from tui_review.review.store import OWN_RULE, OwnFinding, Review, ReviewStore
 
 # Figure marks, worst first. "" is a figure no relation checked. INVOLVED: an operand of a failing
@@ -33,36 +32,11 @@ OWN_SEVERITY = Severity.WARNING  # a reviewer's own finding is a human judgement
 
 
 @dataclass(frozen=True, slots=True)
-class SearchHit:
-    node: NodeRef
-    figure_id: str | None  # the figure hit (search by value), None for a text hit
-    offset: int | None  # offset in Document.text of a text hit
-    label: str  # where: section label or table title + cell
-    snippet: str  # the matching text with a little context
-    length: int = 0  # length of a text hit in Document.text
-
-
-@dataclass(frozen=True, slots=True)
 class Filters:
     severity: str = ""  # "" = any
     rule: str = ""
     status: str = ""
     scope: NodeRef | None = None  # None = the whole document
-
-
-_NUMBER_QUERY = re.compile(r"^[+-]?[\d,，]*\.?\d+\s*(万元|亿元|元|%|％)?$")
-
-
-def parse_query_number(query: str) -> Decimal | None:
-    """``354.72``, ``1,724.62``, ``14.81%`` → Decimal; anything else → None."""
-    q = query.strip()
-    if not q or not _NUMBER_QUERY.match(q):
-        return None
-    digits = re.sub(r"[,，\s]|万元|亿元|元|%|％", "", q)
-    try:
-        return Decimal(digits)
-    except InvalidOperation:
-        return None
 
 
 def tables_of(doc: Document, section_id: str, section: Section | None = None) -> list[str]:
@@ -494,72 +468,9 @@ class ReviewSession:
 
     # ── search ───────────────────────────────────────────────────────────────────────────────────
 
-    def search(self, query: str, limit: int = 200) -> list[SearchHit]:
-        """Figures equal to a number query (``354.72``), then text and cells containing the query."""
-        query = query.strip()
-        if not query:
-            return []
-        hits: list[SearchHit] = []
-        value = parse_query_number(query)
-        if value is not None:
-            for fig in self.doc.figures:
-                if fig.value == value:
-                    hits.append(self._figure_hit(fig))
-        seen_figs = {h.figure_id for h in hits}
-        for fig in self.doc.figures:
-            if query in fig.text and fig.id not in seen_figs:
-                hits.append(self._figure_hit(fig))
-        table_spans = [(t.start, t.end) for t in self.doc.tables if t.start is not None and t.end is not None]
-        text, needle = self.doc.text.casefold(), query.casefold()
-        pos = text.find(needle)
-        while pos >= 0 and len(hits) < limit:
-            if not any(s <= pos < e for s, e in table_spans) and not self._inside_figure_hit(pos, hits):
-                section = self.section_at(pos)
-                sid = section.id if section else ""
-                hits.append(
-                    SearchHit(
-                        NodeRef("section", sid), None, pos, self.label(sid), self._snippet(pos, len(query)), len(query)
-                    )
-                )
-            pos = text.find(needle, pos + max(1, len(needle)))
-        for table in self.doc.tables:
-            for r, row in enumerate(table.rows):
-                for c, cell in enumerate(row):
-                    if needle in cell.casefold() and (r, c) not in self._cell_hits(table.id, hits):
-                        hits.append(SearchHit(NodeRef("table", table.id), None, None, f"{table.title} [r{r + 1},c{c + 1}]", cell))
-        return hits[:limit]
-
-    def _figure_hit(self, fig: Figure) -> SearchHit:
-        node = self.node_of_figure(fig)
-        if fig.cell is not None:
-            table = self.doc.table(fig.cell.table_id)
-            label = f"{table.title if table else fig.cell.table_id} {fig.cell.label()}"
-            where = " · ".join(p for p in (fig.subject, fig.column) if p)  # the row's label, then the column
-            snippet = f"{where} = {fig.text}" if where else fig.text
-        else:
-            label = self.label(fig.section_id)
-            snippet = self._snippet(fig.start or 0, len(fig.text))
-        return SearchHit(node, fig.id, fig.start, label, snippet)
-
-    def _inside_figure_hit(self, pos: int, hits: list[SearchHit]) -> bool:
-        for h in hits:
-            fig = self.figures.get(h.figure_id or "")
-            if fig is not None and fig.start is not None and fig.end is not None and fig.start <= pos < fig.end:
-                return True
-        return False
-
-    def _cell_hits(self, table_id: str, hits: list[SearchHit]) -> set[tuple[int, int]]:
-        out = set()
-        for h in hits:
-            fig = self.figures.get(h.figure_id or "")
-            if fig is not None and fig.cell is not None and fig.cell.table_id == table_id:
-                out.add((fig.cell.row, fig.cell.col))
-        return out
-
-    def _snippet(self, pos: int, length: int, context: int = 16) -> str:
-        start = max(0, pos - context)
-        end = min(len(self.doc.text), pos + length + context)
-        return self.doc.text[start:end].replace("\n", " ")
+    def search(self, query: str, limit: int = LIMIT, cancelled: Callable[[], bool] | None = None) -> list[SearchHit]:
+        """See `tui_review.review.search.search`."""
+        return search(self, query, limit, cancelled)
 
 
 def _options(options, attribute: str) -> str:

@@ -7,6 +7,7 @@ from textual.containers import Horizontal
 from textual.widgets import Button, Static
 
 from tui_review.screens.dialog import Dialog
+from tui_review.terminal import printable
 
 
 class ConfirmDialog(Dialog[str | None]):
@@ -18,7 +19,7 @@ class ConfirmDialog(Dialog[str | None]):
         self.answers = answers  # (id, label), the first is the default
 
     def compose_body(self) -> ComposeResult:
-        yield Static(self.question, id="confirm-question", markup=False)
+        yield Static(printable(self.question), id="confirm-question", markup=False)
         with Horizontal(id="confirm-answers"):
             for i, (answer, label) in enumerate(self.answers):
                 yield Button(label, id=f"answer-{answer}", variant="primary" if i == 0 else "default")

@@ -17,6 +17,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Label
 
 from tui_review.keymap import bindings
+from tui_review.terminal import printable
 
 ResultType = TypeVar("ResultType")
 
@@ -32,7 +33,7 @@ class Dialog(ModalScreen[ResultType]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes=f"dialog {self.SIZE}".strip()):
-            yield Label(self.title_text, classes="dialog-title", markup=False)
+            yield Label(printable(self.title_text, one_line=True), classes="dialog-title", markup=False)
             yield from self.compose_body()
             if self.hint_text:
                 yield Label(self.hint_text, classes="dialog-hint", markup=False)

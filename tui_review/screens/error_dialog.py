@@ -7,6 +7,7 @@ from textual.widgets import Button, Static
 
 from tui_review.i18n import tr
 from tui_review.screens.dialog import Dialog
+from tui_review.terminal import printable
 
 
 class ErrorDialog(Dialog[None]):
@@ -17,7 +18,7 @@ class ErrorDialog(Dialog[None]):
         self.message = message
 
     def compose_body(self) -> ComposeResult:
-        yield Static(self.message, id="error-message", markup=False)
+        yield Static(printable(self.message), id="error-message", markup=False)
         yield Button(tr("error.ok"), id="ok", variant="primary")
 
     def on_mount(self) -> None:

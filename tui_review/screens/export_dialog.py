@@ -16,6 +16,7 @@ from textual.widgets import Input, Label
 
 from tui_review.i18n import tr
 from tui_review.keymap import bindings
+from tui_review.terminal import printable
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,7 +37,7 @@ class ExportDialog(ModalScreen[ExportChoice | None]):
         with Vertical(classes="dialog -wide"):
             yield Label(tr("export.title"), classes="dialog-title", markup=False)
             yield Label(tr("export.path"), markup=False)
-            yield Input(str(self.default), id="export-path")
+            yield Input(printable(str(self.default), one_line=True), id="export-path")
             yield Label("", id="export-warning", classes="dialog-warning", markup=False)
             yield Label(tr("export.hint"), classes="dialog-hint", markup=False)
 
@@ -55,7 +56,7 @@ class ExportDialog(ModalScreen[ExportChoice | None]):
         path = Path(text).expanduser()
         if path.exists() and self._confirmed_path != path:
             self._confirmed_path = path
-            self.query_one("#export-warning", Label).update(tr("export.exists", path=path))
+            self.query_one("#export-warning", Label).update(printable(tr("export.exists", path=path), one_line=True))
             return
         self.dismiss(ExportChoice(path, overwrite=path.exists()))
 

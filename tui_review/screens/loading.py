@@ -12,7 +12,7 @@ from textual.screen import Screen
 from textual.widgets import Label, ProgressBar
 from textual.worker import Worker, WorkerState, get_current_worker
 
-from parsers.errors import InputError
+from parsers.errors import Cancelled, InputError
 from tui_review import heap
 from tui_review.i18n import get_lang, tr
 from tui_review.messages import DocumentPartial, LoadProgress, ReviewReady
@@ -21,6 +21,7 @@ from tui_review.review.session import ReviewSession
 from tui_review.review.store import StoreError
 from tui_review.screens.error_dialog import ErrorDialog
 from tui_review.widgets.document_tree import DocumentTree
+from tui_review.terminal import printable
 
 
 class LoadingMixin(Screen):
@@ -63,7 +64,7 @@ class LoadingMixin(Screen):
     def load(self, path: Path) -> None:
         """Parse, check and open the review of ``path`` in a worker; the current review stays usable."""
         self.loading_path = path
-        self.query_one("#loading-label", Label).update(tr("loading", name=path.name))
+        self.query_one("#loading-label", Label).update(printable(tr("loading", name=path.name), one_line=True))
         self.query_one("#progress", ProgressBar).update(total=None, progress=0)
         self._show_loading(True)
         self._load(path)
@@ -80,7 +81,10 @@ class LoadingMixin(Screen):
             if not worker.is_cancelled:
                 self.post_message(DocumentPartial(doc))
 
-        session = open_review(path, self.options, progress=progress, on_partial=partial)
+        try:
+            session = open_review(path, self.options, progress=progress, on_partial=partial, cancelled=lambda: worker.is_cancelled)
+        except Cancelled:  # Esc: the page-reading processes are gone
+            return
         if worker.is_cancelled:
             session.store.close()
             return
@@ -89,7 +93,7 @@ class LoadingMixin(Screen):
     def on_load_progress(self, message: LoadProgress) -> None:
         self.query_one("#progress", ProgressBar).update(total=message.total or None, progress=message.done)
         name = self.loading_path.name if self.loading_path else ""
-        self.query_one("#loading-label", Label).update(f"{tr('loading', name=name)} {tr('loading.stage.' + message.stage)}")
+        self.query_one("#loading-label", Label).update(printable(f"{tr('loading', name=name)} {tr('loading.stage.' + message.stage)}", one_line=True))
 
     def on_document_partial(self, message: DocumentPartial) -> None:
         if self.session is None:

@@ -35,6 +35,7 @@ from tui_review.widgets.page_view import PageView
 from tui_review.widgets.section_view import SectionView
 from tui_review.widgets.status_line import StatusLine
 from tui_review.widgets.table_grid import TableGrid
+from tui_review.terminal import printable
 
 DETAIL_SETTLE = 0.04  # seconds: presses closer than this are a held key; the detail waits for the rest
 PANES = ("tree", "content", "findings", "detail")
@@ -170,12 +171,12 @@ class MainScreen(ReviewActionsMixin):
             content.current = "table"
             self.table_grid.show(session, ref.id, figure_id)
             table = session.doc.table(ref.id)
-            content.border_title = f"2 ▦ {ref.id} {table.title if table else ''}".rstrip()
-            content.border_subtitle = "；".join(table.notes) if table else ""  # e.g. 本表无数据
+            content.border_title = printable(f"2 ▦ {ref.id} {table.title if table else ''}".rstrip(), one_line=True)
+            content.border_subtitle = printable("；".join(table.notes), one_line=True) if table else ""  # e.g. 本表无数据
         else:
             content.current = "section"
             self.section_view.show(session, ref.id, figure_id, highlight)
-            content.border_title = f"2 {session.label(ref.id) or tr('tree.cover')}"
+            content.border_title = printable(f"2 {session.label(ref.id) or tr('tree.cover')}", one_line=True)
             content.border_subtitle = ""
         if scoped:
             self._refresh_list()

@@ -10,11 +10,13 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
+from rich.text import Text, TextType
 from textual.app import ComposeResult
 from textual.widgets import DirectoryTree, Input, Label
 
 from tui_review.i18n import tr
 from tui_review.screens.dialog import Dialog
+from tui_review.terminal import printable
 
 DOCUMENT_SUFFIXES = (".pdf", ".txt", ".md")
 
@@ -32,6 +34,12 @@ def existing_folder(path: Path | None) -> Path:
 class DocumentTree(DirectoryTree):
     """Folders and readable documents only; hidden entries are left out."""
 
+    def process_label(self, label: TextType) -> Text:
+        """A file name shown through `printable` (a name can hold any character but ``/``)."""
+        if isinstance(label, str):
+            return super().process_label(Text(printable(label, one_line=True)))
+        return super().process_label(Text(printable(label.plain, one_line=True), style=label.style))
+
     def filter_paths(self, paths: Iterable[Path]) -> Iterable[Path]:
         return [p for p in paths if not p.name.startswith(".") and (p.is_dir() or p.suffix.lower() in DOCUMENT_SUFFIXES)]
 
@@ -44,7 +52,7 @@ class OpenFileScreen(Dialog[Path | None]):
         self.folder = folder
 
     def compose_body(self) -> ComposeResult:
-        yield Input(str(self.folder) + "/", id="open-path")
+        yield Input(printable(str(self.folder), one_line=True) + "/", id="open-path")
         yield Label("", id="open-warning", classes="dialog-warning", markup=False)
         yield DocumentTree(self.folder, id="open-tree")
 
@@ -70,9 +78,9 @@ class OpenFileScreen(Dialog[Path | None]):
         if path.is_dir():
             self.folder = path
             self.query_one(DocumentTree).path = path
-            self.query_one("#open-path", Input).value = str(path) + "/"
+            self.query_one("#open-path", Input).value = printable(str(path), one_line=True) + "/"
             self.warning.update("")
         elif path.exists():
             self.dismiss(path)
         else:
-            self.warning.update(tr("open.missing", path=str(path)))
+            self.warning.update(printable(tr("open.missing", path=str(path)), one_line=True))

@@ -17,12 +17,18 @@ from tui_review.screens.export_dialog import ExportChoice, ExportDialog
 from tui_review.screens.loading import LoadingMixin
 from tui_review.screens.status_picker import StatusPicker
 
+RETRY_SECONDS = 5.0  # a pending change is written again this often while the review file is busy
+
 if TYPE_CHECKING:
+    from textual.timer import Timer
+
     from tui_review.screens.navigation import Navigator, Step
+    from tui_review.widgets.status_line import StatusLine
     from tui_review.widgets.finding_detail import FindingDetail
 
 
 class ReviewActionsMixin(LoadingMixin):
+    _retry_timer: Timer | None = None
     # after s, stay on the finding: a note typed next (a) must land on the finding whose status was
     # just set (n → s → a); `u` goes on to the next finding still 待核
     auto_advance = False
@@ -35,6 +41,9 @@ class ReviewActionsMixin(LoadingMixin):
         @property
         def detail(self) -> FindingDetail: ...
 
+        @property
+        def status_line(self) -> StatusLine: ...
+
         def _refresh_list(self) -> None: ...
 
         def _step(self, step: Step) -> None: ...
@@ -42,13 +51,38 @@ class ReviewActionsMixin(LoadingMixin):
         def after_review_change(self) -> None: ...
 
     def _store_call(self, call, *args, **kwargs):
+        """Run one store change. A write that fails (the file locked by another process, a full
+        disc) leaves the change pending in memory: the banner counts it and it is retried; a
+        change refused outright (a read-only review) is shown in a dialog."""
         try:
             return call(*args, **kwargs)
         except StoreError as exc:
-            self.app.push_screen(ErrorDialog(exc.message(get_lang())))
+            if self.review.store.has_pending:
+                self.notify(exc.message(get_lang()), severity="error", timeout=10)
+            else:
+                self.app.push_screen(ErrorDialog(exc.message(get_lang())))
             return None
         finally:
+            self.show_unsaved()
             self.after_review_change()
+
+    def show_unsaved(self) -> None:
+        """The persistent banner "N 条修改尚未保存" while changes are pending, retried every
+        `RETRY_SECONDS` until they are written (then the banner goes)."""
+        store = self.session.store if self.session is not None else None
+        pending = store.pending_count if store is not None else 0
+        self.status_line.set_banner(tr("unsaved.banner", count=pending) if pending else "")
+        if pending and self._retry_timer is None:
+            self._retry_timer = self.set_interval(RETRY_SECONDS, self.retry_unsaved)
+        elif not pending and self._retry_timer is not None:
+            self._retry_timer.stop()
+            self._retry_timer = None
+
+    def retry_unsaved(self) -> None:
+        store = self.session.store if self.session is not None else None
+        if store is not None and store.has_pending and store.retry():
+            self.notify(tr("unsaved.written"))
+        self.show_unsaved()
 
     def _target(self) -> Entry | None:
         entry = self.nav.target_entry()
@@ -67,7 +101,10 @@ class ReviewActionsMixin(LoadingMixin):
             if self._apply(entry, note=note) is not None:
                 self.notify(tr("saved.note"))
 
-        self.app.push_screen(AnnotateScreen(tr("annotate.title", target=target_label(entry)), entry.note), save)
+        editor = AnnotateScreen(
+            tr("annotate.title", target=target_label(entry)), entry.note, drafts=self.review.store, draft_key=f"note:{entry.key}"
+        )
+        self.app.push_screen(editor, save)
 
     def action_set_status(self) -> None:
         entry = self._target()
@@ -126,7 +163,10 @@ class ReviewActionsMixin(LoadingMixin):
                 self._refresh_list()
                 self.notify(tr("saved.own"))
 
-        self.app.push_screen(AnnotateScreen(tr("annotate.mark_title", target=text)), save)
+        editor = AnnotateScreen(
+            tr("annotate.mark_title", target=text), drafts=self.review.store, draft_key=f"mark:{target.kind}:{target.target_id}"
+        )
+        self.app.push_screen(editor, save)
 
     def action_delete_own(self) -> None:
         """Delete the reviewer's own finding the detail pane shows (after asking)."""

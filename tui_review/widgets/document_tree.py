@@ -13,6 +13,7 @@ from tui_review.i18n import tr
 from tui_review.keymap import bindings
 from tui_review.review.session import NodeRef, has_cover, tables_of
 from tui_review.widgets.marks import badge
+from tui_review.terminal import printable
 
 
 class DocumentTree(Tree[NodeRef]):
@@ -67,7 +68,7 @@ class DocumentTree(Tree[NodeRef]):
             self._add_section(node, doc, child)
 
     def _add(self, parent: TreeNode[NodeRef], ref: NodeRef, label: str, *, leaf: bool, expand: bool = False) -> TreeNode[NodeRef]:
-        self._labels[ref] = label
+        self._labels[ref] = printable(label, one_line=True)
         text = self._label(ref)
         node = parent.add_leaf(text, data=ref) if leaf else parent.add(text, data=ref, expand=expand)
         self._refs[ref] = node

@@ -11,8 +11,9 @@ from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from tui_review.i18n import get_lang, severity_label, status_label, tr
+from tui_review.i18n import get_lang, rule_title, severity_label, status_label, tr
 from tui_review.review.session import Entry, ReviewSession
+from tui_review.terminal import printable
 from tui_review.widgets.marks import OWN_GLYPH, SEVERITY_GLYPHS, marked, severity_style
 from tui_review.widgets.strip_view import StripView
 from tui_review.widgets.wrap import wrap
@@ -32,14 +33,14 @@ class FindingDetail(StripView):
         """A finding (or the reviewer's own finding, or a kept note); ``figure_id`` picks the counterparts."""
         self._shown = (self.show_entry, session, entry, figure_id)
         lang = get_lang()
-        parts: list[RenderableType] = [self._title(entry), wrap(Text(entry.message(lang)), self.content_width())]
+        parts: list[RenderableType] = [self._title(entry), wrap(Text(printable(entry.message(lang))), self.content_width())]
         facts = _grid()
-        facts.add_row(tr("detail.rule"), entry.rule)
+        facts.add_row(tr("detail.rule"), rule_title(entry.rule))
         if entry.stated:
-            facts.add_row(tr("detail.stated"), entry.stated)
+            facts.add_row(tr("detail.stated"), printable(entry.stated))
         if entry.expected:
-            facts.add_row(tr("detail.expected"), entry.expected)
-        facts.add_row(tr("detail.where"), " ".join(p for p in (entry.section, entry.location) if p))
+            facts.add_row(tr("detail.expected"), printable(entry.expected))
+        facts.add_row(tr("detail.where"), printable(" ".join(p for p in (entry.section, entry.location) if p)))
         parts.append(facts)
         if entry.finding is not None and entry.finding.evidence:
             parts += [Text(tr("detail.evidence"), style="bold"), self._evidence(session, entry)]
@@ -47,7 +48,7 @@ class FindingDetail(StripView):
             parts.append(Text(tr("detail.kept"), style="italic"))
         if members := session.members(entry.key):  # a suspect group: the relations it explains
             parts.append(Text(tr("detail.group.members"), style="bold"))
-            parts += [wrap(Text(f"{SEVERITY_GLYPHS.get(m.severity, '·')} {m.rule}: {m.message(lang)}"),
+            parts += [wrap(Text(printable(f"{SEVERITY_GLYPHS.get(m.severity, '·')} {rule_title(m.rule)}：{m.message(lang)}")),
                            self.content_width()) for m in members]
         focus = figure_id or next(iter(entry.figure_ids), None)
         if focus is not None and focus in session.figures:
@@ -62,15 +63,15 @@ class FindingDetail(StripView):
         state = session.figure_state(figure_id)
         title = Text(tr("detail.figure", text="")).append_text(marked(self.app, fig.text, state))
         facts = _grid()
-        facts.add_row(tr("detail.where"), session.figure_place(fig))
-        facts.add_row(tr("detail.evidence.subject"), " ".join(p for p in (fig.subject, fig.unit or "") if p))
+        facts.add_row(tr("detail.where"), printable(session.figure_place(fig)))
+        facts.add_row(tr("detail.evidence.subject"), printable(" ".join(p for p in (fig.subject, fig.unit or "") if p)))
         parts: list[RenderableType] = [title, facts]
         checked = session.findings_of_figure(figure_id)
         if not checked:
             parts.append(Text(tr("detail.figure.unchecked"), style="dim"))
         for finding in checked:
             glyph = SEVERITY_GLYPHS.get(finding.severity, "·") if finding.failed else "✓"
-            parts.append(Text(f"{glyph} {finding.rule}: {finding.message(get_lang())}"))
+            parts.append(Text(printable(f"{glyph} {rule_title(finding.rule)}：{finding.message(get_lang())}")))
         parts += self._counterparts(session, figure_id)
         self._update(parts)
 
@@ -91,7 +92,7 @@ class FindingDetail(StripView):
             fig = session.figures.get(ev.figure_id)
             shown = marked(self.app, ev.text, session.figure_state(ev.figure_id)) if fig else Text(ev.text)
             place = session.figure_place(fig) if fig else " ".join(p for p in (ev.section, ev.location) if p)
-            table.add_row(sign, shown, " ".join(p for p in (ev.subject, ev.unit or "") if p), place)
+            table.add_row(sign, shown, printable(" ".join(p for p in (ev.subject, ev.unit or "") if p)), printable(place))
         return table
 
     def _counterparts(self, session: ReviewSession, figure_id: str) -> list[RenderableType]:
@@ -101,12 +102,12 @@ class FindingDetail(StripView):
         lines = Text()
         for fig in others:
             lines.append("→ ").append_text(marked(self.app, fig.text, session.figure_state(fig.id)))
-            lines.append(f"  {session.figure_place(fig)}\n", style="dim")
+            lines.append(f"  {printable(session.figure_place(fig), one_line=True)}\n", style="dim")
         lines.rstrip()
         return [Text(tr("detail.counterparts"), style="bold"), lines]
 
     def _note(self, note: str) -> list[RenderableType]:
-        body = wrap(Text(note), self.content_width()) if note else Text(tr("detail.no_note"), style="dim")
+        body = wrap(Text(printable(note)), self.content_width()) if note else Text(tr("detail.no_note"), style="dim")
         return [Text(tr("detail.note"), style="bold"), body]
 
     def on_resize(self) -> None:

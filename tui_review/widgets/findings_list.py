@@ -14,6 +14,7 @@ from tui_review.i18n import get_lang, status_label, tr
 from tui_review.keymap import bindings
 from tui_review.review.session import GROUP_KIND, Entry
 from tui_review.widgets.marks import OWN_GLYPH, SEVERITY_GLYPHS, severity_style
+from tui_review.terminal import printable
 
 
 class FindingsList(OptionList):
@@ -70,14 +71,14 @@ class FindingsList(OptionList):
         first = Text("  └ " if entry.group else "")
         first.append(f"{glyph} ", style=style)
         first.append(f"[{status_label(entry.status)}] ", style="bold" if entry.status == "open" else "")
-        first.append(entry.message(get_lang()))
+        first.append(printable(entry.message(get_lang()), one_line=True))
         second = Text("      " if entry.group else "  ")
         if entry.note:
             second.append("✎ ", style="bold")
         if entry.kind != "finding":
             second.append(f"{tr('kind.' + entry.kind)} · ", style="italic")
         place = " ".join(p for p in (entry.stated, entry.location, entry.section.split(" › ")[-1]) if p)
-        second.append(place, style="dim")
+        second.append(printable(place, one_line=True), style="dim")
         for line in (first, second):
             line.truncate(width, overflow="ellipsis")
         return Text("\n").join((first, second))
@@ -90,13 +91,13 @@ class FindingsList(OptionList):
         first.append(f"{SEVERITY_GLYPHS.get(entry.severity, '·')} {'▾' if unfolded else '▸'} ", style=style)
         first.append(f"[{status_label(entry.status)}] ", style="bold" if entry.status == "open" else "")
         if entry.stated:
-            first.append(f"{entry.stated} → {entry.expected}", style="bold")
+            first.append(printable(f"{entry.stated} → {entry.expected}", one_line=True), style="bold")
             first.append(f" · {tr('group.relations', n=len(entry.members))}")
         else:
             first.append(tr("group.no_culprit", n=len(entry.members)))
         place = " ".join(p for p in (entry.location, entry.section.split(" › ")[-1]) if p)
         second = Text("  ")
-        second.append(place, style="dim")
+        second.append(printable(place, one_line=True), style="dim")
         for line in (first, second):
             line.truncate(self._shown_width, overflow="ellipsis")
         return Text("\n").join((first, second))

@@ -22,6 +22,7 @@ from tui_review.messages import FigureHighlighted, FigureOpened
 from tui_review.review.session import ReviewSession
 from tui_review.widgets.marks import marked
 from tui_review.widgets.strip_view import StripView
+from tui_review.terminal import printable, runs
 from tui_review.widgets.wrap import break_offsets
 
 
@@ -132,7 +133,7 @@ class SectionView(StripView):
             if kind == "table":
                 table = doc.table(table_id or "")
                 title = table.title if table is not None else ""
-                paras.append(_Para(Text(tr("table.placeholder", id=table_id or "", title=title), style="italic")))
+                paras.append(_Para(Text(printable(tr("table.placeholder", id=table_id or "", title=title), one_line=True), style="italic")))
                 continue
             para = _Para(Text(style="bold" if kind == "heading" else ""))
             pos = b_start
@@ -151,9 +152,15 @@ class SectionView(StripView):
         return paras
 
     def _append(self, para: _Para, start: int, end: int) -> None:
-        if end > start:
-            para.pieces.append((len(para.text), start, end - start))
-            para.text.append(self._session.doc.text[start:end].replace("\n", " "))
+        """The document's text from ``start`` to ``end``; a control character is drawn as its visible
+        escape (``\\x1b``), which maps to no offset of the document."""
+        text = self._session.doc.text
+        for run_start, run_end, safe in runs(text, start, end):
+            if safe:
+                para.pieces.append((len(para.text), run_start, run_end - run_start))
+                para.text.append(text[run_start:run_end].replace("\n", " "))
+            else:
+                para.text.append(printable(text[run_start:run_end], one_line=True))
 
     def _rebuild(self) -> None:
         width = self.content_width()

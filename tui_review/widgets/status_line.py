@@ -18,6 +18,7 @@ from rich.text import Text
 from textual.widgets import Static
 
 from tui_review.widgets.wrap import wrap
+from tui_review.terminal import printable
 
 SHOWN = 2  # messages shown at once, newest last
 _ids = count()
@@ -77,13 +78,13 @@ class StatusLine(Static):
     def _redraw(self) -> None:
         theme = self.app.current_theme
         colours = {"warning": theme.warning, "error": theme.error}
-        lines = Text(self.heading, style="bold")
+        lines = Text(printable(self.heading, one_line=True), style="bold")
         if self.banner:
-            lines.append("  ").append(self.banner, style=f"bold {theme.error or 'red'} reverse")
+            lines.append("  ").append(printable(self.banner, one_line=True), style=f"bold {theme.error or 'red'} reverse")
         width = max(10, self.content_region.width or self.app.size.width - 2)
         for notice in self.notices[-SHOWN:]:
             glyph = {"warning": "! ", "error": "✗ "}.get(notice.severity, "· ")
-            lines.append("\n").append_text(wrap(Text(glyph + notice.text, style=colours.get(notice.severity) or ""), width))
+            lines.append("\n").append_text(wrap(Text(glyph + printable(notice.text), style=colours.get(notice.severity) or ""), width))
         self.update(lines)
 
     def on_resize(self) -> None:

@@ -10,6 +10,7 @@ from tui_review.keymap import bindings
 from tui_review.messages import FigureHighlighted, FigureOpened
 from tui_review.review.session import ReviewSession
 from tui_review.widgets.marks import marked
+from tui_review.terminal import printable
 
 
 class TableGrid(DataTable):
@@ -58,13 +59,13 @@ class TableGrid(DataTable):
         width = max([len(table.columns)] + [len(r) for r in table.rows])
         names = list(table.columns) + [""] * (width - len(table.columns))
         for i, name in enumerate(names):
-            self.add_column(Text(name.split(" › ")[-1] or f"c{i + 1}", style="bold"), key=str(i))
+            self.add_column(Text(printable(name.split(" › ")[-1], one_line=True) or f"c{i + 1}", style="bold"), key=str(i))
         figures = session.cell_figures(table.id)
         own = session.own_marked()
         for r, row in enumerate(table.rows):
             cells = []
             for c in range(width):
-                raw = row[c] if c < len(row) else ""
+                raw = printable(row[c] if c < len(row) else "")
                 fig = figures.get((r, c))
                 if fig is None:
                     cells.append(Text(raw))
