@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import dataclasses
 import io
+import json
 import os
 import shutil
 from pathlib import Path
@@ -86,6 +87,20 @@ def test_a_folder_without_output_prints_reports_then_the_summary(folder, capsys)
     stdout = capsys.readouterr().out
     assert stdout.index(f"== {BUDGET_2023.name} ==") < stdout.index("== Summary ==")
     assert "4 documents (1 unreadable); 9 cross-document relations checked: 0 errors, 0 warnings" in stdout
+
+
+@pytest.mark.parametrize("fmt", ["json", "csv"])
+def test_a_folder_on_stdout_as_json_or_csv_parses_whole_with_the_summary_on_stderr(folder, fmt, capsys):
+    main(["check", str(folder), "--jobs", "1", "--lang", "en", "--format", fmt])
+    captured = capsys.readouterr()
+    if fmt == "json":
+        records = json.loads(captured.out)
+        assert {r["document"] for r in records} >= {BUDGET_2023.name, FINAL_2023.name}
+    else:
+        rows = list(csv.reader(io.StringIO(captured.out.lstrip("\ufeff"))))
+        assert rows[0][0] and all(len(row) == len(rows[0]) for row in rows)
+        assert not any("Summary" in cell for row in rows for cell in row)
+    assert "4 documents (1 unreadable); 9 cross-document relations checked" in captured.err
 
 
 def test_an_empty_folder_is_one_line_and_exit_2(tmp_path, capsys):

@@ -143,7 +143,7 @@ def run(args, annotate: Annotate | None = None) -> int:
     else:
         _emit(args, [r for r in results if r.ok], kept, cross, lang, stream)
         if folder:
-            sys.stdout.write("\n" + printable(_summary_text(results, cross, lang)))
+            _print_summary(_summary_text(results, cross, lang), args)
     if empty or any(r.unreadable for r in results):
         return 2
     errors = any(r.report.has_errors for r in results if r.report is not None)
@@ -227,6 +227,15 @@ def _write_folder_summary(out: Path, results: list[batch.DocResult], cross: list
     cross_rows = [sheet_row(f, Judgement(), lang) for f in _shown_cross(cross, args.show_ok)]
     sheet.write_csv(out / folder_outputs.CROSS_NAME, cross_rows, columns=headers(lang), encoding=args.encoding, force=True)
     sys.stdout.write(printable(_summary_text(results, cross, lang)))
+
+
+def _print_summary(text: str, args) -> None:
+    """The folder summary after the reports: on stdout beside a text report; on stderr when stdout
+    carries JSON or CSV, which must stay parseable as a whole."""
+    if args.format == "text":
+        sys.stdout.write("\n" + printable(text))
+    else:
+        sys.stderr.write(printable(text))
 
 
 def _summary_text(results: list[batch.DocResult], cross: list[Finding], lang: str) -> str:
