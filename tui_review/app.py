@@ -7,6 +7,7 @@ review screen on a file, and serves the actions every screen shares (open, theme
 
 from __future__ import annotations
 
+from dataclasses import replace
 from functools import partial
 from pathlib import Path
 from typing import Iterable
@@ -84,11 +85,14 @@ class ReviewApp(App):
         """The folder's document list; the chosen document opens in the review screen."""
         from tui_review.screens.folder import FolderScreen
 
+        screen = FolderScreen(folder, self.options.config, self.options.password)
+
         def chosen(path: Path | None) -> None:
-            if path is not None:
+            if path is not None:  # opened with its set: its cross findings, and c across to a partner
+                self.main.options = replace(self.main.options, check=screen.set_check())
                 self.main.load(path)
 
-        self.push_screen(FolderScreen(folder, self.options.config), chosen)
+        self.push_screen(screen, chosen)
 
     @property
     def main(self) -> MainScreen:
@@ -127,7 +131,9 @@ class ReviewApp(App):
 
     def action_open_file(self) -> None:
         def chosen(path: Path | None) -> None:
-            if path is not None:
+            if path is not None and path.is_dir():
+                self.open_folder(path)
+            elif path is not None:
                 self.main.load(path)
 
         session = self.main.session

@@ -77,3 +77,155 @@ def test_snapshot_folder_list(snap_compare, tmp_path, monkeypatch):
         await pilot.pause(0.1)
 
     assert snap_compare(app, terminal_size=(120, 40), run_before=prepare)
+
+
+OPENING = "与年初预算354.72万元相比"  # seed 001's restatement of seed 000's 收入、支出总计
+
+
+def folder_of_a_set(tmp_path: Path) -> Path:
+    """Seed 000 (the 2023 预算) and a copy of seed 001 (its 决算) with one 年初预算 figure changed."""
+    folder = tmp_path / "set"
+    folder.mkdir()
+    shutil.copy(SAMPLES / "000_c776e60c2084e5b6.txt", folder / "000_budget.txt")
+    final = (SAMPLES / "001_17aaca51ade6ba7f.txt").read_text(encoding="utf-8")
+    (folder / "001_final.txt").write_text(final.replace(OPENING, "与年初预算364.72万元相比"), encoding="utf-8")
+    return folder
+
+
+async def open_from_list(app, pilot, name: str) -> None:
+    await settle(pilot)
+    table = app.screen.query_one(DataTable)
+    table.move_cursor(row=table.get_row_index(str(app.folder / name)))
+    await pilot.press("enter")
+    await settle(pilot)
+
+
+@run_async
+async def test_the_list_shows_review_progress_from_each_documents_saved_review(tmp_path, monkeypatch):
+    from parsers import load_document
+    from tui_review.engine import check_document
+    from tui_review.review.store import ReviewStore
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    folder = folder_of_a_set(tmp_path)
+    budget = folder / "000_budget.txt"
+    problems = [f for f in check_document(load_document(budget)).findings if f.failed and f.severity != "info"]
+    store = ReviewStore.open(budget)
+    store.set_status(problems[0], "confirmed")
+    store.close()
+    app = ReviewApp(None, folder=folder)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        table = app.screen.query_one(DataTable)
+        reviewed = table.get_cell(str(budget), "folder.col.progress")
+        final = table.get_cell(str(folder / "001_final.txt"), "folder.col.progress")
+        assert reviewed.startswith("1/") and int(reviewed.split("/")[1]) >= 1
+        assert final.startswith("0/")
+        await open_from_list(app, pilot, "000_budget.txt")
+        assert app.main.session.progress() == (1, int(reviewed.split("/")[1]))  # as the review screen counts
+
+
+@run_async
+async def test_c_on_a_cross_finding_opens_the_partner_beside_it_and_c_closes_it(tmp_path, monkeypatch):
+    from tui_review.widgets.partner_view import PartnerView
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    app = ReviewApp(None, folder=folder_of_a_set(tmp_path))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_from_list(app, pilot, "001_final.txt")
+        main = app.main
+        (cross,) = [e for e in main.session.entries if e.rule.startswith("cross.") and e.severity == "error"]
+        assert "000_budget.txt" in cross.finding.document and "001_final.txt" in cross.finding.document
+        main._draw(main.nav.select_entry(cross))
+        await pilot.pause()
+        assert not main.has_class("-partner")
+        await pilot.press("c")
+        await pilot.pause()
+        partner = main.query_one(PartnerView)
+        assert main.has_class("-partner") and partner.display and partner.region.width > 0
+        assert partner.figure is not None and partner.figure.text == "354.72"  # the 预算's figure it restates
+        assert partner.partner == "000_budget.txt" and "000_budget.txt" in str(partner.border_title)
+        assert not main.doc_tree.region.width  # the partner takes the document tree's place
+        await pilot.press("c")
+        await pilot.pause()
+        assert not main.has_class("-partner")
+
+
+@run_async
+async def test_the_split_follows_cross_findings_and_closes_on_any_other(tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    app = ReviewApp(None, folder=folder_of_a_set(tmp_path))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_from_list(app, pilot, "001_final.txt")
+        main = app.main
+        cross = next(e for e in main.session.entries if e.rule.startswith("cross.") and e.severity == "error")
+        other = next(e for e in main.session.entries if not e.rule.startswith("cross.") and e.node is not None)
+        main._draw(main.nav.select_entry(cross))
+        await pilot.press("c")
+        await pilot.pause()
+        assert main.has_class("-partner")
+        main._draw(main.nav.select_entry(other))
+        await pilot.pause(0.1)
+        assert not main.has_class("-partner")
+
+
+@run_async
+async def test_c_on_a_document_opened_alone_keeps_its_meaning_inside_the_document(tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    folder = folder_of_a_set(tmp_path)
+    app = ReviewApp(folder / "001_final.txt")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        main = app.main
+        assert not [e for e in main.session.entries if e.rule.startswith("cross.")]  # no set, no cross findings
+        entry = next(e for e in main.session.entries if e.node is not None and e.figure_ids)
+        main._draw(main.nav.select_entry(entry))
+        await pilot.press("c")
+        await pilot.pause()
+        assert not main.has_class("-partner")
+
+
+@run_async
+async def test_o_on_a_folder_opens_its_document_list(tmp_path, monkeypatch):
+    from textual.widgets import Input
+
+    from tui_review.screens.open_file import OpenFileScreen
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    folder = folder_of_a_set(tmp_path)
+    app = ReviewApp(folder / "000_budget.txt")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("o")
+        await pilot.pause()
+        assert isinstance(app.screen, OpenFileScreen)
+        app.screen.query_one(Input).value = str(tmp_path)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, OpenFileScreen)  # another folder typed: the dialog shows it first
+        app.screen.query_one(Input).value = str(folder)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, OpenFileScreen)
+        await pilot.press("enter")  # Enter on the folder shown: its document list
+        await settle(pilot)
+        assert isinstance(app.screen, FolderScreen) and app.screen.folder == folder
+        assert app.screen.query_one(DataTable).row_count == 2
+
+
+def test_snapshot_split_view(snap_compare, tmp_path, monkeypatch):
+    """The split view at 120×40: the 决算's changed 年初预算 figure, the 预算's figure beside it."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    folder_of_a_set(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    app = ReviewApp(None, folder=Path("set"), theme="review-dark")
+
+    async def prepare(pilot) -> None:
+        await open_from_list(app, pilot, "001_final.txt")
+        main = app.main
+        cross = next(e for e in main.session.entries if e.rule.startswith("cross.") and e.severity == "error")
+        main._draw(main.nav.select_entry(cross))
+        await pilot.press("c")
+        await pilot.pause(0.1)
+
+    assert snap_compare(app, terminal_size=(120, 40), run_before=prepare)

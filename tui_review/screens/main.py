@@ -27,11 +27,13 @@ from tui_review.messages import FigureHighlighted, FigureOpened
 from tui_review.review.session import Entry, Filters, NodeRef
 from tui_review.screens.navigation import Navigator, Selection, Step
 from tui_review.screens.review_actions import ReviewActionsMixin
+from tui_review.screens import split
 from tui_review.screens.search import SearchScreen
 from tui_review.widgets.document_tree import DocumentTree
 from tui_review.widgets.finding_detail import FindingDetail
 from tui_review.widgets.findings_list import FindingsList
 from tui_review.widgets.page_view import PageView
+from tui_review.widgets.partner_view import PartnerView
 from tui_review.widgets.section_view import SectionView
 from tui_review.widgets.status_line import StatusLine
 from tui_review.widgets.table_grid import TableGrid
@@ -63,6 +65,7 @@ class MainScreen(ReviewActionsMixin):
                 yield SectionView(id="section")
                 yield TableGrid(id="table")
             yield PageView(id="page", graphics=_graphics_setting(self.options), password=self.options.password)
+            yield PartnerView(id="partner")
             yield FindingsList(id="findings")
             yield FindingDetail(id="detail")
         yield Footer()
@@ -240,6 +243,7 @@ class MainScreen(ReviewActionsMixin):
             elif figure_id is not None:
                 self.detail.show_figure(session, figure_id)
             self.page_view.follow(session, entry, figure_id)
+            split.follow(self, entry, figure_id)
 
         if monotonic() - self._detail_shown_at >= DETAIL_SETTLE:
             show()
@@ -338,6 +342,8 @@ class MainScreen(ReviewActionsMixin):
             self.notify(tr("walk.wrapped"), timeout=2)
 
     def action_counterpart(self) -> None:
+        if split.jump_across(self):  # a cross finding: the partner document's place beside this one
+            return
         current = self._content_figure() or self.nav.detail_figure
         if current is None:
             self.notify(tr("nothing.selected"))

@@ -75,7 +75,9 @@ class OpenFileScreen(Dialog[Path | None]):
         path = Path(text).expanduser()
         if not path.is_absolute():
             path = self.folder / path
-        if path.is_dir():
+        if path.is_dir() and path.resolve() == self.folder.resolve():
+            self.dismiss(path)  # Enter on the folder already shown: its document list
+        elif path.is_dir():
             self.folder = path
             self.query_one(DocumentTree).path = path
             self.query_one("#open-path", Input).value = printable(str(path), one_line=True) + "/"

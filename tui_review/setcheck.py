@@ -1,0 +1,172 @@
+"""A document checked with its set: its own findings plus the cross findings it is home to.
+
+The app reviews one document at a time, but a cross finding (`tui_review.crosscheck.check_pair`)
+ties two. Each cross finding is shown, and reviewed, once — in its *home* document, the one that
+prints its stated figure (the 决算's 年初预算 cell, the later year's 上年 figure, the prose of a
+text file) — so its status and note live in that document's review store and its row in that
+document's sheet. `localise` rewrites a pair finding into the home document's own ids (the
+``a:``/``b:`` prefixes of `tui_review.relations.cross.pair_document` removed from its figures,
+places and section) and says where its other figures are in the partner document (`Across`):
+the split view opens the partner there.
+
+`SetCheck(infos)` is a `LoadOptions.check`: the document's own checks, then every link of
+``infos`` that involves it, keeping the `Across` of each cross finding by id and the partner
+documents it read. Pure: no Textual.
+"""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from parsers.model import Document
+from tui_review.checks.report import CheckReport
+from tui_review.config import Config
+from tui_review.contracts.finding import Evidence, Finding
+from tui_review.contracts.place import Place
+from tui_review.crosscheck import check_pair
+from tui_review.docsets import DocInfo, Link, group
+from tui_review import engine
+from tui_review.relations.cross import FIRST, SECOND
+
+
+@dataclass(frozen=True, slots=True)
+class Across:
+    """Where a cross finding's other figures are: the partner file and its own figure ids."""
+
+    finding_id: str
+    partner: Path
+    figures: dict[str, str]  # the home document's figure id → the partner's figure it is checked against
+    partner_figures: tuple[str, ...]  # every partner figure of the finding, in evidence order
+
+    def counterpart(self, home_figure: str | None) -> str | None:
+        """The partner figure ``c`` shows for a home figure (the first one when it has none of its own)."""
+        if home_figure is not None and home_figure in self.figures:
+            return self.figures[home_figure]
+        return self.partner_figures[0] if self.partner_figures else None
+
+
+def same_file(a: str | Path, b: str | Path) -> bool:
+    try:
+        return Path(a).resolve() == Path(b).resolve()
+    except OSError:
+        return str(a) == str(b)
+
+
+def home_prefix(finding: Finding) -> str:
+    """``a:`` or ``b:``: the side of the pair that prints the finding's stated figure (the first
+    figure when nothing is stated)."""
+    stated = [e.figure_id for e in finding.evidence if e.coeff == 0] + [e.figure_id for e in finding.evidence]
+    for figure_id in stated + list(finding.figure_ids):
+        if figure_id.startswith(SECOND):
+            return SECOND
+        if figure_id.startswith(FIRST):
+            return FIRST
+    return FIRST
+
+
+def _strip(value: str, prefix: str) -> str:
+    return value[len(prefix):] if value.startswith(prefix) else value
+
+
+def _own_place(place: Place, prefix: str) -> Place:
+    return replace(place, table_id=_strip(place.table_id, prefix)) if place.table_id else place
+
+
+def localise(finding: Finding, prefix: str, partner: Path) -> tuple[Finding, Across]:
+    """The finding in the ids of the side ``prefix`` names, and where its other figures are."""
+    other = SECOND if prefix == FIRST else FIRST
+    home_ids = [_strip(f, prefix) for f in finding.figure_ids if f.startswith(prefix)]
+    partner_ids = [_strip(f, other) for f in finding.figure_ids if f.startswith(other)]
+    evidence: list[Evidence] = []
+    for ev in finding.evidence:
+        if ev.figure_id.startswith(prefix):
+            evidence.append(replace(ev, figure_id=_strip(ev.figure_id, prefix), place=_own_place(ev.place, prefix)))
+        else:  # the partner's figure keeps its pair id: no figure of the home document has it
+            evidence.append(replace(ev, place=_own_place(ev.place, other)))
+            if ev.figure_id.startswith(other) and _strip(ev.figure_id, other) not in partner_ids:
+                partner_ids.append(_strip(ev.figure_id, other))
+    local = replace(
+        finding,
+        evidence=evidence,
+        figure_ids=tuple(home_ids),
+        section_id=_strip(finding.section_id, prefix),
+        place=_own_place(finding.place, prefix) if _placed_at_home(finding, prefix) else finding.place,
+    )
+    pairs = _pairs(finding, prefix, other)
+    return local, Across(finding.finding_id, partner, pairs, tuple(partner_ids))
+
+
+def _placed_at_home(finding: Finding, prefix: str) -> bool:
+    return finding.place.table_id.startswith(prefix) or not finding.place.table_id
+
+
+def _pairs(finding: Finding, prefix: str, other: str) -> dict[str, str]:
+    """Each home figure with the partner figure of the same relation: the stated one faces the
+    partner's first term, a term faces the partner's stated figure."""
+    home = [e for e in finding.evidence if e.figure_id.startswith(prefix)]
+    away = [e for e in finding.evidence if e.figure_id.startswith(other)]
+    if not away:
+        return {}
+    return {_strip(e.figure_id, prefix): _strip(away[min(i, len(away) - 1)].figure_id, other) for i, e in enumerate(home)}
+
+
+def links_of(path: str | Path, infos: list[DocInfo]) -> list[Link]:
+    """The links of ``infos`` that involve the document at ``path``."""
+    return [link for docset in group(infos) for link in docset.links
+            if same_file(link.first.path, path) or same_file(link.second.path, path)]
+
+
+class SetCheck:
+    """A `LoadOptions.check` that adds the cross findings a document is home to (see the module
+    docstring). ``across`` and ``partners`` describe the document checked last."""
+
+    def __init__(self, infos: list[DocInfo], *, password: str | None = None) -> None:
+        self.infos = list(infos)
+        self.password = password
+        self.across: dict[str, Across] = {}
+        self.partners: dict[Path, Document] = {}
+        self._lock = threading.Lock()
+
+    def __call__(self, doc: Document, config: Config | None = None) -> CheckReport:
+        report = engine.check_document(doc, config)  # looked up at call time (tests pin it)
+        across: dict[str, Across] = {}
+        partners: dict[Path, Document] = {}
+        for link in links_of(doc.path, self.infos):
+            found = self._link_findings(link, doc, config, partners)
+            for finding, where in found:
+                report.findings.append(finding)
+                across[finding.finding_id] = where
+        with self._lock:
+            self.across, self.partners = across, partners
+        return report
+
+    def _link_findings(
+        self, link: Link, doc: Document, config: Config | None, partners: dict[Path, Document]
+    ) -> list[tuple[Finding, Across]]:
+        from parsers import InputError, load_document
+
+        home_is_first = same_file(link.first.path, doc.path)
+        partner_path = Path(link.second.path if home_is_first else link.first.path)
+        try:
+            partner = partners.get(partner_path) or load_document(partner_path, password=self.password)
+        except InputError:
+            return []
+        first, second = (doc, partner) if home_is_first else (partner, doc)
+        ours = FIRST if home_is_first else SECOND
+        kept = []
+        for finding in check_pair(str(link.kind), first, second, config):
+            if home_prefix(finding) == ours:
+                kept.append(localise(finding, ours, partner_path))
+        if kept:
+            partners[partner_path] = partner
+        return kept
+
+    def across_of(self, finding_id: str | None) -> Across | None:
+        with self._lock:
+            return self.across.get(finding_id or "")
+
+    def partner(self, path: Path) -> Document | None:
+        with self._lock:
+            return self.partners.get(path)
