@@ -11,7 +11,8 @@ the split view opens the partner there.
 
 `SetCheck(infos)` is a `LoadOptions.check`: the document's own checks, then every link of
 ``infos`` that involves it, keeping the `Across` of each cross finding by id and the partner
-documents it read. Pure: no Textual.
+documents it read. `describe_file` says what one file is (or why it cannot be read), for building
+``infos``. Pure: no Textual.
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ from tui_review.config import Config
 from tui_review.contracts.finding import Evidence, Finding
 from tui_review.contracts.place import Place
 from tui_review.crosscheck import check_pair
-from tui_review.docsets import DocInfo, Link, group
+from tui_review.docsets import DocInfo, Link, describe, group
 from tui_review import engine
 from tui_review.relations.cross import FIRST, SECOND
 
@@ -170,3 +171,21 @@ class SetCheck:
     def partner(self, path: Path) -> Document | None:
         with self._lock:
             return self.partners.get(path)
+
+
+@dataclass(frozen=True, slots=True)
+class Described:
+    path: Path
+    info: DocInfo | None
+    unreadable: str = ""  # the one-line reason when it could not be read
+
+
+def describe_file(path: Path, config: Config, password: str | None = None) -> Described:
+    from parsers import InputError, load_document
+
+    try:
+        return Described(path, describe(load_document(path, password=password, limits=config.pdf)))
+    except InputError as exc:
+        return Described(path, None, exc.line())
+    except MemoryError:
+        return Described(path, None, f"{path}: 内存不足，未能读完 / out of memory while reading")

@@ -73,3 +73,32 @@ def test_the_home_of_a_finding_is_the_side_of_its_stated_figure():
     assert home_prefix(finding) == "b:"
     finding.evidence = [ev("a:P1", 0), ev("b:P2", 1)]
     assert home_prefix(finding) == "a:"
+
+
+def test_a_folder_exports_one_sheet_with_each_cross_finding_once(pair, tmp_path, capsys):
+    import csv
+    import io
+
+    from tui_review.cli import main
+
+    budget, final = pair
+    out = tmp_path / "sheet.csv"
+    assert main(["export", str(budget.parent), "-o", str(out)]) == 0
+    rows = list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8-sig"))))
+    documents = {r["文档"] for r in rows}
+    assert {budget.name, final.name} <= documents  # one sheet, a document column
+    cross = [r for r in rows if r["规则"].startswith("cross.")]
+    assert len(cross) == 1 and cross[0]["文档"] == f"{budget.name} ↔ {final.name}"
+    assert cross[0]["审核状态"] == "待核"
+    # reviewed once, in the 决算's review: the folder sheet carries that judgement
+    from tui_review.review.store import ReviewStore
+
+    final_doc = load_document(final)
+    check = SetCheck([describe(load_document(budget)), describe(final_doc)])
+    (error,) = [f for f in cross_of(check(final_doc)) if f.failed]
+    store = ReviewStore.open(final)
+    store.set_status(error, "confirmed")
+    store.close()
+    assert main(["export", str(budget.parent), "-o", str(out), "--force"]) == 0
+    rows = list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8-sig"))))
+    assert [r["审核状态"] for r in rows if r["规则"].startswith("cross.")] == ["确认问题"]

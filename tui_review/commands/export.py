@@ -1,4 +1,6 @@
-"""`tui-review export FILE`: write the review sheet headless, from the review saved beside FILE.
+"""`tui-review export FILE|DIR`: write the review sheet headless, from the review saved beside FILE.
+
+A folder gives one sheet for all its documents (`tui_review.commands.folder.export_folder`).
 
 The same rows as the app's ``e``: every failing finding with the reviewer's status and note, the
 reviewer's own findings, and notes kept from an earlier version of the document. UTF-8 with BOM,
@@ -21,7 +23,7 @@ from tui_review.terminal import printable
 
 
 def add_arguments(parser) -> None:
-    parser.add_argument("file", metavar="FILE", help="已审核的文档 / the reviewed document")
+    parser.add_argument("file", metavar="FILE", help="已审核的文档或文件夹 / the reviewed document, or a folder (one sheet for all)")
     parser.add_argument("-o", "--output", metavar="PATH", help="输出 CSV / output CSV (default: FILE 旁的 <name>.review.csv)")
     parser.add_argument("--review", metavar="PATH", help="审核记录文件 / review file (default: FILE.review.sqlite)")
     parser.add_argument("--force", action="store_true", help="覆盖已存在的输出文件 / overwrite the output")
@@ -32,9 +34,16 @@ def add_arguments(parser) -> None:
 
 
 def run(args) -> int:
+    path = Path(args.file)
+    if path.is_dir():  # one sheet for the folder's documents and their cross findings
+        from tui_review.commands.folder import export_folder
+
+        if args.evidence:
+            print("--evidence 只用于单个文档 / --evidence is for one document", file=sys.stderr)
+            return 2
+        return export_folder(args, path)
     config = load_config(args.config)
     lang = args.lang or config.ui.lang
-    path = Path(args.file)
     options = LoadOptions(review_path=Path(args.review) if args.review else None, password=args.password, config=config)
     session = open_review(path, options, read_only=True)
     output = Path(args.output) if args.output else default_export_path(path)

@@ -85,3 +85,41 @@ def summary_text(rows: list[dict[str, object]], cross_total: int, cross_errors: 
     return "\n".join(lines) + "\n"
 
 
+
+
+def export_folder(args, folder: Path) -> int:
+    """``tui-review export DIR``: one review sheet for every document under DIR, as the app shows
+    them when opened from the folder list — each document's findings with the reviewer's status and
+    note, and the cross findings once, in the document that states them (their document column
+    names both files). An unreadable document is one line on stderr (exit 2); the rest is written."""
+    import sys
+
+    from tui_review import sheet
+    from tui_review.config import load_config
+    from tui_review.contracts.columns import headers
+    from tui_review.docsets import discover
+    from tui_review.review.export import default_export_path, review_rows
+    from tui_review.review.pipeline import LoadOptions, open_review
+    from tui_review.setcheck import SetCheck, describe_file
+    from tui_review.terminal import printable
+
+    config = load_config(args.config)
+    lang = args.lang or config.ui.lang
+    described = [describe_file(path, config, args.password) for path in discover(folder)]
+    for unreadable in (d.unreadable for d in described if d.unreadable):
+        print(printable(unreadable, one_line=True), file=sys.stderr)
+    check = SetCheck([d.info for d in described if d.info is not None], password=args.password)
+    options = LoadOptions(password=args.password, config=config, check=check)
+    rows: list[dict[str, object]] = []
+    for item in described:
+        if item.info is None:
+            continue
+        session = open_review(item.path, options, read_only=True)
+        try:
+            rows += review_rows(session, lang)
+        finally:
+            session.store.close()
+    output = Path(args.output) if args.output else default_export_path(folder)
+    written = sheet.write_csv(output, rows, columns=headers(lang), force=args.force)
+    print(printable(f"{written} ({len(rows)})", one_line=True))
+    return 2 if any(d.unreadable for d in described) else 0

@@ -22,24 +22,17 @@ from textual.widgets import DataTable
 from textual.worker import get_current_worker
 
 from tui_review.config import Config
-from tui_review.docsets import DocInfo, describe, discover
+from tui_review.docsets import discover
 from tui_review.docsets.grouping import KIND_ZH
 from tui_review.i18n import get_lang, tr
 from tui_review.review.session import ReviewSession
 from tui_review.review.store import ReviewStore
 from tui_review.screens.dialog import Dialog
-from tui_review.setcheck import SetCheck
+from tui_review.setcheck import Described, SetCheck, describe_file
 from tui_review.terminal import printable
 
 COLUMNS = ("folder.col.document", "folder.col.department", "folder.col.year", "folder.col.kind",
            "folder.col.errors", "folder.col.warnings", "folder.col.progress")
-
-
-@dataclass(frozen=True, slots=True)
-class Described:
-    path: Path
-    info: DocInfo | None
-    unreadable: str = ""  # the one-line reason when it could not be read
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,17 +44,6 @@ class Reviewed:
     warnings: int
     reviewed: int
     total: int
-
-
-def describe_file(path: Path, config: Config, password: str | None = None) -> Described:
-    from parsers import InputError, load_document
-
-    try:
-        return Described(path, describe(load_document(path, password=password, limits=config.pdf)))
-    except InputError as exc:
-        return Described(path, None, exc.line())
-    except MemoryError:
-        return Described(path, None, f"{path}: 内存不足，未能读完 / out of memory while reading")
 
 
 def review_file(path: Path, check: SetCheck, config: Config) -> Reviewed:
