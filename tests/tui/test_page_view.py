@@ -214,7 +214,8 @@ async def test_a_text_document_shows_its_lines_with_the_figure(doc_copy):
 def test_graphics_mode_from_the_environment_and_the_setting():
     assert graphics_mode("auto", NO_GRAPHICS) == "halfblock"
     assert graphics_mode("auto", {"TERM": "xterm-kitty"}) == "kitty"
-    assert graphics_mode("auto", {"TERM": "xterm-256color", "TERM_PROGRAM": "WezTerm"}) == "kitty"
+    assert graphics_mode("auto", {"TERM": "xterm-256color", "TERM_PROGRAM": "WezTerm"}) == "sixel"
+    assert graphics_mode("auto", {"TERM": "xterm-ghostty", "TERM_PROGRAM": "ghostty"}) == "kitty"
     assert graphics_mode("auto", {"TERM": "foot"}) == "sixel"
     assert graphics_mode("auto", {"TERM": "xterm-kitty", "TMUX": "/run/tmux-0/default,1,0"}) == "halfblock"
     assert graphics_mode("halfblock", {"TERM": "xterm-kitty"}) == "halfblock"

@@ -29,6 +29,9 @@ def run(args) -> int:
     from tui_review.app import ReviewApp  # after set_lang: binding descriptions are read at import
     from tui_review.review.pipeline import LoadOptions
     from tui_review.samples import bundled_sample
+    from tui_review.widgets.page_image import preload
+
+    preload(config.ui.graphics)  # before the app takes the terminal (a graphics protocol asks it questions)
 
     path: Path | None = Path(args.file) if args.file else bundled_sample()
     folder = path if path is not None and path.is_dir() else None  # a folder opens its document list

@@ -10,8 +10,11 @@ zoomed. Whole pages are kept per scale in an LRU for the session, so going back 
 panning, renders nothing again. A text document has no printed page: the pane shows the lines of
 the text around the figures instead, the figures marked.
 
-The terminal's graphics protocol is detected (`tui_review.render.terminal`, ``[ui] graphics``
-overrides it) and shown in the caption; this build draws half-blocks in every terminal.
+In a terminal with a graphics protocol (Kitty, Sixel: detected by `tui_review.render.terminal`,
+``[ui] graphics`` overrides it) the page is a real image: the same picture, at the terminal's
+pixel size, handed to textual-image's widget (`tui_review.widgets.page_image`, loaded at start-up
+only when a protocol is chosen); everywhere else, and whenever that cannot be loaded, half-blocks.
+The caption names the way it is drawn.
 """
 
 from __future__ import annotations
@@ -19,6 +22,7 @@ from __future__ import annotations
 import os
 import threading
 from dataclasses import dataclass, field
+from typing import Any
 
 from rich.color import Color
 from rich.segment import Segment
@@ -35,7 +39,7 @@ from tui_review.render.lru import LruCache
 from tui_review.render.marks import SUSPECT, Mark, marks_of, region_of
 from tui_review.render.pdf_pages import PdfPages
 from tui_review.render.picture import BoxStyle, Picture, draw_marks
-from tui_review.render.terminal import graphics_mode
+from tui_review.widgets import page_image
 from tui_review.render.viewport import ZOOM_STEP, Viewport, first_view
 from tui_review.review.export import entry_marks
 
@@ -76,6 +80,7 @@ class _Request:
     columns: int
     rows: int
     style: BoxStyle
+    cell: tuple[int, int] = (1, 2)  # picture pixels per cell: half-blocks, or the terminal's cell in pixels
 
 
 @dataclass(slots=True)
@@ -109,7 +114,10 @@ class PageView(Widget, can_focus=True):
 
     def __init__(self, *, graphics: str = "auto", password: str | None = None, id: str | None = None) -> None:
         super().__init__(id=id)
-        self.mode = graphics_mode(graphics, os.environ)
+        choice = page_image.current() or page_image.choose(graphics, os.environ, tty=False, available=False)
+        self.mode, self.mode_reason = choice.mode, choice.reason
+        self._image_class = page_image.protocol_widget(self.mode)  # None: half-blocks
+        self._image: Any = None  # textual-image's widget (untyped), mounted on first use
         self.password = password
         self.shown: Shown | None = None
         self._strips: list[Strip] = []
@@ -214,7 +222,9 @@ class PageView(Widget, can_focus=True):
             self._set(None, [], _say("rendering", page=page + turn))
         theme = self.app.current_theme
         suspect = Color.parse(theme.error).get_truecolor() if theme.error else BoxStyle().suspect
-        request = _Request(self._token, session.doc.path, self.password, self._marks, page, view, turn, columns, rows, BoxStyle(suspect=tuple(suspect)))
+        cell = page_image.cell_pixels() if self._image_class is not None else (1, 2)
+        request = _Request(self._token, session.doc.path, self.password, self._marks, page, view, turn, columns, rows,
+                           BoxStyle(suspect=tuple(suspect)), cell)
         self.run_worker(lambda: self._render_job(request), thread=True, exclusive=True, group="page-view", exit_on_error=False)
 
     def _picture_size(self) -> tuple[int, int]:
@@ -229,7 +239,7 @@ class PageView(Widget, can_focus=True):
             shown = self._draw(request)
             if worker.is_cancelled:
                 return
-            strips = self._strips_of(halfblock_rows(shown.picture.image))
+            strips = [] if request.cell != (1, 2) else self._strips_of(halfblock_rows(shown.picture.image))
         except Exception as exc:  # a damaged page: say so in the pane, never end the app
             if not worker.is_cancelled:
                 self.post_message(self.Rendered(request.token, None, [], _say("failed", error=f"{type(exc).__name__}: {exc}")))
@@ -239,7 +249,8 @@ class PageView(Widget, can_focus=True):
 
     def _draw(self, request: _Request) -> Shown:
         pages = self._open(request.path, request.password)
-        width_px, height_px = request.columns, 2 * request.rows
+        (cell_w, cell_h), halfblock = request.cell, request.cell == (1, 2)
+        width_px, height_px = request.columns * cell_w, request.rows * cell_h
         view = request.view
         if view is None:
             box = pages.page_box(request.page)
@@ -252,9 +263,10 @@ class PageView(Widget, can_focus=True):
             view = view.on_page(page, box, fit_scale(box.bbox, width_px, height_px // 2))
         box = pages.page_box(view.page)
         region = view.region(box, width_px, height_px)
-        picture = Picture(crisp(self._page_region(pages, view, region)), view.page, view.scale, region)  # boxes keep their colours
+        image = self._page_region(pages, view, region)
+        picture = Picture(crisp(image) if halfblock else image, view.page, view.scale, region)  # boxes keep their colours
         draw_marks(picture, list(request.marks), request.style)
-        cells = [(mark, (x0, y0 // 2, x1, y1 // 2)) for mark, (x0, y0, x1, y1) in picture.boxes]
+        cells = [(mark, (x0 // cell_w, y0 // cell_h, x1 // cell_w, y1 // cell_h)) for mark, (x0, y0, x1, y1) in picture.boxes]
         return Shown(view.page, pages.page_count, view, picture, cells)
 
     def _page_region(self, pages: PdfPages, view: Viewport, region):
@@ -326,11 +338,35 @@ class PageView(Widget, can_focus=True):
             self._set(None, [], message.error)
             return
         shown = message.shown
-        caption = _say("caption", page=shown.page, count=shown.page_count, zoom=f"{shown.view.scale:.2f}", mode="▀")
+        drawn = "▀" if self._image_class is None else self.mode.capitalize()
+        caption = _say("caption", page=shown.page, count=shown.page_count, zoom=f"{shown.view.scale:.2f}", mode=drawn)
         self._set(shown, message.strips, caption)
+        if self._image_class is not None:
+            self._show_image(shown)
+
+    def _show_image(self, shown: Shown) -> None:
+        """The picture through the terminal's graphics protocol, below the caption line."""
+        image_class = self._image_class
+        if image_class is None:
+            return
+        if self._image is None:
+            self._image = image_class()
+            self._image.styles.margin = (1, 0, 0, 0)
+            self.mount(self._image)
+        columns, rows = self._picture_size()
+        self._image.styles.width, self._image.styles.height = columns, rows
+        self._image.image = shown.picture.image  # textual-image's widget takes a PIL image
+        self._image.display = True
+
+    @property
+    def image_widget(self) -> Widget | None:
+        """The protocol's image widget while it shows a page (None under half-blocks)."""
+        return self._image if self._image is not None and self._image.display else None
 
     def _set(self, shown: Shown | None, strips: list[Strip], message: str) -> None:
         self.shown, self._strips, self._message = shown, strips, message
+        if self._image is not None and shown is None:
+            self._image.display = False  # a message or a text document's lines: no picture
         self.refresh()
 
     # ── text documents ───────────────────────────────────────────────────────────────────────────

@@ -1,0 +1,90 @@
+"""The page view in a terminal with a graphics protocol: which way a page is drawn (the setting, the
+environment, a terminal or not, textual-image loadable or not), and the picture handed to the
+protocol's image widget at the terminal's pixel size, its boxes where the figures are."""
+
+from __future__ import annotations
+
+import sys
+import types
+
+import pytest
+from rich.color import Color
+from textual.widget import Widget
+from tui_helpers import run_async
+from test_page_view import ERRORS, loaded, until_drawn
+
+from tui_review.app import ReviewApp
+from tui_review.render.marks import SUSPECT
+from tui_review.review.export import entry_marks
+from tui_review.review.pipeline import LoadOptions
+from tui_review.widgets import page_image
+from tui_review.widgets.page_image import Choice, choose, preload
+
+KITTY = {"TERM": "xterm-kitty"}
+PLAIN = {"TERM": "xterm-256color"}
+
+
+@pytest.fixture(autouse=True)
+def nothing_preloaded(monkeypatch, tmp_path):
+    monkeypatch.setattr(page_image, "_loaded", {})
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+
+
+def test_the_mode_follows_the_setting_then_the_environment_as_far_as_it_can_be_honoured():
+    assert choose("auto", KITTY, tty=True, available=True) == Choice("kitty", "kitty (detected)")
+    assert choose("auto", {"TERM": "foot"}, tty=True, available=True).mode == "sixel"
+    assert choose("sixel", PLAIN, tty=True, available=True) == Choice("sixel", "sixel (set)")
+    assert choose("auto", PLAIN, tty=True, available=True).mode == "halfblock"
+    assert choose("halfblock", KITTY, tty=True, available=True) == Choice("halfblock", "set to halfblock")
+    assert choose("auto", {**KITTY, "TMUX": "/run/tmux/default,1,0"}, tty=True, available=True).mode == "halfblock"
+    # a protocol wanted but not possible here: half-blocks, saying why
+    off_tty = choose("kitty", PLAIN, tty=False, available=True)
+    assert off_tty.mode == "halfblock" and "not a terminal" in off_tty.reason
+    missing = choose("auto", KITTY, tty=True, available=False)
+    assert missing.mode == "halfblock" and "textual-image" in missing.reason
+
+
+def test_preload_never_loads_the_library_off_a_terminal_nor_for_halfblocks(monkeypatch):
+    monkeypatch.delitem(sys.modules, "textual_image.widget", raising=False)
+    assert preload("kitty", KITTY).mode == "halfblock"  # pytest's stdout is no terminal
+    assert preload("halfblock", KITTY).mode == "halfblock"
+    assert "module" not in page_image._loaded and "textual_image.widget" not in sys.modules
+    assert page_image.protocol_widget("kitty") is None
+
+
+class FakeProtocolImage(Widget):
+    """Stands in for textual-image's widget: keeps the picture it is given."""
+
+    image = None
+
+
+@run_async
+async def test_a_protocol_terminal_gets_the_page_as_an_image_at_its_pixel_size(tmp_path, monkeypatch):
+    module = types.SimpleNamespace(TGPImage=FakeProtocolImage, SixelImage=FakeProtocolImage)
+    monkeypatch.setattr(page_image, "_loaded", {"module": module, "choice": Choice("kitty", "test")})
+    monkeypatch.setattr(page_image, "cell_pixels", lambda: (8, 16))
+    app = ReviewApp(ERRORS, options=LoadOptions(review_path=tmp_path / "r.sqlite"))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await loaded(pilot)
+        screen = app.screen
+        for _ in range(10):  # to the first finding with figures on a page
+            await pilot.press("n")
+            await pilot.pause()
+            if entry_marks(screen.session, screen.session.entry(screen.entry_key)):
+                break
+        await pilot.press("v")
+        view = await until_drawn(pilot)
+        await pilot.pause()
+        assert view.mode == "kitty" and view._strips == []  # no half-blocks drawn
+        image_widget = view.image_widget
+        assert isinstance(image_widget, FakeProtocolImage)
+        columns, rows = view._picture_size()
+        picture = image_widget.image
+        assert picture is view.shown.picture.image and picture.size == (columns * 8, rows * 16)
+        assert image_widget.region.y == view.content_region.y + 1  # below the caption line
+        assert "Kitty" in view._message
+        # the suspect's box is drawn in the error colour on the picture, at its place
+        error = tuple(Color.parse(app.current_theme.error).get_truecolor())
+        (x0, y0, x1, y1) = next(box for mark, box in view.shown.picture.boxes if mark.kind == SUSPECT)
+        top = max(0, min(y0, picture.height - 1))
+        assert picture.convert("RGB").getpixel((max(0, min((x0 + x1) // 2, picture.width - 1)), top)) == error
