@@ -11,17 +11,12 @@ from parsers import load_document
 from tui_review.docsets import describe
 from tui_review.setcheck import SetCheck, home_prefix
 
+from test_folder_check import no_user_config  # noqa: F401 — the same isolation (autouse)
+
 SAMPLES = Path(__file__).resolve().parents[2] / "sample_docs"
 BUDGET_2023 = SAMPLES / "000_c776e60c2084e5b6.txt"
 FINAL_2023 = SAMPLES / "001_17aaca51ade6ba7f.txt"
 OPENING = "与年初预算354.72万元相比"
-
-
-@pytest.fixture(autouse=True)
-def no_user_config(monkeypatch, tmp_path):
-    monkeypatch.setenv("XDG_CONFIG_HOME", "")
-    monkeypatch.setenv("HOME", "/nonexistent")
-    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
 
 
 @pytest.fixture

@@ -5,6 +5,8 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+import pytest
+
 from textual.widgets import DataTable
 from tui_helpers import run_async, settle
 
@@ -13,6 +15,11 @@ from tui_review.screens.folder import FolderScreen
 from tui_review.screens.main import MainScreen
 
 SAMPLES = Path(__file__).resolve().parents[2] / "sample_docs"
+
+
+@pytest.fixture(autouse=True)
+def private_cache(monkeypatch, tmp_path):
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
 
 
 def folder_of_two(tmp_path: Path) -> Path:
@@ -25,7 +32,6 @@ def folder_of_two(tmp_path: Path) -> Path:
 
 @run_async
 async def test_a_folder_lists_its_documents_with_counts_and_enter_opens_one(tmp_path, monkeypatch):
-    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
     folder = folder_of_two(tmp_path)
     app = ReviewApp(None, folder=folder)
     async with app.run_test(size=(120, 40)) as pilot:
@@ -48,7 +54,6 @@ async def test_a_folder_lists_its_documents_with_counts_and_enter_opens_one(tmp_
 
 @run_async
 async def test_escape_closes_the_list_and_leaves_the_review_screen(tmp_path, monkeypatch):
-    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
     app = ReviewApp(None, folder=folder_of_two(tmp_path))
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
@@ -66,7 +71,6 @@ def test_snapshot_folder_list(snap_compare, tmp_path, monkeypatch):
         return CheckReport(document=Path(doc.path).name, findings=[], coverage=Coverage(0, 0))
 
     monkeypatch.setattr(engine, "check_document", pinned)
-    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
     folder_of_two(tmp_path)
     monkeypatch.chdir(tmp_path)  # the title shows the folder as given: relative, the same everywhere
     app = ReviewApp(None, folder=Path("docs"), theme="review-dark")
@@ -92,6 +96,18 @@ def folder_of_a_set(tmp_path: Path) -> Path:
     return folder
 
 
+async def across_on_a_cross_error(app, pilot):
+    """Open the changed 决算 from the list, select its cross error and press c; the review screen."""
+    await open_from_list(app, pilot, "001_final.txt")
+    main = app.main
+    cross = next(e for e in main.session.entries if e.rule.startswith("cross.") and e.severity == "error")
+    main._draw(main.nav.select_entry(cross))
+    await pilot.pause()
+    await pilot.press("c")
+    await pilot.pause(0.1)
+    return main
+
+
 async def open_from_list(app, pilot, name: str) -> None:
     await settle(pilot)
     table = app.screen.query_one(DataTable)
@@ -106,7 +122,6 @@ async def test_the_list_shows_review_progress_from_each_documents_saved_review(t
     from tui_review.engine import check_document
     from tui_review.review.store import ReviewStore
 
-    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
     folder = folder_of_a_set(tmp_path)
     budget = folder / "000_budget.txt"
     problems = [f for f in check_document(load_document(budget)).findings if f.failed and f.severity != "info"]
@@ -129,7 +144,6 @@ async def test_the_list_shows_review_progress_from_each_documents_saved_review(t
 async def test_c_on_a_cross_finding_opens_the_partner_beside_it_and_c_closes_it(tmp_path, monkeypatch):
     from tui_review.widgets.partner_view import PartnerView
 
-    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
     app = ReviewApp(None, folder=folder_of_a_set(tmp_path))
     async with app.run_test(size=(120, 40)) as pilot:
         await open_from_list(app, pilot, "001_final.txt")
@@ -153,17 +167,11 @@ async def test_c_on_a_cross_finding_opens_the_partner_beside_it_and_c_closes_it(
 
 @run_async
 async def test_the_split_follows_cross_findings_and_closes_on_any_other(tmp_path, monkeypatch):
-    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
     app = ReviewApp(None, folder=folder_of_a_set(tmp_path))
     async with app.run_test(size=(120, 40)) as pilot:
-        await open_from_list(app, pilot, "001_final.txt")
-        main = app.main
-        cross = next(e for e in main.session.entries if e.rule.startswith("cross.") and e.severity == "error")
-        other = next(e for e in main.session.entries if not e.rule.startswith("cross.") and e.node is not None)
-        main._draw(main.nav.select_entry(cross))
-        await pilot.press("c")
-        await pilot.pause()
+        main = await across_on_a_cross_error(app, pilot)
         assert main.has_class("-partner")
+        other = next(e for e in main.session.entries if not e.rule.startswith("cross.") and e.node is not None)
         main._draw(main.nav.select_entry(other))
         await pilot.pause(0.1)
         assert not main.has_class("-partner")
@@ -171,7 +179,6 @@ async def test_the_split_follows_cross_findings_and_closes_on_any_other(tmp_path
 
 @run_async
 async def test_c_on_a_document_opened_alone_keeps_its_meaning_inside_the_document(tmp_path, monkeypatch):
-    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
     folder = folder_of_a_set(tmp_path)
     app = ReviewApp(folder / "001_final.txt")
     async with app.run_test(size=(120, 40)) as pilot:
@@ -191,7 +198,6 @@ async def test_o_on_a_folder_opens_its_document_list(tmp_path, monkeypatch):
 
     from tui_review.screens.open_file import OpenFileScreen
 
-    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
     folder = folder_of_a_set(tmp_path)
     app = ReviewApp(folder / "000_budget.txt")
     async with app.run_test(size=(120, 40)) as pilot:
@@ -215,17 +221,11 @@ async def test_o_on_a_folder_opens_its_document_list(tmp_path, monkeypatch):
 
 def test_snapshot_split_view(snap_compare, tmp_path, monkeypatch):
     """The split view at 120×40: the 决算's changed 年初预算 figure, the 预算's figure beside it."""
-    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
     folder_of_a_set(tmp_path)
     monkeypatch.chdir(tmp_path)
     app = ReviewApp(None, folder=Path("set"), theme="review-dark")
 
     async def prepare(pilot) -> None:
-        await open_from_list(app, pilot, "001_final.txt")
-        main = app.main
-        cross = next(e for e in main.session.entries if e.rule.startswith("cross.") and e.severity == "error")
-        main._draw(main.nav.select_entry(cross))
-        await pilot.press("c")
-        await pilot.pause(0.1)
+        await across_on_a_cross_error(app, pilot)
 
     assert snap_compare(app, terminal_size=(120, 40), run_before=prepare)

@@ -11,11 +11,10 @@ import pytest
 from rich.color import Color
 from textual.widget import Widget
 from tui_helpers import run_async
-from test_page_view import ERRORS, loaded, until_drawn
+from test_page_view import ERRORS, to_a_finding_on_a_page, until_drawn
 
 from tui_review.app import ReviewApp
 from tui_review.render.marks import SUSPECT
-from tui_review.review.export import entry_marks
 from tui_review.review.pipeline import LoadOptions
 from tui_review.widgets import page_image
 from tui_review.widgets.page_image import Choice, choose, preload
@@ -65,13 +64,7 @@ async def test_a_protocol_terminal_gets_the_page_as_an_image_at_its_pixel_size(t
     monkeypatch.setattr(page_image, "cell_pixels", lambda: (8, 16))
     app = ReviewApp(ERRORS, options=LoadOptions(review_path=tmp_path / "r.sqlite"))
     async with app.run_test(size=(120, 40)) as pilot:
-        await loaded(pilot)
-        screen = app.screen
-        for _ in range(10):  # to the first finding with figures on a page
-            await pilot.press("n")
-            await pilot.pause()
-            if entry_marks(screen.session, screen.session.entry(screen.entry_key)):
-                break
+        await to_a_finding_on_a_page(pilot)
         await pilot.press("v")
         view = await until_drawn(pilot)
         await pilot.pause()

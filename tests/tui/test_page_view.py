@@ -64,6 +64,17 @@ async def until_drawn(pilot) -> PageView:
     return view
 
 
+async def to_a_finding_on_a_page(pilot) -> None:
+    """Load, then ``n`` to the first finding with figures on a page (the first are about missing tables)."""
+    await loaded(pilot)
+    screen = pilot.app.screen
+    for _ in range(10):
+        await pilot.press("n")
+        await pilot.pause()
+        if entry_marks(screen.session, screen.session.entry(screen.entry_key)):
+            break
+
+
 def cell_at(view: PageView, col: int, row: int):
     """The (char, fg, bg) of the picture's cell (``row`` counted below the caption line)."""
     assert col >= 0
@@ -91,13 +102,8 @@ def expected_cells(bbox, shown):
 async def test_v_shows_the_findings_page_with_boxes_at_the_figures(tmp_path):
     app = ReviewApp(ERRORS, options=LoadOptions(review_path=tmp_path / "r.sqlite"))
     async with app.run_test(size=(120, 40)) as pilot:
-        await loaded(pilot)
+        await to_a_finding_on_a_page(pilot)
         screen = app.screen
-        for _ in range(10):  # to the first finding with figures on a page (the first are about missing tables)
-            await pilot.press("n")
-            await pilot.pause()
-            if entry_marks(screen.session, screen.session.entry(screen.entry_key)):
-                break
         await pilot.press("v")
         view = await until_drawn(pilot)
         assert screen.has_class("-page") and view.display and view.mode == "halfblock"
