@@ -17,7 +17,7 @@ from tui_review.contracts.columns import COLUMNS, headers
 from tui_review.contracts.relation import Relation, RelationKind, Term
 from tui_review.cli import main
 
-HEAD = "某某局2023年度部门预算公开\n\n第一部分 2023年度部门预算情况说明\n\n"
+HEAD = "示例局2023年度部门预算公开\n\n第一部分 2023年度部门预算情况说明\n\n"
 BALANCED = HEAD + (
     "一、收支预算总体情况说明\n\n收入预算总计 354.72 万元，其中：本年收入 354.72 万元，上年结转结余 0 万元。\n\n"
     "二、一般公共预算基本支出预算情况说明\n\n基本支出 354.72 万元，其中：人员经费 284.32 万元，公用经费 70.40 万元。\n"

@@ -13,7 +13,8 @@ of the document is still checked.
 Modules: ``intervals`` (Decimal interval arithmetic), ``evaluate`` (one relation → one finding),
 ``notes`` (per-place summaries), ``form`` (parser issues and repairs), ``ids`` (stable ids),
 ``figures`` (naming and placing figures in messages), ``completeness`` (tables a disclosure must
-carry), ``structure`` (a file with no disclosure structure at all), ``notice`` (findings that are no
+carry), ``structure`` (a file with no disclosure structure at all), ``names`` (placeholders, years,
+department and 科目 names that disagree with the document's own), ``notice`` (findings that are no
 arithmetic verdict), ``suspects`` (which figure is most likely wrong: groups of failing findings), ``report``
 (`CheckReport`, `Coverage`). What comes in (`Relation`) and goes out (`Finding`) is declared in
 `tui_review.contracts`.
@@ -24,7 +25,7 @@ from __future__ import annotations
 from pathlib import PurePath
 
 from parsers.model import Document
-from tui_review.checks import completeness, structure
+from tui_review.checks import completeness, names, structure
 from tui_review.checks import figures as F
 from tui_review.checks.barrier import Barrier
 from tui_review.checks.evaluate import evaluate
@@ -71,6 +72,7 @@ def check_relations(
     findings += barrier.run("form", "form", form_findings, doc, config, default=[])
     findings += barrier.run("completeness", "completeness", completeness.findings, doc, config, default=[])
     findings += barrier.run("structure", "structure", structure.findings, doc, config, default=[])
+    findings += barrier.run("names", "names", names.findings, doc, config, default=[])
     findings += barrier.findings
     deduplicate(findings)
     groups = find_groups(evaluated, doc, lambda relation: rules[id(relation)])
