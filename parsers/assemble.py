@@ -369,15 +369,17 @@ def _build_sections(doc: Document, placed: list[tuple[int, _Unit]], page_of) -> 
         for deeper in [lvl for lvl in open_numbers if lvl > marker.level]:
             del open_numbers[deeper]
 
+    parts: dict[str, headings.Marker] = {}  # the 目录's 第X部分 entries by title
     for start, unit in placed:
         if unit.kind == "toc":
             doc.blocks.append(Block("toc", start, start + len(unit.line.text), stack[-1].id, page_of(start)))
+            parts.update(headings.toc_parts(unit.line.text.split("\n")))
             continue
         if unit.kind != "prose":
             continue
         line = unit.line.text
         cuts: list[tuple[int, headings.Marker]] = []
-        m0 = headings.heading_at(line)
+        m0 = headings.heading_at(line) or _unmarked_part(line, parts, open_numbers)
         if m0 is not None:
             cuts.append((0, m0))
             open_section(start, line, 0, m0)
@@ -405,6 +407,15 @@ def _build_sections(doc: Document, placed: list[tuple[int, _Unit]], page_of) -> 
         else:
             sec.end = len(doc.text)
     return marker_spans
+
+
+def _unmarked_part(line: str, parts: dict[str, headings.Marker], open_numbers: dict[int, int]) -> headings.Marker | None:
+    """A 第X部分 heading printed without its marker (a part's cover page reads “…部门决算表”): the
+    line is the title of the 目录's next part entry."""
+    marker = parts.get(headings.toc_title_key(line))
+    if marker is None or marker.number != open_numbers.get(1, 0) + 1:
+        return None
+    return headings.Marker(1, marker.number, 0, 0, marker.text)
 
 
 def _run_on(line: str, open_numbers: dict[int, int], deepest: int) -> list[tuple[int, headings.Marker]]:

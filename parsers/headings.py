@@ -143,7 +143,10 @@ def _enumeration(text: str) -> bool:
 
 
 TOC_TITLE = re.compile(r"^\s*目\s*录\s*$")
-TOC_LEADER = re.compile(r"[.…·]{3,}\s*\d+\s*$|\s\d{1,3}\s*$")
+TOC_TITLE_AT_END = re.compile(r"目\s*录\s*$")  # “2017年度…部门预算公开目录”: the cover's title ran into it
+TOC_LEADER = re.compile(r"[.…·]{3,}\s*\d*\s*$|\s\d{1,3}\s*$")
+MAX_TOC_TITLE = 60
+MIN_UNTITLED_TOC = 5  # entries of a 目录 printed without its title word
 
 
 def is_title_line(line: str) -> bool:
@@ -158,26 +161,70 @@ def is_title_line(line: str) -> bool:
 
 
 def find_toc(lines: list[str]) -> range | None:
-    """The index range of a table of contents among ``lines``, if there is one."""
+    """The index range of a table of contents among ``lines``, if there is one.
+
+    A 目录 is told by its structure: a line titled 目录 (alone, or ending the cover's title line)
+    followed by entries — headings or lines ending in leader dots or a page number, with no body
+    text — or, without that word, a run of at least ``MIN_UNTITLED_TOC`` entries opening with a
+    第X部分 whose first entry is printed again as a heading after the run (the body begins)."""
     for i, line in enumerate(lines):
-        if not TOC_TITLE.match(line):
-            continue
-        entries: list[str] = []
-        j = i + 1
-        while j < len(lines) and _toc_entry(lines[j]):
-            key = _toc_key(lines[j])
-            if entries and key == entries[0]:
-                return range(i, j)  # the body begins: its first heading repeats the first entry
-            entries.append(key)
-            j += 1
-        if len(entries) >= 3:
-            return range(i, j)
+        alone = bool(TOC_TITLE.match(line))
+        if alone or (len(line) <= MAX_TOC_TITLE and TOC_TITLE_AT_END.search(line)):
+            found = _toc_run(lines, i + 1, minimum=3)
+            if found is not None:
+                return range(i if alone else i + 1, found)  # a cover title that ran into 目录 stays the title
+        elif _untitled_toc_start(lines, i):
+            found = _toc_run(lines, i, minimum=MIN_UNTITLED_TOC, repeated=True)
+            if found is not None:
+                return range(i, found)
     return None
 
 
+def _untitled_toc_start(lines: list[str], i: int) -> bool:
+    marker = heading_at(lines[i])
+    return marker is not None and marker.level == 1 and (i == 0 or not _toc_entry(lines[i - 1]))
+
+
+def _toc_run(lines: list[str], first: int, minimum: int, repeated: bool = False) -> int | None:
+    """The end of a run of 目录 entries starting at ``first``: where its first entry is printed
+    again (the body begins) or where the entries stop; None when it is no 目录 (fewer than
+    ``minimum`` entries, or — ``repeated`` — a first entry never printed again)."""
+    entries: list[str] = []
+    j = first
+    while j < len(lines) and _toc_entry(lines[j]):
+        key = _toc_key(lines[j])
+        if entries and key == entries[0]:
+            return j if len(entries) >= minimum else None
+        entries.append(key)
+        j += 1
+    if len(entries) < minimum:
+        return None
+    if repeated and not any(_toc_key(line) == entries[0] for line in lines[j:]):
+        return None
+    return j
+
+
 def _toc_entry(line: str) -> bool:
+    """A 目录 line: a heading or a title with leader dots or a page number, no sentence in it (an
+    entry may end with a full stop: “一、主要职能。”)."""
+    line = line.rstrip().removesuffix("。")
     return len(line) <= 60 and not re.search(r"[。；;]", line) and (heading_at(line) is not None or bool(TOC_LEADER.search(line)))
 
 
 def _toc_key(line: str) -> str:
-    return re.sub(r"[\s.…·\d]+$", "", re.sub(r"\s+", "", line))
+    return re.sub(r"[\s.…·\d。]+$", "", re.sub(r"\s+", "", line))
+
+
+def toc_title_key(line: str) -> str:
+    """A title as a 目录 entry and its heading both print it: no spaces, leaders, page number."""
+    return _toc_key(line)
+
+
+def toc_parts(lines: list[str]) -> dict[str, Marker]:
+    """The 第X部分 entries of a 目录, by their title (without the marker)."""
+    out = {}
+    for line in lines:
+        marker = heading_at(line)
+        if marker is not None and marker.level == 1:
+            out[toc_title_key(line[marker.end :])] = marker
+    return out
