@@ -15,6 +15,7 @@ pdfplumber) instead: slower, but nothing is dropped.
 from __future__ import annotations
 
 import ctypes
+import math
 from collections.abc import Callable
 from typing import Any
 from dataclasses import dataclass, field
@@ -24,7 +25,7 @@ import pypdfium2.raw as pdfium_c
 
 from parsers.pdf_grid import RawTable, fill, grid_from_cells, inside
 from parsers.pdf_ruling import Matrix, apply, display_matrix, page_drawing, ruled_tables
-from parsers.pdf_text import Glyph, Line, group_lines
+from parsers.pdf_text import Glyph, Line, group_lines, merge_lines, split_vertical
 from parsers.pdf_unruled import find_unruled
 
 RULING_EDGES = 4  # a page with fewer ruling edges than this has no ruled table
@@ -53,7 +54,7 @@ def _page_text(textpage, count: int) -> str | None:
     return text if len(text) == count else None
 
 
-def _glyphs(textpage, display: Matrix) -> list[Glyph]:
+def _glyphs(textpage, display: Matrix, upright_page: bool = True) -> list[Glyph]:
     """The page's glyphs in display coordinates. Where the page keeps its axes (0° or 180°) the
     box's height is set from the baseline and font size (PDFium's boxes hug each glyph's ink, so
     一 and 。 would sit off the line); on a page turned a quarter the glyph's box is turned with it."""
@@ -73,15 +74,27 @@ def _glyphs(textpage, display: Matrix) -> list[Glyph]:
         l, b, r, t = rect.left, rect.bottom, rect.right, rect.top
         (x0, y0), (x1, y1) = apply(display, l, b), apply(display, r, t)
         x0, x1, y0, y1 = min(x0, x1), max(x0, x1), min(y0, y1), max(y0, y1)
-        if axes_kept:
+        direction = _direction(pdfium_c.FPDFText_GetCharAngle(raw, i)) if upright_page else 0
+        if axes_kept and not direction:
             size = pdfium_c.FPDFText_GetFontSize(raw, i)
             if not 0.5 * (t - b) <= size <= 2 * (t - b):
                 size = t - b
             pdfium_c.FPDFText_GetCharOrigin(raw, i, ctypes.byref(x), ctypes.byref(y))
             baseline = apply(display, x.value, y.value)[1]
             y0, y1 = baseline - 0.86 * size, baseline + 0.14 * size
-        out.append(Glyph(ch, x0, y0, x1, y1))
+        out.append(Glyph(ch, x0, y0, x1, y1, direction))
     return out
+
+
+def _direction(angle: float) -> int:
+    """PDFium's character angle (radians, clockwise) as a reading direction on an unrotated page:
+    a quarter turn clockwise runs down the page (+1), counter-clockwise up (-1)."""
+    quarter = math.pi / 2
+    if abs(angle - quarter) < 0.2:
+        return 1
+    if abs(angle - 3 * quarter) < 0.2 or abs(angle + quarter) < 0.2:
+        return -1
+    return 0
 
 
 def _loses_text(page, textpage) -> bool:
@@ -94,10 +107,21 @@ def _loses_text(page, textpage) -> bool:
 
 def _plumber_glyphs(plumber_page) -> list[Glyph]:
     return [
-        Glyph(c["text"], c["x0"], c["top"], c["x1"], c["bottom"])
+        Glyph(c["text"], c["x0"], c["top"], c["x1"], c["bottom"], _plumber_direction(c))
         for c in plumber_page.chars
         if c["text"].strip() and ord(c["text"][0]) not in SKIPPED_CODES
     ]
+
+
+def _plumber_direction(char: dict) -> int:
+    """+1 for a glyph turned to run down the page, -1 up, 0 upright (from its text matrix)."""
+    if char.get("upright", True):
+        return 0
+    matrix = char.get("matrix") or (1, 0, 0, 1, 0, 0)
+    a, b = matrix[0], matrix[1]
+    if abs(b) <= abs(a):
+        return 0
+    return -1 if b > 0 else 1  # PDF space runs up: a text advancing up (b > 0) reads bottom to top
 
 
 def read_page(pdf: pdfium.PdfDocument, index: int, plumber: Callable[[], Any]) -> PageRead:
@@ -109,7 +133,7 @@ def read_page(pdf: pdfium.PdfDocument, index: int, plumber: Callable[[], Any]) -
         textpage = page.get_textpage()
         try:
             lossy = _loses_text(page, textpage)
-            glyphs = [] if lossy else _glyphs(textpage, display)
+            glyphs = [] if lossy else _glyphs(textpage, display, rotation % 360 == 0)
         finally:
             textpage.close()
         drawing = page_drawing(page, mediabox, display)
@@ -135,13 +159,14 @@ def read_page(pdf: pdfium.PdfDocument, index: int, plumber: Callable[[], Any]) -
             fill(table, [g for g in rest if inside(g, table.bbox)])
             rest = [g for g in rest if not inside(g, table.bbox)]
             read.tables.append(table)
+    vertical, rest = split_vertical(rest)  # before unruled tables: a vertical title is no column
     for table, used in find_unruled(number, rest):
         fill(table, used)
         read.tables.append(table)
         taken = set(map(id, used))
         rest = [g for g in rest if id(g) not in taken]
     read.tables.sort(key=lambda t: t.bbox[1])
-    read.lines = group_lines(rest)
+    read.lines = merge_lines(group_lines(rest), vertical)
     return read
 
 

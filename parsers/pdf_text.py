@@ -23,7 +23,7 @@ class Glyph(NamedTuple):
     top: float
     x1: float
     bottom: float
-
+    direction: int = 0  # a turned glyph: +1 its text runs down the page, -1 up; 0 upright
     @property
     def size(self) -> float:
         return self.bottom - self.top
@@ -78,8 +78,94 @@ def glyph_rows(glyphs: list[Glyph]) -> list[list[Glyph]]:
 
 
 def group_lines(glyphs: list[Glyph]) -> list[Line]:
-    """Glyphs (any order) → lines, top to bottom, each spelt left to right."""
-    return [spell(row) for row in glyph_rows(glyphs)]
+    """Glyphs (any order) → lines, top to bottom, each spelt left to right; a vertical run
+    (`split_vertical`) is one line of its own, spelt in its reading order."""
+    vertical, rest = split_vertical(glyphs)
+    return merge_lines([spell(row) for row in glyph_rows(rest)], vertical)
+
+
+def merge_lines(lines: list[Line], vertical: list[Line]) -> list[Line]:
+    """Horizontal lines and vertical runs in one top-to-bottom order."""
+    if not vertical:
+        return lines
+    return sorted(lines + vertical, key=lambda line: (line.top, line.x0))
+
+
+VERTICAL_GAP = 0.5  # stacked characters of a vertical run sit closer than this many font sizes
+MIN_VERTICAL = 3  # upright characters that make a vertical run (turned glyphs: 2)
+
+
+def _isolated(glyphs: list[Glyph]) -> list[Glyph]:
+    """Single-character glyphs with no neighbour on their visual row within a column gap: a
+    character of a vertical run, never one of a horizontal line (a paragraph's characters, however
+    well they align in columns, have neighbours on their rows)."""
+    out = []
+    for row in glyph_rows(glyphs):
+        for k, g in enumerate(row):
+            if len(g.text) != 1 or not (is_cjk(g.text) or g.direction):
+                continue
+            size = max(g.size, 1.0)
+            left = row[k - 1].x1 if k else None
+            right = row[k + 1].x0 if k + 1 < len(row) else None
+            if (left is None or g.x0 - left > COLUMN_GAP * size) and (right is None or right - g.x1 > COLUMN_GAP * size):
+                out.append(g)
+    return out
+
+
+def _columns(glyphs: list[Glyph]) -> list[list[Glyph]]:
+    """Glyphs stacked in one column (their horizontal extents overlap), top to bottom, cut where
+    the vertical gap between two exceeds ``VERTICAL_GAP``."""
+    columns: list[list[Glyph]] = []
+    for g in sorted(glyphs, key=lambda g: (g.x0 + g.x1) / 2):
+        middle = (g.x0 + g.x1) / 2
+        home = next((c for c in columns if c[0].x0 - 0.2 * g.size <= middle <= c[0].x1 + 0.2 * g.size), None)
+        if home is None:
+            columns.append([g])
+        else:
+            home.append(g)
+    runs: list[list[Glyph]] = []
+    for column in columns:
+        column.sort(key=lambda g: g.top)
+        run = [column[0]]
+        for prev, g in zip(column, column[1:]):
+            if g.top - prev.bottom > VERTICAL_GAP * max(prev.size, g.size, 1.0):
+                runs.append(run)
+                run = []
+            run.append(g)
+        runs.append(run)
+    return runs
+
+
+def split_vertical(glyphs: list[Glyph]) -> tuple[list[Line], list[Glyph]]:
+    """Runs of characters set vertically (stacked one per row, or turned a quarter), each as one
+    `Line` in reading order (top to bottom; bottom to top for text turned to run up the page),
+    and the glyphs that are not in one."""
+    if len(glyphs) < 2:
+        return [], glyphs
+    runs = []
+    for run in _columns(_isolated(glyphs)):
+        turned = sum(1 for g in run if g.direction)
+        if len(run) >= MIN_VERTICAL or (len(run) >= 2 and turned == len(run)):
+            if sum(g.direction for g in run) < 0:
+                run = run[::-1]
+            runs.append(run)
+    if not runs:
+        return [], glyphs
+    taken = {id(g) for run in runs for g in run}
+    return [_vertical_line(run) for run in runs], [g for g in glyphs if id(g) not in taken]
+
+
+def _vertical_line(run: list[Glyph]) -> Line:
+    sizes = sorted(g.x1 - g.x0 for g in run)
+    return Line(
+        "".join(g.text for g in run),
+        [(g.x0, g.top, g.x1, g.bottom) for g in run],
+        min(g.x0 for g in run),
+        min(g.top for g in run),
+        max(g.x1 for g in run),
+        max(g.bottom for g in run),
+        sizes[len(sizes) // 2] or 1.0,
+    )
 
 
 def segments(row: list[Glyph]) -> list[list[Glyph]]:
