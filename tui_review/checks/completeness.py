@@ -15,13 +15,12 @@
 from __future__ import annotations
 
 import re
-from pathlib import PurePath
 
 from parsers.model import DocKind, Document, Severity, Table
 from parsers.table_kinds import STANDARD_KINDS, kind_name, kind_of_title
-from tui_review.contracts.finding import Finding, Verdict
+from tui_review.contracts.finding import Finding
 from tui_review.contracts.place import Place
-from tui_review.checks.ids import digest
+from tui_review.checks.notice import notice
 from tui_review.config import Config
 
 EMPTY_NOTE = re.compile(r"本表无数据|无数据|空表|没有[^。]{0,40}(?:收入|支出)|无[^。]{0,40}(?:收入|支出)|不涉及")
@@ -65,24 +64,7 @@ def _present(doc: Document) -> set[str]:
 
 def _finding(doc: Document, config: Config, rule_id: str, severity: Severity, key: str, place: Place,
              section_id: str, stated: str, zh: str, en: str) -> Finding | None:
-    rule = config.rule(rule_id)
-    if rule is not None and not rule.enabled:
-        return None
-    section = doc.section_label(section_id)
-    return Finding(
-        finding_id=digest(rule_id, key),
-        document=PurePath(doc.path).name,
-        rule=rule_id,
-        severity=rule.severity_or(severity) if rule is not None else severity,
-        verdict=Verdict.FORM,
-        section=section,
-        section_id=section_id,
-        place=place,
-        stated=stated,
-        expected="",
-        message_zh=zh,
-        message_en=en,
-    )
+    return notice(doc, config, rule_id, severity, key, place, stated, zh, en, section_id)
 
 
 def _missing(doc: Document, config: Config) -> list[Finding | None]:
