@@ -8,7 +8,8 @@ Corpora: the seeds (``sample_docs/*.txt``, copies of ``../shared/seeds``), the s
 (seeded; ``--sample 0`` takes every number) each get a digit changed, two digits swapped, ×10 and a
 deletion (``scripts/mutate.py``, ``scripts/mutation/``). Prints, per corpus, one row per document
 and the rate per claim kind: ``localised`` (a new error or warning names the slipped figure),
-``any`` (some new error or warning), ``as error``; then the most common classes of misses.
+``any`` (some new error or warning), ``as error``, ``+info`` (info findings too); then the most
+common classes of misses.
 """
 
 from __future__ import annotations

@@ -10,7 +10,8 @@ row per document, the detection rate per claim kind (sum, change, growth, share,
 repeat, prose↔table, missing, other), and the most common classes of misses; ``--csv`` writes
 every slip with its place and context. ``--sample N`` draws N numbers per document (seeded,
 deterministic). ``localised``: a new error/warning names the slipped figure; ``any``: some new
-error/warning appeared; ``as error``: a localised error.
+error/warning appeared; ``as error``: a localised error; ``+info``: a localised finding of any
+severity, info included (a ``binding`` note that the slipped figure cannot be the one meant).
 """
 
 from __future__ import annotations

@@ -1,6 +1,7 @@
 """Did the checks notice a slip? New failing findings of a mutant, and whether they touch the slip.
 
-A finding counts when it fails with severity error or warning (info notes never count) and is not
+A finding counts when it fails with severity error or warning (an info finding, such as a
+``binding`` note that a figure cannot belong to its relation, is reported apart) and is not
 on the original document: findings are compared by rule, severity, verdict, stated and expected
 text and the printed text and place of every operand, with offsets after the slip shifted back by
 the length it changed — so a finding elsewhere that only moved is not new.
@@ -22,6 +23,7 @@ from tui_review.contracts.finding import Finding, Verdict
 from tui_review.contracts.place import Place
 
 COUNTED = (Severity.ERROR, Severity.WARNING)
+WITH_INFO = (*COUNTED, Severity.INFO)
 NEAR_DELETION = 12  # characters around a deleted prose number where a finding is its finding
 
 
@@ -104,8 +106,8 @@ def _prose_figure(doc: Document, offset: int) -> Figure | None:
     return None
 
 
-def counted(finding: Finding) -> bool:
-    return finding.failed and finding.severity in COUNTED and finding.verdict != Verdict.NOTE
+def counted(finding: Finding, severities: tuple[Severity, ...] = COUNTED) -> bool:
+    return finding.failed and finding.severity in severities and finding.verdict != Verdict.NOTE
 
 
 def _place_key(place: Place, site: Site | None) -> str:
@@ -120,12 +122,14 @@ def finding_key(finding: Finding, site: Site | None = None) -> tuple:
             finding.stated, finding.expected, operands)
 
 
-def new_findings(base: CheckReport, mutant: CheckReport, site: Site | None) -> list[Finding]:
-    """The mutant's counted findings that the original does not have (as many times as it has them)."""
-    before = Counter(finding_key(f) for f in base.findings if counted(f))
+def new_findings(base: CheckReport, mutant: CheckReport, site: Site | None,
+                 severities: tuple[Severity, ...] = COUNTED) -> list[Finding]:
+    """The mutant's failing findings of ``severities`` that the original does not have (as many
+    times as it has them)."""
+    before = Counter(finding_key(f) for f in base.findings if counted(f, severities))
     out = []
     for finding in mutant.findings:
-        if not counted(finding):
+        if not counted(finding, severities):
             continue
         key = finding_key(finding, site)
         if before[key] > 0:

@@ -18,7 +18,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from mutation import classify as C
-from mutation.detect import Site, locate, new_findings, touches
+from mutation.detect import WITH_INFO, Site, locate, new_findings, touches
 from mutation.perturb import perturbations
 from mutation.source import Source, Token
 from parsers.model import Document, Severity
@@ -42,6 +42,7 @@ class Outcome:
     localised: bool  # a new error/warning names it
     any_new: bool  # some new error/warning anywhere
     error: bool  # a new localised error
+    info: bool  # a new localised finding of any severity, info included (a binding note)
     rules: str  # the rules of the new findings (localised first)
 
 
@@ -137,11 +138,13 @@ class Mutator:
                  report: CheckReport) -> Outcome:
         fresh = new_findings(self.report, report, site)
         near = [f for f in fresh if touches(f, site, slip == "delete")]
+        noted = [f for f in new_findings(self.report, report, site, WITH_INFO) if touches(f, site, slip == "delete")]
         rules = [f.rule for f in near] + [f"~{f.rule}" for f in fresh if f not in near]
+        rules += [f"({f.rule})" for f in noted if f.severity == Severity.INFO]
         return Outcome(
             document=self.source.name, token=token.index, printed=token.text, slip=slip, mutated=text, kinds=kinds,
             where=self._where(site), context=self._context(token), read=site.figure is not None,
-            localised=bool(near), any_new=bool(fresh), error=any(f.severity == Severity.ERROR for f in near),
+            localised=bool(near), any_new=bool(fresh), error=any(f.severity == Severity.ERROR for f in near), info=bool(noted),
             rules=";".join(dict.fromkeys(rules)),
         )
 

@@ -19,22 +19,25 @@ class Tally:
     localised: int = 0
     any_new: int = 0
     error: int = 0
+    info: int = 0
 
     def add(self, outcome: Outcome) -> None:
         self.slips += 1
         self.localised += outcome.localised
         self.any_new += outcome.any_new
         self.error += outcome.error
+        self.info += outcome.info
 
     def row(self, label: str) -> str:
-        return f"{label:<22} {self.slips:>6} {_rate(self.localised, self.slips):>10} {_rate(self.any_new, self.slips):>10} {_rate(self.error, self.slips):>10}"
+        return (f"{label:<22} {self.slips:>6} {_rate(self.localised, self.slips):>10} {_rate(self.any_new, self.slips):>10} "
+                f"{_rate(self.error, self.slips):>10} {_rate(self.info, self.slips):>10}")
 
 
 def _rate(part: int, whole: int) -> str:
     return "—" if not whole else f"{100 * part / whole:.1f}%"
 
 
-HEADER = f"{'':<22} {'slips':>6} {'localised':>10} {'any':>10} {'as error':>10}"
+HEADER = f"{'':<22} {'slips':>6} {'localised':>10} {'any':>10} {'as error':>10} {'+info':>10}"
 
 
 def by_kind(outcomes: Iterable[Outcome]) -> dict[str, Tally]:

@@ -47,6 +47,8 @@ def test_a_slip_in_a_part_of_a_checked_sum_is_detected_and_named(mutator):
     assert "sum" in digit_slip.kinds
     assert digit_slip.read and digit_slip.localised and digit_slip.any_new and digit_slip.error
     assert "sum.parts" in digit_slip.rules
+    tenfold = next(o for o in outcomes if o.slip == "x10")  # 10,000.00 > the total: at least a binding note
+    assert tenfold.mutated == "10,000.0" and tenfold.info
 
 
 def test_a_change_with_no_printed_counterpart_is_counted_but_undetected(mutator):
