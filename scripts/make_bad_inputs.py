@@ -111,23 +111,27 @@ def _pdf(objects: list[bytes | tuple[bytes, bytes]], security: _Rc4Security | No
 
 def text_pdf(lines: list[str], security: _Rc4Security | None = None, file_id: bytes = b"\x00" * 16) -> bytes:
     """One A4 page of Chinese text in the standard (non-embedded) STSong-Light CID font."""
+    return _pdf(_text_page(lines, b"[3 0 R]"), security, file_id)
+
+
+def _text_page(lines: list[str], kids: bytes) -> list[bytes | tuple[bytes, bytes]]:
+    """Objects 1–7: the catalog, the page tree (``kids``), page 3 with ``lines`` of Chinese text in
+    the standard (non-embedded) STSong-Light CID font, its content and the font."""
     ops = [b"BT /F1 12 Tf 72 770 Td 16 TL"]
     for line in lines:
         ops.append(b"<%s> Tj T*" % line.encode("utf-16-be").hex().encode())
     ops.append(b"ET")
-    content = b"\n".join(ops)
-    objects: list[bytes | tuple[bytes, bytes]] = [
+    return [
         b"<< /Type /Catalog /Pages 2 0 R >>",
-        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Pages /Kids %s /Count %d >>" % (kids, kids.count(b" R")),
         b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>",
-        (b"<< >>", content),
+        (b"<< >>", b"\n".join(ops)),
         b"<< /Type /Font /Subtype /Type0 /BaseFont /STSong-Light /Encoding /UniGB-UCS2-H /DescendantFonts [6 0 R] >>",
         b"<< /Type /Font /Subtype /CIDFontType0 /BaseFont /STSong-Light"
         b" /CIDSystemInfo << /Registry (Adobe) /Ordering (GB1) /Supplement 2 >> /FontDescriptor 7 0 R /DW 1000 >>",
         b"<< /Type /FontDescriptor /FontName /STSong-Light /Flags 6 /FontBBox [-25 -254 1000 880]"
         b" /ItalicAngle 0 /Ascent 880 /Descent -120 /CapHeight 880 /StemV 93 >>",
     ]
-    return _pdf(objects, security, file_id)
 
 
 def encrypted_pdf(lines: list[str], user: str = PASSWORD, owner: str = "owner-" + PASSWORD) -> bytes:
@@ -214,44 +218,34 @@ def form_fan_out_pdf(depth: int = 9, width: int = 10) -> bytes:
         % (first + 1, first),
         (b"<< >>", b"/X Do"),
     ]
+    objects += _fan_out(first, depth, width, b"BT /F1 1 Tf 0 0 Td (0) Tj ET 0 0 m 1 1 l S")
+    return _pdf(objects)
+
+
+def _fan_out(first: int, depth: int, width: int, leaf: bytes) -> list[bytes | tuple[bytes, bytes]]:
+    """The forms of a fan-out, numbered from ``first + 1``: each draws the next ``width`` times,
+    ``depth`` levels deep, and the last draws ``leaf``."""
+    forms: list[bytes | tuple[bytes, bytes]] = []
     for level in range(depth):
         num = first + 1 + level
         if level + 1 < depth:
             body = b" ".join(b"q 1 0 0 1 %d 0 cm /X Do Q" % i for i in range(width))
             resources = b"/Resources << /XObject << /X %d 0 R >> >>" % (num + 1)
         else:
-            body = b"BT /F1 1 Tf 0 0 Td (0) Tj ET 0 0 m 1 1 l S"
-            resources = b""
-        objects.append((b"<< /Type /XObject /Subtype /Form /BBox [0 0 595 842] %s >>" % resources, body))
-    return _pdf(objects)
+            body, resources = leaf, b""
+        forms.append((b"<< /Type /XObject /Subtype /Form /BBox [0 0 595 842] %s >>" % resources, body))
+    return forms
 
 
 def text_then_bomb_pdf(lines: list[str]) -> bytes:
     """Page 1 Chinese text (as `text_pdf`), page 2 the form fan-out: the text page must still be
     read when the bomb page is skipped."""
-    ops = [b"BT /F1 12 Tf 72 770 Td 16 TL"] + [b"<%s> Tj T*" % line.encode("utf-16-be").hex().encode() for line in lines] + [b"ET"]
     depth, width, first = 9, 10, 9
-    objects: list[bytes | tuple[bytes, bytes]] = [
-        b"<< /Type /Catalog /Pages 2 0 R >>",
-        b"<< /Type /Pages /Kids [3 0 R 8 0 R] /Count 2 >>",
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>",
-        (b"<< >>", b"\n".join(ops)),
-        b"<< /Type /Font /Subtype /Type0 /BaseFont /STSong-Light /Encoding /UniGB-UCS2-H /DescendantFonts [6 0 R] >>",
-        b"<< /Type /Font /Subtype /CIDFontType0 /BaseFont /STSong-Light"
-        b" /CIDSystemInfo << /Registry (Adobe) /Ordering (GB1) /Supplement 2 >> /FontDescriptor 7 0 R /DW 1000 >>",
-        b"<< /Type /FontDescriptor /FontName /STSong-Light /Flags 6 /FontBBox [-25 -254 1000 880]"
-        b" /ItalicAngle 0 /Ascent 880 /Descent -120 /CapHeight 880 /StemV 93 >>",
+    objects = _text_page(lines, b"[3 0 R 8 0 R]") + [
         b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /XObject << /X %d 0 R >> >> /Contents %d 0 R >>" % (first + 1, first),
         (b"<< >>", b"/X Do"),
     ]
-    for level in range(depth):
-        num = first + 1 + level
-        if level + 1 < depth:
-            body = b" ".join(b"q 1 0 0 1 %d 0 cm /X Do Q" % i for i in range(width))
-            resources = b"/Resources << /XObject << /X %d 0 R >> >>" % (num + 1)
-        else:
-            body, resources = b"0 0 m 1 1 l S", b""
-        objects.append((b"<< /Type /XObject /Subtype /Form /BBox [0 0 595 842] %s >>" % resources, body))
+    objects += _fan_out(first, depth, width, b"0 0 m 1 1 l S")
     return _pdf(objects)
 
 

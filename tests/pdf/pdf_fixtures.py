@@ -1,7 +1,11 @@
-"""Fixtures and paths for the PDF tests: an isolated document cache, each sample parsed once per session."""
+"""Fixtures and paths for the PDF tests: an isolated document cache, each sample parsed once per session.
+
+`own_cache` and `session_parser` serve the render tests too (``tests/render/render_fixtures.py``).
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -21,17 +25,21 @@ def own_cache(tmp_path, monkeypatch):
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
 
 
-@pytest.fixture(scope="session")
-def parsed(tmp_path_factory):
-    """``parsed(path) -> Document``: each file parsed once per session, with a private cache."""
+def session_parser(tmp_path_factory, read: Callable[[Path], Document], folder: str) -> Callable[[Path], Document]:
+    """``parse(path) -> Document``: each file read once (by ``read``) per session, with a private cache."""
     done: dict[Path, Document] = {}
-    folder = tmp_path_factory.mktemp("session-cache")
+    cache = tmp_path_factory.mktemp(folder)
 
     def parse(path: Path) -> Document:
         if path not in done:
             with pytest.MonkeyPatch.context() as mp:
-                mp.setenv("XDG_CACHE_HOME", str(folder))
-                done[path] = parse_pdf(path)
+                mp.setenv("XDG_CACHE_HOME", str(cache))
+                done[path] = read(path)
         return done[path]
 
     return parse
+
+
+@pytest.fixture(scope="session")
+def parsed(tmp_path_factory):
+    return session_parser(tmp_path_factory, parse_pdf, "session-cache")
