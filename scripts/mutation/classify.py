@@ -14,7 +14,8 @@ gives every kind of claim the number takes part in:
   numbered item (``1.一般公共服务类110.91万元``: a part of its parent's breakdown);
 - ``repeat``: a prose amount printed again (same figure, same unit) elsewhere in the prose;
 - ``prose↔table``: a prose amount equal to a table cell of the same document (or a cell equal to
-  a prose amount), 元 and 万元 both tried;
+  a prose amount), 元 and 万元 both tried; for these two the value must print three significant
+  digits or more (2.00, 12.5 — not 0.5 or 25, where equality is often a coincidence);
 - ``missing`` is not a property of a number: it is the kind of every deletion (see `harness`).
 """
 
@@ -61,7 +62,7 @@ def ascii_digits(text: str) -> str:
 
 def value_of(text: str) -> Decimal | None:
     try:
-        return Decimal(ascii_digits(text).replace(",", ""))
+        return Decimal(ascii_digits(text).replace(",", "").replace(" ", ""))
     except InvalidOperation:
         return None
 
@@ -179,6 +180,13 @@ def has_total(table: Table) -> bool:
     return False
 
 
+def distinctive(value: Decimal) -> bool:
+    """Printed with three significant digits or more (2.00, 12.5, 354): an equal value elsewhere is
+    a statement of the same amount, not a coincidence of small numbers (0.5, 25)."""
+    digits = value.as_tuple().digits
+    return value != 0 and len(str(int("".join(map(str, digits))))) >= 3 if digits else False
+
+
 @dataclass(slots=True)
 class Amounts:
     """The document's amounts, for the two kinds that need more than the number's own words."""
@@ -187,10 +195,10 @@ class Amounts:
     cells: set[Decimal]  # every cell value
 
     def repeated(self, value: Decimal, unit: str) -> bool:
-        return value != 0 and self.prose.get((value, unit), 0) >= 2
+        return distinctive(value) and self.prose.get((value, unit), 0) >= 2
 
     def in_tables(self, value: Decimal, unit: str) -> bool:
-        if value == 0:
+        if not distinctive(value):
             return False
         scaled = {value}
         if unit == "万元":
@@ -202,7 +210,7 @@ class Amounts:
         return any(v in self.cells for v in scaled)
 
     def in_prose(self, value: Decimal) -> bool:
-        if value == 0:
+        if not distinctive(value):
             return False
         return any(v in (value, value * 10000, value / 10000) for v, _ in self.prose)
 

@@ -100,6 +100,10 @@ def _first_cell_difference(a: Table, b: Table) -> tuple[int, int] | None:
 
 
 def _prose_figure(doc: Document, offset: int) -> Figure | None:
+    """The prose figure at ``offset``, or right after the blanks there (the parser drops the blank
+    between a deleted number's neighbours: ``增加 46.78 万元`` → ``增加万元`` differs at the blank)."""
+    while offset < len(doc.text) and doc.text[offset] in " \t\u3000":
+        offset += 1
     for fig in doc.figures:
         if fig.cell is None and fig.start is not None and fig.end is not None and fig.start <= offset <= fig.end:
             return fig

@@ -65,6 +65,7 @@ def x10(text: str, rng: random.Random | None = None) -> str | None:
     value = value_of(text)
     if value is None or value == 0:
         return None
+    text = text.replace(" ", "")  # 5. 37 (a converter's blank after the point) is printed 53.7
     full = any(ch in FULL_DIGITS for ch in text)
     point = "．" if "．" in text else "."
     comma = "，" if "，" in text else ("," if "," in text else "")

@@ -28,11 +28,12 @@ from parsers.model import Document, Table
 from parsers.text import decode, parse_text
 
 # a printed number: digits with well-formed thousands separators (half- or full-width comma) and
-# decimals (half- or full-width point), optionally followed by a percent sign
+# decimals (half- or full-width point; a converter's space after the point, ``5. 37``, is part of
+# the number, as the parser reads it)
 NUMBER = re.compile(
-    r"(?<![A-Za-z0-9０-９.．])"
-    r"(?:[0-9０-９]{1,3}(?:[,，][0-9０-９]{3})+|[0-9０-９]+)(?:[.．][0-9０-９]+)?"
-    r"(?![0-9０-９]|[.．][0-9０-９])"
+    r"(?<![A-Za-z0-9０-９.．])(?<![0-9０-９][.．] )"
+    r"(?:[0-9０-９]{1,3}(?:[,，][0-9０-９]{3})+|[0-9０-９]+)(?:[.．] ?[0-9０-９]+)?"
+    r"(?![0-9０-９]|[.．] ?[0-9０-９])"
 )
 CELL_REST = re.compile(r"[\s\-−－+（()）%％]*")  # what may stand beside a number in a cell holding one
 CONTEXT = 40  # characters of context kept on each side of a token

@@ -143,3 +143,12 @@ def test_a_pdf_is_mutated_in_its_document_model(tmp_path, monkeypatch):
     assert why is None and outcomes
     assert all("sum" in o.kinds for o in outcomes if o.slip != "delete")
     assert any(o.localised for o in outcomes if o.slip == "digit")
+
+
+def test_a_number_set_off_by_blanks_is_placed_when_deleted_and_split_decimals_are_one_number():
+    source = text_source("某某局2023年部门预算\n一、收入预算\n收入预算合计 354.72 万元，其中：财政拨款收入 300.00 万元，其他收入 54.72 万元。\n分值 5. 37\n")
+    mutator = Mutator(source)
+    assert [t.text for t in mutator.tokens if mutator.screen(t) is None][-1] == "5. 37"
+    outcomes, _ = mutator.run_token(_token(mutator, "300.00"), random.Random(0))
+    deletion = next(o for o in outcomes if o.slip == "delete")
+    assert deletion.read and deletion.localised  # the blank before it is where the texts first differ
