@@ -48,7 +48,7 @@ COMPLETION_WORDS = re.compile(r"(?:完成|执行率|执行进度|执行了|为�
 PARTS_WORDS = re.compile(r"(?:其中|分别为|分别是|包括|主要用于|具体为|构成)")
 TOTAL_BEFORE = re.compile(r"(?:合计|总计|共计|总额为?|总计为|合计为)$")
 TOTAL_LABEL = re.compile(r"(?:合计|小计|总计|共计)")
-CODE_HEADER = re.compile(r"(?:编码|代码|序号|编号|行次|栏次)")
+CODE_HEADER = re.compile(r"(?:编码|代码|序号|编号|行次|栏次|(?:^|›)\s*[类款项]\s*$|科目\s*$)")
 COUNT_HEADER = re.compile(r"(?:人数|编制|车辆|辆|数量|个数|台数|套数|（人）|\(人\)|（个）|（辆）|（台）|（套）)")
 RATE_HEADER = re.compile(r"(?:率|%|％|比重|占比|百分比)")
 DASHES = "-—–－"
@@ -147,6 +147,8 @@ def excluded(text: str, left: str, right: str, *, in_cell: bool, header: str = "
         return "code"
     if integer and len(text) >= 7:
         return "phone"
+    if integer and len(text) >= 2 and text[0] in "0０":
+        return "code"  # 01, 08: a 款 or 项 code (no amount is printed with a leading zero)
     return None
 
 

@@ -106,6 +106,9 @@ def test_table_cells_under_a_total_are_sums_and_code_columns_are_not_counted():
     amounts = C.Amounts({(Decimal("200.00"), "万元"): 1}, set())
     assert C.cell_kinds("200.00", C.CellPlace(table, 1, 2), amounts) == ["sum", "prose↔table"]
     assert C.excluded("301", "", "", in_cell=True, header="科目编码") == "code"
+    assert C.excluded("201", "", "", in_cell=True, header="功能分类科目 › 类") == "code"
+    assert C.excluded("08", "", "", in_cell=True, header="") == "code"
+    assert C.excluded("201.00", "", "", in_cell=True, header="支出 › 合计") is None
     rates = Table("T2", rows=[["支出", "80.0", "95.5"]], columns=["项目", "占比", "执行率（%）"])
     assert C.cell_kinds("80.0", C.CellPlace(rates, 0, 1), amounts) == ["share"]
     assert C.cell_kinds("95.5", C.CellPlace(rates, 0, 2), amounts) == ["completion"]
