@@ -110,10 +110,7 @@ def excluded(text: str, left: str, right: str, *, in_cell: bool, header: str = "
     """Why this printed number changes nothing checkable, or None when it is an amount or a rate."""
     value = value_of(text)
     integer = re.fullmatch(r"[0-9０-９]+", text) is not None
-    line_left = left.rsplit("\n", 1)[-1]
-    line_right = right.split("\n", 1)[0]
-    after = compact(right)
-    before = compact(left)
+    after, before = compact(right), compact(left)
     unit = unit_after(right, header)
     if in_cell and CODE_HEADER.search(header):
         return "code"
@@ -129,25 +126,35 @@ def excluded(text: str, left: str, right: str, *, in_cell: bool, header: str = "
         return None
     if PHONE_WORDS.search(before[-12:]) or re.match(r"^[-—－]\d", after) or re.search(r"\d[-—－]$", before):
         return "phone"
-    if not in_cell and re.fullmatch(rf"\s*[{DASHES}]?\s*", line_left) and re.fullmatch(rf"\s*[{DASHES}]?\s*", line_right) and (
-        re.search(rf"[{DASHES}]", line_left + line_right) or re.search(r"第$", before)
-    ):
+    return _by_place(text, left, right, in_cell) or (_by_shape(text, after) if integer else None)
+
+
+def _by_place(text: str, left: str, right: str, in_cell: bool) -> str | None:
+    """Page numbers (a line of its own between dashes, the end of a 目录 line) and ordinals."""
+    line_left, line_right = left.rsplit("\n", 1)[-1], right.split("\n", 1)[0]
+    after, before = compact(right), compact(left)
+    alone = re.fullmatch(rf"\s*[{DASHES}]?\s*", line_left) and re.fullmatch(rf"\s*[{DASHES}]?\s*", line_right)
+    if not in_cell and alone and re.search(rf"[{DASHES}]", line_left + line_right):
         return "page number"
     if re.search(r"(?:…|\.\.\.|·{2,}|\.{3,}|-{3,})$", before):
         return "page number"
     if re.search(r"第$", before) or re.match(r"^(?:页|部分|章|条|节|号|批|期|届|次会议)", after):
         return "ordinal"
+    integer = re.fullmatch(r"[0-9０-９]+", text) is not None
     if integer and not in_cell and not line_left.strip() and re.match(r"^\s*[.．、)）]", line_right):
         return "ordinal"
     if integer and re.search(r"[（(\[〔【]$", before) and re.match(r"^[）)\]〕】]", after):
         return "code" if len(text) >= 3 else "ordinal"
-    if integer and value is not None and len(text) in (3, 5, 7) and text[0] in "2345" and (
-        len(text) > 3 or re.match(r"^[\u4e00-\u9fff]", after)
-    ):
+    return None
+
+
+def _by_shape(text: str, after: str) -> str | None:
+    """An integer shaped like a 科目 code (2010350, 301 工资福利支出, 08) or a phone number."""
+    if len(text) in (3, 5, 7) and text[0] in "2345" and (len(text) > 3 or re.match(r"^[\u4e00-\u9fff]", after)):
         return "code"
-    if integer and len(text) >= 7:
+    if len(text) >= 7:
         return "phone"
-    if integer and len(text) >= 2 and text[0] in "0０":
+    if len(text) >= 2 and text[0] in "0０":
         return "code"  # 01, 08: a 款 or 项 code (no amount is printed with a leading zero)
     return None
 
