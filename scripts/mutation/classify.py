@@ -35,7 +35,7 @@ MONEY = re.compile(r"^(?:万元|亿元|千元|元)")
 PERCENT = re.compile(r"^[%％]")
 POINTS = re.compile(r"^个?百分点")
 COUNT_UNIT = re.compile(
-    r"^(?:万?人次?|名|辆|台|套|个(?!百分点)|次|件|家|户|所|座|间|张|份|批|期|场|天|日|周|小时|分钟|年|月|平方米|㎡|m²|公里|千米|米|吨|册|本|篇|"
+    r"^(?:[万千百]?余?(?:人次?|户|家|个|件|次|辆|台|套|平方米|名))|^(?:万?人次?|名|辆|台|套|个(?!百分点)|次|件|家|户|所|座|间|张|份|批|期|场|天|日|周|小时|分钟|年|月|平方米|㎡|m²|公里|千米|米|吨|册|本|篇|"
     r"条|项(?![）)])|只|头|亩|公顷|岁|课时|床|部|类|种|支|架|艘|处|栋|层|级|位|卷|盒|箱|km|kg|G|兆|M|户次|宗|起|例|元/)"
 )
 PHONE_WORDS = re.compile(r"(?:电话|传真|联系方式|手机|热线|邮编|邮政编码|QQ|网址|地址)")
@@ -122,6 +122,8 @@ def excluded(text: str, left: str, right: str, *, in_cell: bool, header: str = "
         return "date"
     if unit == "count":
         return "count"
+    if re.search(r"[×÷*/＝=]$", before):
+        return "formula"  # 完成率＝执行数÷预算数×100%: a constant of a definition
     if unit in ("money", "percent", "points"):
         return None
     if PHONE_WORDS.search(before[-12:]) or re.match(r"^[-—－]\d", after) or re.search(r"\d[-—－]$", before):
@@ -234,7 +236,8 @@ def prose_kinds(text: str, left: str, right: str, amounts: Amounts) -> list[str]
     clause = clause_before(left)
     near = clause[-14:]
     kinds = []
-    rate = unit in ("percent", "points") or (unit == "bare" and "." in text)
+    # a bare decimal before a clause end stands where a rate lost its % (增长1412.35，)
+    rate = unit in ("percent", "points") or (unit == "bare" and "." in text and re.match(r"^(?:[，,。；;]|$)", compact(right)) is not None)
     if rate and GROWTH_WORDS.search(near):
         kinds.append("growth")
     if unit == "money" and CHANGE_WORDS.search(near):

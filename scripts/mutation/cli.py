@@ -19,7 +19,9 @@ def documents(paths: Iterable[str]) -> list[Path]:
     for name in paths:
         path = Path(name)
         if path.is_dir():
-            out += sorted(p for p in path.rglob("*") if p.suffix.lower() in SUFFIXES and p.is_file())
+            # a folder's README describes the folder; it is no disclosure
+            out += sorted(p for p in path.rglob("*") if p.suffix.lower() in SUFFIXES and p.is_file()
+                          and not p.name.upper().startswith("README"))
         else:
             out.append(path)
     return out

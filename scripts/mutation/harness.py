@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from mutation import classify as C
 from mutation.detect import WITH_INFO, Site, locate, new_findings, touches
 from mutation.perturb import perturbations
-from mutation.source import Source, Token
+from mutation.source import Source, Token, number_cell
 from parsers.model import Document, Severity
 from tui_review.checks import CheckReport
 from tui_review.engine import check_document
@@ -98,11 +98,17 @@ class Mutator:
             table = self.base.table(site.table_id)
             if table is None or site.row >= len(table.rows):
                 return [], "cell not found"
+            row = table.rows[site.row]
+            if site.col < len(row) and not number_cell(row[site.col]):
+                return self._prose_kinds(token)  # a number in the words of a cell: read as prose
             place = C.CellPlace(table, site.row, site.col)
             why = C.excluded(token.text, "", "", in_cell=True, header=place.header)
             if why:
                 return [], why
             return C.cell_kinds(token.text, place, self.amounts), None
+        return self._prose_kinds(token)
+
+    def _prose_kinds(self, token: Token) -> tuple[list[str], str | None]:
         kinds = C.prose_kinds(token.text, token.left, token.right, self.amounts)
         if not kinds and C.unit_after(token.right) == "bare":
             return [], "bare number"

@@ -36,7 +36,13 @@ NUMBER = re.compile(
     r"(?![0-9０-９]|[.．] ?[0-9０-９])"
 )
 CELL_REST = re.compile(r"[\s\-−－+（()）%％]*")  # what may stand beside a number in a cell holding one
-CONTEXT = 40  # characters of context kept on each side of a token
+
+
+def number_cell(cell: str) -> bool:
+    """Does the cell hold one number and nothing else (signs, brackets, a percent sign)?"""
+    m = NUMBER.search(cell)
+    return m is not None and CELL_REST.fullmatch(cell[: m.start()] + cell[m.end():]) is not None
+CONTEXT = 150  # characters of context kept on each side of a token (a sentence, for the classifier)
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,7 +92,7 @@ class Source:
             for r, row in enumerate(table.rows):
                 for c, cell in enumerate(row):
                     m = NUMBER.search(cell)
-                    if not m or not CELL_REST.fullmatch(cell[: m.start()] + cell[m.end():]):
+                    if m is None or not number_cell(cell):
                         continue
                     out.append(Token(len(out), m.group(0), -1, m.start(), m.end(), cell[: m.start()], cell[m.end():],
                                      table=t, row=r, col=c))

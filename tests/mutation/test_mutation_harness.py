@@ -155,3 +155,13 @@ def test_a_number_set_off_by_blanks_is_placed_when_deleted_and_split_decimals_ar
     outcomes, _ = mutator.run_token(_token(mutator, "300.00"), random.Random(0))
     deletion = next(o for o in outcomes if o.slip == "delete")
     assert deletion.read and deletion.localised  # the blank before it is where the texts first differ
+
+
+def test_formula_constants_approximate_counts_and_bracketed_bases_are_not_rates():
+    assert C.excluded("100", "预算支出完成率＝年终执行数÷调整预算数×", "%", in_cell=False) == "formula"
+    assert C.excluded("11.5", "已完成实名注册", "万余人次，注册率达30%", in_cell=False) == "count"
+    amounts = C.Amounts({}, set())
+    # the base of a share, printed in brackets, is no rate that lost its %
+    assert C.prose_kinds("4,677,326.79", "人员经费4,049,552.76元，占总收入（", "）的86.58%；", amounts) == []
+    # a rate whose % was left out still is one
+    assert C.prose_kinds("1412.35", "比上年增加1,234.00万元，增长", "，主要原因", amounts) == ["growth"]
