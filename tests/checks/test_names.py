@@ -99,3 +99,8 @@ def test_subject_names_are_not_judged_without_coded_tables_or_for_an_abbreviated
     assert "names.subject" not in _rules(tmp_path, no_table)
     short = _disclosure(body="") + "\n二、明细\n\n1、住房保障（类）30.00 万元。\n\n" + TABLE
     assert "names.subject" not in _rules(tmp_path, short)
+
+
+def test_a_name_starts_after_a_tab_or_an_ordinal_never_inside_another_cell():
+    chains = names._chains("2210201\t住房公积金（项）\t30.00\n12、住房保障支出（221类）住房改革支出（02款）")
+    assert [[n.name for n in chain] for chain in chains] == [["住房公积金"], ["住房保障支出", "住房改革支出"]]
