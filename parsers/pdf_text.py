@@ -80,8 +80,13 @@ def glyph_rows(glyphs: list[Glyph]) -> list[list[Glyph]]:
 def group_lines(glyphs: list[Glyph]) -> list[Line]:
     """Glyphs (any order) → lines, top to bottom, each spelt left to right; a vertical run
     (`split_vertical`) is one line of its own, spelt in its reading order."""
-    vertical, rest = split_vertical(glyphs)
-    return merge_lines([spell(row) for row in glyph_rows(rest)], vertical)
+    rows = glyph_rows(glyphs)
+    runs = _vertical_runs(rows)
+    if not runs:
+        return [spell(row) for row in rows]
+    taken = {id(g) for run in runs for g in run}
+    rest = [g for g in glyphs if id(g) not in taken]
+    return merge_lines([spell(row) for row in glyph_rows(rest)], [_vertical_line(run) for run in runs])
 
 
 def merge_lines(lines: list[Line], vertical: list[Line]) -> list[Line]:
@@ -95,12 +100,12 @@ VERTICAL_GAP = 0.5  # stacked characters of a vertical run sit closer than this 
 MIN_VERTICAL = 3  # upright characters that make a vertical run (turned glyphs: 2)
 
 
-def _isolated(glyphs: list[Glyph]) -> list[Glyph]:
+def _isolated(rows: list[list[Glyph]]) -> list[Glyph]:
     """Single-character glyphs with no neighbour on their visual row within a column gap: a
     character of a vertical run, never one of a horizontal line (a paragraph's characters, however
     well they align in columns, have neighbours on their rows)."""
     out = []
-    for row in glyph_rows(glyphs):
+    for row in rows:
         for k, g in enumerate(row):
             if len(g.text) != 1 or not (is_cjk(g.text) or g.direction):
                 continue
@@ -140,19 +145,21 @@ def split_vertical(glyphs: list[Glyph]) -> tuple[list[Line], list[Glyph]]:
     """Runs of characters set vertically (stacked one per row, or turned a quarter), each as one
     `Line` in reading order (top to bottom; bottom to top for text turned to run up the page),
     and the glyphs that are not in one."""
-    if len(glyphs) < 2:
-        return [], glyphs
-    runs = []
-    for run in _columns(_isolated(glyphs)):
-        turned = sum(1 for g in run if g.direction)
-        if len(run) >= MIN_VERTICAL or (len(run) >= 2 and turned == len(run)):
-            if sum(g.direction for g in run) < 0:
-                run = run[::-1]
-            runs.append(run)
+    runs = _vertical_runs(glyph_rows(glyphs)) if len(glyphs) >= 2 else []
     if not runs:
         return [], glyphs
     taken = {id(g) for run in runs for g in run}
     return [_vertical_line(run) for run in runs], [g for g in glyphs if id(g) not in taken]
+
+
+def _vertical_runs(rows: list[list[Glyph]]) -> list[list[Glyph]]:
+    """The vertical runs among a page's rows of glyphs, each in reading order."""
+    runs = []
+    for run in _columns(_isolated(rows)):
+        turned = sum(1 for g in run if g.direction)
+        if len(run) >= MIN_VERTICAL or (len(run) >= 2 and turned == len(run)):
+            runs.append(run[::-1] if sum(g.direction for g in run) < 0 else run)
+    return runs
 
 
 def _vertical_line(run: list[Glyph]) -> Line:
