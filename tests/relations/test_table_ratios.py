@@ -122,3 +122,30 @@ def test_rate_columns_printed_as_fractions_and_tables_without_rates_give_nothing
 ])
 def test_rate_kind_by_header_segments(path, kind):
     assert table_ratios.rate_kind(path) == kind
+
+
+def test_a_pdf_table_with_a_two_row_header_has_its_growth_column_read_and_a_slip_found(tmp_path):
+    """Rendered with reportlab: the 比上年增减 group spans 金额 and %, so the rate column is known
+    only from the header's two rows; a slipped rate is one error, the others hold."""
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "scripts"))
+    from pdf_render import Cell, TableSpec, Writer  # noqa: PLC0415 (test extra, drawn here)
+
+    from parsers import load_document
+
+    rows = [["合计", "200.00", "250.00", "50.00", "25.00"], ["基本支出", "150.00", "175.00", "25.00", "16.67"],
+            ["项目支出", "50.00", "75.00", "25.00", "60.00"]]  # 项目支出 grew 50.00%, printed 60.00
+    header = [[Cell("项目", rowspan=2), Cell("2023年决算数", rowspan=2), Cell("2024年决算数", rowspan=2), Cell("比上年增减", colspan=2)],
+              [Cell("金额"), Cell("%")]]
+    path = tmp_path / "ratios.pdf"
+    writer = Writer(str(path), "示例局2024年度部门决算", spaced=True)
+    writer.new_page()
+    writer.heading("示例局2024年度部门决算")
+    writer.table(TableSpec("支出决算增减表", header, rows, [120, 80, 80, 70, 60]), new_page=False)
+    writer.save()
+    doc = load_document(path)
+    findings = _findings(doc, "table.growth")
+    assert sorted((f.stated, f.verdict == Verdict.FAILS) for f in findings) == [("16.67%", False), ("25.00%", False), ("60.00%", True)]
+    assert next(f for f in findings if f.stated == "60.00%").severity == Severity.ERROR
