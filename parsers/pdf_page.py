@@ -25,7 +25,7 @@ import pypdfium2.raw as pdfium_c
 
 from parsers.pdf_grid import RawTable, fill, grid_from_cells, inside
 from parsers.pdf_ruling import Matrix, apply, display_matrix, page_drawing, ruled_tables
-from parsers.pdf_text import Glyph, Line, group_lines, merge_lines, split_vertical
+from parsers.pdf_text import Glyph, Line, merge_lines, spell_rows, split_vertical
 from parsers.pdf_unruled import find_unruled
 
 RULING_EDGES = 4  # a page with fewer ruling edges than this has no ruled table
@@ -166,7 +166,7 @@ def read_page(pdf: pdfium.PdfDocument, index: int, plumber: Callable[[], Any]) -
         taken = set(map(id, used))
         rest = [g for g in rest if id(g) not in taken]
     read.tables.sort(key=lambda t: t.bbox[1])
-    read.lines = merge_lines(group_lines(rest), vertical)
+    read.lines = merge_lines(spell_rows(rest), vertical)
     return read
 
 

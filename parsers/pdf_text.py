@@ -106,13 +106,12 @@ def _isolated(rows: list[list[Glyph]]) -> list[Glyph]:
     well they align in columns, have neighbours on their rows)."""
     out = []
     for row in rows:
+        last = len(row) - 1
         for k, g in enumerate(row):
-            if len(g.text) != 1 or not (is_cjk(g.text) or g.direction):
-                continue
-            size = max(g.size, 1.0)
-            left = row[k - 1].x1 if k else None
-            right = row[k + 1].x0 if k + 1 < len(row) else None
-            if (left is None or g.x0 - left > COLUMN_GAP * size) and (right is None or right - g.x1 > COLUMN_GAP * size):
+            gap = COLUMN_GAP * max(g.size, 1.0)
+            if (k and g.x0 - row[k - 1].x1 <= gap) or (k < last and row[k + 1].x0 - g.x1 <= gap):
+                continue  # a neighbour on its row: part of a horizontal line
+            if len(g.text) == 1 and (g.direction or is_cjk(g.text)):
                 out.append(g)
     return out
 
@@ -139,6 +138,11 @@ def _columns(glyphs: list[Glyph]) -> list[list[Glyph]]:
             run.append(g)
         runs.append(run)
     return runs
+
+
+def spell_rows(glyphs: list[Glyph]) -> list[Line]:
+    """Glyphs → horizontal lines only (what is left once the vertical runs are taken out)."""
+    return [spell(row) for row in glyph_rows(glyphs)]
 
 
 def split_vertical(glyphs: list[Glyph]) -> tuple[list[Line], list[Glyph]]:
