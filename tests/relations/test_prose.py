@@ -208,3 +208,29 @@ def test_a_section_that_opens_with_one_of_its_parts_states_no_total():
         "2．公务接待费预算支出156.55万元。\n"
     )
     assert relations(text, "sum.parts") == []
+
+
+def test_a_standard_part_stated_alone_is_the_one_listed_under_the_departments_total():
+    text = BUDGET_DOC + (
+        "一、支出预算\n此外，基本支出预算数为12323.46万元。\n"
+        "二、支出预算情况说明\n本年支出预算合计17996.68万元，其中：基本支出12323.48万元，项目支出5673.20万元。\n"
+    )
+    (rel,) = relations(text, "repeat")
+    assert {rel.target.text, rel.terms[0].figure.text} == {"12323.46", "12323.48"}
+    assert "amount" not in rel.label_zh
+
+
+def test_parts_of_a_funds_total_are_not_the_departments():
+    text = BUDGET_DOC + (
+        "一、支出预算\n基本支出预算数为12323.46万元。\n"
+        "二、一般公共预算支出\n一般公共预算财政拨款支出合计900.00万元，其中：基本支出800.00万元，项目支出100.00万元。\n"
+    )
+    assert relations(text, "repeat") == []
+
+
+def test_lists_under_equal_totals_share_their_parts():
+    text = BUDGET_DOC + (
+        "一、总体情况\n支出预算总计500.00万元，其中：基本支出400.00万元，项目支出100.00万元。\n"
+        "二、支出情况\n本年支出合计500.00万元，其中：基本支出400.10万元，项目支出99.90万元。\n"
+    )
+    assert sorted(r.target.text for r in relations(text, "repeat")) == ["400.10", "99.90"]

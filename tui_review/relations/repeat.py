@@ -11,8 +11,9 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
+from parsers import lexicon
 from parsers.model import Document, Figure, Role
-from parsers.numbers import MONEY_UNITS
+from parsers.numbers import MONEY_UNITS, convert
 from tui_review.contracts.relation import Relation, RelationKind, Term
 from tui_review.relations.period import own_period
 from parsers.identity import identify, whole_funds
@@ -27,6 +28,7 @@ STANDARD_QUANTITIES = re.compile(
 )
 CLASSIFIED = re.compile(r"（(?:类|款|项)）|(?:类|款|项)$")
 LEVEL_MARK = re.compile(r"（(?:类|款|项)）|(?<=[\u4e00-\u9fff])(?:类|款|项)$")
+PERIOD_ZH = {"amount": "本期", "budget": "预算", "actual": "决算", "previous": "上年", "change": "增减额"}
 REPEAT_ROLES = (Role.AMOUNT, Role.BUDGET, Role.ACTUAL, Role.PREVIOUS, Role.CHANGE)
 
 
@@ -70,12 +72,13 @@ def find(doc: Document) -> list[Relation]:
         if f.start is None or f.unit not in MONEY_UNITS or f.role not in REPEAT_ROLES:
             continue
         key = subject_key(f.subject)
-        if len(key) < 4 or not (STANDARD_QUANTITIES.search(key) or CLASSIFIED.search(f.subject) or f.code):
+        standard = STANDARD_QUANTITIES.search(f.subject)
+        if not (standard or len(key) >= 4 and (CLASSIFIED.search(f.subject) or f.code)):
             continue  # not a name that denotes one quantity wherever it is printed
         head = list_heads.get(f.start)
         # a 类/款/项 name is unique; other names are qualified by the total they are listed under
         unique = CLASSIFIED.search(f.subject) or f.code
-        qualifier = f"{subject_key(head.subject)}/{_period(doc, head)}" if head is not None and not unique else ""
+        qualifier = _qualifier(doc, head) if head is not None and not unique and not _whole(head) else ""
         base = ""
         if f.role in (Role.CHANGE, Role.PREVIOUS):
             base = _base(text, head if head is not None else f, f.role)
@@ -98,13 +101,32 @@ def find(doc: Document) -> list[Relation]:
                     target=other,
                     terms=[Term(first, 1)],  # changes compare as signed values
                     word="重复",
-                    label_zh=f"“{key}”（{period}）多处表述应相同",
-                    label_en=f"“{key}” ({period}) must be the same wherever stated",
+                    label_zh=f"“{first.subject}”（{PERIOD_ZH.get(period, period)}）多处表述应相同",
+                    label_en=f"“{first.subject}” ({period}) must be the same wherever stated",
                     section_id=other.section_id,
                     uncertain=_uncertainty(doc, first, other, whole),
                 )
             )
     return out
+
+
+# a department's own grand total (本年支出合计, 支出预算总计, 省检察院本年收入合计 …): its parts are the
+# department's, as a part stated on its own is
+GRAND_TOTAL = re.compile(r"^(?:[^\d（）]{0,12}?本年|部门)?(?:收入|支出)(?:预算|决算)?(?:总计|合计)$")
+
+
+def _whole(head: Figure) -> bool:
+    return bool(GRAND_TOTAL.match(subject_key(head.subject))) and not lexicon.words_in(head.subject, lexicon.FUNDS)
+
+
+def _qualifier(doc: Document, head: Figure) -> str:
+    """What a listed part is a part of: its total's value (in 万元) and period. Two lists whose
+    totals agree break down one quantity whatever each calls it (支出预算总计 / 本年支出合计), and
+    totals that differ keep their parts apart (人员经费's 其他交通费用 is not 公用经费's); a balanced
+    budget's equal income and spending totals are kept apart by their side."""
+    value = convert(head.value, head.unit, "万元") if head.unit in MONEY_UNITS else head.value
+    side = "收入" if "收" in head.subject and "支" not in head.subject else "支出" if "支" in head.subject else ""
+    return f"{side}/{value.normalize()}/{head.unit in MONEY_UNITS}/{_period(doc, head)}"
 
 
 def _uncertainty(doc: Document, a: Figure, b: Figure, whole: frozenset[str]) -> tuple[str, str] | None:
