@@ -19,7 +19,7 @@ from parsers.model import DocKind, Document, Figure, Role
 from parsers.numbers import MONEY_UNITS
 from parsers.table_figures import column_role
 from tui_review.contracts.relation import Relation, RelationKind, Term
-from tui_review.relations.prose import part_heads
+from tui_review.relations.prose_lists import part_heads
 from tui_review.relations.table_index import SEPARATOR, TableView, column, leaf, name_key, views
 
 BINDABLE_ROLES = (Role.AMOUNT, Role.BUDGET, Role.ACTUAL)

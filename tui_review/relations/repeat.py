@@ -63,7 +63,7 @@ def _base(text: str, anchor: Figure, role: Role) -> str:
 
 
 def find(doc: Document) -> list[Relation]:
-    from tui_review.relations.prose import part_heads
+    from tui_review.relations.prose_lists import part_heads
 
     list_heads = part_heads(doc)
     groups: dict[tuple, list[Figure]] = defaultdict(list)
@@ -87,7 +87,7 @@ def find(doc: Document) -> list[Relation]:
         groups[(qualifier, key, _period(doc, f), base)].append(f)
     out: list[Relation] = []
     whole = whole_funds(doc)
-    for (_, key, period, _), figs in groups.items():
+    for (_, _key, period, _), figs in groups.items():
         if len(figs) < 2:
             continue
         first = figs[0]

@@ -1,0 +1,132 @@
+"""Changes and growth rates the prose states (rules ``change``, ``growth`` and ``direction``): a
+stated change against the current and base figures printed around it, and a stated % against
+change ÷ base (base = current ∓ change when not printed). Changes and rates enter with their sign
+(``Figure.signed_value``: 减少 8.31 is −8.31)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from parsers.model import Figure, Role
+from tui_review.contracts.relation import Relation, RelationKind, Term
+from tui_review.relations.prose_context import Ctx, money, own_figures, sentence_bounds, sum_relation
+from tui_review.relations.text_marks import marks
+
+REASON = re.compile(r"原因|由于|因为")
+NEIGHBOURHOOD = 400  # characters around a change in which its current, base and rate are sought
+NEIGHBOURS = 12  # figures on each side
+
+
+def _base_role(sentence: str) -> str:
+    return "budget" if re.search(r"年初预算|预算数相比|比预算", sentence) else "previous"
+
+
+@dataclass(slots=True)
+class _Around:
+    """What stands around a stated change in its sentence: the amount it changes (current), what
+    it is measured against (base, or only the words naming it) and the figures after it."""
+
+    current: Figure | None
+    base: Figure | None
+    base_kind: str  # "budget" or "previous"
+    after: list[Figure]
+
+
+def changes_and_growth(ctx: Ctx) -> list[Relation]:
+    out: list[Relation] = []
+    for ch in ctx.figs:
+        if ch.role != Role.CHANGE or not money(ch):
+            continue
+        around = _around(ctx, ch)
+        if around.current is not None and around.base is not None:
+            out.append(_change(ch, around))
+        rate = _rate_of(ctx, ch, around)
+        if rate is not None:
+            out.append(rate)
+    return out
+
+
+def _around(ctx: Ctx, ch: Figure) -> _Around:
+    text = ctx.doc.text
+    s_start, s_end = sentence_bounds(text, ch.start)
+    # the figures just around the change (a bounded number: a sentence may run for pages)
+    before = ctx.between(max(s_start, ch.start - NEIGHBOURHOOD), ch.start)[-NEIGHBOURS:]
+    after = ctx.between(ch.end, min(s_end, ch.end + NEIGHBOURHOOD))[:NEIGHBOURS]
+    current = next((f for f in reversed(before) if money(f) and ctx.period(f) == Role.AMOUNT), None)
+    if current is None:
+        current = _heading_amount(ctx, ch, before)
+    since = current.start if current is not None and current.start >= s_start else s_start
+    base = next((f for f in reversed(before) if f.start > since and money(f) and f.role in (Role.PREVIOUS, Role.BUDGET)), None)
+    if base is not None:
+        base_kind = "budget" if base.role == Role.BUDGET else "previous"
+    else:
+        clause_start = max(marks(text).last("。；;\n", ch.start) + 1, ch.start - NEIGHBOURHOOD)
+        base_kind = _base_role(text[clause_start : ch.start])
+    return _Around(current, base, base_kind, after)
+
+
+def _change(ch: Figure, around: _Around) -> Relation:
+    budget = around.base_kind == "budget"
+    return sum_relation(
+        "change",
+        ch,
+        [around.current, around.base],
+        [1, -1],
+        word="增加" if ch.sign > 0 else "减少",
+        zh=f"{ch.subject} 增减额 = 本期 − {'年初预算' if budget else '上年'}",
+        en=f"change of {ch.subject} = current − {'budget' if budget else 'previous'}",
+    )
+
+
+def _rate_of(ctx: Ctx, ch: Figure, around: _Around) -> Relation | None:
+    """The growth rate stated after a change: its direction, else its value (change ÷ base)."""
+    text = ctx.doc.text
+    growth = next((f for f in around.after if f.role == Role.GROWTH), None)
+    if growth is None or REASON.search(text, ch.end, growth.start):
+        return None  # a rate inside the 原因 explanation (“统一压减10%”) is not this change's growth
+    if growth.sign != ch.sign and growth.value != 0 and ch.value != 0:
+        return Relation(
+            rule="direction",
+            kind=RelationKind.DIRECTION,
+            terms=[Term(ch, 1)],
+            target=growth,
+            expected_sign=growth.sign,
+            word=text[growth.start - 4 : growth.start].strip(),
+            label_zh=f"{ch.subject} 的增减方向应与增长率方向一致",
+            label_en=f"the direction of the change of {ch.subject} should match its growth rate",
+            section_id=ch.section_id,
+        )
+    base, current = around.base, around.current
+    if all(f.value == 0 for f in (ch, growth, *(x for x in (base, current) if x is not None))):
+        return None  # "0 万元，增加 0 万元，增长 0%": nothing stated that could disagree
+    if base is not None:
+        denominator = [Term(base, 1)]
+    elif current is not None:
+        denominator = [Term(current, 1), Term(ch, -1)]  # base = current − signed change
+    else:
+        return None
+    return Relation(
+        rule="growth",
+        kind=RelationKind.RATIO,
+        terms=[Term(ch, 1)],
+        target=growth,
+        denominator=denominator,
+        word="增长" if growth.sign > 0 else "下降",
+        label_zh=f"{ch.subject} 增长率 = 增减额 ÷ {'基数' if base is not None else '（本期 ∓ 增减额）'}",
+        label_en=f"growth of {ch.subject} = change ÷ {'base' if base is not None else '(current ∓ change)'}",
+        section_id=ch.section_id,
+    )
+
+
+def _heading_amount(ctx: Ctx, ch: Figure, before: list[Figure]) -> Figure | None:
+    """A change sentence with no amount of its own reports on its section's heading amount."""
+    if before:
+        return None
+    sec = ctx.doc.section(ch.section_id)
+    if sec is None:
+        return None
+    own = own_figures(ctx, sec)
+    cand = next((f for f in own if money(f) and ctx.period(f) == Role.AMOUNT and f.start < ch.start), None)
+    return cand if cand is not None and cand.subject == ch.subject else None
+

@@ -1,0 +1,89 @@
+"""Claims about the document as a whole (rules ``balance``, ``definition`` and ``direction``):
+收入总计 = 支出总计; 机关/机构运行经费 = (or ≤) 公用经费 where the glossary defines it so; and the
+words 大于/小于/持平 between a section's 决算 and 年初预算 figures."""
+
+from __future__ import annotations
+
+import re
+
+from parsers.model import Figure, Role
+from tui_review.contracts.relation import Relation, RelationKind, Term
+from tui_review.relations.prose_context import Ctx, budget_and_actual, money, sum_relation
+
+
+def _subject_is(f: Figure, pattern: str) -> bool:
+    return bool(re.search(pattern, f.subject))
+
+
+def balance(ctx: Ctx) -> list[Relation]:
+    income = next((f for f in ctx.figs if money(f) and ctx.period(f) == Role.AMOUNT and _subject_is(f, r"^收入.*总计$")), None)
+    spend = next((f for f in ctx.figs if money(f) and ctx.period(f) == Role.AMOUNT and _subject_is(f, r"^支出.*总计$")), None)
+    if income is None or spend is None:
+        return []
+    return [sum_relation("balance", spend, [income], word="总计", zh="收入总计 = 支出总计", en="total income = total expenditure")]
+
+
+GLOSSARY = re.compile(r"(机关运行经费|机构运行经费)\s*[:：]?\s*(?:是)?指[^。]*?公用经费")
+
+
+def definitions(ctx: Ctx) -> list[Relation]:
+    m = GLOSSARY.search(ctx.doc.text)
+    if m is None:
+        return []
+    name = m.group(1)
+    qualifiers = r"(?:财政拨款|一般公共预算|预算|支出|安排|决算)*"
+    running = next((f for f in ctx.figs if money(f) and ctx.period(f) == Role.AMOUNT and re.fullmatch(rf"{name}{qualifiers}", f.subject)), None)
+    public = next((f for f in ctx.figs if money(f) and ctx.period(f) == Role.AMOUNT and re.fullmatch(rf"(?:（[一二三四五六]）)?公用经费{qualifiers}", f.subject)), None)
+    if running is None or public is None:
+        return []
+    end = ctx.doc.text.find("。", m.start())
+    cite = ctx.doc.text[m.start() : end + 1 if end != -1 else m.end()]
+    if _has_public_institutions(ctx.doc.text, m.start(), end):
+        # the glossary limits 机关运行经费 to 行政 (and 参公) units: with 事业单位 in the department,
+        # their 公用经费 is in 公用经费 but not in 机关运行经费, so only ≤ is claimed
+        rel = sum_relation("definition", public, [running], word="名词解释",
+                   zh=f"{name} ≤ 公用经费（依据名词解释；部门含事业单位）",
+                   en=f"{name} ≤ 公用经费 (per the glossary; the department has 事业单位)")
+        rel.partial = True
+    else:
+        rel = sum_relation("definition", running, [public], word="名词解释",
+                   zh=f"{name} = 公用经费（依据名词解释）", en=f"{name} = 公用经费 (per the glossary)")
+    rel.cites = cite
+    return [rel]
+
+
+PUBLIC_INSTITUTION = re.compile(r"(?<!参照公务员法管理的)(?<!参公)事业单位|事业编")
+
+
+def _has_public_institutions(text: str, glossary_start: int, glossary_end: int) -> bool:
+    """The document speaks of 事业单位 of its own (outside the glossary's definition and
+    other than 参照公务员法管理的事业单位)."""
+    return any(not glossary_start <= m.start() <= glossary_end for m in PUBLIC_INSTITUTION.finditer(text))
+
+
+DIRECTION_WORDS = [(re.compile(r"决算数?(?:大于|高于|超过)(?:年初)?预算数?"), 1), (re.compile(r"决算数?(?:小于|低于)(?:年初)?预算数?"), -1), (re.compile(r"决算数?与(?:年初)?预算数?持平"), 0)]
+
+
+def directions(ctx: Ctx) -> list[Relation]:
+    out: list[Relation] = []
+    text = ctx.doc.text
+    for pattern, sign in DIRECTION_WORDS:
+        for m in pattern.finditer(text):
+            if re.search(r"[（(](?:大于|小于|高于|低于)[）)]", text[m.start() : m.end() + 6]):
+                continue  # a template's unfilled alternative: "大于（小于）"
+            budget, actual = budget_and_actual(ctx, m.start())
+            if budget is None or actual is None:
+                continue
+            out.append(
+                Relation(
+                    rule="direction",
+                    kind=RelationKind.DIRECTION,
+                    terms=[Term(actual, 1), Term(budget, -1)],
+                    expected_sign=sign,
+                    word=m.group(0),
+                    label_zh=f"“{m.group(0)}”应与所列数字一致",
+                    label_en=f"“{m.group(0)}” should match the figures",
+                    section_id=actual.section_id,
+                )
+            )
+    return out

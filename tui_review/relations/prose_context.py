@@ -1,0 +1,122 @@
+"""What every prose finder shares: the document's prose figures in order, and small readers of
+the text around them (sentence bounds, a section's own figures, brackets, form issues) plus the
+constructors of the relations the finders make."""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+
+from parsers.model import Document, Figure, Role, Section
+from parsers.numbers import MONEY_UNITS
+from tui_review.contracts.relation import Relation, RelationKind, Term
+from tui_review.relations.period import own_period
+from tui_review.relations.text_marks import marks
+
+AMOUNT_ROLES = (Role.AMOUNT, Role.BUDGET, Role.ACTUAL)
+SENTENCE_END = "。！？"
+
+
+@dataclass(slots=True)
+class Ctx:
+    doc: Document
+    figs: list[Figure]  # prose figures in document order
+    starts: list[int] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.starts = [f.start for f in self.figs]
+
+    def between(self, start: int, end: int) -> list[Figure]:
+        """Prose figures starting in [start, end), by bisection (documents run to thousands)."""
+        starts = self.starts
+        return self.figs[bisect.bisect_left(starts, start) : bisect.bisect_left(starts, end)]
+
+    def period(self, fig: Figure) -> Role:
+        return own_period(self.doc.kind, fig)
+
+
+def context(doc: Document) -> Ctx:
+    return Ctx(doc, sorted((f for f in doc.figures if f.start is not None), key=lambda f: f.start))
+
+
+
+def money(f: Figure) -> bool:
+    return f.unit in MONEY_UNITS
+
+
+def sentence_bounds(text: str, pos: int) -> tuple[int, int]:
+    # a logical line ends at "\n", so no sentence reaches past the nearest one
+    m = marks(text)
+    lo = m.last("\n", pos) + 1
+    hi = m.next("\n", pos)
+    hi = len(text) if hi == -1 else hi
+    start = max(m.last(SENTENCE_END, pos, lo) + 1, lo)
+    end = m.next(SENTENCE_END, pos, hi)
+    return start, (end if end != -1 else hi)
+
+
+def own_figures(ctx: Ctx, sec: Section) -> list[Figure]:
+    """Figures in a section's own text (before its first sub-section)."""
+    end = sec.children[0].start if sec.children else sec.end
+    return ctx.between(sec.start, end)
+
+
+def first_amount(figs: list[Figure], roles, ctx: Ctx) -> Figure | None:
+    for f in figs:
+        if money(f) and ctx.period(f) in roles:
+            return f
+    return None
+
+
+def sum_relation(rule: str, target: Figure, parts: list[Figure], coeffs: list[int] | None = None, *, word: str = "", zh: str = "", en: str = "") -> Relation:
+    coeffs = coeffs or [1] * len(parts)
+    return Relation(
+        rule=rule,
+        kind=RelationKind.SUM,
+        target=target,
+        terms=[Term(p, c) for p, c in zip(parts, coeffs)],
+        word=word,
+        label_zh=zh,
+        label_en=en,
+        section_id=target.section_id,
+    )
+
+
+def has_form_issue(ctx: Ctx, start: int, end: int) -> bool:
+    return any(i.start is not None and start <= i.start < end for i in ctx.doc.issues if i.code in ("parse.malformed_number", "parse.missing_figure"))
+
+
+def in_brackets(text: str, start: int, pos: int) -> bool:
+    m = marks(text)
+    return m.count("（(", start, pos) > m.count("）)", start, pos)
+
+
+def closes_bracket(text: str, pos: int, end: int) -> bool:
+    """A bracket opened before ``pos`` closes before ``end``: the figure sits inside it."""
+    m = marks(text)
+    return m.count("）)", pos, end) > m.count("（(", pos, end)
+
+
+
+def budget_and_actual(ctx: Ctx, pos: int) -> tuple[Figure | None, Figure | None]:
+    """The last 年初预算 figure and the last actual amount before ``pos`` on its line."""
+    line_start = marks(ctx.doc.text).last("\n", pos) + 1
+    window = [f for f in ctx.between(line_start, pos) if money(f)]
+    budget = next((f for f in reversed(window) if f.role == Role.BUDGET), None)
+    actual = next((f for f in reversed(window) if f.role in (Role.ACTUAL, Role.AMOUNT) and f is not budget), None)
+    return budget, actual
+
+
+def ratio_relation(rule: str, target: Figure, part: Figure, whole: Figure, word: str, zh: str, en: str) -> Relation:
+    return Relation(
+        rule=rule,
+        kind=RelationKind.RATIO,
+        terms=[Term(part, 1)],
+        target=target,
+        denominator=[Term(whole, 1)],
+        word=word,
+        label_zh=zh,
+        label_en=en,
+        section_id=target.section_id,
+    )
+

@@ -1,0 +1,240 @@
+"""Breakdowns the prose states (rules ``sum.parts`` and ``components-of-change``): a total and its
+enumerated parts — inline (``X 万元，其中：A a、B b…``, 包括, 主要包括) or as sub-sections
+(``（一）收入预算总计 354.72 万元`` over ``1．本年收入合计…``), the parts taken in the total's period.
+A list is complete only where the document says so (a standard partition, 分别为, a closing 合计);
+otherwise it claims Σ parts ≤ total."""
+
+from __future__ import annotations
+
+import re
+
+from parsers.model import Document, Figure, Role, Section
+from parsers.numbers import MONEY_UNITS
+from tui_review.contracts.relation import Relation
+from tui_review.relations.prose_context import (
+    AMOUNT_ROLES, Ctx, context, first_amount, has_form_issue, in_brackets, money, own_figures, sentence_bounds, sum_relation,
+)
+from tui_review.relations.text_marks import marks
+
+LIST_OPENER = re.compile(r"(其中|主要包括|包括|具体包括|主要用于以下方面|用于以下方面|主要用于|分别为|具体情况如下|具体如下)\s*[:：]?")
+LIST_REACH = 1500  # characters: how far before its opener a list's total, and after it its parts, may stand
+
+
+def section_sums(ctx: Ctx) -> list[Relation]:
+    """A section's head figure = Σ its sub-sections' figures of the same role (and their changes)."""
+    out: list[Relation] = []
+    for sec in ctx.doc.sections():
+        if len(sec.children) < 2:
+            continue
+        own = own_figures(ctx, sec)
+        head = first_amount(own, AMOUNT_ROLES, ctx)
+        if head is None or _combined_total(ctx, head) or not _announces_parts(ctx, sec, head):
+            continue
+        role = ctx.period(head)
+        parts = [first_amount(own_figures(ctx, child), (role,), ctx) for child in sec.children]
+        if any(p is None for p in parts):
+            continue
+        if any(_same_name(head, p) for p in parts):
+            continue  # the section opens with one of its parts (因公出国（境）费 …), not with their total
+        out.append(
+            sum_relation(
+                "sum.parts",
+                head,
+                parts,
+                word="其中",
+                zh=f"{head.subject or sec.title} = 各分项之和",
+                en=f"{head.subject or sec.title} = sum of its items",
+            )
+        )
+        head_change = next((f for f in own if f.role == Role.CHANGE and f.start > head.start), None)
+        if head_change is not None:
+            changes = [next((f for f in own_figures(ctx, c) if f.role == Role.CHANGE), None) for c in sec.children]
+            if all(c is not None for c in changes):
+                out.append(
+                    sum_relation(
+                        "components-of-change",
+                        head_change,
+                        changes,
+                        word="增减",
+                        zh=f"{head.subject or sec.title} 的增减额 = 各分项增减额之和",
+                        en=f"change of {head.subject or sec.title} = sum of its items' changes",
+                    )
+                )
+    return out
+
+
+def _same_name(a: Figure, b: Figure) -> bool:
+    key_a, key_b = re.sub(r"(?:支出|经费|费用)$", "", a.subject), re.sub(r"(?:支出|经费|费用)$", "", b.subject)
+    return bool(key_a) and (key_a == key_b or key_a.startswith(key_b) or key_b.startswith(key_a))
+
+
+def _combined_total(ctx: Ctx, head: Figure) -> bool:
+    """"收入、支出预算总计 X" states two equal totals at once: what follows details each, not a sum."""
+    clause_start = marks(ctx.doc.text).last("，,。；;\n", head.start) + 1
+    clause = ctx.doc.text[clause_start : head.start]
+    return bool(re.search(r"收入?[、，,和及与]\s*支出?|收、支|收支", clause))
+
+
+def _announces_parts(ctx: Ctx, sec: Section, head: Figure) -> bool:
+    """The head's sentence says its parts follow (其中/包括…), or every sub-heading states an amount."""
+    text = ctx.doc.text
+    own_end = sec.children[0].start
+    _, s_end = sentence_bounds(text, head.start)
+    opener = LIST_OPENER.search(text, head.end, own_end)
+    if opener and (opener.start() <= s_end or not text[s_end + 1 : opener.start()].strip()):
+        return True
+    return all(any(money(f) for f in ctx.between(child.start, child.start + len(child.heading) + 2)) for child in sec.children)
+
+
+def inline_lists(ctx: Ctx) -> list[Relation]:
+    """``X 万元，其中：A a、B b…。`` — parts in the same sentence (or following ；-lines)."""
+    out: list[Relation] = []
+    text = ctx.doc.text
+    for m in LIST_OPENER.finditer(text):
+        opener_end = m.end()
+        s_start, _ = sentence_bounds(text, m.start())
+        # the head: the first amount of the sentence holding the opener, or of the previous sentence
+        # when the opener starts a sentence ("…354.72 万元。其中：")
+        head_roles = AMOUNT_ROLES + (Role.PREVIOUS,)
+        in_sentence = [f for f in ctx.between(max(s_start, m.start() - LIST_REACH), m.start()) if money(f)]
+        if not in_sentence and s_start == m.start():  # "…。其中：" refers back to the previous sentence
+            p_start, _ = sentence_bounds(text, max(0, s_start - 2))
+            in_sentence = [f for f in ctx.between(max(p_start, s_start - LIST_REACH), s_start) if money(f)]
+        if in_sentence and in_sentence[-1].role == Role.CHANGE and not any(ctx.period(f) in head_roles for f in in_sentence):
+            rel = _change_list(ctx, in_sentence[-1], m)
+            if rel is not None:
+                out.append(rel)
+            continue
+        before = [f for f in in_sentence if ctx.period(f) in head_roles]
+        nested = text[max(0, m.start() - 1) : m.start()] in ("（", "(")
+        if nested:  # "基本支出 129.91 万元（其中：人员经费…）": the head is the figure just before
+            before = before[-1:]
+        if not before:
+            continue
+        sec = ctx.doc.section(before[0].section_id)
+        limit = sec.children[0].start if sec is not None and sec.children and sec.children[0].start > opener_end else (sec.end if sec else len(text))
+        if sec is not None and sec.children and sec.children[0].start <= opener_end + 2:
+            continue  # parts are sub-sections: section_sums handles them
+        end = marks(text).next("。", opener_end)
+        end = min(limit if end == -1 else min(end, limit), opener_end + LIST_REACH)
+        if nested:
+            close = marks(text).next("）)", opener_end)
+            close = end if close == -1 else close
+            end = min(end, close)
+        parts = _list_parts(ctx, opener_end, end)
+        if has_form_issue(ctx, opener_end, end):
+            continue  # a malformed or missing figure among the parts: the sum cannot be judged
+        head = _list_head(ctx, before, parts)
+        if head is None:
+            continue
+        parts = [p for p in parts if ctx.period(p) == ctx.period(head) or p.role == Role.AMOUNT]
+        if len(parts) < 2 or any(p.unit != head.unit and p.unit not in MONEY_UNITS for p in parts):
+            continue
+        complete = _list_is_complete(ctx, m, parts, end)
+        rel = sum_relation(
+            "sum.parts",
+            head,
+            parts,
+            word=m.group(1),
+            zh=f"{head.subject} = {m.group(1)}所列各项之和" if complete else f"{head.subject} ≥ {m.group(1)}所列各项之和",
+            en=f"{head.subject} = sum of the items listed after {m.group(1)}" if complete else f"{head.subject} ≥ sum of the items listed after {m.group(1)}",
+        )
+        rel.partial = not complete
+        out.append(rel)
+    return out
+
+
+def _list_parts(ctx: Ctx, start: int, end: int) -> list[Figure]:
+    """The amounts a list states, each the first amount of its clause, up to where the sentence
+    moves on to how the total changed."""
+    text = ctx.doc.text
+    parts: list[Figure] = []
+    for f in ctx.between(start, end):
+        if (f.role in (Role.CHANGE, Role.GROWTH) and parts) or CLOSING_TOTAL.fullmatch(f.subject):
+            break  # the sentence moved on to how the total changed, or restates it (…，合计 X)
+        if money(f) and f.role in AMOUNT_ROLES + (Role.PREVIOUS,) and _clause_initial(text, f) and not in_brackets(text, start, f.start):
+            parts.append(f)
+    return parts
+
+
+def _list_head(ctx: Ctx, before: list[Figure], parts: list[Figure]) -> Figure | None:
+    """The total a list breaks down: the amount before the opener of the parts' own period
+    (“全年预算 A，支出决算 B。其中：…” lists B's parts, not A's), by period, never by position."""
+    periods = {ctx.period(p) for p in parts if p.role != Role.AMOUNT} or {Role.AMOUNT}
+    if len(periods) != 1:
+        return None
+    period = periods.pop()
+    if period == Role.AMOUNT:  # parts in the document's own period: a 预算's budget, a 决算's actual
+        candidates = [f for f in before if ctx.period(f) == Role.AMOUNT]
+    else:
+        candidates = [f for f in before if ctx.period(f) == period]
+    return candidates[0] if candidates else None
+
+
+CLOSING_TOTAL = re.compile(r"合计|共计|总计|累计")
+# sets of parts that make up their total whatever the document: 基本 + 项目 (+ the rarer kinds),
+# 人员经费 + 公用经费, the 三公 items, a vehicle's purchase + running costs, income sources
+PARTITIONS = (
+    re.compile(r"^(?:一般公共预算(?:财政)?拨款)?(?:基本支出|项目支出|单位预留机动经费|上缴上级支出|经营支出|对附属单位补助支出|结转下年资金?)$"),
+    re.compile(r"^(?:人员经费|公用经费)$"),
+    re.compile(r"^(?:因公出国（境）费|公务用车购置及运行(?:维护)?费|公务接待费)(?:支出)?$"),
+    re.compile(r"^(?:公务用车)?(?:购置费?|运行(?:维护)?费)(?:支出)?$"),
+    re.compile(r"^(?:(?:一般公共预算|政府性基金(?:预算)?|国有资本经营(?:预算)?)?(?:财政)?拨款|财政专户管理资金|事业|事业单位经营|经营|上级补助|附属单位上缴|其他|上年结转(?:结余)?|用事业基金弥补收支差额)收入?$"),
+)
+
+
+def _list_is_complete(ctx: Ctx, opener: re.Match, parts: list[Figure], end: int) -> bool:
+    """Does the document say the listed parts are all of the total? Yes when they form a standard
+    partition, when the list closes by restating the total (…，合计 X), or when 分别为 enumerates
+    them; otherwise a 其中 list may name only the main items (the rest can follow in the next
+    sentence), so it claims only Σ parts ≤ total."""
+    if opener.group(1).startswith("分别"):
+        return True
+    if any(CLOSING_TOTAL.search(ctx.doc.text, p.end, end) for p in parts[-1:]):
+        return True
+    return any(all(pattern.match(p.subject) for p in parts) for pattern in PARTITIONS)
+
+
+def _change_list(ctx: Ctx, head: Figure, opener: re.Match) -> Relation | None:
+    """"…增加 X 元，其中 A 增加 a 元，B 减少 b 元": the parts' changes add up to the total's."""
+    text = ctx.doc.text
+    end = marks(text).next("。", opener.end())
+    end = len(text) if end == -1 else end
+    parts = [f for f in ctx.between(opener.end(), end) if f.role == Role.CHANGE and money(f)]
+    if len(parts) < 2 or has_form_issue(ctx, opener.end(), end):
+        return None
+    return sum_relation(
+        "components-of-change",
+        head,
+        parts,
+        word=opener.group(1),
+        zh=f"{head.subject} 增减额 = 所列各项增减额之和",
+        en=f"change of {head.subject} = sum of the listed changes",
+    )
+
+
+def _clause_initial(text: str, f: Figure) -> bool:
+    """The figure is the first amount of its clause (not a change or a second figure)."""
+    i = f.start
+    floor = max(0, f.start - 240)  # a clause runs no further back than this (bounded scan)
+    while i > floor and text[i - 1] not in "，,、；;：:。\n":
+        i -= 1
+        if text[i].isdigit() and i < f.start - 1 and not text[i + 1 : f.start].strip().startswith(("（", "(")):
+            # another number before it in the same clause: allowed only for a bracketed code
+            if re.search(r"[（(]\s*\d{3,7}\s*[）)]", text[i - 1 : f.start]):
+                continue
+            return False
+    return True
+
+
+
+def heads_of(relations: list[Relation]) -> dict[int, Figure]:
+    """Each part of the given breakdowns (by offset) → its total."""
+    return {t.figure.start: rel.target for rel in relations for t in rel.terms}
+
+
+def part_heads(doc: Document) -> dict[int, Figure]:
+    """Every part of a stated breakdown (inline or by sub-sections), by offset → its total."""
+    ctx = context(doc)
+    return heads_of(section_sums(ctx) + inline_lists(ctx))
+
