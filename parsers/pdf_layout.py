@@ -28,6 +28,9 @@ NOTE_START = re.compile(r"^(?:注|说明|备注)\s*(?:\d|[:：])|本表(?:无|�
 SENTENCE_END = re.compile(r"[。；;：:]$")
 CONTINUED = re.compile(r"[（(]?续(?:表)?[)）]?$|^续表")
 MAX_TITLE = 50
+DEPARTMENT_NOTE = re.compile(r"^(?:编制)?(?:部门|单位)(?:名称)?\s*[:：]")
+STRAY_QUOTES = re.compile(r"^[“”\"'‘’\s]+$")
+TITLE_ORDINAL = re.compile(r"^(?:[一二三四五六七八九十]{1,3}\s*、|[（(][一二三四五六七八九十]{1,3}[）)]|\d{1,2}\s*[、.．](?!\d))")
 
 
 @dataclass(slots=True)
@@ -89,6 +92,14 @@ def _looks_like_title(text: str) -> bool:
     return 0 < len(text) <= MAX_TITLE and not SENTENCE_END.search(text) and not NOTE_START.match(text)
 
 
+def _title_opens(upper: Line, title: str, right: float) -> bool:
+    """``upper`` is the first line of a title that wrapped into ``title``: it runs to the table's
+    right edge (it was wrapped there), does not end like a title itself, and the text below it
+    does not open a title of its own (十一、…)."""
+    text = upper.text.strip()
+    return upper.x1 >= right - 2 * upper.size and not text.endswith("表") and not TITLE_ORDINAL.match(title) and _looks_like_title(text)
+
+
 def _claim_title(fragment: Fragment, above: list[Line]) -> set[int]:
     """Fill the fragment's title, tag and unit from the lines just above it; the indices taken."""
     taken: set[int] = set()
@@ -107,7 +118,12 @@ def _claim_title(fragment: Fragment, above: list[Line]) -> set[int]:
         elif tag and len(text) > tag.end():
             fragment.tag = re.sub(r"\s+", "", tag.group(1))
             text = text[tag.end() :]
-        if not text:
+        if not text or DEPARTMENT_NOTE.match(text) or STRAY_QUOTES.match(text):
+            taken.add(i)  # a tag, unit or 部门： line, or quotes typeset apart from their title
+            limit = line.top
+            continue
+        if fragment.title and _title_opens(line, fragment.title, fragment.table.bbox[2]) and limit - line.bottom <= 2 * line.size:
+            fragment.title = text + fragment.title  # a title wrapped over lines (…支出预 / 算表)
             taken.add(i)
             limit = line.top
             continue

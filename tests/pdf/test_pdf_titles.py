@@ -61,3 +61,37 @@ def test_a_grid_without_title_rows_is_left_alone():
     raw = grid([["项目", "金额"], ["合计", "10.00"], ["一、财政拨款收入表", "10.00"]])
     fragment = Fragment(raw, title="收入预算表")
     assert split_titled(fragment) == [fragment]
+
+
+def _lines(texts: list[str], bottom: float, right: float = 20.0) -> list:
+    """Lines stacked upwards from ``bottom`` at a 12-point pitch, the last one nearest the table;
+    a line's width is 11 points a character from x = 0, cut at ``right`` (the table's right edge)."""
+    from parsers.pdf_text import Line
+
+    out = []
+    for i, text in enumerate(reversed(texts)):
+        b = bottom - 2 - 12 * i
+        out.append(Line(text, [None] * len(text), 0.0, b - 10, min(11.0 * len(text), right), b, 10.0))
+    return list(reversed(out))
+
+
+def test_a_title_wrapped_over_lines_above_its_department_line_is_read_whole():
+    from parsers.pdf_layout import _claim_title
+
+    raw = grid([["合计", "因公出国（境）费"], ["97.00", "70.00"]])
+    raw.bbox = (0.0, 100.0, 300.0, 120.0)
+    fragment = Fragment(raw)
+    above = _lines(["第十部分 说明文字结束。", "十一、一般公共预算 三公 经费、会议费、培训费支出预", "“ ”", "算表", "部门： 江苏省某某厅 单位：万元"], 100.0, right=300.0)
+    _claim_title(fragment, above)
+    assert fragment.title == "十一、一般公共预算 三公 经费、会议费、培训费支出预算表"
+    assert fragment.unit == "万元"
+
+
+def test_a_prose_line_above_a_complete_title_is_not_joined_to_it():
+    from parsers.pdf_layout import _claim_title
+
+    raw = grid([["合计", "因公出国（境）费"], ["97.00", "70.00"]])
+    raw.bbox = (0.0, 100.0, 300.0, 120.0)
+    fragment = Fragment(raw)
+    _claim_title(fragment, _lines(["一、收支预算总体情况", "收支预算总表"], 100.0, right=300.0))
+    assert fragment.title == "收支预算总表"

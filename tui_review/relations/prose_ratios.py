@@ -3,9 +3,14 @@ budget, and 占 % against part ÷ total (the total printed in the 占 clause, el
 
 from __future__ import annotations
 
+import re
+
+from parsers.identity import whole_funds
 from parsers.model import Figure, Role
 from tui_review.contracts.relation import Relation
+from tui_review.relations.prose_table import cell_for, standard_views
 from tui_review.relations.prose_context import Ctx, budget_and_actual, closes_bracket, money, ratio_relation
+from tui_review.relations.table_index import TableView, name_key
 from tui_review.relations.text_marks import marks
 
 
@@ -23,9 +28,14 @@ def completions(ctx: Ctx) -> list[Relation]:
 
 
 
+# “占“三公”经费的 18.85%”: a share whose base is named in words, not printed in its clause
+BASE_NAME = re.compile(r"占\s*(?P<name>[^，,；;。：:\d%％（）()]{2,24}?)\s*(?:的|比重为?|比例为?)\s*$")
+
+
 def shares(ctx: Ctx, heads: dict[int, Figure]) -> list[Relation]:
     out: list[Relation] = []
     text = ctx.doc.text
+    tables: dict[str, TableView] | None = None
     for share in ctx.figs:
         if share.role != Role.SHARE:
             continue
@@ -39,20 +49,70 @@ def shares(ctx: Ctx, heads: dict[int, Figure]) -> list[Relation]:
             continue
         inside = ctx.between(clause_start, share.start)
         total = inside[-1] if inside else heads.get(part.start)
-        if total is None or total is part:
+        uncertain = None
+        base_name = ""
+        if total is None:
+            named = BASE_NAME.search(text, clause_start, share.start)
+            if named is None:
+                continue
+            tables = standard_views(ctx.doc) if tables is None else tables
+            total, part = _named_base(ctx, part, named.group("name"), tables), _sharper(ctx, part, tables)
+            if total is None:
+                continue
+            base_name = named.group("name")
+            uncertain = _scope_differs(ctx, share, total, base_name)
+        if total is part:
             continue
         if inside and total.unit is None:
             total.unit = part.unit  # "占总收入（4,677,326.79）的": the bracketed total is in the part's unit
-        out.append(
-            ratio_relation(
-                "share",
-                share,
-                part,
-                total,
-                "占",
-                f"{part.subject} 占比 = {part.subject} ÷ {total.subject or '合计'}",
-                f"share of {part.subject} = {part.subject} ÷ {total.subject or 'total'}",
-            )
+        name, base = share.subject or part.subject, base_name or total.subject
+        rel = ratio_relation(
+            "share", share, part, total, "占",
+            f"{name} 占比 = {name} ÷ {base or '合计'}" + (f"（{base}取自《{_title(ctx, total)}》）" if total.cell else ""),
+            f"share of {name} = {name} ÷ {base or 'total'}" + (f" ({base} from {_title(ctx, total)})" if total.cell else ""),
         )
+        rel.uncertain = uncertain
+        out.append(rel)
     return out
 
+
+def _title(ctx: Ctx, cell: Figure) -> str:
+    table = ctx.doc.table(cell.cell.table_id) if cell.cell else None
+    return (table.title or table.id) if table is not None else ""
+
+
+def _key(name: str) -> str:
+    return re.sub(r"(?:支出|拨款|预算|决算)+$", "", name_key(name))
+
+
+def _named_base(ctx: Ctx, part: Figure, name: str, tables: dict[str, TableView]) -> Figure | None:
+    """The quantity a share's base names: the table cell that states it in the part's period,
+    else the nearest amount of that name the prose printed before, in the part's period."""
+    cell = cell_for(ctx.doc, part, name, tables)
+    if cell is not None:
+        return cell
+    key = _key(name)
+    earlier = ctx.between(0, part.start)
+    return next((f for f in reversed(earlier) if money(f) and ctx.period(f) == ctx.period(part) and _key(f.subject) == key), None)
+
+
+def _sharper(ctx: Ctx, part: Figure, tables: dict[str, TableView]) -> Figure:
+    """The table's statement of ``part`` when it is printed more precisely and agrees with the
+    prose within rounding (110 万元 in the prose, 110.00 in the table: one quantity, whose value
+    the table pins to ±0.005)."""
+    cell = cell_for(ctx.doc, part, part.subject, tables)
+    if cell is None or cell.unit != part.unit or cell.decimals <= part.decimals:
+        return part
+    return cell if abs(cell.value - part.value) <= cell.half_ulp + part.half_ulp else part
+
+
+def _scope_differs(ctx: Ctx, share: Figure, base: Figure, name: str) -> tuple[str, str] | None:
+    """A base found by its name in another place is the share's own only when both places speak
+    of the same funds (fund words the document makes immaterial aside)."""
+    mine, theirs = share.identity, base.identity
+    if mine is None or theirs is None:
+        return None
+    whole = whole_funds(ctx.doc)
+    if mine.funds - whole == theirs.funds - whole:
+        return None
+    return (f"占比的基数“{name}”取自资金口径可能不同的另一处", f"the base “{name}” comes from a place whose funds may differ")

@@ -178,11 +178,26 @@ def _classified(fig: Figure, by_kind: dict[str, TableView], doc: Document, kind:
     return None
 
 
-def find(doc: Document) -> list[Relation]:
+def standard_views(doc: Document) -> dict[str, TableView]:
+    """The first table of each standard kind the document prints."""
     by_kind: dict[str, TableView] = {}
     for v in views(doc):
         if v.table.kind and v.table.kind not in by_kind:
             by_kind[v.table.kind] = v
+    return by_kind
+
+
+def cell_for(doc: Document, fig: Figure, subject: str, by_kind: dict[str, TableView]) -> Figure | None:
+    """The table cell that states the quantity ``subject`` names in ``fig``'s period, or None:
+    for a share whose base is named in words (“占“三公”经费的…”) and for the table's statement of
+    a prose figure."""
+    subject = ROLE_TAIL.sub("", name_key(subject)) or name_key(subject)
+    bound = _named(fig, subject, by_kind, doc.kind)
+    return bound[1] if bound is not None else None
+
+
+def find(doc: Document) -> list[Relation]:
+    by_kind = standard_views(doc)
     if not by_kind:
         return []
     heads = part_heads(doc)

@@ -1,0 +1,64 @@
+"""A share whose base is named in words (占“三公”经费的 x%) is checked against the quantity that
+name denotes: the table cell stating it in the part's period, else the prose amount of that name;
+the part is read at the table's precision when the table states it too."""
+
+from __future__ import annotations
+
+from parsers.identity import identify_all
+from parsers.model import Table
+from parsers.table_figures import table_figures
+from parsers.text import parse_text
+from tui_review.relations import prose
+
+BUDGET_DOC = "2017 年度某某局（部门）预算\n第三部分 2017 年度部门预算情况说明\n"
+THREE_PUBLIC_COLUMNS = [
+    "合计", "“三公”经费 › 小计", "“三公”经费 › 因公出国（境）费", "“三公”经费 › 公务用车购置及运行维护费 › 小计",
+    "“三公”经费 › 公务接待费", "会议费", "培训费",
+]
+SHARES = (
+    "十一、一般公共预算“三公”经费支出预算情况说明\n"
+    "2017年度一般公共预算拨款安排的“三公”经费预算支出中，因公出国（境）费支出110万元，占“三公”经费的18.85%；"
+    "公务用车购置及运行费支出317.8万元，占“三公”经费的54.39%；公务接待费支出156.55万元，占“三公”经费的26.79%。\n"
+)
+
+
+def with_table(text: str, title: str = "一般公共预算“三公”经费、会议费、培训费支出预算表"):
+    doc = parse_text(text)
+    table = Table("T1", [["1,452.35", "584.35", "110.00", "317.80", "156.55", "168.00", "700.00"]], THREE_PUBLIC_COLUMNS, title=title, kind="three_public")
+    figures, _, _ = table_figures(table, "万元", 2017)
+    doc.tables.append(table)
+    doc.figures += figures
+    identify_all(doc)
+    return doc
+
+
+def shares(doc):
+    return {r.target.text: r for r in prose.find(doc) if r.rule == "share"}
+
+
+def test_a_base_named_in_words_is_the_tables_cell_and_the_part_is_read_at_the_tables_precision():
+    found = shares(with_table(BUDGET_DOC + SHARES))
+    rel = found["18.85"]
+    assert [t.figure.text for t in rel.terms] == ["110.00"]  # the table pins 110 to ±0.005
+    assert [t.figure.text for t in rel.denominator] == ["584.35"]  # the 三公 小计, not the 合计 with 会议费/培训费
+    assert rel.uncertain is None and "“三公”经费" in rel.label_zh
+    assert {"54.39", "26.79"} <= set(found)
+
+
+def test_a_base_from_a_table_of_another_scope_is_uncertain():
+    rel = shares(with_table(BUDGET_DOC + SHARES, title="财政拨款“三公”经费支出预算表"))["18.85"]
+    assert rel.uncertain is not None
+
+
+def test_a_base_named_in_words_and_printed_before_in_the_prose():
+    text = BUDGET_DOC + (
+        "七、“三公”经费支出预算情况说明\n“三公”经费预算支出200.00万元。\n"
+        "公务接待费支出50.00万元，占“三公”经费的25.00%。\n"
+    )
+    (rel,) = shares(parse_text(text)).values()
+    assert [t.figure.text for t in rel.denominator] == ["200.00"]
+
+
+def test_a_share_whose_base_is_named_nowhere_makes_no_relation():
+    text = BUDGET_DOC + "七、其他\n公务接待费支出50.00万元，占某项经费的25.00%。\n"
+    assert shares(parse_text(text)) == {}
