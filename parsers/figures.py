@@ -71,11 +71,15 @@ FORMULA_OPERATORS = "×÷*=＝"
 
 SIGN_WORDS = [
     ("增加", 1), ("增长", 1), ("上升", 1), ("提高", 1), ("超支", 1), ("多", 1), ("增", 1),
-    ("减少", -1), ("下降", -1), ("降低", -1), ("节约", -1), ("压减", -1), ("压缩", -1), ("减", -1), ("少", -1),
+    ("减少", -1), ("下降", -1), ("降低", -1), ("降幅", -1), ("节约", -1), ("压减", -1), ("压缩", -1), ("减", -1), ("少", -1),
 ]
 SIGN_AT_END = re.compile(
-    r"(增加|增长|上升|提高|超支|减少|下降|降低|节约|压减|压缩|精简|简化)(?P<alt>[（(][^）)]*[）)])?了?\s*$"
+    r"(增加|增长|上升|提高|超支|减少|下降|降低|节约|压减|压缩|精简|简化|增幅|降幅|减幅)(?P<alt>[（(][^）)]*[）)])?"
+    r"(?:了|(?<=幅)(?:为|达到?)|(?:率|幅度?)(?:为|达到?)?)?\s*$"
 )
+# a rate's words (增长 / 降幅 …, not 增加 / 减少, which state amounts): a bare number after them, in a
+# sentence that has just stated the change in money, is the rate with its % left out
+RATE_AT_END = re.compile(r"(?:增长|下降|降低|上升|增幅|降幅|减幅)(?:率|幅度?)?(?:为|达到?|了)?\s*$")
 SHARE_AT_END = re.compile(r"占(?:比|[^，。；]*?的)?\s*(?:比重|比例)?(?:为)?\s*$")
 COMPLETION_AT_END = re.compile(r"(?:完成[^，。；]{0,12}的|执行率为?|完成率为?|完成)\s*$")
 BUDGET_WORDS = re.compile(r"年初预算|预算数|全年预算|预算安排|预算为|调整预算")
@@ -393,6 +397,14 @@ def extract_prose_figures(
                     offset + cstart + clause.rfind(alt) + len(alt),
                 )
             )
+        if unit_name is None and role == Role.CHANGE and _rate_without_percent(clause, result.figures, offset + sentence_start):
+            role, unit_name = Role.GROWTH, PERCENT
+            result.issues.append(_issue(
+                "parse.missing_percent", Severity.WARNING,
+                f"“{clause.strip()[-6:]}{token}”缺少百分号：按增长率 {token}% 核对",
+                f"“{token}” after a rate word has no % sign: checked as the growth rate {token}%",
+                token, section_id, page, gstart, offset + e,
+            ))
         if role in (Role.AMOUNT, Role.OTHER) and money:
             role = _period_role(line[max(sentence_start, stops.semicolon(s), s - WINDOW) : s], clause, doc_year, doc_kind)
         base = money and role in (Role.AMOUNT, Role.BUDGET, Role.ACTUAL, Role.PREVIOUS) and bool(COMPARISON_BASE.match(clause))
@@ -575,6 +587,15 @@ def _role(clause: str, unit: str | None, whole_clause: str) -> tuple[Role, int, 
     if unit in MONEY_UNITS:
         return Role.AMOUNT, 1, ""
     return Role.OTHER, 1, ""
+
+
+def _rate_without_percent(clause: str, figures: list[Figure], sentence_start: int) -> bool:
+    """A bare number after 增长/下降/降幅 … right after the sentence stated the change in money
+    (“增加 10.00 万元，增长 11.11。”): the rate, its % left out."""
+    if not RATE_AT_END.search(clause) or not figures:
+        return False
+    last = figures[-1]
+    return last.start is not None and last.start >= sentence_start and last.role == Role.CHANGE and last.unit in MONEY_UNITS
 
 
 def _sign_of(word: str) -> int:

@@ -24,7 +24,7 @@ from __future__ import annotations
 from parsers.model import Document
 from tui_review.contracts.relation import Relation
 from tui_review.relations.prose_changes import changes_and_growth
-from tui_review.relations.prose_claims import balance, definitions, directions
+from tui_review.relations.prose_claims import balance, definitions, directions, same_as_previous
 from tui_review.relations.prose_context import context
 from tui_review.relations.prose_lists import heads_of, inline_lists, part_heads, section_sums
 from tui_review.relations.prose_ratios import completions, shares
@@ -44,4 +44,5 @@ def find(doc: Document) -> list[Relation]:
     out += balance(ctx)
     out += definitions(ctx)
     out += directions(ctx)
+    out += same_as_previous(ctx)
     return out

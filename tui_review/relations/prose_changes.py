@@ -55,7 +55,7 @@ def _around(ctx: Ctx, ch: Figure) -> _Around:
     after = ctx.between(ch.end, min(s_end, ch.end + NEIGHBOURHOOD))[:NEIGHBOURS]
     current = next((f for f in reversed(before) if money(f) and ctx.period(f) == Role.AMOUNT), None)
     if current is None:
-        current = _heading_amount(ctx, ch, before)
+        current = _heading_amount(ctx, ch, before) or _previous_sentence_amount(ctx, ch, before, s_start)
     since = current.start if current is not None and current.start >= s_start else s_start
     base = next((f for f in reversed(before) if f.start > since and money(f) and f.role in (Role.PREVIOUS, Role.BUDGET)), None)
     if base is not None:
@@ -117,6 +117,24 @@ def _rate_of(ctx: Ctx, ch: Figure, around: _Around) -> Relation | None:
         label_en=f"growth of {ch.subject} = change ÷ {'base' if base is not None else '(current ∓ change)'}",
         section_id=ch.section_id,
     )
+
+
+# a sentence that opens by comparing (“与上年相比增加…”, “比上年减少…”) continues the one before
+COMPARISON_OPENING = re.compile(r"\s*(?:与|和|同|比|较)\s*(?:上年|上一年|去年|上年度)(?:预算数?|决算数?)?(?:相比|比较)?\s*[，,]?[^。，,；;\d]{0,16}?(?:增加|减少|增长|下降)")
+
+
+def _previous_sentence_amount(ctx: Ctx, ch: Figure, before: list[Figure], s_start: int) -> Figure | None:
+    """“…预算数为 9312.9 万元。与上年相比增加 1435.14 万元”: a change whose sentence opens with the
+    comparison and states no amount reports on the last amount of the sentence before, when that
+    sentence states exactly one amount of the document's own period."""
+    text = ctx.doc.text
+    if before or not COMPARISON_OPENING.match(text, s_start, ch.start):
+        return None
+    p_start, _ = sentence_bounds(text, max(0, s_start - 2))
+    if s_start - p_start > NEIGHBOURHOOD or not text[p_start:s_start].rstrip().endswith("。"):
+        return None
+    amounts = [f for f in ctx.between(p_start, s_start) if money(f)]
+    return amounts[0] if len(amounts) == 1 and ctx.period(amounts[0]) == Role.AMOUNT else None
 
 
 def _heading_amount(ctx: Ctx, ch: Figure, before: list[Figure]) -> Figure | None:

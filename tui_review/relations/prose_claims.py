@@ -8,7 +8,7 @@ import re
 
 from parsers.model import Figure, Role
 from tui_review.contracts.relation import Relation, RelationKind, Term
-from tui_review.relations.prose_context import Ctx, budget_and_actual, money, sum_relation
+from tui_review.relations.prose_context import Ctx, budget_and_actual, money, sentence_bounds, sum_relation
 
 
 def _subject_is(f: Figure, pattern: str) -> bool:
@@ -61,7 +61,15 @@ def _has_public_institutions(text: str, glossary_start: int, glossary_end: int) 
     return any(not glossary_start <= m.start() <= glossary_end for m in PUBLIC_INSTITUTION.finditer(text))
 
 
-DIRECTION_WORDS = [(re.compile(r"决算数?(?:大于|高于|超过)(?:年初)?预算数?"), 1), (re.compile(r"决算数?(?:小于|低于)(?:年初)?预算数?"), -1), (re.compile(r"决算数?与(?:年初)?预算数?持平"), 0)]
+SAME = r"(?:持平|相同|相等|一致|等于|不变|没有变化|无变化|未发生变化|未变化)"
+DIRECTION_WORDS = [
+    (re.compile(r"决算数?(?:大于|高于|超过)(?:年初)?预算数?"), 1),
+    (re.compile(r"决算数?(?:小于|低于)(?:年初)?预算数?"), -1),
+    (re.compile(rf"决算数?与(?:年初)?预算数?{SAME}|决算数?(?:等于|相等于)(?:年初)?预算数?"), 0),
+]
+# “与上年相比持平 / 与上年预算数相等 / 同比无变化”: a claim of no change against the previous year
+IN_CLAUSE = r"(?:[^，,。；;]|(?<=\d)[,，](?=\d))"  # a clause's characters; a thousands separator splits nothing
+SAME_AS_PREVIOUS = re.compile(rf"(?:与|和|同|较|比)\s*(?:上年|上一年|去年|上年度){IN_CLAUSE}{{0,20}}?(?:相比|比较)?[，,]?\s*(?:基本)?{SAME}|同比{SAME}")
 
 
 def directions(ctx: Ctx) -> list[Relation]:
@@ -87,3 +95,42 @@ def directions(ctx: Ctx) -> list[Relation]:
                 )
             )
     return out
+
+
+def same_as_previous(ctx: Ctx) -> list[Relation]:
+    """“支出 X 万元，上年 Y 万元，与上年持平”: the sentence's amount and its previous-year amount
+    must agree within rounding. 基本持平 (roughly level) claims nothing exact and is skipped."""
+    out: list[Relation] = []
+    text = ctx.doc.text
+    for m in SAME_AS_PREVIOUS.finditer(text):
+        if "基本" in m.group(0):
+            continue
+        start, _ = sentence_bounds(text, m.start())
+        figs = [f for f in ctx.between(start, m.end()) if money(f)]
+        current = next((f for f in reversed(figs) if ctx.period(f) == Role.AMOUNT), None)
+        previous = next((f for f in reversed(figs) if f.role == Role.PREVIOUS), None)
+        if current is None or previous is None or not _same_subject(current, previous):
+            continue
+        out.append(
+            Relation(
+                rule="direction",
+                kind=RelationKind.DIRECTION,
+                terms=[Term(current, 1), Term(previous, -1)],
+                expected_sign=0,
+                word=m.group(0),
+                label_zh=f"“{m.group(0)}”应与所列本期数和上年数一致",
+                label_en=f"“{m.group(0)}” should match the current and previous figures",
+                section_id=current.section_id,
+            )
+        )
+    return out
+
+
+PERIOD_ONLY = re.compile(r"^(?:上年|上一年|去年|上年度)(?:数|决算数?|预算数?|执行数)?$")
+
+
+def _same_subject(current: Figure, previous: Figure) -> bool:
+    """The two amounts are of one quantity: the same name, or a previous figure named only by its
+    period (“…100 万元，上年 90 万元”)."""
+    return not current.subject or not previous.subject or PERIOD_ONLY.match(previous.subject) is not None or current.subject == previous.subject
+

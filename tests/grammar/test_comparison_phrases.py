@@ -1,0 +1,82 @@
+"""The comparison phrases of the prose, each read into a role and sign (and checked by a relation),
+in both number formats (1,234.56 and 1234.56) and with half- and full-width %."""
+
+from __future__ import annotations
+
+import pytest
+
+from parsers.model import Role
+from parsers.text import parse_text
+from tui_review.engine import check_document
+
+FINAL = "2023 年度某某局（部门）决算\n第三部分 2023 年度部门决算情况说明\n一、收入支出决算总体情况说明\n"
+FORMATS = [("1,100.00", "1,000.00", "100.00"), ("1100.00", "1000.00", "100.00")]
+
+
+def figures(sentence: str):
+    return parse_text(FINAL + sentence + "\n").figures
+
+
+def failing(sentence: str) -> list[str]:
+    report = check_document(parse_text(FINAL + sentence + "\n"))
+    return sorted(f.rule for f in report.findings if f.failed and f.severity.value in ("error", "warning"))
+
+
+@pytest.mark.parametrize("current,previous,change", FORMATS)
+@pytest.mark.parametrize(
+    "word,sign",
+    [("增长", 1), ("增幅", 1), ("增长率为", 1), ("上升", 1), ("下降", -1), ("降幅", -1), ("减幅", -1), ("降幅为", -1), ("下降了", -1), ("减少了", -1)],
+)
+@pytest.mark.parametrize("percent", ["%", "％"])
+def test_rate_words_give_a_signed_growth_rate(word, sign, percent, current, previous, change):
+    change_word = "增加" if sign > 0 else "减少"
+    now = current if sign > 0 else previous
+    before = previous if sign > 0 else current
+    rate = "10.00" if sign > 0 else "9.09"
+    sentence = f"支出总计{now}万元，比上年{before}万元{change_word}{change}万元，{word}{rate}{percent}。"
+    (growth,) = [f for f in figures(sentence) if f.role == Role.GROWTH]
+    assert growth.sign == sign and growth.unit == "%"
+    assert failing(sentence) == []
+    slipped = sentence.replace(f"{word}{rate}", f"{word}1{rate}")
+    assert "growth" in failing(slipped)
+
+
+@pytest.mark.parametrize("current,previous,change", FORMATS)
+def test_a_rate_without_its_percent_sign_is_read_as_the_rate_and_reported(current, previous, change):
+    sentence = f"支出总计{current}万元，与上年相比增加{change}万元，增长110.00。"
+    (growth,) = [f for f in figures(sentence) if f.role == Role.GROWTH]
+    assert growth.unit == "%"
+    assert failing(sentence) == ["growth", "parse.missing_percent"]
+    assert failing(sentence.replace("110.00", "10.00")) == ["parse.missing_percent"]
+
+
+@pytest.mark.parametrize("current,previous,change", FORMATS)
+@pytest.mark.parametrize("word", ["持平", "相同", "一致", "不变", "没有变化", "相比持平"])
+def test_a_claim_of_no_change_against_the_previous_year(word, current, previous, change):
+    assert failing(f"支出总计{current}万元，与上年{previous}万元{word}。") == ["direction"]
+    assert failing(f"支出总计{current}万元，与上年{current}万元{word}。") == []
+
+
+@pytest.mark.parametrize("current,previous,change", FORMATS)
+@pytest.mark.parametrize("phrase,holds_when_higher", [("决算数大于预算数", True), ("决算数超过年初预算", True), ("决算数小于预算数", False), ("决算数低于预算数", False)])
+def test_bigger_and_smaller_between_actual_and_budget(phrase, holds_when_higher, current, previous, change):
+    higher = f"支出决算{current}万元，年初预算{previous}万元，{phrase}。"
+    assert (failing(higher) == []) is holds_when_higher
+
+
+@pytest.mark.parametrize("current,previous,change", FORMATS)
+@pytest.mark.parametrize("phrase", ["决算数等于预算数", "决算数与预算数一致", "决算与年初预算持平", "决算数与预算数相同"])
+def test_equal_between_actual_and_budget(phrase, current, previous, change):
+    assert failing(f"支出决算{current}万元，年初预算{previous}万元，{phrase}。") == ["direction"]
+    assert failing(f"支出决算{current}万元，年初预算{current}万元，{phrase}。") == []
+
+
+@pytest.mark.parametrize("current,previous,change", FORMATS)
+@pytest.mark.parametrize("percent", ["%", "％"])
+def test_share_and_completion_phrases(percent, current, previous, change):
+    share = f"本年支出合计{current}万元，其中：基本支出{previous}万元，占本年支出合计的90.91{percent}；项目支出{change}万元，占9.09{percent}。"
+    assert failing(share) == []
+    assert "share" in failing(share.replace("90.91", "90.19"))
+    completion = f"支出决算{previous}万元，完成年初预算{current}万元的90.91{percent}。"
+    assert failing(completion) == []
+    assert "completion" in failing(completion.replace("90.91", "99.91"))

@@ -1,0 +1,88 @@
+"""Say what was not checked: claims the prose makes that no relation could bind.
+
+A growth rate, a share, a completion rate or a stated change that enters no relation was read
+but not checked — its base, its total or its counterpart could not be identified with
+confidence. Rather than stay silent, one ``unbound`` note per section lists them, so a reviewer
+knows which statements still need a human eye.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import PurePath
+
+from parsers.model import Document, Figure, Role, Severity
+from tui_review.checks.figures import evidence, number
+from tui_review.checks.ids import digest
+from tui_review.config import Config
+from tui_review.contracts.finding import Finding, Verdict
+from tui_review.contracts.place import Place
+from tui_review.contracts.relation import Relation
+
+RULE = "unbound"
+CLAIMS = {
+    Role.GROWTH: ("增减率", "growth rate"),
+    Role.SHARE: ("占比", "share"),
+    Role.COMPLETION: ("完成率", "completion rate"),
+    Role.CHANGE: ("增减额", "change"),
+}
+_NOTE_LEVEL = 2  # notes are gathered at the 一、 level, as the rounding notes are
+
+
+def unbound_notes(doc: Document, relations: list[Relation], config: Config) -> list[Finding]:
+    rule = config.rule(RULE)
+    if rule is not None and not rule.enabled:
+        return []
+    bound = {id(f) for r in relations for f in r.figures()}
+    by_section: dict[str, list[Figure]] = {}
+    for fig in doc.figures:
+        if fig.start is None or fig.role not in CLAIMS or id(fig) in bound or fig.value == 0 or _explains(doc.text, fig.start):
+            continue
+        by_section.setdefault(_section(doc, fig.section_id), []).append(fig)
+    severity = rule.severity_or(Severity.INFO) if rule is not None else Severity.INFO
+    return [_note(doc, section_id, figs, severity) for section_id, figs in by_section.items()]
+
+
+REASON = re.compile(r"原因|由于|因为")
+
+
+def _explains(text: str, start: int) -> bool:
+    """The figure stands in a 原因 explanation (“主要原因是…统一压减10%”): it illustrates, it
+    claims nothing about the document's own figures."""
+    sentence_start = max(text.rfind("。", 0, start), text.rfind("\n", 0, start), start - 300)
+    return REASON.search(text, sentence_start, start) is not None
+
+
+def _section(doc: Document, section_id: str) -> str:
+    path = doc.section_path(section_id)
+    chosen = next((s for s in path if s.level >= _NOTE_LEVEL), path[-1] if path else None)
+    return chosen.id if chosen is not None else section_id
+
+
+def _item(fig: Figure, lang: str) -> str:
+    word = CLAIMS[fig.role][1 if lang == "en" else 0]
+    sign = "−" if fig.sign < 0 else ""
+    unit = fig.unit or ""
+    return f"{fig.subject} {word} {sign}{number(fig.value)}{unit}" if fig.subject else f"{word} {sign}{number(fig.value)}{unit}"
+
+
+def _note(doc: Document, section_id: str, figs: list[Figure], severity: Severity) -> Finding:
+    n = len(figs)
+    zh = f"本节有 {n} 处增减、比率陈述未找到可核对的基数或对应数字，未核对（请人工核对）：" + "；".join(_item(f, "zh") for f in figs)
+    en = f"In this section, {n} change or ratio statement(s) found no base or counterpart to check against (check by hand): " + "; ".join(_item(f, "en") for f in figs)
+    return Finding(
+        finding_id=digest(RULE, "section", doc.section_label(section_id)),
+        document=PurePath(doc.path).name,
+        rule=RULE,
+        severity=severity,
+        verdict=Verdict.NOTE,
+        section=doc.section_label(section_id),
+        section_id=section_id,
+        place=Place.of_figure(figs[0], doc),
+        stated="",
+        expected="",
+        message_zh=zh,
+        message_en=en,
+        evidence=[evidence(f, doc, 0, "stated") for f in figs],
+        figure_ids=tuple(f.id for f in figs),
+    )
