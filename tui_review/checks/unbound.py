@@ -38,12 +38,15 @@ def unbound_notes(doc: Document, relations: list[Relation], config: Config) -> l
     for fig in doc.figures:
         if fig.start is None or fig.role not in CLAIMS or id(fig) in bound or fig.value == 0 or _explains(doc.text, fig.start):
             continue
+        if fig.role != Role.CHANGE and not MONEY_WORDS.search(fig.subject):
+            continue  # a rate of something else (办事材料精简 46.45%): no budget figure to check it by
         by_section.setdefault(_section(doc, fig.section_id), []).append(fig)
     severity = rule.severity_or(Severity.INFO) if rule is not None else Severity.INFO
     return [_note(doc, section_id, figs, severity) for section_id, figs in by_section.items()]
 
 
 REASON = re.compile(r"原因|由于|因为")
+MONEY_WORDS = re.compile(r"费|款|资金|经费|支出|收入|预算|决算|拨款|结转|结余|合计|总计")
 
 
 def _explains(text: str, start: int) -> bool:

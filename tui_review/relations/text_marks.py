@@ -12,7 +12,9 @@ import re
 from bisect import bisect_left, bisect_right
 
 MARKED = "\n。！？；;，,：:、（）()"
-_MARK = re.compile(f"[{re.escape(MARKED)}]")
+# a thousands separator (4,677,326.79 — or 4,677，326.79 as typed) splits no clause: a comma
+# between a digit and exactly three digits is no mark
+_MARK = re.compile(f"(?<!\\d)[，,]|[，,](?!\\d{{3}}(?:\\D|$))|[{re.escape(MARKED.replace('，', '').replace(',', ''))}]")
 
 
 class TextMarks:
