@@ -62,3 +62,18 @@ def test_a_base_named_in_words_and_printed_before_in_the_prose():
 def test_a_share_whose_base_is_named_nowhere_makes_no_relation():
     text = BUDGET_DOC + "七、其他\n公务接待费支出50.00万元，占某项经费的25.00%。\n"
     assert shares(parse_text(text)) == {}
+
+
+def test_a_bare_share_of_a_three_public_item_is_of_the_three_public_total_printed_before():
+    text = BUDGET_DOC + (
+        "七、财政拨款“三公”经费支出情况说明\n2017年度财政拨款“三公”经费支出 6.04万元。"
+        "因公出国（境）费支出0.00万元，占0.00%；公务用车购置及运行维护费支出6.04万元，占100.00%；公务接待费支出0万元，占0%。\n"
+    )
+    found = shares(parse_text(text))
+    assert [t.figure.text for t in found["100.00"].denominator] == ["6.04"]
+
+
+def test_a_thousands_separator_does_not_cut_the_clause_of_a_bracketed_base():
+    text = BUDGET_DOC + "一、支出\n人员经费4,049,552.76元，占总收入（4,677，326.79）的86.58%。\n"
+    (rel,) = shares(parse_text(text)).values()
+    assert [t.figure.text for t in rel.denominator] == ["4,677，326.79"]

@@ -51,6 +51,8 @@ def shares(ctx: Ctx, heads: dict[int, Figure]) -> list[Relation]:
         total = inside[-1] if inside else heads.get(part.start)
         uncertain = None
         base_name = ""
+        if total is None and not BASE_NAME.search(text, clause_start, share.start):
+            total = _partition_total(ctx, part)
         if total is None:
             named = BASE_NAME.search(text, clause_start, share.start)
             if named is None:
@@ -79,6 +81,25 @@ def shares(ctx: Ctx, heads: dict[int, Figure]) -> list[Relation]:
 def _title(ctx: Ctx, cell: Figure) -> str:
     table = ctx.doc.table(cell.cell.table_id) if cell.cell else None
     return (table.title or table.id) if table is not None else ""
+
+
+# a bare “占 x%” after a member of a standard partition is its share of the partition's total
+PARTITION_TOTALS = (
+    (re.compile(r"^(?:因公出国（境）费|公务用车购置及运行(?:维护)?费|公务接待费)(?:支出)?$"), re.compile(r"^(?:一般公共预算)?(?:财政拨款)?三公经费(?:财政拨款)?(?:支出)?$")),
+    (re.compile(r"^(?:人员经费|公用经费)(?:支出)?$"), re.compile(r"^基本支出$")),
+)
+
+
+def _partition_total(ctx: Ctx, part: Figure) -> Figure | None:
+    """The total of the standard partition ``part`` belongs to (the 三公 items' “三公”经费, 人员 and
+    公用经费's 基本支出), printed before it in the same section in the part's period."""
+    key = _key(part.subject)
+    total_name = next((total for member, total in PARTITION_TOTALS if member.match(key)), None)
+    if total_name is None:
+        return None
+    sec = ctx.doc.section(part.section_id)
+    start = sec.start if sec is not None else 0
+    return next((f for f in reversed(ctx.between(start, part.start)) if money(f) and ctx.period(f) == ctx.period(part) and total_name.match(_key(f.subject))), None)
 
 
 def _key(name: str) -> str:
