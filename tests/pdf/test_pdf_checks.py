@@ -57,7 +57,8 @@ def test_real_pdf_table_identities_hold(parsed):
     relations = tables.find(doc)
     assert len(relations) > 150
     report = check_document(doc, relations=relations)
-    assert [f for f in report.findings if f.failed and f.rule != "rounding"] == []
+    # only the table relations are checked here, so the prose's claims are all "unbound" notes
+    assert [f for f in report.findings if f.failed and f.rule not in ("rounding", "unbound")] == []
 
 
 def test_real_pdf_prose_error_is_reported_with_both_places(parsed):
