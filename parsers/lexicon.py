@@ -1,8 +1,9 @@
 """The domain's words, defined once: what each word says about a figure's identity.
 
 Every list the identity of a figure is read from lives here, one entry per line with what it
-means, so that a parser step or a relation finder never keeps a private copy of a word list.
-(Older modules still hold some lists of their own; new code takes them from here.)
+means, so that a parser step or a relation finder never keeps a private copy of a word list:
+funds and parts of the spending, period words, change and rate words, the words that open a
+breakdown or an explanation, and the words that claim no difference.
 """
 
 from __future__ import annotations
@@ -35,6 +36,46 @@ PARTS: tuple[tuple[str, re.Pattern[str]], ...] = (
 PREVIOUS = re.compile(r"上年(?!结转|末|底)|上一年|去年|上年度")  # the previous year
 BUDGET = re.compile(r"年初预算|预算数|全年预算|预算安排|预算为|调整预算")  # a budget figure
 ACTUAL = re.compile(r"决算数|支出决算|决算为|执行数|决算|实际支出|全年执行")  # an outturn
+# in a 决算, these name the year's budget (预算收入 / 支出预算 …), not the outturn
+BUDGET_IN_FINAL = re.compile(r"预算收入|收入预算|预算支出|支出预算|预算总计|预算合计")
+# a year that names a period (2022年, 2022年度), not a date (2018年9月)
+PERIOD_YEAR = re.compile(r"((?:19|20)\d{2})\s*年(?!\s*\d{1,2}\s*月)")
+
+# --- money -----------------------------------------------------------------------------------
+# words that make a bare 万 mean 万元 and a rate a rate of money
+MONEY_WORDS = re.compile(r"费|款|资金|金额|经费|成本|价|支出|收入|预算|决算|拨款|余额|投资")
+# measure words of counts (people, vehicles, items …): a count is never money
+COUNT_UNITS = frozenset("人次 个 人 辆 台（套） 台 套 批次 组次 次 件 家 项 名 户 篇 条 张 枚 期 所".split())
+
+# --- changes and rates -----------------------------------------------------------------------
+# a word's direction: its first entry that the word starts with decides (增幅 → 增 → +1)
+SIGN_WORDS = (
+    ("增加", 1), ("增长", 1), ("上升", 1), ("提高", 1), ("超支", 1), ("多", 1), ("增", 1),
+    ("减少", -1), ("下降", -1), ("降低", -1), ("降幅", -1), ("节约", -1), ("压减", -1), ("压缩", -1),
+    ("减", -1), ("少", -1),
+)
+# a change or rate word ending the words before a number: 增加 / 下降了 / 增长率为 / 降幅达;
+# "alt" catches a template's unfilled alternative (增加（减少）); 增加为 (“rose to”) is no change
+SIGN_AT_END = re.compile(
+    r"(增加|增长|上升|提高|超支|减少|下降|降低|节约|压减|压缩|精简|简化|增幅|降幅|减幅)(?P<alt>[（(][^）)]*[）)])?"
+    r"(?:了|(?<=幅)(?:为|达到?)|(?:率|幅度?)(?:为|达到?)?)?\s*$"
+)
+# a rate's words (增长 / 降幅 …, not 增加 / 减少, which state amounts)
+RATE_AT_END = re.compile(r"(?:增长|下降|降低|上升|增幅|降幅|减幅)(?:率|幅度?)?(?:为|达到?|了)?\s*$")
+SHARE_AT_END = re.compile(r"占(?:比|[^，。；]*?的)?\s*(?:比重|比例)?(?:为)?\s*$")  # 占 / 占…的 / 占比为
+COMPLETION_AT_END = re.compile(r"(?:完成[^，。；]{0,12}的|执行率为?|完成率为?|完成)\s*$")  # 完成…的 / 执行率
+# a claim of no difference: 持平 / 相同 / 等于 / 未发生变化 …
+SAME = r"(?:持平|相同|相等|一致|等于|不变|没有变化|无变化|未发生变化|未变化)"
+
+# --- how a sentence goes on ------------------------------------------------------------------
+REASON = re.compile(r"原因[:：是为]?|由于|因为|差异原因")  # an explanation: its figures illustrate
+BREAKDOWN = re.compile(r"其中|主要包括|具体包括|包括|分别为")  # the parts of a total follow
+# the openers of a listed breakdown, as the prose finders read them
+LIST_OPENER = re.compile(r"(其中|主要包括|包括|具体包括|主要用于以下方面|用于以下方面|主要用于|分别为|具体情况如下|具体如下)\s*[:：]?")
+COMPARISON_BASE = re.compile(r"^\s*(?:与|比|较)")  # “与上年 X 万元相比”: X is the base, not a topic
+APPROX_BEFORE = re.compile(r"(?:约|近|大约|超过|逾)\s*$")  # an approximate figure: never exact
+# a threshold (单价 50 万元（含）以上): the figure qualifies a noun, it is no amount
+THRESHOLD = re.compile(r"\s*(?:[（(]\s*含\s*[）)])?\s*(?:及以上|及以下|以上|以下|以内)")
 
 # --- classification levels -------------------------------------------------------------------
 LEVEL_MARK = re.compile(r"[（(]\s*\d{0,7}\s*(类|款|项)\s*[）)]")  # （类） / （208类） / (项)

@@ -9,7 +9,7 @@ from parsers.model import Role
 from parsers.text import parse_text
 from tui_review.engine import check_document
 
-FINAL = "2023 年度某某局（部门）决算\n第三部分 2023 年度部门决算情况说明\n一、收入支出决算总体情况说明\n"
+FINAL = "2023 年度科左中旗政务服务局（部门）决算\n第三部分 2023 年度部门决算情况说明\n一、收入支出决算总体情况说明\n"
 FORMATS = [("1,100.00", "1,000.00", "100.00"), ("1100.00", "1000.00", "100.00")]
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from pathlib import PurePath
 
+from parsers import lexicon
 from parsers.model import Document, Figure, Role, Severity
 from tui_review.checks.figures import evidence, number
 from tui_review.checks.ids import digest
@@ -26,6 +27,7 @@ CLAIMS = {
     Role.COMPLETION: ("完成率", "completion rate"),
     Role.CHANGE: ("增减额", "change"),
 }
+TOTAL_WORDS = re.compile(r"合计|总计|结转|结余")  # totals and balances are money too
 _NOTE_LEVEL = 2  # notes are gathered at the 一、 level, as the rounding notes are
 
 
@@ -38,22 +40,20 @@ def unbound_notes(doc: Document, relations: list[Relation], config: Config) -> l
     for fig in doc.figures:
         if fig.start is None or fig.role not in CLAIMS or id(fig) in bound or fig.value == 0 or _explains(doc.text, fig.start):
             continue
-        if fig.role != Role.CHANGE and not MONEY_WORDS.search(fig.subject):
+        if fig.role != Role.CHANGE and not (lexicon.MONEY_WORDS.search(fig.subject) or TOTAL_WORDS.search(fig.subject)):
             continue  # a rate of something else (办事材料精简 46.45%): no budget figure to check it by
         by_section.setdefault(_section(doc, fig.section_id), []).append(fig)
     severity = rule.severity_or(Severity.INFO) if rule is not None else Severity.INFO
     return [_note(doc, section_id, figs, severity) for section_id, figs in by_section.items()]
 
 
-REASON = re.compile(r"原因|由于|因为")
-MONEY_WORDS = re.compile(r"费|款|资金|经费|支出|收入|预算|决算|拨款|结转|结余|合计|总计")
 
 
 def _explains(text: str, start: int) -> bool:
     """The figure stands in a 原因 explanation (“主要原因是…统一压减10%”): it illustrates, it
     claims nothing about the document's own figures."""
     sentence_start = max(text.rfind("。", 0, start), text.rfind("\n", 0, start), start - 300)
-    return REASON.search(text, sentence_start, start) is not None
+    return lexicon.REASON.search(text, sentence_start, start) is not None
 
 
 def _section(doc: Document, section_id: str) -> str:

@@ -8,12 +8,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from parsers import lexicon
 from parsers.model import Figure, Role
 from tui_review.contracts.relation import Relation, RelationKind, Term
 from tui_review.relations.prose_context import Ctx, money, own_figures, sentence_bounds, sum_relation
 from tui_review.relations.text_marks import marks
 
-REASON = re.compile(r"原因|由于|因为")
 NEIGHBOURHOOD = 400  # characters around a change in which its current, base and rate are sought
 NEIGHBOURS = 12  # figures on each side
 
@@ -83,7 +83,7 @@ def _rate_of(ctx: Ctx, ch: Figure, around: _Around) -> Relation | None:
     """The growth rate stated after a change: its direction, else its value (change ÷ base)."""
     text = ctx.doc.text
     growth = next((f for f in around.after if f.role == Role.GROWTH), None)
-    if growth is None or REASON.search(text, ch.end, growth.start):
+    if growth is None or lexicon.REASON.search(text, ch.end, growth.start):
         return None  # a rate inside the 原因 explanation (“统一压减10%”) is not this change's growth
     if growth.sign != ch.sign and growth.value != 0 and ch.value != 0:
         return Relation(

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from parsers import lexicon
 from parsers.model import Figure, Role
 from tui_review.contracts.relation import Relation, RelationKind, Term
 from tui_review.relations.prose_context import Ctx, budget_and_actual, money, sentence_bounds, sum_relation
@@ -61,7 +62,7 @@ def _has_public_institutions(text: str, glossary_start: int, glossary_end: int) 
     return any(not glossary_start <= m.start() <= glossary_end for m in PUBLIC_INSTITUTION.finditer(text))
 
 
-SAME = r"(?:持平|相同|相等|一致|等于|不变|没有变化|无变化|未发生变化|未变化)"
+SAME = lexicon.SAME
 DIRECTION_WORDS = [
     (re.compile(r"决算数?(?:大于|高于|超过)(?:年初)?预算数?"), 1),
     (re.compile(r"决算数?(?:小于|低于)(?:年初)?预算数?"), -1),

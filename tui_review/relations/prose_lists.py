@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from parsers import lexicon
 from parsers.model import Document, Figure, Role, Section
 from parsers.numbers import MONEY_UNITS
 from tui_review.contracts.relation import Relation
@@ -16,7 +17,7 @@ from tui_review.relations.prose_context import (
 )
 from tui_review.relations.text_marks import marks
 
-LIST_OPENER = re.compile(r"(其中|主要包括|包括|具体包括|主要用于以下方面|用于以下方面|主要用于|分别为|具体情况如下|具体如下)\s*[:：]?")
+LIST_OPENER = lexicon.LIST_OPENER
 LIST_REACH = 1500  # characters: how far before its opener a list's total, and after it its parts, may stand
 
 

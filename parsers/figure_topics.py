@@ -1,0 +1,116 @@
+"""What the sentences of a paragraph are about, as its figures go by.
+
+A clause that names no quantity (``与上年相比增加``) takes the quantity its sentence is about: the
+last explicit amount of the sentence at the same bracket depth (`Topics.topic`), else the head of
+the previous sentence — or a sentence that only names a 类/款/项 (`naming_sentence`). Amounts
+inside a 变动原因 explanation or a “其中：…” breakdown never become topics. A count's subject is
+the noun after its measure word (`counted_noun`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from parsers import lexicon
+from parsers.figure_tokens import SENTENCE_STOP, Stops
+from parsers.model import Role
+from parsers.subjects import canonical_subject
+
+
+def depths(line: str) -> list[int]:
+    """Bracket depth before each position of ``line``."""
+    out = [0] * (len(line) + 1)
+    d = 0
+    for i, c in enumerate(line):
+        out[i] = d
+        if c in "（(":
+            d += 1
+        elif c in "）)" and d > 0:
+            d -= 1
+    out[len(line)] = d
+    return out
+
+
+@dataclass(slots=True)
+class Topic:
+    subject: str
+    code: str
+    role: Role
+
+
+@dataclass(slots=True)
+class Topics:
+    """What the sentences of one paragraph are about, as the figures go by."""
+
+    sentence: int = -1  # start of the current sentence
+    topics: dict[int, Topic] = field(default_factory=dict)  # bracket depth → last explicit amount
+    head: Topic | None = None  # first explicit amount of the current sentence
+    previous_head: Topic | None = None  # head of the latest earlier sentence that had one
+    last_subject: str = ""  # last figure's subject in the sentence (any unit)
+    reason: int | None = None  # where the sentence's 变动原因/由于 explanation begins
+    breakdown: bool = False  # the sentence lists parts (“其中：…”): its head is not a topic later
+
+    def new_sentence(self, start: int, line: str, stops: Stops) -> None:
+        if start == self.sentence:
+            return
+        if self.head is not None and not self.breakdown:
+            self.previous_head = self.head
+        name = naming_sentence(line, start, stops)
+        if name:  # “住房改革支出（款）住房公积金（项）。年初预算 19.66万元…”
+            self.previous_head = Topic(name, "", Role.AMOUNT)
+        self.sentence = start
+        self.topics = {}
+        self.head = None
+        self.last_subject = ""
+        end = min([p for p in (line.find(c, start) for c in SENTENCE_STOP) if p >= 0] or [len(line)])
+        m = lexicon.REASON.search(line, start, end)
+        self.reason = m.start() if m else None
+        self.breakdown = bool(lexicon.BREAKDOWN.match(line[start : start + 12].lstrip(" ：:，,")))
+
+    def topic(self, depth: int) -> Topic | None:
+        for d in range(depth, -1, -1):
+            if d in self.topics:
+                return self.topics[d]
+        return None
+
+    def record(self, depth: int, topic: Topic) -> None:
+        self.topics[depth] = topic
+        for d in [d for d in self.topics if d > depth]:
+            del self.topics[d]
+        if self.head is None and depth == 0:
+            self.head = topic
+
+
+CLASSIFICATION_NAME = re.compile(r"[\u4e00-\u9fff（）()、]{2,60}[（(](?:类|款|项)[）)]")
+
+
+def naming_sentence(line: str, start: int, stops: Stops) -> str:
+    """The sentence just before ``start`` when it only names a 类/款/项 (and holds no number)."""
+    prev_end = start - 1
+    if prev_end < 1 or line[prev_end] not in SENTENCE_STOP:
+        return ""
+    prev_start = stops.sentence(prev_end)
+    text = line[prev_start:prev_end].strip()
+    text = re.sub(r"^(?:[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[.．、])", "", text)
+    if not CLASSIFICATION_NAME.fullmatch(text) or re.search(r"\d", text):
+        return ""
+    return canonical_subject(text)
+
+
+def ends_with_conjunction(clause: str) -> bool:
+    """``调入3名事业编人员及``: the clause's words belong to the previous figure."""
+    return bool(re.search(r"(?:及|和|与|以及|、)\s*$", clause))
+
+
+def counted_noun(line: str, end: int, strict: bool) -> str:
+    """The noun a count is of, when it follows the measure word (``下设 4 个股室，``).
+
+    ``strict``: only a noun that ends the clause (or joins the next with 和/及/为); otherwise a
+    noun before 的 or a number is accepted too (used when the clause before says nothing).
+    """
+    stop = r"[，,。；;、：:（(）)\s]|为|和|及|$" if strict else r"[，,。；;、：:（(）)\s0-9]|的|为|和|及|$"
+    m = re.match(rf"\s*([\u4e00-\u9fff]{{2,10}}?)(?={stop})", line[end : end + 24])
+    if m is None or re.match(r"[和及与或的是为在均已都全共还并可将被由]", m.group(1)):
+        return ""
+    return m.group(1)
