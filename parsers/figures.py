@@ -293,10 +293,15 @@ def _figure(ln: _Line, tok: _Token) -> Figure:
     )
 
 
+# a money unit with no number before it, after a word that names an amount (合计, 支出, …费, a
+# 类/款/项 name's closing bracket) and before the clause goes on: the figure was left out
 MISSING = re.compile(
-    r"(合计|总计|共计|为|支出|收入|预算|决算|拨款|经费|费用|资金|总额)\s*(万元|亿元|元)(?=\s*(?:[，,。；;、）)]|其中|$))"
+    r"(合计|总计|共计|(?<!单位)为|支出|收入|预算|决算|拨款|经费|费用?|资金|总额|[（(](?:类|款|项)[）)])\s*(万元|亿元|元)"
+    r"(?=\s*(?:[，,。；;、）)]|其中|比|与|较|$))"
 )
-MISSING_PCT = re.compile(r"(占|增长|下降|完成年初预算的|完成预算的)\s*[%％](?=\s*(?:[，,。；;、）)]|$))")
+MISSING_PCT = re.compile(
+    r"(占|增长|下降|增幅|降幅|减幅|增加|减少|完成年初预算的|完成预算的|执行率为?|完成率为?)\s*[%％](?=\s*(?:[，,。；;、）)]|$))"
+)
 
 
 def missing_figures(line: str, offset: int, section_id: str, page_of=None) -> list[ParseIssue]:

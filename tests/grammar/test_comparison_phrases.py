@@ -13,12 +13,15 @@ FINAL = "2023 年度科左中旗政务服务局（部门）决算\n第三部分 
 FORMATS = [("1,100.00", "1,000.00", "100.00"), ("1100.00", "1000.00", "100.00")]
 
 
+BUDGET = "2023 年度科左中旗政务服务局（部门）预算\n第三部分 2023 年度部门预算情况说明\n一、支出预算情况说明\n"
+
+
 def figures(sentence: str):
     return parse_text(FINAL + sentence + "\n").figures
 
 
-def failing(sentence: str) -> list[str]:
-    report = check_document(parse_text(FINAL + sentence + "\n"))
+def failing(sentence: str, head: str = FINAL) -> list[str]:
+    report = check_document(parse_text(head + sentence + "\n"))
     return sorted(f.rule for f in report.findings if f.failed and f.severity.value in ("error", "warning"))
 
 
@@ -80,3 +83,29 @@ def test_share_and_completion_phrases(percent, current, previous, change):
     completion = f"支出决算{previous}万元，完成年初预算{current}万元的90.91{percent}。"
     assert failing(completion) == []
     assert "completion" in failing(completion.replace("90.91", "99.91"))
+
+
+@pytest.mark.parametrize("current,previous,change", FORMATS)
+def test_a_rate_stated_without_the_change_is_checked_against_the_two_amounts(current, previous, change):
+    sentence = f"2022年当年预算执行数为{previous}万元，2023年预算安排{current}万元，比2022年预算执行数增加10.00%。"
+    assert failing(sentence, BUDGET) == []
+    assert failing(sentence.replace("10.00%", "17.66%"), BUDGET) == ["growth"]
+    assert failing(sentence.replace("增加10.00%", "减少10.00%"), BUDGET) == ["growth"]
+
+
+def test_a_rate_without_a_change_between_more_than_two_amounts_is_not_bound():
+    sentence = "2022年执行数为1000.00万元，2023年预算安排1100.00万元，其中基本支出900.00万元，比2022年增加17.66%。"
+    assert "growth" not in failing(sentence, BUDGET)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["一般公共服务支出（类）万元，与上年相比增加10.00万元。", "公务接待费 万元，比上年减少1.00万元。", "本年支出合计万元，其中基本支出80.00万元。", "支出总计100.00万元，比上年增长%。", "完成率为%，主要原因是…"],
+)
+def test_a_unit_or_percent_with_its_number_left_out_is_a_missing_figure(sentence):
+    assert "parse.missing_figure" in failing(sentence)
+
+
+@pytest.mark.parametrize("sentence", ["单位：万元。", "金额单位为万元，下同。", "上千万元的项目", "支出（万元）见下表。"])
+def test_a_unit_named_without_a_figure_being_due_is_no_missing_figure(sentence):
+    assert "parse.missing_figure" not in failing(sentence)

@@ -44,7 +44,41 @@ def changes_and_growth(ctx: Ctx) -> list[Relation]:
         rate = _rate_of(ctx, ch, around)
         if rate is not None:
             out.append(rate)
+    rated = {id(r.target) for r in out if r.rule in ("growth", "direction")}
+    out += [r for g in ctx.figs if g.role == Role.GROWTH and id(g) not in rated and (r := _growth_between(ctx, g)) is not None]
     return out
+
+
+def _growth_between(ctx: Ctx, growth: Figure) -> Relation | None:
+    """“2023年执行数为 60.13 万元，2024年预算安排 25.77 万元，比2023年减少 57.14%”: a rate stated
+    with no change amount, against the sentence's one current and one previous amount:
+    (current − previous) ÷ previous. Nothing is bound when the sentence holds more than one of
+    either, or a change (the rate is then the change's), or the rate explains (原因)."""
+    text = ctx.doc.text
+    s_start, _ = sentence_bounds(text, growth.start)
+    before = ctx.between(max(s_start, growth.start - NEIGHBOURHOOD), growth.start)
+    if lexicon.REASON.search(text, s_start, growth.start) or any(f.role in (Role.CHANGE, Role.GROWTH) for f in before):
+        return None
+    amounts = [f for f in before if money(f)]
+    current = [f for f in amounts if ctx.period(f) == Role.AMOUNT]
+    previous = [f for f in amounts if f.role == Role.PREVIOUS]
+    if len(current) != 1 or len(previous) != 1 or len(amounts) != 2 or current[0].unit != previous[0].unit:
+        return None
+    now, then = current[0], previous[0]
+    if now.value == then.value == growth.value == 0:
+        return None
+    name = now.subject or growth.subject
+    return Relation(
+        rule="growth",
+        kind=RelationKind.RATIO,
+        terms=[Term(now, 1), Term(then, -1)],
+        target=growth,
+        denominator=[Term(then, 1)],
+        word="增长" if growth.sign > 0 else "下降",
+        label_zh=f"{name} 增长率 = （本期 − 上年）÷ 上年",
+        label_en=f"growth of {name} = (current − previous) ÷ previous",
+        section_id=growth.section_id,
+    )
 
 
 def _around(ctx: Ctx, ch: Figure) -> _Around:
