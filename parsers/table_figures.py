@@ -52,9 +52,17 @@ def _leaf(name: str) -> str:
 FUND_NAMES = re.compile(r"一般公共预算|政府性基金预算|国有资本经营预算")
 
 
-def column_role(column: str) -> Role:
-    """The role a column header gives its cells (年初预算 → budget, 决算 → actual, 上年 → previous, …)."""
+RATE_COLUMN = re.compile(r"(?:执行|完成|增长|增减|下降)率|增幅|降幅|比重|占比")
+HEADER_YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
+
+
+def column_role(column: str, doc_year: int | None = None) -> Role:
+    """The role a column header gives its cells (年初预算 → budget, 决算 → actual, 上年 → previous,
+    a year before the document's — 2023年决算数 in a 2024 决算 — → previous, …)."""
     leaf = _leaf(column)
+    year = HEADER_YEAR.search(column)
+    if doc_year and year and int(year.group(1)) < doc_year and not re.search(r"执行率|完成率", leaf):
+        return Role.PREVIOUS
     if re.search(r"执行率|完成率", leaf):
         return Role.COMPLETION
     if SCORE_COLUMN.search(leaf) or TARGET_COLUMN.search(leaf):
@@ -133,7 +141,7 @@ def table_figures(
                 continue
             label, label_code = _label(row, c, parsed_row, skip_cols, attribute_cols, types)
             text = row[c].strip()
-            role = column_role(column)
+            role = column_role(column, doc_year)
             subject = canonical_subject(label)
             period = _period_role(label, doc_year) if label else None
             if period is not None and column and _period_role(_leaf(column), doc_year) is None:
@@ -217,8 +225,8 @@ def _cell_unit(text: str, column: str, row_unit: str | None, mixed: bool, table_
         return "%"
     if SCORE_COLUMN.search(leaf):
         return "分"
-    if re.search(r"执行率|完成率", leaf):
-        return "%"
+    if RATE_COLUMN.search(leaf):
+        return "%"  # a rate column whose header leaves out its % (增长率, 占比 …) holds percentages
     if row_unit is not None:
         return row_unit
     if mixed:

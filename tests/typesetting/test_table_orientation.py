@@ -68,11 +68,6 @@ def _differences(renderings, rendering) -> tuple[list, list]:
     return sorted((base - other).items()), sorted((other - base).items())
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "periods labelled with years as COLUMNS (2023年决算数 | 2024年全年预算数 | 2024年决算数 of a 2024 决算): "
-    "the 2023年决算数 cells get identity year 2024, previous=False (role actual), so prose ↔ table binds "
-    "'支出决算为21.40万元' (and 8.00, 11.30 ×2) to the 2023 column: four false prose.table errors "
-    "(上年决算数 as a label, or years as rows, are read right)"))
 def test_year_labelled_period_columns_give_the_same_findings(renderings):
     assert _differences(renderings, ("columns", "years")) == ([], [])
 
@@ -87,10 +82,13 @@ def test_period_rows_give_the_same_findings(renderings, labels):
     assert _differences(renderings, ("rows", labels)) == ([], [])
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "coverage (issue 11): a 类's 支出决算 in the prose ('社会保障和就业支出（类）年初预算为80.00万元，"
-    "支出决算为87.00万元') is not compared with its table's 决算数 cell (78.00) in any orientation: only "
-    "the sentence's first amount (年初预算) is bound to the table"))
-@pytest.mark.parametrize("rendering", RENDERINGS, ids="-".join)
+ROWS_HEADER = pytest.mark.xfail(strict=True, reason=(
+    "periods as ROWS: the 一般公共预算财政拨款支出决算表's two-row header of codes over names is not "
+    "recognised, so the 类's 决算数 cell is not found (periods as columns: found)"))
+
+
+@pytest.mark.parametrize(
+    "rendering", [pytest.param(r, marks=ROWS_HEADER) if r[0] == "rows" else r for r in RENDERINGS], ids="-".join
+)
 def test_a_class_actual_that_differs_from_its_table_is_found(renderings, rendering):
     assert ("prose.table", "87.00 万元") in _failing_errors(renderings[rendering])

@@ -26,6 +26,7 @@ BINDABLE_ROLES = (Role.AMOUNT, Role.BUDGET, Role.ACTUAL)
 LEVELS = re.compile(r"（(类|款|项)）")
 ROLE_TAIL = re.compile(r"(?:支出)?(?:年初预算|预算|决算)数?$")
 
+PERIOD_ONLY = re.compile(r"(?:(?:19|20)\d{2}年度?)?(?:本年|全年|年初|调整)?(?:支出)?(?:预算|决算|执行)数?")
 PERIOD_SEGMENT = r"[^›]*(?:预算|决算|执行|上年|本年)[^›]*"
 
 
@@ -76,8 +77,8 @@ def _period(role: Role, kind: DocKind) -> Role:
     return role
 
 
-def _fits(column: str, fig: Figure, kind: DocKind) -> bool:
-    return _period(column_role(column), kind) == _period(fig.role, kind)
+def _fits(view: TableView, column: str, fig: Figure, kind: DocKind) -> bool:
+    return _period(column_role(column, view.doc.year), kind) == _period(fig.role, kind)
 
 
 def _locate(view: TableView, row_pattern: str | None, col_pattern: str | None, fig: Figure, kind: DocKind) -> Figure | None:
@@ -90,7 +91,7 @@ def _locate(view: TableView, row_pattern: str | None, col_pattern: str | None, f
         cols = [c for c in panel.value_cols if col_pattern is None or re.search(col_pattern, view.table.columns[c])]
         if row_pattern is not None:
             rows = [r.row for r in view.rows(panel) if not r.code and re.search(row_pattern, r.key)][:1]
-            cells = [view.figure(rows[0], c) for c in cols if _fits(view.table.columns[c], fig, kind)] if rows else []
+            cells = [view.figure(rows[0], c) for c in cols if _fits(view, view.table.columns[c], fig, kind)] if rows else []
             if cells:
                 return cells[0]
             continue
@@ -171,8 +172,10 @@ def _classified(fig: Figure, by_kind: dict[str, TableView], doc: Document, kind:
                 target = next((r for code, r in rows.items() if len(code) == 1 + 2 * len(names) and _names_match(code, rows, names)), None)
             if target is None:
                 continue
-            cols = [c for c in panel.value_cols if re.search(r"合计$", view.table.columns[c].split(SEPARATOR)[-1]) and _fits(view.table.columns[c], fig, kind)]
-            cols = cols or [c for c in panel.value_cols[:1] if _fits(view.table.columns[c], fig, kind)]
+            cols = [c for c in panel.value_cols if re.search(r"合计$", view.table.columns[c].split(SEPARATOR)[-1]) and _fits(view, view.table.columns[c], fig, kind)]
+            cols = cols or [c for c in panel.value_cols[:1] if _fits(view, view.table.columns[c], fig, kind)]
+            # else the one column that is nothing but the figure's period (年初预算数 | 决算数)
+            cols = cols or [c for c in panel.value_cols if PERIOD_ONLY.fullmatch(name_key(view.table.columns[c])) and _fits(view, view.table.columns[c], fig, kind)]
             if cols:
                 return view, view.figure(target.row, cols[0])
     return None

@@ -144,7 +144,7 @@ class TableView:
             decimals=0,
             unit=(same_col or same_row).unit if (same_col or same_row) else table.unit or self.doc.unit,
             subject=same_row.subject if same_row else "",
-            role=same_col.role if same_col else column_role(table.columns[col]) if col < len(table.columns) else Role.AMOUNT,
+            role=same_col.role if same_col else column_role(table.columns[col], self.doc.year) if col < len(table.columns) else Role.AMOUNT,
             section_id=table.section_id,
             page=table.cell_pages.get((row, col), table.page),
             cell=CellRef(table.id, row, col),
