@@ -31,9 +31,15 @@ def _place(relation: Relation, finding: Finding, doc: Document) -> tuple[str, st
     anchor = relation.target or relation.terms[0].figure
     if anchor.cell is not None:
         return ("table", anchor.cell.table_id)
-    path = doc.section_path(finding.section_id)
+    return ("section", note_section(doc, finding.section_id))
+
+
+def note_section(doc: Document, section_id: str) -> str:
+    """The section a note about ``section_id`` is gathered at: the first heading of level 2
+    (``一、``) or deeper on the way down to it."""
+    path = doc.section_path(section_id)
     chosen = next((s for s in path if s.level >= _NOTE_LEVEL), path[-1] if path else None)
-    return ("section", chosen.id if chosen is not None else finding.section_id)
+    return chosen.id if chosen is not None else section_id
 
 
 def notes(evaluated: list[tuple[Relation, Finding]], doc: Document, config: Config) -> list[Finding]:

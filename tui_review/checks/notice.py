@@ -17,7 +17,7 @@ from tui_review.contracts.place import Place
 
 
 def notice(doc: Document, config: Config, rule_id: str, severity: Severity, key: str, place: Place,
-           stated: str, zh: str, en: str, section_id: str = "") -> Finding | None:
+           stated: str, zh: str, en: str, section_id: str = "", verdict: Verdict = Verdict.FORM) -> Finding | None:
     """``key`` makes the finding's id stable across runs (what it is about, not where)."""
     rule = config.rule(rule_id)
     if rule is not None and not rule.enabled:
@@ -27,7 +27,7 @@ def notice(doc: Document, config: Config, rule_id: str, severity: Severity, key:
         document=PurePath(doc.path).name,
         rule=rule_id,
         severity=rule.severity_or(severity) if rule is not None else severity,
-        verdict=Verdict.FORM,
+        verdict=verdict,
         section=doc.section_label(section_id),
         section_id=section_id,
         place=place,

@@ -9,12 +9,12 @@ knows which statements still need a human eye.
 from __future__ import annotations
 
 import re
-from pathlib import PurePath
 
 from parsers import lexicon
 from parsers.model import Document, Figure, Role, Severity
 from tui_review.checks.figures import evidence, number
-from tui_review.checks.ids import digest
+from tui_review.checks.notes import note_section
+from tui_review.checks.notice import notice
 from tui_review.config import Config
 from tui_review.contracts.finding import Finding, Verdict
 from tui_review.contracts.place import Place
@@ -28,13 +28,9 @@ CLAIMS = {
     Role.CHANGE: ("增减额", "change"),
 }
 TOTAL_WORDS = re.compile(r"合计|总计|结转|结余")  # totals and balances are money too
-_NOTE_LEVEL = 2  # notes are gathered at the 一、 level, as the rounding notes are
 
 
 def unbound_notes(doc: Document, relations: list[Relation], config: Config) -> list[Finding]:
-    rule = config.rule(RULE)
-    if rule is not None and not rule.enabled:
-        return []
     bound = {id(f) for r in relations for f in r.figures()}
     by_section: dict[str, list[Figure]] = {}
     for fig in doc.figures:
@@ -42,11 +38,9 @@ def unbound_notes(doc: Document, relations: list[Relation], config: Config) -> l
             continue
         if fig.role != Role.CHANGE and not (lexicon.MONEY_WORDS.search(fig.subject) or TOTAL_WORDS.search(fig.subject)):
             continue  # a rate of something else (办事材料精简 46.45%): no budget figure to check it by
-        by_section.setdefault(_section(doc, fig.section_id), []).append(fig)
-    severity = rule.severity_or(Severity.INFO) if rule is not None else Severity.INFO
-    return [_note(doc, section_id, figs, severity) for section_id, figs in by_section.items()]
-
-
+        by_section.setdefault(note_section(doc, fig.section_id), []).append(fig)
+    notes = [_note(doc, config, section_id, figs) for section_id, figs in by_section.items()]
+    return [n for n in notes if n is not None]
 
 
 def _explains(text: str, start: int) -> bool:
@@ -56,12 +50,6 @@ def _explains(text: str, start: int) -> bool:
     return lexicon.REASON.search(text, sentence_start, start) is not None
 
 
-def _section(doc: Document, section_id: str) -> str:
-    path = doc.section_path(section_id)
-    chosen = next((s for s in path if s.level >= _NOTE_LEVEL), path[-1] if path else None)
-    return chosen.id if chosen is not None else section_id
-
-
 def _item(fig: Figure, lang: str) -> str:
     word = CLAIMS[fig.role][1 if lang == "en" else 0]
     sign = "−" if fig.sign < 0 else ""
@@ -69,23 +57,13 @@ def _item(fig: Figure, lang: str) -> str:
     return f"{fig.subject} {word} {sign}{number(fig.value)}{unit}" if fig.subject else f"{word} {sign}{number(fig.value)}{unit}"
 
 
-def _note(doc: Document, section_id: str, figs: list[Figure], severity: Severity) -> Finding:
+def _note(doc: Document, config: Config, section_id: str, figs: list[Figure]) -> Finding | None:
     n = len(figs)
     zh = f"本节有 {n} 处增减、比率陈述未找到可核对的基数或对应数字，未核对（请人工核对）：" + "；".join(_item(f, "zh") for f in figs)
     en = f"In this section, {n} change or ratio statement(s) found no base or counterpart to check against (check by hand): " + "; ".join(_item(f, "en") for f in figs)
-    return Finding(
-        finding_id=digest(RULE, "section", doc.section_label(section_id)),
-        document=PurePath(doc.path).name,
-        rule=RULE,
-        severity=severity,
-        verdict=Verdict.NOTE,
-        section=doc.section_label(section_id),
-        section_id=section_id,
-        place=Place.of_figure(figs[0], doc),
-        stated="",
-        expected="",
-        message_zh=zh,
-        message_en=en,
-        evidence=[evidence(f, doc, 0, "stated") for f in figs],
-        figure_ids=tuple(f.id for f in figs),
-    )
+    found = notice(doc, config, RULE, Severity.INFO, f"section/{doc.section_label(section_id)}", Place.of_figure(figs[0], doc),
+                   "", zh, en, section_id, verdict=Verdict.NOTE)
+    if found is not None:
+        found.evidence = [evidence(f, doc, 0, "stated") for f in figs]
+        found.figure_ids = tuple(f.id for f in figs)
+    return found
