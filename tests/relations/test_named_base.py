@@ -77,3 +77,19 @@ def test_a_thousands_separator_does_not_cut_the_clause_of_a_bracketed_base():
     text = BUDGET_DOC + "一、支出\n人员经费4,049,552.76元，占总收入（4,677，326.79）的86.58%。\n"
     (rel,) = shares(parse_text(text)).values()
     assert [t.figure.text for t in rel.denominator] == ["4,677，326.79"]
+
+
+FINAL_DOC = "2023 年度示例局（部门）决算\n第三部分 2023 年度部门决算情况说明\n"
+
+
+def test_a_change_against_the_budget_takes_the_budget_from_the_classes_table_row():
+    text = FINAL_DOC + "四、一般公共预算财政拨款支出决算具体情况\n一般公共服务支出（类）决算数为1,627.50万元，与年初预算相比增加1,350.31万元。\n"
+    doc = parse_text(text)
+    table = Table("T1", [["201", "一般公共服务支出", "277.19", "1,627.50"]], ["科目编码", "科目名称", "年初预算数", "决算数"],
+                  title="一般公共预算财政拨款支出决算表", kind="general_budget_expenditure")
+    figures, _, _ = table_figures(table, "万元", 2023)
+    doc.tables.append(table)
+    doc.figures += figures
+    identify_all(doc)
+    (rel,) = [r for r in prose.find(doc) if r.rule == "change"]
+    assert [t.figure.text for t in rel.terms] == ["1,627.50", "277.19"]

@@ -6,11 +6,12 @@ change ÷ base (base = current ∓ change when not printed). Changes and rates e
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from parsers import lexicon
-from parsers.model import Figure, Role
+from parsers.model import DocKind, Figure, Role
 from tui_review.contracts.relation import Relation, RelationKind, Term
+from tui_review.relations.prose_table import standard_views, table_cell
 from tui_review.relations.prose_context import Ctx, money, own_figures, sentence_bounds, sum_relation
 from tui_review.relations.text_marks import marks
 
@@ -39,6 +40,8 @@ def changes_and_growth(ctx: Ctx) -> list[Relation]:
         if ch.role != Role.CHANGE or not money(ch):
             continue
         around = _around(ctx, ch)
+        if around.current is not None and around.base is None and around.base_kind == "budget":
+            around.base = _budget_in_table(ctx, around.current)
         if around.current is not None and around.base is not None:
             out.append(_change(ch, around))
         rate = _rate_of(ctx, ch, around)
@@ -79,6 +82,17 @@ def _growth_between(ctx: Ctx, growth: Figure) -> Relation | None:
         label_en=f"growth of {name} = (current − previous) ÷ previous",
         section_id=growth.section_id,
     )
+
+
+def _budget_in_table(ctx: Ctx, current: Figure) -> Figure | None:
+    """“一般公共服务类决算数为 1,627.50 万元，与年初预算相比增加 1,350.31 万元”: the 年初预算 the
+    change is measured against is not printed in the sentence; the table cell stating the same
+    科目's budget is (found as prose ↔ table finds the 决算's own cell)."""
+    if ctx.doc.kind not in (DocKind.FINAL, DocKind.ANALYSIS) or not (current.code or "（" in current.subject):
+        return None
+    if ctx.tables is None:
+        ctx.tables = standard_views(ctx.doc)
+    return table_cell(ctx.doc, replace(current, role=Role.BUDGET), ctx.tables)
 
 
 def _around(ctx: Ctx, ch: Figure) -> _Around:

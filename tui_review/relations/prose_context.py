@@ -11,6 +11,7 @@ from parsers.model import Document, Figure, Role, Section
 from parsers.numbers import MONEY_UNITS
 from tui_review.contracts.relation import Relation, RelationKind, Term
 from tui_review.relations.period import own_period
+from tui_review.relations.table_index import TableView
 from tui_review.relations.text_marks import marks
 
 AMOUNT_ROLES = (Role.AMOUNT, Role.BUDGET, Role.ACTUAL)
@@ -22,6 +23,7 @@ class Ctx:
     doc: Document
     figs: list[Figure]  # prose figures in document order
     starts: list[int] = field(default_factory=list)
+    tables: dict[str, TableView] | None = None  # the standard tables, by kind, once a finder needs them
 
     def __post_init__(self) -> None:
         self.starts = [f.start for f in self.figs]

@@ -199,6 +199,12 @@ def cell_for(doc: Document, fig: Figure, subject: str, by_kind: dict[str, TableV
     return bound[1] if bound is not None else None
 
 
+def table_cell(doc: Document, fig: Figure, by_kind: dict[str, TableView]) -> Figure | None:
+    """The table cell stating ``fig``'s quantity in ``fig``'s period (as `find` binds it), or None."""
+    bound = _named(fig, _subject(fig, None), by_kind, doc.kind) or _classified(fig, by_kind, doc, doc.kind)
+    return bound[1] if bound is not None else None
+
+
 def find(doc: Document) -> list[Relation]:
     by_kind = standard_views(doc)
     if not by_kind:
