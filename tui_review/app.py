@@ -13,13 +13,15 @@ from pathlib import Path
 from typing import Iterable
 
 from textual.app import App, SystemCommand
+from textual.binding import Binding
+from textual.command import CommandPalette
 from textual.css.query import NoMatches
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
 
 from themes import DEFAULT_THEME, builtin_themes, user_themes
-from tui_review.i18n import tr
-from tui_review.keymap import KEYS, bindings
+from tui_review.i18n import textual_command, tr
+from tui_review.keymap import KEYS, bindings, scope_label
 from tui_review.review.export import default_export_path
 from tui_review.review.pipeline import LoadOptions
 from tui_review.review.store import ReviewStore
@@ -191,14 +193,25 @@ class ReviewApp(App):
         panes = list(screen.query("#tree, #section, #table, #findings"))
         self.push_screen(HelpScreen(help_rows(screen, panes, self.keymap)))
 
+    def action_command_palette(self) -> None:
+        """Textual's palette with the prompt in the interface language."""
+        if self.use_command_palette and not CommandPalette.is_open(self):
+            self.push_screen(CommandPalette(id="--command-palette", placeholder=tr("palette.placeholder")))
+
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
-        """The palette offers every action of the app and the review screen, named as in the footer."""
-        yield from super().get_system_commands(screen)
+        """The palette offers every action of the app and the review screen, named as in the footer
+        (in the language of the moment), then those of Textual's own commands the app does not
+        replace, named in that language too."""
         for key in KEYS:
-            if key.scope == "app":
-                target = self
+            if key.scope == "app" and key.action != "command_palette":
+                target: App | Screen = self
             elif key.scope == "main" and isinstance(screen, MainScreen):
                 target = screen
             else:
                 continue
-            yield SystemCommand(key.description(), f"{key.key}  ·  {key.id}", partial(target.run_action, key.action))
+            shown = key.key_display or self.get_key_display(Binding(key.key.split(",")[0], key.action))
+            yield SystemCommand(key.description(), f"{shown}  ·  {scope_label(key.scope)}", partial(target.run_action, key.action))
+        for command in super().get_system_commands(screen):
+            named = textual_command(command.title)
+            if named is not None:
+                yield SystemCommand(named[0], named[1], command.callback, command.discover)

@@ -128,12 +128,14 @@ STRINGS: dict[str, tuple[str, str]] = {
     "search.count": ("{count} 个结果", "{count} results"),
     "error.title": ("出错了", "Something went wrong"),
     "error.ok": ("知道了", "OK"),
+    "palette.placeholder": ("搜索命令…", "Search for commands…"),
     "help.title": ("按键帮助", "Keys"),
     "help.hint": ("按键可在配置文件 [keymap] 中修改 · Esc 关闭", "Keys can be changed in the config's [keymap] · Esc to close"),
     "help.focused": ("当前窗格", "Focused pane"),
     "help.other": ("其他窗格", "Other panes"),
     "help.key": ("按键", "Key"),
     "help.action": ("操作", "Action"),
+    "help.pane": ("窗格", "pane"),
     "help.where": ("所在", "Where"),
     # notices
     "nothing.selected": ("先选择一个问题、数字或章节", "Choose a finding, a figure or a section first"),
@@ -183,6 +185,24 @@ TEXTUAL_ACTIONS_ZH = {
 }
 
 
+# Textual's own palette commands the app keeps, by their English title: (中文, English) names and
+# help; the others (Theme, Quit, Keys) are the app's own t, q and ? in the palette
+TEXTUAL_COMMANDS = {
+    "Maximize": (("最大化窗格", "把当前窗格放大到整个屏幕"), ("Maximize", "Maximize the focused widget")),
+    "Minimize": (("还原窗格", "窗格恢复原来的大小"), ("Minimize", "Minimize the widget and restore to normal size")),
+    "Screenshot": (("截图", "把当前屏幕保存为 SVG 图片"), ("Screenshot", "Save an SVG 'screenshot' of the current screen")),
+}
+
+
+def textual_command(title: str) -> tuple[str, str] | None:
+    """Name and help of one of Textual's palette commands in the interface language, or None for
+    one the app replaces with its own."""
+    names = TEXTUAL_COMMANDS.get(title)
+    if names is None:
+        return None
+    return names[1] if _current == "en" else names[0]
+
+
 def action_label(action: str, description: str) -> str:
     """A binding's description in the interface language (Textual's own actions are in English)."""
     if _current == "zh":
@@ -221,5 +241,7 @@ def rule_title(rule_id: str) -> str:
 
     if rule_id == "reviewer":
         return tr("kind.own")
+    if rule_id == "suspect":
+        return tr("kind.group")
     rule = load_rule_pack().get(rule_id)
     return rule.title(_current) if rule is not None else rule_id

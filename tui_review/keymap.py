@@ -49,6 +49,7 @@ KEYS: tuple[Key, ...] = (
     Key("app.help", "question_mark,f1", "help", "帮助", "Help", "app", key_display="?"),
     Key("app.theme", "t", "cycle_theme", "主题", "Theme", "app"),
     Key("app.open", "o", "open_file", "打开", "Open", "app"),
+    Key("app.palette", "ctrl+p", "command_palette", "命令面板", "Commands", "app", show=False, priority=True),
     # the review screen
     Key("main.next_finding", "n", "next_finding", "下一问题", "Next", "main"),
     Key("main.previous_finding", "N,p", "previous_finding", "上一问题", "Previous", "main", key_display="N"),

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from parsers.model import Document, Figure
 from tui_review.checks import figures as F
 from tui_review.checks.intervals import Interval
+from tui_review.config import load_rule_pack
 from tui_review.contracts.finding import Suspect, SuspectFigure
 from tui_review.contracts.place import Place
 
@@ -64,7 +65,8 @@ def _named(fig: SuspectFigure, lang: str) -> str:
 
 def _messages(group: Group, options: tuple[tuple[SuspectFigure, ...], ...], max_set: int) -> tuple[str, str]:
     n = len(group.members)
-    rules = "、".join(dict.fromkeys(f.rule for f in group.members))
+    titles = load_rule_pack()
+    rules = "、".join(dict.fromkeys(titles[f.rule].title("zh") if f.rule in titles else f.rule for f in group.members))
     rules_en = ", ".join(dict.fromkeys(f.rule for f in group.members))
     if not options:
         return (

@@ -8,13 +8,13 @@ from dataclasses import dataclass
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
-from textual.screen import ModalScreen, Screen
+from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import DataTable, Label
+from textual.widgets import DataTable
 
 from tui_review.i18n import action_label, tr
-from tui_review.keymap import bindings, scope_label
+from tui_review.keymap import scope_label
+from tui_review.screens.dialog import Dialog
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,7 +44,7 @@ def help_rows(screen: Screen, panes: list[Widget], keymap: dict[str, str]) -> li
         elif node is screen:
             rank, where = 0, scope_label("main")
         else:
-            rank, where = 2, f"{tr('help.focused')}: {node.border_title or type(node).__name__}"
+            rank, where = 2, f"{tr('help.focused')}: {pane_name(node)}"
         ranked.append((rank, HelpRow(" ".join(dict.fromkeys(keys)), description, where)))
     rows = [row for _, row in sorted(ranked, key=lambda pair: pair[0])]  # stable: binding order kept
     chain = {id(n) for n, _, _ in grouped.values()}
@@ -54,22 +54,29 @@ def help_rows(screen: Screen, panes: list[Widget], keymap: dict[str, str]) -> li
         for binding in pane.BINDINGS:
             keys = keymap.get(binding.id, binding.key) if binding.id else binding.key
             shown = " ".join(app.get_key_display(Binding(k.strip(), binding.action)) for k in keys.split(","))
-            rows.append(HelpRow(shown, binding.description, f"{tr('help.other')}: {pane.border_title or type(pane).__name__}"))
+            rows.append(HelpRow(shown, action_label(binding.action, binding.description), f"{tr('help.other')}: {pane_name(pane)}"))
     return rows
 
 
-class HelpScreen(ModalScreen[None]):
-    BINDINGS = bindings("dialog")
+def pane_name(node: Widget) -> str:
+    """The pane's title as its border shows it (a pane inside another, such as the text inside the
+    content switcher, goes by its container's title); never a class name."""
+    for widget in (node, *node.ancestors_with_self):
+        title = getattr(widget, "border_title", None)
+        if title:
+            return str(title)
+    return tr("help.pane")
+
+
+class HelpScreen(Dialog[None]):
+    SIZE = "-wide -tall"
 
     def __init__(self, rows: list[HelpRow]) -> None:
-        super().__init__()
+        super().__init__(tr("help.title"), tr("help.hint"))
         self.rows = rows
 
-    def compose(self) -> ComposeResult:
-        with Vertical(classes="dialog -wide -tall"):
-            yield Label(tr("help.title"), classes="dialog-title", markup=False)
-            yield DataTable(id="help-table", cursor_type="row", zebra_stripes=True)
-            yield Label(tr("help.hint"), classes="dialog-hint", markup=False)
+    def compose_body(self) -> ComposeResult:
+        yield DataTable(id="help-table", cursor_type="row", zebra_stripes=True)
 
     def on_mount(self) -> None:
         table = self.query_one("#help-table", DataTable)
@@ -78,5 +85,3 @@ class HelpScreen(ModalScreen[None]):
             table.add_row(row.keys, row.description, row.where)
         table.focus()
 
-    def action_close(self) -> None:
-        self.dismiss(None)

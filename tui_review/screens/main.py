@@ -19,7 +19,7 @@ from textual.app import ComposeResult
 from textual.containers import Grid, Horizontal
 from textual.timer import Timer
 from textual.widget import Widget
-from textual.widgets import ContentSwitcher, Footer, Label, ProgressBar
+from textual.widgets import ContentSwitcher, Label, ProgressBar
 
 from tui_review.i18n import rule_title, severity_label, status_label, tr
 from tui_review.keymap import bindings
@@ -32,6 +32,7 @@ from tui_review.screens.search import SearchScreen
 from tui_review.widgets.document_tree import DocumentTree
 from tui_review.widgets.finding_detail import FindingDetail
 from tui_review.widgets.findings_list import FindingsList
+from tui_review.widgets.footer import ReviewFooter
 from tui_review.widgets.page_view import PageView
 from tui_review.widgets.partner_view import PartnerView
 from tui_review.widgets.section_view import SectionView
@@ -68,7 +69,7 @@ class MainScreen(ReviewActionsMixin):
             yield PartnerView(id="partner")
             yield FindingsList(id="findings")
             yield FindingDetail(id="detail")
-        yield Footer()
+        yield ReviewFooter()
 
     # ── typed panes ──────────────────────────────────────────────────────────────────────────────
 
