@@ -3,7 +3,7 @@
     python benchmarks/bench_tui.py [FILE] [--pages N]
 
 Without FILE a ~300-page document is made by repeating the bundled sample (about 1,500 characters
-a page) into a temporary folder. Measured headless with Textual's Pilot at 120×40:
+a page) into a temporary folder (the bundled text sample). Measured headless with Textual's Pilot at 120×40:
 
 - import: starting Python and importing the app (a fresh process);
 - first paint: the app created → ``App.run_test`` hands over, i.e. the review screen is composed
@@ -35,9 +35,9 @@ CHARS_PER_PAGE = 1500
 
 
 def make_document(folder: Path, pages: int) -> Path:
-    from tui_review.samples import bundled_sample
+    from tui_review.samples import sample_text
 
-    text = bundled_sample().read_text(encoding="utf-8")
+    text = sample_text().read_text(encoding="utf-8")
     copies = max(1, round(pages * CHARS_PER_PAGE / len(text)))
     path = folder / f"bench_{pages}_pages.txt"
     path.write_text("\n\n".join([text] * copies), encoding="utf-8")

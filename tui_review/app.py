@@ -30,6 +30,7 @@ from tui_review.screens.help import HelpScreen, help_rows
 from tui_review.screens.main import MainScreen
 from tui_review.screens.open_file import OpenFileScreen, existing_folder
 from tui_review.terminal import printable
+from tui_review.ui_state import remember_theme, remembered_theme
 
 
 class ReviewApp(App):
@@ -45,13 +46,15 @@ class ReviewApp(App):
         keymap: dict[str, str] | None = None,
         user_theme_dir: Path | None = None,
         folder: Path | None = None,
+        state_path: Path | None = None,
     ) -> None:
         super().__init__()
         self.path = path
         self.folder = folder  # ``tui-review DIR``: its document list opens over the review screen
         self.options = options
         self.keymap = dict(keymap or {})
-        self.requested_theme = theme or DEFAULT_THEME
+        self.state_path = state_path  # where the theme chosen with t is remembered (None: nowhere)
+        self.requested_theme = theme or remembered_theme(state_path) or DEFAULT_THEME
         self.user_theme_dir = user_theme_dir
         self.title = tr("app.title")
         self.theme_names: list[str] = []
@@ -184,6 +187,7 @@ class ReviewApp(App):
         names = self.theme_names
         index = names.index(self.theme) if self.theme in names else -1
         self.theme = names[(index + 1) % len(names)]
+        remember_theme(self.state_path, self.theme)
         self.notify(tr("theme.changed", name=self.theme), timeout=2)
 
     def action_help(self) -> None:

@@ -140,6 +140,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     # notices
     "nothing.selected": ("先选择一个问题、数字或章节", "Choose a finding, a figure or a section first"),
     "no.counterpart": ("这个数字没有对照", "This figure has no counterpart"),
+    "no.counterpart.finding": ("这个问题不涉及某一个数字，没有可对照的数字", "This finding is about no single figure: there is nothing to compare it with"),
     "no.history": ("没有可返回的位置", "Nowhere to go back to"),
     "saved.note": ("批注已保存", "Note saved"),
     "saved.status": ("状态已设为：{status}", "Status set to: {status}"),

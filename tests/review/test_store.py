@@ -266,3 +266,27 @@ def test_a_schema_1_review_file_is_read_and_its_places_typed(doc_path, read_only
         reopened = ReviewStore.open(doc_path)
         assert reopened.review("old-cell").snapshot.place == Place(page=3, table_id="T1", row=1, column=1)
         reopened.close()
+
+
+def test_closing_leaves_only_the_review_file_beside_the_document(doc_path, findings):
+    store = ReviewStore.open(doc_path)
+    store.set_note(findings[0], "批注")
+    beside = {p.name for p in doc_path.parent.iterdir()}
+    assert {f"{store.path.name}-lock", f"{store.path.name}-wal"} <= beside  # while open
+    store.close()
+    assert sorted(p.name for p in doc_path.parent.iterdir()) == sorted([doc_path.name, store.path.name])
+    again = ReviewStore.open(doc_path)  # a new lock file, taken as before
+    assert not again.read_only and again.note_of("sum-1") == "批注"
+    assert ReviewStore.open(doc_path).read_only  # and it still keeps a second writer out
+    again.close()
+
+
+def test_a_lock_file_removed_under_a_waiting_writer_is_not_taken_as_held(doc_path, tmp_path):
+    lock = store_module._Lock(tmp_path / "x-lock")
+    stale = open(lock.path, "a+b")  # opened just before the holder let go and removed it
+    lock.path.unlink()
+    assert not store_module._still_at(stale, lock.path)
+    stale.close()
+    assert lock.acquire(0) and store_module._still_at(lock._fh, lock.path)
+    lock.release()
+    assert not lock.path.exists()

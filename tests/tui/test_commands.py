@@ -12,6 +12,7 @@ from tui_review.samples import bundled_sample
 def test_no_file_opens_the_bundled_sample_with_config_and_options(monkeypatch, tmp_path):
     from tui_review.app import ReviewApp
 
+    monkeypatch.setenv("TUI_REVIEW_DATA_DIR", str(tmp_path / "data"))
     seen = {}
     monkeypatch.setattr(ReviewApp, "run", lambda self: seen.update(app=self))
     config = tmp_path / "config.toml"
@@ -19,7 +20,10 @@ def test_no_file_opens_the_bundled_sample_with_config_and_options(monkeypatch, t
     try:
         assert main(["--config", str(config), "--lang", "en"]) == 0
         app = seen["app"]
-        assert app.path == bundled_sample()
+        # the demo 决算 with tables, reviewed as a copy in the user's data folder: its review file
+        # and sheet are written there, not in the installed package
+        assert app.path == tmp_path / "data" / "sample" / "demo_final_2024_errors.pdf"
+        assert app.path.read_bytes() == bundled_sample().read_bytes()
         assert app.requested_theme == "review-light" and app.keymap == {"main.next_finding": "x"}
         assert i18n.get_lang() == "en"
         assert main(["doc.pdf", "--review", str(tmp_path / "r.sqlite"), "--theme", "review-contrast", "--config", str(config)]) == 0

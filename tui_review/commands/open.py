@@ -28,12 +28,12 @@ def run(args) -> int:
     set_lang(args.lang or config.ui.lang)
     from tui_review.app import ReviewApp  # after set_lang: binding descriptions are read at import
     from tui_review.review.pipeline import LoadOptions
-    from tui_review.samples import bundled_sample
+    from tui_review.samples import sample_for_review
     from tui_review.widgets.page_image import preload
 
     preload(config.ui.graphics)  # before the app takes the terminal (a graphics protocol asks it questions)
 
-    path: Path | None = Path(args.file) if args.file else bundled_sample()
+    path: Path | None = Path(args.file) if args.file else sample_for_review()
     folder = path if path is not None and path.is_dir() else None  # a folder opens its document list
     if folder is not None:
         path = None
@@ -45,6 +45,7 @@ def run(args) -> int:
         keymap=dict(config.keymap),
         user_theme_dir=user_theme_dir(),
         folder=folder,
+        state_path=config_path().parent / "state.toml",
     )
     app.run()
     return 0

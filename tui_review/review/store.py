@@ -170,7 +170,12 @@ def _columns(cls) -> list[str]:
 
 
 class _Lock:
-    """An advisory, process-wide exclusive lock on ``<review file>-lock`` (released by the OS on exit)."""
+    """An advisory, process-wide exclusive lock on ``<review file>-lock`` (released by the OS on exit).
+
+    The lock file is removed when the lock is released, so nothing is left beside the document.
+    A process that opened the file just before it was removed then holds a lock on a file no
+    longer at the path: `acquire` checks that the file it locked is still the one at the path
+    and tries again if not, so two writers never both hold "the" lock."""
 
     def __init__(self, path: Path) -> None:
         self.path = path
@@ -184,8 +189,11 @@ class _Lock:
             except OSError:
                 return False
             if _try_lock_file(fh):
-                self._fh = fh
-                return True
+                if _still_at(fh, self.path):
+                    self._fh = fh
+                    return True
+                fh.close()  # removed by the writer that let go of it: lock the new one
+                continue
             fh.close()
             if time.monotonic() >= deadline:
                 return False
@@ -193,8 +201,21 @@ class _Lock:
 
     def release(self) -> None:
         if self._fh is not None:
+            try:
+                self.path.unlink()  # while still held: whoever locks next creates a new file
+            except OSError:
+                pass
             self._fh.close()  # closing the descriptor releases the lock
             self._fh = None
+
+
+def _still_at(fh: BinaryIO, path: Path) -> bool:
+    """Whether the open file ``fh`` is still the file at ``path``."""
+    try:
+        here, held = os.stat(path), os.fstat(fh.fileno())
+    except OSError:
+        return False
+    return (here.st_dev, here.st_ino) == (held.st_dev, held.st_ino)
 
 
 def _try_lock_file(fh: BinaryIO) -> bool:

@@ -347,7 +347,8 @@ class MainScreen(ReviewActionsMixin):
             return
         current = self._content_figure() or self.nav.detail_figure
         if current is None:
-            self.notify(tr("nothing.selected"))
+            shown = self.nav.target_entry()  # a finding about no one figure (a missing table …)
+            self.notify(tr("no.counterpart.finding") if shown is not None else tr("nothing.selected"))
             return
         target = self.nav.counterpart(current)
         if target is None:

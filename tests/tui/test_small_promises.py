@@ -1,0 +1,50 @@
+"""Small promises of the reviewer's day (issue 14 item 12): the theme chosen with t is remembered,
+c on a finding about no single figure says so, no lock file is left beside the document."""
+
+from __future__ import annotations
+
+from tui_helpers import run_async, settle
+
+from tui_review.app import ReviewApp
+
+
+@run_async
+async def test_the_theme_chosen_with_t_is_remembered(doc_copy, tmp_path):
+    state = tmp_path / "config" / "state.toml"
+    app = ReviewApp(doc_copy, state_path=state)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        before = app.theme
+        await pilot.press("t")
+        chosen = app.theme
+        assert chosen != before
+    again = ReviewApp(doc_copy, state_path=state)
+    assert again.requested_theme == chosen
+    assert ReviewApp(doc_copy, theme="review-contrast", state_path=state).requested_theme == "review-contrast"  # --theme wins
+    state.write_text("theme = [broken", encoding="utf-8")
+    assert ReviewApp(doc_copy, state_path=state).requested_theme == "review-dark"
+
+
+@run_async
+async def test_c_on_a_finding_about_no_figure_says_so(doc_copy):
+    app = ReviewApp(doc_copy)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        main = app.main
+        missing = next(e for e in main.session.entries if e.rule == "completeness.table_missing")
+        main._draw(main.nav.select_entry(missing))
+        await pilot.press("3", "c")
+        await pilot.pause()
+        assert main.status_line.texts()[-1] == "这个问题不涉及某一个数字，没有可对照的数字"
+
+
+@run_async
+async def test_quitting_leaves_only_the_review_file_beside_the_document(doc_copy):
+    app = ReviewApp(doc_copy)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("3", "n", "s", "2")
+        await pilot.pause()
+        await pilot.press("q")
+    names = sorted(p.name for p in doc_copy.parent.iterdir())
+    assert names == sorted([doc_copy.name, f"{doc_copy.name}.review.sqlite"])
