@@ -20,7 +20,7 @@ from textual.notifications import SeverityLevel
 from textual.screen import Screen
 
 from themes import DEFAULT_THEME, builtin_themes, user_themes
-from tui_review.i18n import textual_command, tr
+from tui_review.i18n import get_lang, set_lang, textual_command, tr
 from tui_review.keymap import KEYS, bindings, scope_label
 from tui_review.review.export import default_export_path
 from tui_review.review.pipeline import LoadOptions
@@ -182,6 +182,18 @@ class ReviewApp(App):
         if session is None or not session.store.has_pending or session.store.retry():
             return None
         return session.store
+
+    def action_toggle_lang(self) -> None:
+        """Switch the interface between Chinese and English while the app runs: the footer, the
+        help, the palette and the panes' titles are drawn again in the other language."""
+        set_lang("en" if get_lang() == "zh" else "zh")
+        self.title = tr("app.title")
+        for screen in self.screen_stack:
+            relabel = getattr(screen, "relabel", None)
+            if relabel is not None:
+                relabel()
+            screen.refresh_bindings()
+        self.notify(tr("lang.changed"), timeout=3)
 
     def action_cycle_theme(self) -> None:
         names = self.theme_names

@@ -1,8 +1,8 @@
 """Interface strings in Chinese (default) and English, and the current interface language.
 
-``tr(key, **values)`` looks a string up in the current language. The language is set once at start
-(``set_lang``) from ``--lang`` or the config, before the UI modules are imported: binding
-descriptions are read when the widget classes are defined.
+``tr(key, **values)`` looks a string up in the current language. The language is set at start
+(``set_lang``) from ``--lang`` or the config, and can be switched while the app runs (``L``): what
+the app shows is looked up when it is drawn (binding descriptions through `keymap.describe`).
 """
 
 from __future__ import annotations
@@ -105,6 +105,9 @@ STRINGS: dict[str, tuple[str, str]] = {
     "export.hint": ("Enter 导出 · Esc 取消", "Enter to export · Esc to cancel"),
     "export.exists": ("文件已存在：{path}。再按 Enter 覆盖，或修改路径。", "{path} exists. Press Enter again to overwrite, or change the path."),
     "export.done": ("审核表已导出：{path}（{rows} 行）", "Review sheet written: {path} ({rows} rows)"),
+    "export.evidence": ("同时导出证据截图（每个问题一张 PNG）到：", "Also write the evidence pictures (one PNG per finding) to:"),
+    "export.pictures.started": ("正在导出审核表和证据截图到 {folder} …", "Writing the sheet and the evidence pictures to {folder} …"),
+    "export.pictures.done": ("审核表已导出：{path}（{rows} 行），证据截图 {count} 张：{folder}", "Review sheet written: {path} ({rows} rows), {count} pictures in {folder}"),
     "export.failed": ("导出失败", "Export failed"),
     "open.title": ("打开文件", "Open a file"),
     "folder.title": ("文件夹：{folder}", "Folder: {folder}"),
@@ -145,6 +148,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "saved.note": ("批注已保存", "Note saved"),
     "saved.status": ("状态已设为：{status}", "Status set to: {status}"),
     "saved.own": ("已标记为审核发现", "Marked as the reviewer's finding"),
+    "lang.changed": ("界面语言：中文", "Interface language: English"),
     "theme.changed": ("主题：{name}", "Theme: {name}"),
     "theme.invalid": ("主题文件无效，已忽略：{error}", "Invalid theme file ignored: {error}"),
     "theme.unknown": ("没有名为 {name} 的主题，使用默认主题", "No theme named {name}; using the default"),

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from textual.binding import Binding
 
-from tui_review.i18n import get_lang
+from tui_review.i18n import action_label, get_lang
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,6 +49,7 @@ KEYS: tuple[Key, ...] = (
     Key("app.help", "question_mark,f1", "help", "帮助", "Help", "app", key_display="?"),
     Key("app.theme", "t", "cycle_theme", "主题", "Theme", "app"),
     Key("app.open", "o", "open_file", "打开", "Open", "app"),
+    Key("app.lang", "L", "toggle_lang", "切换为英文界面", "Switch to Chinese", "app", show=False),
     Key("app.palette", "ctrl+p", "command_palette", "命令面板", "Commands", "app", show=False, priority=True),
     # the review screen
     Key("main.next_finding", "n", "next_finding", "下一问题", "Next", "main"),
@@ -100,6 +101,9 @@ KEYS: tuple[Key, ...] = (
 )
 
 
+_BY_ID = {k.id: k for k in KEYS}
+
+
 def bindings(*scopes: str, ordered: bool = False) -> list[Binding]:
     """Textual bindings of the given scopes, described in the current interface language.
 
@@ -119,6 +123,13 @@ def bindings(*scopes: str, ordered: bool = False) -> list[Binding]:
         for k in KEYS
         if k.scope in scopes
     ]
+
+
+def describe(binding: Binding) -> str:
+    """A binding's description in the language of the moment: the keymap's own bindings by their
+    id (their ``description`` was fixed when the class was defined), Textual's by their action."""
+    key = _BY_ID.get(binding.id or "")
+    return key.description() if key is not None else action_label(binding.action, binding.description)
 
 
 def scope_label(scope: str) -> str:

@@ -188,6 +188,11 @@ async def test_every_action_runs_on_a_loaded_document(doc_copy):
                 await pilot.press("escape")
                 await pilot.pause()
         assert app.main.session is not None
+        from tui_review import i18n
+
+        assert i18n.get_lang() == "en"  # L ran once: English
+        await app.run_action("toggle_lang")
+        assert i18n.get_lang() == "zh"
         titles = {command.title for command in app.get_system_commands(app.main)}
         assert {"下一问题", "批注", "状态", "标记", "导出", "搜索", "对照", "返回", "主题", "帮助"} <= titles
 

@@ -12,8 +12,8 @@ from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import DataTable
 
-from tui_review.i18n import action_label, tr
-from tui_review.keymap import scope_label
+from tui_review.i18n import tr
+from tui_review.keymap import describe, scope_label
 from tui_review.screens.dialog import Dialog
 
 
@@ -34,7 +34,7 @@ def help_rows(screen: Screen, panes: list[Widget], keymap: dict[str, str]) -> li
         binding = active.binding
         ident = (id(active.node), binding.id or binding.action)
         node, keys, description = grouped.setdefault(
-            ident, (active.node, [], action_label(binding.action, binding.description) or binding.action)
+            ident, (active.node, [], describe(binding) or binding.action)
         )
         keys.append(app.get_key_display(Binding(key, binding.action)))
     ranked = []
@@ -54,7 +54,7 @@ def help_rows(screen: Screen, panes: list[Widget], keymap: dict[str, str]) -> li
         for binding in pane.BINDINGS:
             keys = keymap.get(binding.id, binding.key) if binding.id else binding.key
             shown = " ".join(app.get_key_display(Binding(k.strip(), binding.action)) for k in keys.split(","))
-            rows.append(HelpRow(shown, action_label(binding.action, binding.description), f"{tr('help.other')}: {pane_name(pane)}"))
+            rows.append(HelpRow(shown, describe(binding), f"{tr('help.other')}: {pane_name(pane)}"))
     return rows
 
 

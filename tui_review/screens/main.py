@@ -134,9 +134,21 @@ class MainScreen(ReviewActionsMixin):
     def filters(self) -> Filters | None:
         return self._nav.filters if self._nav else None
 
-    def on_mount(self) -> None:
+    def relabel(self) -> None:
+        """Draw the panes' titles, the list, the detail and the heading again (the interface
+        language changed)."""
         for pane, number, name in ((self.doc_tree, 1, "tree"), (self.content, 2, "content"), (self.findings, 3, "findings"), (self.detail, 4, "detail")):
             pane.border_title = f"{number} {tr('pane.' + name)}"
+        self.query_one("#loading-cancel", Label).update(tr("loading.cancel"))
+        if self._nav is not None:
+            if self.node is not None:
+                self._show_node(self.node, self.nav.figure_id)
+            self._refresh_list()
+            self._show_detail()
+            self._update_heading()
+
+    def on_mount(self) -> None:
+        self.relabel()
         self.doc_tree.focus()
         self.watch(self.app, "theme", self._redraw_marks, init=False)
         for text, severity, timeout in self.app.early_notices:

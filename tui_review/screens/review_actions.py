@@ -7,8 +7,10 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from tui_review.i18n import get_lang, rule_title, status_label, tr
-from tui_review.review.export import default_export_path, export_review
-from tui_review.review.session import Entry
+from textual import work
+
+from tui_review.review.export import default_export_path, export_review, export_review_with_evidence, write_evidence
+from tui_review.review.session import Entry, ReviewSession
 from tui_review.review.store import StoreError
 from tui_review.screens.annotate import AnnotateScreen
 from tui_review.screens.confirm import ConfirmDialog
@@ -191,6 +193,10 @@ class ReviewActionsMixin(LoadingMixin):
         def write(choice: ExportChoice | None) -> None:
             if choice is None:
                 return
+            if choice.evidence is not None:  # pictures take a while: in a worker
+                self.notify(tr("export.pictures.started", folder=choice.evidence))
+                self._export_with_pictures(session, choice, get_lang())
+                return
             try:
                 written = export_review(session, choice.path, force=choice.overwrite, lang=get_lang())
             except (OSError, ValueError) as exc:
@@ -198,7 +204,21 @@ class ReviewActionsMixin(LoadingMixin):
                 return
             self.notify(tr("export.done", path=written, rows=len(session.entries)), timeout=8)
 
-        self.app.push_screen(ExportDialog(default_export_path(session.doc.path)), write)
+        dialog = ExportDialog(default_export_path(session.doc.path), pictures=bool(session.doc.page_count))
+        self.app.push_screen(dialog, write)
+
+    @work(thread=True, exit_on_error=False, group="export")
+    def _export_with_pictures(self, session: ReviewSession, choice: ExportChoice, lang: str) -> None:
+        """The sheet with a picture column and one PNG per finding (``export --evidence``)."""
+        assert choice.evidence is not None
+        try:
+            pictures = write_evidence(session, choice.evidence, password=self.options.password, force=choice.overwrite)
+            written = export_review_with_evidence(session, choice.path, pictures, force=choice.overwrite, lang=lang)
+        except (OSError, ValueError) as exc:
+            self.app.call_from_thread(self.app.push_screen, ErrorDialog(f"{choice.path}: {exc}", tr("export.failed")))
+            return
+        done = tr("export.pictures.done", path=written, rows=len(session.entries), count=len(pictures), folder=choice.evidence)
+        self.app.call_from_thread(self.notify, done, timeout=10)
 
 
 def target_label(entry: Entry) -> str:

@@ -33,13 +33,18 @@ class FindingDetail(StripView):
         """A finding (or the reviewer's own finding, or a kept note); ``figure_id`` picks the counterparts."""
         self._shown = (self.show_entry, session, entry, figure_id)
         lang = get_lang()
+        # what a reviewer decides on comes first (a short pane, 80×24, shows it all): the
+        # arithmetic, the stated and expected values and the note; then the rule and the place
         parts: list[RenderableType] = [self._title(entry), wrap(Text(printable(entry.message(lang))), self.content_width())]
+        values = _grid()
+        if entry.stated:
+            values.add_row(tr("detail.stated"), printable(entry.stated))
+        if entry.expected:
+            values.add_row(tr("detail.expected"), printable(entry.expected))
+        parts.append(values)
+        parts += self._note(entry.note)
         facts = _grid()
         facts.add_row(tr("detail.rule"), rule_title(entry.rule))
-        if entry.stated:
-            facts.add_row(tr("detail.stated"), printable(entry.stated))
-        if entry.expected:
-            facts.add_row(tr("detail.expected"), printable(entry.expected))
         facts.add_row(tr("detail.where"), printable(" ".join(p for p in (entry.section, entry.location) if p)))
         parts.append(facts)
         if entry.finding is not None and entry.finding.evidence:
@@ -53,7 +58,6 @@ class FindingDetail(StripView):
         focus = figure_id or next(iter(entry.figure_ids), None)
         if focus is not None and focus in session.figures:
             parts += self._counterparts(session, focus)
-        parts += self._note(entry.note)
         self._update(parts)
 
     def show_figure(self, session: ReviewSession, figure_id: str) -> None:
@@ -107,8 +111,9 @@ class FindingDetail(StripView):
         return [Text(tr("detail.counterparts"), style="bold"), lines]
 
     def _note(self, note: str) -> list[RenderableType]:
-        body = wrap(Text(printable(note)), self.content_width()) if note else Text(tr("detail.no_note"), style="dim")
-        return [Text(tr("detail.note"), style="bold"), body]
+        if not note:
+            return [Text.assemble((tr("detail.note"), "bold"), " ", (tr("detail.no_note"), "dim"))]
+        return [Text(tr("detail.note"), style="bold"), wrap(Text(printable(note)), self.content_width())]
 
     def on_resize(self) -> None:
         if self._shown is not None and self.content_width() != self._width:

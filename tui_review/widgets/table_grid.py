@@ -1,5 +1,6 @@
 """A table as a grid: the raw cells, each figure cell marked by colour and glyph like prose figures,
-with a cell cursor that tells the screen which figure is under it."""
+with a cell cursor that tells the screen which figure is under it. A multi-row header shows its
+group names over their columns, and the code and name columns stay put when scrolling sideways."""
 
 from __future__ import annotations
 
@@ -11,6 +12,27 @@ from tui_review.messages import FigureHighlighted, FigureOpened
 from tui_review.review.session import ReviewSession
 from tui_review.widgets.marks import marked
 from tui_review.terminal import printable
+
+
+MAX_FIXED = 3  # at most this many leading columns are frozen
+SEPARATOR = " › "  # between the levels of a column's header (group › … › leaf)
+
+
+def header_rows(names: list[str]) -> list[list[str]]:
+    """The header as rows, group names over their leaves: a multi-row header
+    (``三公经费合计 › 预算数``, ``三公经费合计 › 决算数``) shows its group once, over its first
+    column; a column with fewer levels has its name on the last row."""
+    levels = [name.split(SEPARATOR) if name else [""] for name in names]
+    depth = max((len(parts) for parts in levels), default=1)
+    padded = [[""] * (depth - len(parts)) + parts for parts in levels]
+    rows = []
+    for level in range(depth):
+        row = []
+        for i, parts in enumerate(padded):
+            same_group = level < depth - 1 and i > 0 and padded[i - 1][: level + 1] == parts[: level + 1]
+            row.append("" if same_group else parts[level])
+        rows.append(row)
+    return rows
 
 
 class TableGrid(DataTable):
@@ -58,8 +80,11 @@ class TableGrid(DataTable):
             return
         width = max([len(table.columns)] + [len(r) for r in table.rows])
         names = list(table.columns) + [""] * (width - len(table.columns))
-        for i, name in enumerate(names):
-            self.add_column(Text(printable(name.split(" › ")[-1], one_line=True) or f"c{i + 1}", style="bold"), key=str(i))
+        headers = header_rows(names)
+        self.header_height = len(headers)
+        for i in range(width):
+            label = "\n".join(row[i] for row in headers)
+            self.add_column(Text(printable(label) or f"c{i + 1}", style="bold"), key=str(i))
         figures = session.cell_figures(table.id)
         own = session.own_marked()
         for r, row in enumerate(table.rows):
@@ -73,6 +98,9 @@ class TableGrid(DataTable):
                 self._cells[(r, c)] = fig.id
                 cells.append(marked(self.app, raw, session.figure_state(fig.id), fig.id in own))
             self.add_row(*cells, key=str(r))
+        # the code and name columns (those before the first figure) stay when scrolling sideways
+        first_figure = min((c for _, c in self._cells), default=0)
+        self.fixed_columns = first_figure if first_figure <= MAX_FIXED else 0
 
     def on_data_table_cell_highlighted(self, event: DataTable.CellHighlighted) -> None:
         event.stop()
