@@ -19,6 +19,7 @@ from parsers.model import Document, Figure, Section, Severity
 from tui_review.contracts.finding import Finding, Judgement, ReviewStatus, Verdict
 from tui_review.contracts.place import Place
 from tui_review.review.entry import Entry, NodeRef
+from tui_review.review.groups import GROUP_KIND, group_entry, groups_of, members_after_their_group
 from tui_review.review.search import LIMIT, SearchHit, search
 from tui_review.review.store import OWN_RULE, OwnFinding, Review, ReviewStore
 
@@ -26,8 +27,6 @@ from tui_review.review.store import OWN_RULE, OwnFinding, Review, ReviewStore
 # relation whose most likely wrong figure (its group's suspect) is another one.
 ERROR, WARNING, INVOLVED, OK, UNCHECKED = "error", "warning", "involved", "ok", ""
 _RANK = {ERROR: 4, WARNING: 3, INVOLVED: 2, OK: 1, UNCHECKED: 0}
-GROUP_KIND = "group"  # an entry standing for the findings one suspect explains
-SUSPECT_RULE = "suspect"  # the rule of a group's own record (as in ``check --format csv``)
 OWN_SEVERITY = Severity.WARNING  # a reviewer's own finding is a human judgement, not an arithmetic proof
 
 
@@ -195,10 +194,10 @@ class ReviewSession:
         """Rebuild the entries from the findings and the store (after any review change); each
         suspect group is one entry, its member findings right after it."""
         entries = [self._finding_entry(f) for f in self.findings if f.failed]
-        entries += [self._group_entry(members) for members in _groups(entries).values()]
+        entries += [group_entry(self, members) for members in groups_of(entries).values()]
         entries += [self._own_entry(o) for o in self.store.own_findings()]
         entries.sort(key=lambda e: (e.severity == "info", self._position(e)))  # the engine's notes last
-        entries = _members_after_their_group(entries)
+        entries = members_after_their_group(entries)
         current = {f.finding_id for f in self.findings}
         entries += [self._orphan_entry(r) for r in self.store.orphans() if r.finding_id not in current]
         self.entries = entries
@@ -219,40 +218,6 @@ class ReviewSession:
         """A group entry's member entries (none for any other key)."""
         entry = self._entry_index.get(key)
         return [self._entry_index[m] for m in entry.members if m in self._entry_index] if entry else []
-
-    def _group_entry(self, members: list[Entry]) -> Entry:
-        """One entry for a suspect group: the suspect figure(s), their place, the value(s) they
-        would need; its status is its members' (open while any is open)."""
-        anchor = members[0].record
-        suspect = anchor.suspect
-        assert suspect is not None
-        figures = [f for option in suspect.options for f in option]
-        first = self.figures.get(figures[0].figure_id) if figures else None
-        severities = {m.severity for m in members}
-        severity = Severity.ERROR if "error" in severities else Severity.WARNING if "warning" in severities else Severity.INFO
-        record = Finding(
-            finding_id=suspect.group,
-            document=self.document_name,
-            rule=SUSPECT_RULE,
-            severity=severity,
-            verdict=Verdict.FAILS,
-            section=figures[0].section if figures else anchor.section,
-            section_id=first.section_id if first else anchor.section_id,
-            place=figures[0].place if figures else anchor.place,
-            stated=_options(suspect.options, "text"),
-            expected=_options(suspect.options, "needed"),
-            message_zh=suspect.message_zh,
-            message_en=suspect.message_en,
-            figure_ids=tuple(f.figure_id for f in figures if f.figure_id in self.figures),
-            group=suspect.group,
-            suspect=suspect,
-        )
-        still_open = [m for m in members if m.status == ReviewStatus.OPEN]
-        notes = {m.note for m in members}
-        judgement = Judgement(members[0].status if not still_open else ReviewStatus.OPEN,
-                              members[0].note if len(notes) == 1 else "")
-        node = self.node_of_figure(first) if first is not None else members[0].node
-        return Entry(record, GROUP_KIND, judgement, node, record.figure_ids, members=tuple(m.key for m in members))
 
     def entry_for_finding(self, finding: Finding) -> Entry:
         return self._entry_index.get(finding.finding_id) or self._finding_entry(finding)
@@ -473,40 +438,9 @@ class ReviewSession:
         return search(self, query, limit, cancelled)
 
 
-def _options(options, attribute: str) -> str:
-    """``300.00 / 50.00`` for a tie, ``349.51、349.51`` for figures changed together."""
-    return " / ".join("、".join(getattr(f, attribute) for f in option) for option in options)
-
-
 def _suspected_elsewhere(finding: Finding, figure_id: str) -> bool:
     """Whether ``finding``'s group names a suspect and ``figure_id`` is not it (nor a tie of it)."""
     suspect = finding.suspect
     if suspect is None or not suspect.options:
         return False
     return all(f.figure_id != figure_id for option in suspect.options for f in option)
-
-
-def _groups(entries: list[Entry]) -> dict[str, list[Entry]]:
-    groups: dict[str, list[Entry]] = {}
-    for entry in entries:
-        if entry.group:
-            groups.setdefault(entry.group, []).append(entry)
-    return groups
-
-
-def _members_after_their_group(entries: list[Entry]) -> list[Entry]:
-    """Entries in order, each group's members moved right after the group entry."""
-    members: dict[str, list[Entry]] = {}
-    for entry in entries:
-        if entry.group and entry.kind != GROUP_KIND:
-            members.setdefault(entry.group, []).append(entry)
-    out = []
-    for entry in entries:
-        if entry.group and entry.kind != GROUP_KIND:
-            continue
-        out.append(entry)
-        if entry.kind == GROUP_KIND:
-            out += members.pop(entry.group, [])
-    for rest in members.values():  # members whose group has no entry
-        out += rest
-    return out
