@@ -35,6 +35,16 @@ async def _to_first_finding(pilot):
     await pilot.pause()
 
 
+async def _type_a_note(pilot, text: str) -> str:
+    """Open the note editor on the first finding and type ``text`` (unsaved); the finding's key."""
+    await _to_first_finding(pilot)
+    key = pilot.app.main.entry_key
+    await pilot.press("a")
+    await pilot.press(*text)
+    await pilot.pause()
+    return key
+
+
 @run_async
 async def test_a_refused_save_stays_pending_under_a_banner_and_is_retried(doc_copy):
     app = ReviewApp(doc_copy)
@@ -104,11 +114,7 @@ async def test_go_back_from_the_quit_question_keeps_the_app(doc_copy):
 async def test_a_note_typed_but_not_saved_comes_back_as_a_draft(doc_copy):
     app = ReviewApp(doc_copy)
     async with app.run_test(size=(120, 40)) as pilot:
-        await _to_first_finding(pilot)
-        key = app.main.entry_key
-        await pilot.press("a")
-        await pilot.press(*"abc")
-        await pilot.pause()
+        key = await _type_a_note(pilot, "abc")
         app.exit()  # the terminal closes with the editor open
     again = ReviewApp(doc_copy)
     async with again.run_test(size=(120, 40)) as pilot:
@@ -130,11 +136,7 @@ async def test_a_note_typed_but_not_saved_comes_back_as_a_draft(doc_copy):
 async def test_esc_with_typed_text_asks_and_discard_drops_the_draft(doc_copy):
     app = ReviewApp(doc_copy)
     async with app.run_test(size=(120, 40)) as pilot:
-        await _to_first_finding(pilot)
-        key = app.main.entry_key
-        await pilot.press("a")
-        await pilot.press(*"xyz")
-        await pilot.pause()
+        key = await _type_a_note(pilot, "xyz")
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, ConfirmDialog)
