@@ -26,4 +26,4 @@ sys.path.insert(0, str(HERE))
 from mutation.cli import main  # noqa: E402
 
 if __name__ == "__main__":
-    sys.exit(main(sys.argv[1:]))
+    sys.exit(main(sys.argv[1:], __doc__))

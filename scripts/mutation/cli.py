@@ -57,8 +57,9 @@ def print_report(runs: list[DocumentRun], title: str, top: int = 20) -> None:
     print(misses_table(outcomes, top))
 
 
-def main(argv: list[str]) -> int:
-    parser = argparse.ArgumentParser(prog="mutate.py", description=__doc__)
+def main(argv: list[str], description: str | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="mutate.py", description=description or __doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("paths", nargs="+", help="documents or folders (.pdf .txt .md)")
     parser.add_argument("--sample", type=int, default=None, help="numbers drawn per document (seeded)")
     parser.add_argument("--seed", type=int, default=0)
