@@ -165,3 +165,20 @@ def test_formula_constants_approximate_counts_and_bracketed_bases_are_not_rates(
     assert C.prose_kinds("4,677,326.79", "人员经费4,049,552.76元，占总收入（", "）的86.58%；", amounts) == []
     # a rate whose % was left out still is one
     assert C.prose_kinds("1412.35", "比上年增加1,234.00万元，增长", "，主要原因", amounts) == ["growth"]
+
+
+def test_the_report_counts_a_slip_under_each_of_its_kinds_and_once_in_all_claims():
+    from mutation.harness import Outcome
+    from mutation.report import by_kind, misses_table
+
+    def slip(kinds, localised):
+        return Outcome("d.txt", 1, "12.50", "digit", "12.55", kinds, "@10", "支出【12.50】万元", True, localised, localised,
+                       localised, localised, "")
+
+    outcomes = [slip(("sum", "repeat"), True), slip(("sum",), False), slip(("other",), False), slip(("missing",), False)]
+    tallies = by_kind(outcomes)
+    assert (tallies["sum"].slips, tallies["sum"].localised) == (2, 1)
+    assert (tallies["repeat"].slips, tallies["other"].slips, tallies["missing"].slips) == (1, 1, 1)
+    assert (tallies["all claims (value)"].slips, tallies["all claims (value)"].localised) == (2, 1)
+    listing = misses_table(outcomes)
+    assert "of 2:" in listing and "other" not in listing
