@@ -6,7 +6,7 @@ where the parser put it (`detect.locate`): a number whose mutant parses the same
 line), that is a 科目 code or 序号 column, or a bare prose number that claims nothing is not
 counted (its reason is kept). Value slips (digit, swap, x10) count under each claim kind of the
 number (or ``other``); a deletion counts as ``missing`` when the number is a prose amount or rate,
-or a cell that takes part in a claim.
+or a cell that takes part in a claim and is not 0 (a blank cell where 0 stood says the same).
 """
 
 from __future__ import annotations
@@ -127,17 +127,18 @@ class Mutator:
                 kinds, why = self.kinds(token, site)
                 if why:
                     return [], why
-            counted = self._counted_kinds(kinds, slip, site)
+            counted = self._counted_kinds(kinds, slip, site, token.text)
             if not counted:
                 continue
             outcomes.append(self._outcome(token, slip, text, counted, site, mutant, report))
         return outcomes, None
 
-    def _counted_kinds(self, kinds: list[str], slip: str, site: Site) -> tuple[str, ...]:
+    @staticmethod
+    def _counted_kinds(kinds: list[str], slip: str, site: Site, printed: str) -> tuple[str, ...]:
         if slip != "delete":
             return tuple(kinds) or (C.OTHER,)
-        if site.in_cell and not kinds:
-            return ()
+        if site.in_cell and (not kinds or C.value_of(printed) == 0):
+            return ()  # a blank cell where 0 stood says the same
         return ("missing",)
 
     def _outcome(self, token: Token, slip: str, text: str, kinds: tuple[str, ...], site: Site, mutant: Document,

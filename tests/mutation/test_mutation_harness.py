@@ -182,3 +182,12 @@ def test_the_report_counts_a_slip_under_each_of_its_kinds_and_once_in_all_claims
     assert (tallies["all claims (value)"].slips, tallies["all claims (value)"].localised) == (2, 1)
     listing = misses_table(outcomes)
     assert "of 2:" in listing and "other" not in listing
+
+
+def test_deleting_a_zero_cell_is_no_missing_case_but_deleting_a_zero_in_prose_is():
+    from mutation.detect import Site
+
+    cell, prose = Site(table_id="T1", row=0, col=2), Site(offset=10)
+    assert Mutator._counted_kinds(["sum"], "delete", cell, "0.00") == ()
+    assert Mutator._counted_kinds(["sum"], "delete", cell, "12.00") == ("missing",)
+    assert Mutator._counted_kinds(["change"], "delete", prose, "0") == ("missing",)  # 增加 万元: a figure is missing
