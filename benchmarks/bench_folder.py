@@ -1,9 +1,12 @@
-"""Benchmark: folder review throughput (documents per minute) with 1 worker process and with N.
+"""Benchmark: folder review throughput (documents per minute) on 1 core and on N.
 
-    python benchmarks/bench_folder.py [DIR] [--jobs 1,2] [--warm]
+    python benchmarks/bench_folder.py [DIR] [--cores 1,2] [--warm]
 
-Runs ``tui-review check DIR --output <tmp> --jobs J`` as a user does, start-up included, once per
-J, and prints documents, wall time, CPU time, documents per minute and the speed-up over one process.
+Runs ``tui-review check DIR --output <tmp> --jobs C`` as a user does, start-up included, once per
+core count C, the run (and every process it starts) pinned to the first C cores of the machine
+(``sched_setaffinity``), and prints documents, wall time, CPU time, documents per minute and the
+speed-up over one core. Pinning matters: one document's PDF is already read by two page-reading
+processes (``parsers.pdf.WORKERS``), so ``--jobs 1`` alone uses both cores of a two-core machine.
 Each run has its own empty parse cache (``XDG_CACHE_HOME`` in a temporary folder), so every
 document is parsed from scratch — what a reviewer sees on a folder the tool has not read yet;
 ``--warm`` parses once first and measures the runs on the filled cache (checks only). The cross
@@ -35,14 +38,15 @@ def default_folder() -> Path:
 
 def run(folder: Path, jobs: int, cache: Path) -> tuple[float, float, int, int, int]:
     """Wall seconds, CPU seconds (every process of the run), documents in the summary, unreadable
-    documents, exit status."""
+    documents, exit status; on the first ``jobs`` cores, ``jobs`` documents at a time."""
+    cores = sorted(os.sched_getaffinity(0))[:jobs]
     out = Path(tempfile.mkdtemp(prefix="bench_folder_out_"))
     env = dict(os.environ, XDG_CACHE_HOME=str(cache), HOME=str(cache))
     try:
         started, cpu_before = time.perf_counter(), _children_cpu()
         done = subprocess.run(
             [sys.executable, "-m", "tui_review", "check", str(folder), "--output", str(out), "--jobs", str(jobs), "--force"],
-            env=env, capture_output=True, text=True, cwd=ROOT,
+            env=env, capture_output=True, text=True, cwd=ROOT, preexec_fn=lambda: os.sched_setaffinity(0, cores),
         )
         wall, cpu = time.perf_counter() - started, _children_cpu() - cpu_before
         summary = out / "summary.csv"
@@ -62,13 +66,13 @@ def _children_cpu() -> float:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("folder", nargs="?", type=Path, default=default_folder())
-    parser.add_argument("--jobs", default="1,2", help="comma-separated worker counts (default 1,2)")
+    parser.add_argument("--cores", default="1,2", help="comma-separated core counts (default 1,2); as many jobs")
     parser.add_argument("--warm", action="store_true", help="measure on a filled parse cache (checks only)")
     args = parser.parse_args()
-    counts = [int(j) for j in args.jobs.split(",")]
+    counts = [int(c) for c in args.cores.split(",")]
     print(f"folder: {args.folder}  ({os.cpu_count()} CPUs, cache {'warm' if args.warm else 'cold'})")
     print(f"load average before: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
-    print(f"{'jobs':>4} {'docs':>5} {'unreadable':>10} {'wall s':>8} {'cpu s':>7} {'docs/min':>9} {'speed-up':>9} {'exit':>4}")
+    print(f"{'cores':>5} {'docs':>5} {'unreadable':>10} {'wall s':>8} {'cpu s':>7} {'docs/min':>9} {'speed-up':>9} {'exit':>4}")
     first_rate = None
     shared_cache = Path(tempfile.mkdtemp(prefix="bench_folder_cache_")) if args.warm else None
     try:
@@ -83,11 +87,12 @@ def main() -> None:
                     shutil.rmtree(cache, ignore_errors=True)
             rate = docs / wall * 60
             first_rate = first_rate or rate
-            print(f"{jobs:>4} {docs:>5} {unreadable:>10} {wall:>8.1f} {cpu:>7.1f} {rate:>9.1f} {rate / first_rate:>8.2f}x {code:>4}")
+            print(f"{jobs:>5} {docs:>5} {unreadable:>10} {wall:>8.1f} {cpu:>7.1f} {rate:>9.1f} {rate / first_rate:>8.2f}x {code:>4}")
     finally:
         if shared_cache is not None:
             shutil.rmtree(shared_cache, ignore_errors=True)
-    print("cpu s: user + system time of every process of the run; when it is far below jobs × wall, the run was")
+    print(f"load average after: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
+    print("cpu s: user + system time of every process of the run; when it is far below cores × wall, the run was")
     print("starved of CPU by other work on the machine (a busy machine cannot show the speed-up of more processes)")
 
 

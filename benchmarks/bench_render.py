@@ -12,6 +12,11 @@ first N pages (default 10), in milliseconds per page (median and worst):
 - ``half``: the half-block view of a 120×40 pane (page region fitted at 0.9 px/pt, contrast,
   cells): what the page view renders in its worker on ``v`` in a terminal without graphics.
 
+``--protocol`` measures a graphics-protocol terminal's path instead (textual-image installed): the
+page pane of a 120×40 terminal (about 50×37 cells) at 10×20 pixels a cell, fitted to the marks,
+rendered in the worker (``picture``), then the encoding textual-image does when the widget draws,
+on the UI thread: ``kitty`` (the picture as base64 PNG) and ``sixel`` (the picture as Sixel bands).
+
 ``--keys`` measures the app instead (Textual's Pilot at 120×40, on the first FILE or the published
 PDF): key → first and last frame for ``n`` (next finding) with the page view hidden, then shown
 (every ``n`` then starts a page render in the worker), timed as ``benchmarks/bench_tui.py`` does;
@@ -72,6 +77,35 @@ def bench(path: Path, pages: int) -> None:
     print(f"{path.name[:40]:40} {count:5} {1000 * opened:7.1f}   {_ms(full)}   {_ms(crop)}   {_ms(half)}")
 
 
+PROTOCOL_PANE = (50, 37)  # cells of the page pane in a 120×40 terminal
+CELL_PX = (10, 20)  # textual-image's assumed cell when the terminal does not say
+
+
+def bench_protocol(path: Path, pages: int) -> None:
+    from textual_image._pixeldata import PixelData  # the encoders only: importing these asks the terminal nothing
+    from textual_image._sixel import image_to_sixels
+
+    pdf = PdfPages(path)
+    width, height = PROTOCOL_PANE[0] * CELL_PX[0], PROTOCOL_PANE[1] * CELL_PX[1]
+    picture_s, kitty_s, sixel_s = [], [], []
+    for number in range(1, min(pages, pdf.page_count) + 1):
+        box = pdf.page_box(number)
+        cx, cy = (box.x0 + box.x1) / 2, (box.top + box.bottom) / 2
+        marks = [Mark(number, (cx - 30, cy - 6, cx + 30, cy + 6), SUSPECT)]
+        t = time.perf_counter()
+        view = Viewport(number, (cx, cy), min(width / (box.x1 - box.x0), height / (box.bottom - box.top)))
+        image = render_picture(pdf, number, marks, view.scale, region=view.region(box, width, height)).image
+        picture_s.append(time.perf_counter() - t)
+        t = time.perf_counter()
+        PixelData(image).scaled(image.width, image.height).to_base64()
+        kitty_s.append(time.perf_counter() - t)
+        t = time.perf_counter()
+        image_to_sixels(image)
+        sixel_s.append(time.perf_counter() - t)
+    pdf.close()
+    print(f"{path.name[:40]:40} {len(picture_s):5}   {_ms(picture_s)}   {_ms(kitty_s)}   {_ms(sixel_s)}")
+
+
 async def key_response(path: Path, presses: int) -> None:
     import tempfile
 
@@ -123,6 +157,7 @@ def main() -> None:
     parser.add_argument("--pages", type=int, default=10)
     parser.add_argument("--keys", action="store_true", help="key response in the app with the page view shown")
     parser.add_argument("--presses", type=int, default=40)
+    parser.add_argument("--protocol", action="store_true", help="the Kitty / Sixel path: picture, then encoding")
     args = parser.parse_args()
     if args.keys:
         import asyncio
@@ -130,6 +165,11 @@ def main() -> None:
         asyncio.run(key_response(args.files[0] if args.files else ROOT / "sample_docs" / "real" / "上海市普陀区财政局2024年度部门决算.pdf", args.presses))
         return
     files = args.files or sorted((ROOT / "sample_docs").glob("*.pdf")) + sorted((ROOT / "sample_docs" / "real").glob("*.pdf"))
+    if args.protocol:
+        print(f"{'file':40} {'pages':>5}   {'picture med/max ms':>15}   {'kitty med/max':>15}   {'sixel med/max':>15}")
+        for path in files:
+            bench_protocol(path, args.pages)
+        return
     print(f"{'file':40} {'pages':>5} {'open':>7}   {'page@2 med/max ms':>15}   {'crop@2 med/max':>15}   {'half 120x40':>15}")
     for path in files:
         bench(path, args.pages)

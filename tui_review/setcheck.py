@@ -1,9 +1,9 @@
 """A document checked with its set: its own findings plus the cross findings it is home to.
 
 The app reviews one document at a time, but a cross finding (`tui_review.crosscheck.check_pair`)
-ties two. Each cross finding is shown, and reviewed, once — in its *home* document, the one that
-prints its stated figure (the 决算's 年初预算 cell, the later year's 上年 figure, the prose of a
-text file) — so its status and note live in that document's review store and its row in that
+ties two. Each cross finding is shown, and reviewed, once — in its *home* document, the one whose
+words make the claim about the other (`home_prefix`: the 决算, the later year, the text file) —
+so its status and note live in that document's review store and its row in that
 document's sheet. `localise` rewrites a pair finding into the home document's own ids (the
 ``a:``/``b:`` prefixes of `tui_review.relations.cross.pair_document` removed from its figures,
 places and section) and says where its other figures are in the partner document (`Across`):
@@ -27,7 +27,7 @@ from tui_review.config import Config
 from tui_review.contracts.finding import Evidence, Finding
 from tui_review.contracts.place import Place
 from tui_review.crosscheck import check_pair
-from tui_review.docsets import DocInfo, Link, describe, group
+from tui_review.docsets import DocInfo, Link, LinkKind, describe, group
 from tui_review import engine
 from tui_review.relations.cross import FIRST, SECOND
 
@@ -55,16 +55,12 @@ def same_file(a: str | Path, b: str | Path) -> bool:
         return str(a) == str(b)
 
 
-def home_prefix(finding: Finding) -> str:
-    """``a:`` or ``b:``: the side of the pair that prints the finding's stated figure (the first
-    figure when nothing is stated)."""
-    stated = [e.figure_id for e in finding.evidence if e.coeff == 0] + [e.figure_id for e in finding.evidence]
-    for figure_id in stated + list(finding.figure_ids):
-        if figure_id.startswith(SECOND):
-            return SECOND
-        if figure_id.startswith(FIRST):
-            return FIRST
-    return FIRST
+def home_prefix(link_kind: str) -> str:
+    """``a:`` or ``b:``: the side of a link whose document makes the claim about the other — the
+    决算 (its 年初预算 restates the 预算), the later year (its 上年 figures and changes are about the
+    earlier one), the text file (its prose reports its tables file). The reviewer meets the finding
+    where the claim is printed, whichever figure the relation happens to state."""
+    return FIRST if link_kind == LinkKind.TEXT_TABLES else SECOND
 
 
 def _strip(value: str, prefix: str) -> str:
@@ -75,8 +71,9 @@ def _own_place(place: Place, prefix: str) -> Place:
     return replace(place, table_id=_strip(place.table_id, prefix)) if place.table_id else place
 
 
-def localise(finding: Finding, prefix: str, partner: Path) -> tuple[Finding, Across]:
-    """The finding in the ids of the side ``prefix`` names, and where its other figures are."""
+def localise(finding: Finding, prefix: str, partner: Path, home: Document | None = None) -> tuple[Finding, Across]:
+    """The finding in the ids of the side ``prefix`` names (``home``: that document, for the section
+    ids of its figures), and where its other figures are."""
     other = SECOND if prefix == FIRST else FIRST
     home_ids = [_strip(f, prefix) for f in finding.figure_ids if f.startswith(prefix)]
     partner_ids = [_strip(f, other) for f in finding.figure_ids if f.startswith(other)]
@@ -88,19 +85,22 @@ def localise(finding: Finding, prefix: str, partner: Path) -> tuple[Finding, Acr
             evidence.append(replace(ev, place=_own_place(ev.place, other)))
             if ev.figure_id.startswith(other) and _strip(ev.figure_id, other) not in partner_ids:
                 partner_ids.append(_strip(ev.figure_id, other))
-    local = replace(
-        finding,
-        evidence=evidence,
-        figure_ids=tuple(home_ids),
-        section_id=_strip(finding.section_id, prefix),
-        place=_own_place(finding.place, prefix) if _placed_at_home(finding, prefix) else finding.place,
-    )
-    pairs = _pairs(finding, prefix, other)
-    return local, Across(finding.finding_id, partner, pairs, tuple(partner_ids))
+    local = replace(finding, evidence=evidence, figure_ids=tuple(home_ids), **_home_place(finding, evidence, prefix, home))
+    return local, Across(finding.finding_id, partner, _pairs(finding, prefix, other), tuple(partner_ids))
 
 
-def _placed_at_home(finding: Finding, prefix: str) -> bool:
-    return finding.place.table_id.startswith(prefix) or not finding.place.table_id
+def _home_place(finding: Finding, evidence: list[Evidence], prefix: str, home: Document | None) -> dict:
+    """Where the finding stands in the home document: its stated figure's place when that figure is
+    the home document's, else the place of its first figure there (a finding listed in one document
+    never points into the other's text)."""
+    stated = next((e for e in finding.evidence if e.coeff == 0), None)
+    if stated is None or stated.figure_id.startswith(prefix):
+        return {"place": _own_place(finding.place, prefix), "section_id": _strip(finding.section_id, prefix)}
+    first = next((e for e, raw in zip(evidence, finding.evidence) if raw.figure_id.startswith(prefix)), None)
+    if first is None:
+        return {}
+    figure = next((f for f in home.figures if f.id == first.figure_id), None) if home is not None else None
+    return {"place": first.place, "section": first.section, "section_id": figure.section_id if figure else finding.section_id}
 
 
 def _pairs(finding: Finding, prefix: str, other: str) -> dict[str, str]:
@@ -156,10 +156,9 @@ class SetCheck:
             return []
         first, second = (doc, partner) if home_is_first else (partner, doc)
         ours = FIRST if home_is_first else SECOND
-        kept = []
-        for finding in check_pair(str(link.kind), first, second, config):
-            if home_prefix(finding) == ours:
-                kept.append(localise(finding, ours, partner_path))
+        if home_prefix(link.kind) != ours:
+            return []  # the partner is home to this link's findings: each is reviewed once, there
+        kept = [localise(finding, ours, partner_path, doc) for finding in check_pair(str(link.kind), first, second, config)]
         if kept:
             partners[partner_path] = partner
         return kept

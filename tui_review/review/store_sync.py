@@ -97,8 +97,8 @@ def _notice_of(report: SyncReport) -> Notice | None:
 def _match_finding(review: Review, findings: list[Finding], taken: set[str]) -> Finding | None:
     """The one current finding that states the same figure text (best by rule, then section)."""
     kept = review.snapshot
-    if not kept.stated:
-        return None
+    if not kept.stated or kept.rule.startswith("cross."):
+        return None  # a cross finding re-attaches by id only (when its document is opened with its set)
     scored: list[tuple[int, Finding]] = []
     for f in findings:
         if f.finding_id in taken or f.stated != kept.stated:

@@ -31,8 +31,9 @@ from tui_review.screens.dialog import Dialog
 from tui_review.setcheck import Described, SetCheck, describe_file
 from tui_review.terminal import printable
 
-COLUMNS = ("folder.col.document", "folder.col.department", "folder.col.year", "folder.col.kind",
-           "folder.col.errors", "folder.col.warnings", "folder.col.progress")
+# the counts first: with long file names the later columns scroll out of a narrow dialog
+COLUMNS = ("folder.col.document", "folder.col.errors", "folder.col.warnings", "folder.col.progress",
+           "folder.col.department", "folder.col.year", "folder.col.kind")
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,7 +89,7 @@ class FolderScreen(Dialog[Path | None]):
             table.add_column(tr(key), key=key)
         for path in self.paths:
             name = printable(str(path.relative_to(self.folder)), one_line=True)
-            table.add_row(name, "", "", "", "…", "…", "…", key=str(path))
+            table.add_row(name, "…", "…", "…", "", "", "", key=str(path))
         table.focus()
         if self.paths:
             self.check_all()
