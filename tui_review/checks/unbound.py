@@ -19,6 +19,7 @@ from tui_review.config import Config
 from tui_review.contracts.finding import Finding, Verdict
 from tui_review.contracts.place import Place
 from tui_review.contracts.relation import Relation
+from tui_review.relations.text_marks import marks
 
 RULE = "unbound"
 CLAIMS = {
@@ -46,7 +47,7 @@ def unbound_notes(doc: Document, relations: list[Relation], config: Config) -> l
 def _explains(text: str, start: int) -> bool:
     """The figure stands in a 原因 explanation (“主要原因是…统一压减10%”): it illustrates, it
     claims nothing about the document's own figures."""
-    sentence_start = max(text.rfind("。", 0, start), text.rfind("\n", 0, start), start - 300)
+    sentence_start = max(marks(text).last("。\n", start), start - 300)  # indexed: no scan back
     return lexicon.REASON.search(text, sentence_start, start) is not None
 
 

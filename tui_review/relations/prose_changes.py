@@ -11,7 +11,7 @@ from dataclasses import dataclass, replace
 from parsers import lexicon
 from parsers.model import DocKind, Figure, Role
 from tui_review.contracts.relation import Relation, RelationKind, Term
-from tui_review.relations.prose_table import standard_views, table_cell
+from tui_review.relations.prose_table import cell_for
 from tui_review.relations.prose_context import Ctx, money, own_figures, sentence_bounds, sum_relation
 from tui_review.relations.text_marks import marks
 
@@ -90,9 +90,7 @@ def _budget_in_table(ctx: Ctx, current: Figure) -> Figure | None:
     科目's budget is (found as prose ↔ table finds the 决算's own cell)."""
     if ctx.doc.kind not in (DocKind.FINAL, DocKind.ANALYSIS) or not (current.code or "（" in current.subject):
         return None
-    if ctx.tables is None:
-        ctx.tables = standard_views(ctx.doc)
-    return table_cell(ctx.doc, replace(current, role=Role.BUDGET), ctx.tables)
+    return cell_for(ctx.doc, replace(current, role=Role.BUDGET), ctx.tables())
 
 
 def _around(ctx: Ctx, ch: Figure) -> _Around:

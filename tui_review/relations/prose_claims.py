@@ -83,19 +83,22 @@ def directions(ctx: Ctx) -> list[Relation]:
             budget, actual = budget_and_actual(ctx, m.start())
             if budget is None or actual is None:
                 continue
-            out.append(
-                Relation(
-                    rule="direction",
-                    kind=RelationKind.DIRECTION,
-                    terms=[Term(actual, 1), Term(budget, -1)],
-                    expected_sign=sign,
-                    word=m.group(0),
-                    label_zh=f"“{m.group(0)}”应与所列数字一致",
-                    label_en=f"“{m.group(0)}” should match the figures",
-                    section_id=actual.section_id,
-                )
-            )
+            out.append(_direction(m.group(0), actual, budget, sign, "所列数字", "the figures"))
     return out
+
+
+def _direction(words: str, now: Figure, base: Figure, sign: int, figures_zh: str, figures_en: str) -> Relation:
+    """The words' claim about ``now − base``: its sign (1 大于, −1 小于, 0 持平/等于)."""
+    return Relation(
+        rule="direction",
+        kind=RelationKind.DIRECTION,
+        terms=[Term(now, 1), Term(base, -1)],
+        expected_sign=sign,
+        word=words,
+        label_zh=f"“{words}”应与{figures_zh}一致",
+        label_en=f"“{words}” should match {figures_en}",
+        section_id=now.section_id,
+    )
 
 
 def same_as_previous(ctx: Ctx) -> list[Relation]:
@@ -112,18 +115,7 @@ def same_as_previous(ctx: Ctx) -> list[Relation]:
         previous = next((f for f in reversed(figs) if f.role == Role.PREVIOUS), None)
         if current is None or previous is None or not _same_subject(current, previous):
             continue
-        out.append(
-            Relation(
-                rule="direction",
-                kind=RelationKind.DIRECTION,
-                terms=[Term(current, 1), Term(previous, -1)],
-                expected_sign=0,
-                word=m.group(0),
-                label_zh=f"“{m.group(0)}”应与所列本期数和上年数一致",
-                label_en=f"“{m.group(0)}” should match the current and previous figures",
-                section_id=current.section_id,
-            )
-        )
+        out.append(_direction(m.group(0), current, previous, 0, "所列本期数和上年数", "the current and previous figures"))
     return out
 
 

@@ -11,7 +11,7 @@ from parsers.model import Document, Figure, Role, Section
 from parsers.numbers import MONEY_UNITS
 from tui_review.contracts.relation import Relation, RelationKind, Term
 from tui_review.relations.period import own_period
-from tui_review.relations.table_index import TableView
+from tui_review.relations.table_index import TableView, standard_views
 from tui_review.relations.text_marks import marks
 
 AMOUNT_ROLES = (Role.AMOUNT, Role.BUDGET, Role.ACTUAL)
@@ -23,10 +23,16 @@ class Ctx:
     doc: Document
     figs: list[Figure]  # prose figures in document order
     starts: list[int] = field(default_factory=list)
-    tables: dict[str, TableView] | None = None  # the standard tables, by kind, once a finder needs them
+    _tables: dict[str, TableView] | None = None  # the standard tables, by kind, once a finder needs them
 
     def __post_init__(self) -> None:
         self.starts = [f.start for f in self.figs]
+
+    def tables(self) -> dict[str, TableView]:
+        """The document's standard tables by kind, read once for all the prose finders."""
+        if self._tables is None:
+            self._tables = standard_views(self.doc)
+        return self._tables
 
     def between(self, start: int, end: int) -> list[Figure]:
         """Prose figures starting in [start, end), by bisection (documents run to thousands)."""

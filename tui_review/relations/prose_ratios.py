@@ -8,9 +8,9 @@ import re
 from parsers.identity import whole_funds
 from parsers.model import Figure, Role
 from tui_review.contracts.relation import Relation
-from tui_review.relations.prose_table import cell_for, standard_views
+from tui_review.relations.prose_table import cell_for
 from tui_review.relations.prose_context import Ctx, budget_and_actual, closes_bracket, money, ratio_relation
-from tui_review.relations.table_index import TableView, name_key
+from tui_review.relations.table_index import name_key
 from tui_review.relations.text_marks import marks
 
 
@@ -35,7 +35,6 @@ BASE_NAME = re.compile(r"占\s*(?P<name>[^，,；;。：:\d%％（）()]{2,24}?)
 def shares(ctx: Ctx, heads: dict[int, Figure]) -> list[Relation]:
     out: list[Relation] = []
     text = ctx.doc.text
-    tables: dict[str, TableView] | None = None
     for share in ctx.figs:
         if share.role != Role.SHARE:
             continue
@@ -57,8 +56,7 @@ def shares(ctx: Ctx, heads: dict[int, Figure]) -> list[Relation]:
             named = BASE_NAME.search(text, clause_start, share.start)
             if named is None:
                 continue
-            tables = standard_views(ctx.doc) if tables is None else tables
-            total, part = _named_base(ctx, part, named.group("name"), tables), _sharper(ctx, part, tables)
+            total, part = _named_base(ctx, part, named.group("name")), _sharper(ctx, part)
             if total is None:
                 continue
             base_name = named.group("name")
@@ -106,10 +104,10 @@ def _key(name: str) -> str:
     return re.sub(r"(?:支出|拨款|预算|决算)+$", "", name_key(name))
 
 
-def _named_base(ctx: Ctx, part: Figure, name: str, tables: dict[str, TableView]) -> Figure | None:
+def _named_base(ctx: Ctx, part: Figure, name: str) -> Figure | None:
     """The quantity a share's base names: the table cell that states it in the part's period,
     else the nearest amount of that name the prose printed before, in the part's period."""
-    cell = cell_for(ctx.doc, part, name, tables)
+    cell = cell_for(ctx.doc, part, ctx.tables(), name)
     if cell is not None:
         return cell
     key = _key(name)
@@ -117,11 +115,11 @@ def _named_base(ctx: Ctx, part: Figure, name: str, tables: dict[str, TableView])
     return next((f for f in reversed(earlier) if money(f) and ctx.period(f) == ctx.period(part) and _key(f.subject) == key), None)
 
 
-def _sharper(ctx: Ctx, part: Figure, tables: dict[str, TableView]) -> Figure:
+def _sharper(ctx: Ctx, part: Figure) -> Figure:
     """The table's statement of ``part`` when it is printed more precisely and agrees with the
     prose within rounding (110 万元 in the prose, 110.00 in the table: one quantity, whose value
     the table pins to ±0.005)."""
-    cell = cell_for(ctx.doc, part, part.subject, tables)
+    cell = cell_for(ctx.doc, part, ctx.tables(), part.subject)
     if cell is None or cell.unit != part.unit or cell.decimals <= part.decimals:
         return part
     return cell if abs(cell.value - part.value) <= cell.half_ulp + part.half_ulp else part

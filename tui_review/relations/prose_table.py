@@ -20,7 +20,7 @@ from parsers.numbers import MONEY_UNITS
 from parsers.table_figures import column_role
 from tui_review.contracts.relation import Relation, RelationKind, Term
 from tui_review.relations.prose_lists import part_heads
-from tui_review.relations.table_index import SEPARATOR, TableView, column, leaf, name_key, views
+from tui_review.relations.table_index import SEPARATOR, TableView, column, leaf, name_key, standard_views
 
 BINDABLE_ROLES = (Role.AMOUNT, Role.BUDGET, Role.ACTUAL)
 LEVELS = re.compile(r"（(类|款|项)）")
@@ -181,27 +181,14 @@ def _classified(fig: Figure, by_kind: dict[str, TableView], doc: Document, kind:
     return None
 
 
-def standard_views(doc: Document) -> dict[str, TableView]:
-    """The first table of each standard kind the document prints."""
-    by_kind: dict[str, TableView] = {}
-    for v in views(doc):
-        if v.table.kind and v.table.kind not in by_kind:
-            by_kind[v.table.kind] = v
-    return by_kind
-
-
-def cell_for(doc: Document, fig: Figure, subject: str, by_kind: dict[str, TableView]) -> Figure | None:
-    """The table cell that states the quantity ``subject`` names in ``fig``'s period, or None:
-    for a share whose base is named in words (“占“三公”经费的…”) and for the table's statement of
-    a prose figure."""
-    subject = ROLE_TAIL.sub("", name_key(subject)) or name_key(subject)
-    bound = _named(fig, subject, by_kind, doc.kind)
-    return bound[1] if bound is not None else None
-
-
-def table_cell(doc: Document, fig: Figure, by_kind: dict[str, TableView]) -> Figure | None:
-    """The table cell stating ``fig``'s quantity in ``fig``'s period (as `find` binds it), or None."""
-    bound = _named(fig, _subject(fig, None), by_kind, doc.kind) or _classified(fig, by_kind, doc, doc.kind)
+def cell_for(doc: Document, fig: Figure, by_kind: dict[str, TableView], name: str | None = None) -> Figure | None:
+    """The table cell stating ``fig``'s quantity in ``fig``'s period (as `find` binds it), or None.
+    With ``name``, the cell of the standard quantity that name denotes (a share's base named in
+    words, “占“三公”经费的…”), by name only."""
+    if name is not None:
+        bound = _named(fig, ROLE_TAIL.sub("", name_key(name)) or name_key(name), by_kind, doc.kind)
+    else:
+        bound = _named(fig, _subject(fig, None), by_kind, doc.kind) or _classified(fig, by_kind, doc, doc.kind)
     return bound[1] if bound is not None else None
 
 

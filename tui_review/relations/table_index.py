@@ -233,6 +233,15 @@ def view(doc: Document, table: Table, figures: dict[tuple[int, int], Figure]) ->
     return v
 
 
+def standard_views(doc: Document) -> dict[str, TableView]:
+    """The first table of each standard kind the document prints, by kind."""
+    by_kind: dict[str, TableView] = {}
+    for v in views(doc):
+        if v.table.kind and v.table.kind not in by_kind:
+            by_kind[v.table.kind] = v
+    return by_kind
+
+
 def views(doc: Document) -> list[TableView]:
     """A view of every table, with the figures the parser made from its cells."""
     by_table: dict[str, dict[tuple[int, int], Figure]] = {t.id: {} for t in doc.tables}
