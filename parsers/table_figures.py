@@ -20,9 +20,10 @@ warning), as are 元 amounts with more than two decimals (``225,976.861``: warni
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 
 from parsers.model import CellRef, Figure, Normalisation, ParseIssue, Role, Severity, Table
-from parsers.numbers import parse_cell
+from parsers.numbers import ParsedNumber, parse_cell
 from parsers.subjects import canonical_subject
 from parsers.text_tables import header_type
 
@@ -98,107 +99,189 @@ def _period_role(label: str, doc_year: int | None) -> Role | None:
 def table_figures(
     table: Table, doc_unit: str | None, doc_year: int | None = None
 ) -> tuple[list[Figure], list[ParseIssue], list[Normalisation]]:
-    figures: list[Figure] = []
-    issues: list[ParseIssue] = []
-    fixes: list[Normalisation] = []
-    leaves = [_leaf(name) for name in table.columns]
-    types = [header_type(name) for name in table.columns]
-    skip_cols = {c for c, leaf in enumerate(leaves) if NON_FIGURE_COLUMN.search(leaf)}
-    code_cols = [c for c, leaf in enumerate(leaves) if CODE_COLUMN.search(leaf)]
-    unit_cols = [c for c, leaf in enumerate(leaves) if UNIT_COLUMN.search(leaf)]
-    attribute_cols = {c for c, leaf in enumerate(leaves) if ATTRIBUTE_COLUMN.search(leaf)}
-    mixed_units = bool(unit_cols)
+    """The figures of the table's numeric cells, the issues of malformed ones and the
+    normalisations made reading them."""
+    reader = _TableReader(table, doc_unit, doc_year, _Columns.of(table))
     for r, row in enumerate(table.rows):
-        parsed_row = {c: parse_cell(cell) for c, cell in enumerate(row) if c not in skip_cols}
-        code = "".join(row[c].strip() for c in code_cols if c < len(row) and row[c].strip())
-        row_unit = next((ROW_UNITS[row[c].strip()] for c in unit_cols if c < len(row) and row[c].strip() in ROW_UNITS), None)
-        if row_unit is None and not unit_cols:
-            tokens = [ROW_UNITS[cell.strip()] for c, cell in enumerate(row) if cell.strip() in ROW_UNITS and parsed_row.get(c) is None]
+        reader.read_row(r, row)
+    return reader.figures, reader.issues, reader.fixes
+
+
+@dataclass(slots=True)
+class _Columns:
+    """What each column holds, from its header (the columns whose cells are no figures among them)."""
+
+    leaves: list[str]  # the last segment of each column path, spaces removed
+    types: list[str]  # header_type of each column: t (text), n (number), u (unknown)
+    skip: set[int]  # code, serial and unit columns: never figures
+    code: list[int]  # 功能/经济分类 code columns
+    unit: list[int]  # 计量单位 columns
+    attribute: set[int]  # 指标性质/指标方向: not row labels
+
+    @classmethod
+    def of(cls, table: Table) -> _Columns:
+        leaves = [_leaf(name) for name in table.columns]
+        return cls(
+            leaves=leaves,
+            types=[header_type(name) for name in table.columns],
+            skip={c for c, leaf in enumerate(leaves) if NON_FIGURE_COLUMN.search(leaf)},
+            code=[c for c, leaf in enumerate(leaves) if CODE_COLUMN.search(leaf)],
+            unit=[c for c, leaf in enumerate(leaves) if UNIT_COLUMN.search(leaf)],
+            attribute={c for c, leaf in enumerate(leaves) if ATTRIBUTE_COLUMN.search(leaf)},
+        )
+
+    def is_text(self, c: int) -> bool:
+        return self.types[c] == "t" if c < len(self.types) else False
+
+
+@dataclass(slots=True)
+class _Row:
+    """One table row as read: its number, cells, the numbers parsed from them, code and unit."""
+
+    r: int
+    cells: list[str]
+    parsed: dict[int, ParsedNumber | None]  # by column, the non-figure columns left out
+    code: str
+    unit: str | None
+
+
+@dataclass(slots=True)
+class _TableReader:
+    table: Table
+    doc_unit: str | None
+    doc_year: int | None
+    columns: _Columns
+    figures: list[Figure] = field(default_factory=list)
+    issues: list[ParseIssue] = field(default_factory=list)
+    fixes: list[Normalisation] = field(default_factory=list)
+    # rows carry their own units (a 计量单位 column, or a unit printed in a row so far): a row
+    # that names none has no unit rather than the table's
+    mixed_units: bool = False
+
+    def __post_init__(self) -> None:
+        self.mixed_units = bool(self.columns.unit)
+
+    def read_row(self, r: int, cells: list[str]) -> None:
+        columns = self.columns
+        parsed = {c: parse_cell(cell) for c, cell in enumerate(cells) if c not in columns.skip}
+        code = "".join(cells[c].strip() for c in columns.code if c < len(cells) and cells[c].strip())
+        row = _Row(r, cells, parsed, code, self._row_unit(cells, parsed))
+        for c, number in sorted(parsed.items()):
+            if number is not None:
+                self.read_cell(row, c, number)
+
+    def _row_unit(self, cells: list[str], parsed: dict[int, ParsedNumber | None]) -> str | None:
+        """The unit of the row's 计量单位 cell, else the one unit printed alone in a cell of it."""
+        unit_cols = self.columns.unit
+        unit = next((ROW_UNITS[cells[c].strip()] for c in unit_cols if c < len(cells) and cells[c].strip() in ROW_UNITS), None)
+        if unit is None and not unit_cols:
+            tokens = [ROW_UNITS[cell.strip()] for c, cell in enumerate(cells) if cell.strip() in ROW_UNITS and parsed.get(c) is None]
             if len(tokens) == 1:
-                row_unit, mixed_units = tokens[0], True
-        for c, parsed in sorted(parsed_row.items()):
-            if parsed is None:
-                continue
-            column = table.columns[c] if c < len(table.columns) else ""
-            cell = CellRef(table.id, r, c)
-            page = table.cell_pages.get((r, c), table.page)
-            if parsed.malformed:
-                if types[c] == "t" if c < len(types) else False:
-                    continue  # debris in a label column (“1,7” for 二级指标) is not a figure
-                truncated = parsed.malformed == "point"
-                issues.append(
-                    ParseIssue(
-                        "parse.malformed_number",
-                        Severity.WARNING if truncated else Severity.ERROR,
-                        f"表格单元格“{row[c]}”数字{'不完整' if truncated else '格式错误'}，未读取",
-                        f"{'truncated' if truncated else 'malformed'} number in a table cell: “{row[c]}”, not read",
-                        row[c],
-                        table.section_id,
-                        page,
-                        cell=cell,
-                    )
-                )
-                continue
-            label, label_code = _label(row, c, parsed_row, skip_cols, attribute_cols, types)
-            text = row[c].strip()
-            role = column_role(column, doc_year)
-            subject = canonical_subject(label)
-            period = _period_role(label, doc_year) if label else None
-            if period is not None and column and _period_role(_leaf(column), doc_year) is None:
-                subject, role = canonical_subject(_leaf(column)), period  # a chart's data: rows are periods
-            unit = _cell_unit(text, column, row_unit, mixed_units, table.unit, doc_unit)
-            if unit in COUNT_UNITS and role in (Role.AMOUNT, Role.ACTUAL, Role.OTHER) and not SCORE_COLUMN.search(_leaf(column)):
-                role = Role.COUNT
-            figures.append(
-                Figure(
-                    id=f"{table.id}.{r}.{c}",
-                    text=text,
-                    value=parsed.value,
-                    decimals=parsed.decimals,
-                    unit=unit,
-                    subject=subject,
-                    role=role,
-                    section_id=table.section_id,
-                    page=page,
-                    cell=cell,
-                    bbox=table.cell_bboxes.get((r, c)),
-                    column=column,
-                    code=code or label_code,
-                    raw=row[c] if row[c] != text else "",
-                )
-            )
-            if unit == "元" and parsed.decimals > 2:
-                issues.append(
-                    ParseIssue(
-                        "parse.malformed_number",
-                        Severity.WARNING,
-                        f"以元为单位的金额“{text}”有 {parsed.decimals} 位小数（应不超过 2 位）",
-                        f"amount in 元 “{text}” has {parsed.decimals} decimals (at most 2 expected)",
-                        text,
-                        table.section_id,
-                        page,
-                        cell=cell,
-                    )
-                )
-            for fix in parsed.fixes:
-                fixes.append(Normalisation(fix, row[c], str(parsed.value), None, page, cell))
-                if fix == "letter_o":
-                    issues.append(
-                        ParseIssue(
-                            "parse.letter_o",
-                            Severity.WARNING,
-                            f"单元格“{row[c]}”中用字母 O 代替了 0，按 {parsed.value} 读取",
-                            f"the letter O typed for zero in cell “{row[c]}”: read as {parsed.value}",
-                            row[c],
-                            table.section_id,
-                            page,
-                            cell=cell,
-                        )
-                    )
-    return figures, issues, fixes
+                unit, self.mixed_units = tokens[0], True
+        return unit
+
+    def read_cell(self, row: _Row, c: int, number: ParsedNumber) -> None:
+        table = self.table
+        cell = CellRef(table.id, row.r, c)
+        page = table.cell_pages.get((row.r, c), table.page)
+        if number.malformed:
+            if not self.columns.is_text(c):  # debris in a label column (“1,7” for 二级指标) is not a figure
+                self.issues.append(_malformed(row.cells[c], number, table.section_id, page, cell))
+            return
+        figure = self._figure(row, c, number, cell, page)
+        self.figures.append(figure)
+        if figure.unit == "元" and number.decimals > 2:
+            self.issues.append(_too_many_decimals(figure.text, number.decimals, table.section_id, page, cell))
+        for fix in number.fixes:
+            self.fixes.append(Normalisation(fix, row.cells[c], str(number.value), None, page, cell))
+            if fix == "letter_o":
+                self.issues.append(_letter_o(row.cells[c], number, table.section_id, page, cell))
+
+    def _figure(self, row: _Row, c: int, number: ParsedNumber, cell: CellRef, page: int | None) -> Figure:
+        table = self.table
+        column = table.columns[c] if c < len(table.columns) else ""
+        printed = row.cells[c]
+        text = printed.strip()
+        label, label_code = _label(row.cells, c, row.parsed, self.columns.skip, self.columns.attribute, self.columns.types)
+        subject, role = _subject_and_role(label, column, self.doc_year)
+        unit = _cell_unit(text, column, row.unit, self.mixed_units, table.unit, self.doc_unit)
+        if unit in COUNT_UNITS and role in (Role.AMOUNT, Role.ACTUAL, Role.OTHER) and not SCORE_COLUMN.search(_leaf(column)):
+            role = Role.COUNT
+        return Figure(
+            id=f"{table.id}.{row.r}.{c}",
+            text=text,
+            value=number.value,
+            decimals=number.decimals,
+            unit=unit,
+            subject=subject,
+            role=role,
+            section_id=table.section_id,
+            page=page,
+            cell=cell,
+            bbox=table.cell_bboxes.get((row.r, c)),
+            column=column,
+            code=row.code or label_code,
+            raw=printed if printed != text else "",
+        )
 
 
-def _label(row, c, parsed_row, skip_cols, attribute_cols, types) -> tuple[str, str]:
+def _subject_and_role(label: str, column: str, doc_year: int | None) -> tuple[str, Role]:
+    """The subject of a cell (its row label) and its role (from its column); in a chart's data,
+    whose rows are periods, the column is the subject and the row gives the role."""
+    period = _period_role(label, doc_year) if label else None
+    if period is not None and column and _period_role(_leaf(column), doc_year) is None:
+        return canonical_subject(_leaf(column)), period
+    return canonical_subject(label), column_role(column, doc_year)
+
+
+def _malformed(printed: str, number: ParsedNumber, section_id: str, page: int | None, cell: CellRef) -> ParseIssue:
+    truncated = number.malformed == "point"
+    return ParseIssue(
+        "parse.malformed_number",
+        Severity.WARNING if truncated else Severity.ERROR,
+        f"表格单元格“{printed}”数字{'不完整' if truncated else '格式错误'}，未读取",
+        f"{'truncated' if truncated else 'malformed'} number in a table cell: “{printed}”, not read",
+        printed,
+        section_id,
+        page,
+        cell=cell,
+    )
+
+
+def _too_many_decimals(text: str, decimals: int, section_id: str, page: int | None, cell: CellRef) -> ParseIssue:
+    return ParseIssue(
+        "parse.malformed_number",
+        Severity.WARNING,
+        f"以元为单位的金额“{text}”有 {decimals} 位小数（应不超过 2 位）",
+        f"amount in 元 “{text}” has {decimals} decimals (at most 2 expected)",
+        text,
+        section_id,
+        page,
+        cell=cell,
+    )
+
+
+def _letter_o(printed: str, number: ParsedNumber, section_id: str, page: int | None, cell: CellRef) -> ParseIssue:
+    return ParseIssue(
+        "parse.letter_o",
+        Severity.WARNING,
+        f"单元格“{printed}”中用字母 O 代替了 0，按 {number.value} 读取",
+        f"the letter O typed for zero in cell “{printed}”: read as {number.value}",
+        printed,
+        section_id,
+        page,
+        cell=cell,
+    )
+
+
+def _label(
+    row: list[str],
+    c: int,
+    parsed_row: dict[int, ParsedNumber | None],
+    skip_cols: set[int],
+    attribute_cols: set[int],
+    types: list[str],
+) -> tuple[str, str]:
     """The row label of cell ``c`` and a code printed in front of it (``2010350 事业运行``)."""
 
     def is_text(k: int) -> bool:
@@ -208,7 +291,7 @@ def _label(row, c, parsed_row, skip_cols, attribute_cols, types) -> tuple[str, s
     preferred = [k for k in candidates if k >= len(types) or types[k] != "n"]
     # last resort: a label standing in an attribute column (a 总分 row printed off its place)
     fallback = [k for k in range(c - 1, -1, -1) if k in attribute_cols and row[k].strip() and parsed_row.get(k) is None]
-    k = (preferred or candidates or fallback or [None])[0]
+    k = next(iter(preferred or candidates or fallback), None)
     if k is None:
         return "", ""
     label = row[k].strip()

@@ -137,12 +137,13 @@ class TableView:
         table = self.table
         same_col = self._by_col.get(col)
         same_row = self._by_row.get(row)
+        neighbour = same_col or same_row
         return Figure(
             id=f"{table.id}.{row}.{col}",
             text="",
             value=Decimal(0),
             decimals=0,
-            unit=(same_col or same_row).unit if (same_col or same_row) else table.unit or self.doc.unit,
+            unit=neighbour.unit if neighbour else table.unit or self.doc.unit,
             subject=same_row.subject if same_row else "",
             role=same_col.role if same_col else column_role(table.columns[col], self.doc.year) if col < len(table.columns) else Role.AMOUNT,
             section_id=table.section_id,
