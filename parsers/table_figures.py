@@ -184,18 +184,19 @@ class _TableReader:
         table = self.table
         cell = CellRef(table.id, row.r, c)
         page = table.cell_pages.get((row.r, c), table.page)
+        at = _CellPlace(table.section_id, page, cell)
         if number.malformed:
             if not self.columns.is_text(c):  # debris in a label column (“1,7” for 二级指标) is not a figure
-                self.issues.append(_malformed(row.cells[c], number, table.section_id, page, cell))
+                self.issues.append(_malformed(row.cells[c], number, at))
             return
         figure = self._figure(row, c, number, cell, page)
         self.figures.append(figure)
         if figure.unit == "元" and number.decimals > 2:
-            self.issues.append(_too_many_decimals(figure.text, number.decimals, table.section_id, page, cell))
+            self.issues.append(_too_many_decimals(figure.text, number.decimals, at))
         for fix in number.fixes:
             self.fixes.append(Normalisation(fix, row.cells[c], str(number.value), None, page, cell))
             if fix == "letter_o":
-                self.issues.append(_letter_o(row.cells[c], number, table.section_id, page, cell))
+                self.issues.append(_letter_o(row.cells[c], number, at))
 
     def _figure(self, row: _Row, c: int, number: ParsedNumber, cell: CellRef, page: int | None) -> Figure:
         table = self.table
@@ -234,44 +235,35 @@ def _subject_and_role(label: str, column: str, doc_year: int | None) -> tuple[st
     return canonical_subject(label), column_role(column, doc_year)
 
 
-def _malformed(printed: str, number: ParsedNumber, section_id: str, page: int | None, cell: CellRef) -> ParseIssue:
+@dataclass(frozen=True, slots=True)
+class _CellPlace:
+    """Where a cell stands, for the issues the parser reports about it."""
+
+    section_id: str
+    page: int | None
+    cell: CellRef
+
+    def issue(self, code: str, severity: Severity, zh: str, en: str, text: str) -> ParseIssue:
+        return ParseIssue(code, severity, zh, en, text, self.section_id, self.page, cell=self.cell)
+
+
+def _malformed(printed: str, number: ParsedNumber, at: _CellPlace) -> ParseIssue:
     truncated = number.malformed == "point"
-    return ParseIssue(
-        "parse.malformed_number",
-        Severity.WARNING if truncated else Severity.ERROR,
-        f"表格单元格“{printed}”数字{'不完整' if truncated else '格式错误'}，未读取",
-        f"{'truncated' if truncated else 'malformed'} number in a table cell: “{printed}”, not read",
-        printed,
-        section_id,
-        page,
-        cell=cell,
-    )
+    zh = f"表格单元格“{printed}”数字{'不完整' if truncated else '格式错误'}，未读取"
+    en = f"{'truncated' if truncated else 'malformed'} number in a table cell: “{printed}”, not read"
+    return at.issue("parse.malformed_number", Severity.WARNING if truncated else Severity.ERROR, zh, en, printed)
 
 
-def _too_many_decimals(text: str, decimals: int, section_id: str, page: int | None, cell: CellRef) -> ParseIssue:
-    return ParseIssue(
-        "parse.malformed_number",
-        Severity.WARNING,
-        f"以元为单位的金额“{text}”有 {decimals} 位小数（应不超过 2 位）",
-        f"amount in 元 “{text}” has {decimals} decimals (at most 2 expected)",
-        text,
-        section_id,
-        page,
-        cell=cell,
-    )
+def _too_many_decimals(text: str, decimals: int, at: _CellPlace) -> ParseIssue:
+    zh = f"以元为单位的金额“{text}”有 {decimals} 位小数（应不超过 2 位）"
+    en = f"amount in 元 “{text}” has {decimals} decimals (at most 2 expected)"
+    return at.issue("parse.malformed_number", Severity.WARNING, zh, en, text)
 
 
-def _letter_o(printed: str, number: ParsedNumber, section_id: str, page: int | None, cell: CellRef) -> ParseIssue:
-    return ParseIssue(
-        "parse.letter_o",
-        Severity.WARNING,
-        f"单元格“{printed}”中用字母 O 代替了 0，按 {number.value} 读取",
-        f"the letter O typed for zero in cell “{printed}”: read as {number.value}",
-        printed,
-        section_id,
-        page,
-        cell=cell,
-    )
+def _letter_o(printed: str, number: ParsedNumber, at: _CellPlace) -> ParseIssue:
+    zh = f"单元格“{printed}”中用字母 O 代替了 0，按 {number.value} 读取"
+    en = f"the letter O typed for zero in cell “{printed}”: read as {number.value}"
+    return at.issue("parse.letter_o", Severity.WARNING, zh, en, printed)
 
 
 def _label(
