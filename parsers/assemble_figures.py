@@ -16,7 +16,8 @@ from parsers import metadata
 from parsers.assemble_pages import SourceMap
 from parsers.assemble_sections import PageOf
 from parsers.assemble_units import Placed, Unit
-from parsers.figures import extract_prose_figures, missing_figures
+from parsers.figure_gaps import missing_figures
+from parsers.figures import extract_prose_figures
 from parsers.model import Block, Document, Figure, Normalisation, ParseIssue, Section, Severity, Table
 from parsers.subjects import canonical_subject, strip_role_words
 from parsers.table_figures import table_figures

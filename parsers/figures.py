@@ -291,36 +291,3 @@ def _figure(ln: _Line, tok: _Token) -> Figure:
         subject=tok.subject, role=tok.role, sign=tok.sign, section_id=ln.section_id,
         page=ln.page_of(start) if ln.page_of else None, start=start, end=ln.offset + tok.end, code=tok.code,
     )
-
-
-# a money unit with no number before it, after a word that names an amount (合计, 支出, …费, a
-# 类/款/项 name's closing bracket) and before the clause goes on: the figure was left out
-MISSING = re.compile(
-    r"(合计|总计|共计|(?<!单位)为|支出|收入|预算|决算|拨款|经费|费用?|资金|总额|[（(](?:类|款|项)[）)])\s*(万元|亿元|元)"
-    r"(?=\s*(?:[，,。；;、）)]|其中|比|与|较|$))"
-)
-MISSING_PCT = re.compile(
-    r"(占|增长|下降|增幅|降幅|减幅|增加|减少|完成年初预算的|完成预算的|执行率为?|完成率为?)\s*[%％](?=\s*(?:[，,。；;、）)]|$))"
-)
-
-
-def missing_figures(line: str, offset: int, section_id: str, page_of=None) -> list[ParseIssue]:
-    """A sentence that demands a figure but prints none: ``支出预算合计 万元``."""
-    out = []
-    for pattern in (MISSING, MISSING_PCT):
-        for m in pattern.finditer(line):
-            start = offset + m.start()
-            out.append(
-                ParseIssue(
-                    "parse.missing_figure",
-                    Severity.ERROR,
-                    f"缺少数字：“{m.group(0)}”前应有金额或比例",
-                    f"missing figure: “{m.group(0)}” has no number before its unit",
-                    m.group(0),
-                    section_id,
-                    page_of(start) if page_of else None,
-                    start,
-                    offset + m.end(),
-                )
-            )
-    return out

@@ -47,6 +47,23 @@ MONEY_WORDS = re.compile(r"费|款|资金|金额|经费|成本|价|支出|收入
 # measure words of counts (people, vehicles, items …): a count is never money
 COUNT_UNITS = frozenset("人次 个 人 辆 台（套） 台 套 批次 组次 次 件 家 项 名 户 篇 条 张 枚 期 所".split())
 
+# --- units left without their number (parsers/figure_gaps) -------------------------------------
+# words that declare a unit rather than state an amount in it: 单位：万元, 以万元为单位, 每万元
+UNIT_DECLARED = re.compile(r"(?:单位|单位为|单位是|以|每|按|计量|折合)\s*[:：]?\s*$")
+# numerals and amount words that stand for a number before a unit: 上千万元, 数万元, 近万元
+NUMERAL_WORDS = frozenset("零〇一二三四五六七八九十百千万亿两几数多余近逾超上整壹贰叁肆伍陆柒捌玖拾佰仟")
+# words after which an amount or a rate must follow: a change word, a total, a share, a rate, a
+# word naming money (…费, …支出, 工资 …), or 为/达/的 closing a phrase that states one
+DEMANDS_FIGURE = re.compile(
+    r"(?:(?:增加|减少|增长|下降|降低|提高|上升|节约|超支|压减|压缩|增幅|降幅|减幅|合计|总计|共计|小计|占比?|比重|率"
+    r"|费|款|金|支出|收入|预算|决算|拨款|额|价|工资|津贴|补贴|奖金)(?:了|为|达到?|是)?|为|达到?|的)$"
+)
+# the words a bare 元 (not 万元) must follow to be a money unit: 单元, 美元, 多元 are words
+AMOUNT_WORD_END = re.compile(
+    r"(?:增加|减少|增长|下降|节约|超支|合计|总计|共计|小计|费|款|金|支出|收入|预算|决算|拨款|额|价|工资|津贴|补贴|奖金)"
+    r"(?:了|为|达到?|是)?$|(?:为|达到?|计)$"
+)
+
 # --- changes and rates -----------------------------------------------------------------------
 # a word's direction: its first entry that the word starts with decides (增幅 → 增 → +1)
 SIGN_WORDS = (

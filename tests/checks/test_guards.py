@@ -37,15 +37,17 @@ def test_a_blank_is_unknown_not_zero():
     assert report.unchecked == 1 and report.checked == 0
 
 
-def test_a_total_smaller_than_its_largest_part_is_a_binding_problem():
+def test_a_total_smaller_than_its_largest_part_fails_as_a_warning_that_says_the_binding_may_be_wrong():
+    # a slipped digit (a part ×10) and a wrongly bound total look alike: a warning, never silence
     relation = total(fig("60.00", "支出合计"), fig("100.00", "基本支出"), fig("50.00", "项目支出"))
     (finding,) = report_for([relation]).findings
-    assert (finding.rule, finding.severity, finding.verdict) == ("binding", "info", Verdict.BINDING)
+    assert (finding.rule, finding.severity, finding.verdict) == ("sum.parts", "warning", Verdict.FAILS)
     assert "所列支出合计 60.00 小于其组成部分基本支出 100.00" in finding.message_zh
+    assert "取错了数字" in finding.message_zh
 
 
 def test_binding_severity_and_switch_come_from_the_config(tmp_path):
-    relation = total(fig("60.00", "支出合计"), fig("100.00", "基本支出"), fig("50.00", "项目支出"))
+    relation = total(fig("12", "人数", unit="人"), fig("6.00", "基本工资"), fig("6.00", "津贴补贴"))
     path = tmp_path / "config.toml"
     path.write_text('[rules.binding]\nseverity = "warning"\n', encoding="utf-8")
     (finding,) = report_for([relation], config=load_config(path)).findings

@@ -100,12 +100,25 @@ def test_a_rate_without_a_change_between_more_than_two_amounts_is_not_bound():
 
 @pytest.mark.parametrize(
     "sentence",
-    ["一般公共服务支出（类）万元，与上年相比增加10.00万元。", "公务接待费 万元，比上年减少1.00万元。", "本年支出合计万元，其中基本支出80.00万元。", "支出总计100.00万元，比上年增长%。", "完成率为%，主要原因是…"],
+    [
+        "一般公共服务支出（类）万元，与上年相比增加10.00万元。", "公务接待费 万元，比上年减少1.00万元。", "本年支出合计万元，其中基本支出80.00万元。",
+        "支出总计100.00万元，比上年增长%。", "完成率为%，主要原因是…",
+        # wherever a unit stands after a word instead of a number
+        "支出总计100.00万元，与上年相比增加万元，增长10.00%。", "主要包括：基本工资万元、津贴补贴53.16万元。",
+        "事业运行（2010350）万元，较上年增加41.87万元。", "基本支出80.00万元，占比%。", "减少环节比率为%；精简要件643件。",
+        "单价万元（含）以上的设备0台。", "比上年增加**万元**。", "公用经费支出减少元。", "占总收入（4,677,326.79）的%。",
+    ],
 )
 def test_a_unit_or_percent_with_its_number_left_out_is_a_missing_figure(sentence):
     assert "parse.missing_figure" in failing(sentence)
 
 
-@pytest.mark.parametrize("sentence", ["单位：万元。", "金额单位为万元，下同。", "上千万元的项目", "支出（万元）见下表。"])
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "单位：万元。", "金额单位为万元，下同。", "上千万元的项目", "支出（万元）见下表。", "以万元为单位。", "每万元产值能耗下降。",
+        "近万元的设备", "数十万元", "住宅单元改造", "折合美元", "多元化投入", "增长率（%）见下表。", "人均万元/人",
+    ],
+)
 def test_a_unit_named_without_a_figure_being_due_is_no_missing_figure(sentence):
     assert "parse.missing_figure" not in failing(sentence)

@@ -216,8 +216,7 @@ def _sum(relation: Relation, doc: Document, rule: Rule) -> _Outcome:
     gap = stated_point - point
     if ops.blanks and not holds:
         return _unchecked_blanks(label, ops.blanks)
-    if not holds and (big := _larger_part(relation, ops, stated_box)) is not None:
-        return _smaller_than_a_part(label, target, big)
+    big = None if holds else _larger_part(relation, ops, stated_box)
     single = len(relation.terms) == 1
     lhs = {lang: _expression(relation.terms, ops, lang, show_place=single) for lang in ("zh", "en")}
     result = f"{ops.number(point)}{_unit_suffix(ops, figures)}"
@@ -250,22 +249,23 @@ def _sum(relation: Relation, doc: Document, rule: Rule) -> _Outcome:
     zh += _blank_note(ops.blanks, "zh") + _cites(relation, "zh")
     en += _blank_note(ops.blanks, "en") + _cites(relation, "en")
     expected = f"{ops.number(point)} [{ops.bound(point - allowance)}, {ops.bound(point + allowance)}]"
-    return _Outcome(verdict, expected, zh, en, stated_value=stated_point, expected_value=point, unit=ops.unit or "")
+    outcome = _Outcome(verdict, expected, zh, en, stated_value=stated_point, expected_value=point, unit=ops.unit or "")
+    return _smaller_than_a_part(outcome, target, big) if big is not None else outcome
 
 
-def _smaller_than_a_part(label: tuple[str, str], target: Figure, big: Figure) -> _Outcome:
-    """A total below one of its (positive) parts: the wrong figure was bound, no verdict (info)."""
-    return _Outcome(
-        Verdict.BINDING,
-        "",
-        f"{label[0]}：所列{F.name(target)} {F.printed(target)} 小于其组成部分{F.name(big)} {F.printed(big)}，"
-        "可能取错了数字（行、列或句子），未作一致性判断",
-        f"{label[1]}: the stated {F.name(target, 'en')} {F.printed(target)} is smaller than its part "
-        f"{F.name(big, 'en')} {F.printed(big)}: probably the wrong figure was bound (row, column or "
-        "sentence); not judged",
-        rule=BINDING_RULE,
-        cap=Severity.INFO,
+def _smaller_than_a_part(outcome: _Outcome, target: Figure, big: Figure) -> _Outcome:
+    """A total below one of its (positive) parts: a figure is wrong, or the wrong figure was bound
+    (row, column or sentence) — which of the two the arithmetic cannot tell, so a warning."""
+    outcome.zh += (
+        f"；所列{F.name(target)} {F.printed(target)} 小于其组成部分{F.name(big)} {F.printed(big)}："
+        "某个数字有误，或取错了数字（行、列或句子），故仅作警告"
     )
+    outcome.en += (
+        f"; the stated {F.name(target, 'en')} {F.printed(target)} is smaller than its part {F.name(big, 'en')} "
+        f"{F.printed(big)}: a figure is wrong, or the wrong figure was bound (row, column or sentence), hence a warning"
+    )
+    outcome.cap = Severity.WARNING
+    return outcome
 
 
 def _larger_part(relation: Relation, ops: _Operands, stated: Interval) -> Figure | None:
