@@ -8,6 +8,7 @@ from parsers.identity import identify_all
 from parsers.model import Table
 from parsers.table_figures import table_figures
 from parsers.text import parse_text
+from tui_review.engine import check_document
 from tui_review.relations import prose
 
 BUDGET_DOC = "2017 年度某某局（部门）预算\n第三部分 2017 年度部门预算情况说明\n"
@@ -93,3 +94,30 @@ def test_a_change_against_the_budget_takes_the_budget_from_the_classes_table_row
     identify_all(doc)
     (rel,) = [r for r in prose.find(doc) if r.rule == "change"]
     assert [t.figure.text for t in rel.terms] == ["1,627.50", "277.19"]
+
+
+SPENDING_SHARES = (
+    "三、支出预算情况说明\n2017年度支出预算合计万元，其中：\n基本支出 354.72 万元，占 100 %；\n项目支出 0 万元，占 0 %；\n"
+    "事业单位经营支出 0 万元，占 0 %；\n上缴上级支出 0 万元，占 0 %。\n"
+)
+
+
+def test_shares_of_a_standard_partition_without_its_total_are_of_the_members_sum():
+    rel = next(r for r in prose.find(parse_text(BUDGET_DOC + SPENDING_SHARES)) if r.rule == "share" and r.target.text == "100")
+    assert [t.figure.text for t in rel.denominator] == ["354.72", "0", "0", "0"]
+    failing = check_document(parse_text(BUDGET_DOC + SPENDING_SHARES.replace("占 100 %", "占 90 %"))).findings
+    assert any(f.rule == "share" and f.failed and f.severity.value == "error" for f in failing)
+
+
+def test_shares_of_items_that_are_no_standard_partition_get_no_sum_as_base():
+    text = BUDGET_DOC + "三、支出预算情况说明\n其中：\n办公费 3.00 万元，占 30 %；\n印刷费 7.00 万元，占 70 %。\n"
+    assert not any(r.rule == "share" for r in prose.find(parse_text(text)))
+
+
+def test_a_base_named_with_all_of_is_the_quantity_it_names():
+    text = BUDGET_DOC + (
+        "三、支出预算情况说明\n项目支出46.74万元，其中房屋租金27.18万元。\n"
+        "四、其他\n公开填报绩效目标的项目支出预算46.74万元，占全部项目支出预算的100%。\n"
+    )
+    rel = next(r for r in prose.find(parse_text(text)) if r.rule == "share" and r.target.text == "100")
+    assert [t.figure.text for t in rel.denominator] == ["46.74"]

@@ -176,7 +176,7 @@ CLOSING_TOTAL = re.compile(r"合计|共计|总计|累计")
 # sets of parts that make up their total whatever the document: 基本 + 项目 (+ the rarer kinds),
 # 人员经费 + 公用经费, the 三公 items, a vehicle's purchase + running costs, income sources
 PARTITIONS = (
-    re.compile(r"^(?:一般公共预算(?:财政)?拨款)?(?:基本支出|项目支出|单位预留机动经费|上缴上级支出|经营支出|对附属单位补助支出|结转下年资金?)$"),
+    re.compile(r"^(?:一般公共预算(?:财政)?拨款)?(?:基本支出|项目支出|单位预留机动经费|上缴上级支出|(?:事业单位)?经营支出|对附属单位补助支出|结转下年资金?)$"),
     re.compile(r"^(?:人员经费|公用经费)$"),
     re.compile(r"^(?:因公出国（境）费|公务用车购置及运行(?:维护)?费|公务接待费)(?:支出)?$"),
     re.compile(r"^(?:公务用车)?(?:购置费?|运行(?:维护)?费)(?:支出)?$"),

@@ -7,9 +7,10 @@ import re
 
 from parsers.identity import whole_funds
 from parsers.model import Figure, Role
-from tui_review.contracts.relation import Relation
+from tui_review.contracts.relation import Relation, RelationKind, Term
 from tui_review.relations.prose_table import cell_for
-from tui_review.relations.prose_context import Ctx, budget_and_actual, closes_bracket, money, ratio_relation
+from tui_review.relations.prose_context import Ctx, budget_and_actual, closes_bracket, money, ratio_relation, sentence_bounds
+from tui_review.relations.prose_lists import PARTITIONS
 from tui_review.relations.table_index import name_key
 from tui_review.relations.text_marks import marks
 
@@ -52,6 +53,9 @@ def shares(ctx: Ctx, heads: dict[int, Figure]) -> list[Relation]:
         base_name = ""
         if total is None and not BASE_NAME.search(text, clause_start, share.start):
             total = _partition_total(ctx, part)
+            if total is None and (siblings := _partition_siblings(ctx, share)):
+                out.append(_share_of_partition(share, part, siblings))
+                continue
         if total is None:
             named = BASE_NAME.search(text, clause_start, share.start)
             if named is None:
@@ -101,7 +105,60 @@ def _partition_total(ctx: Ctx, part: Figure) -> Figure | None:
 
 
 def _key(name: str) -> str:
-    return re.sub(r"(?:支出|拨款|预算|决算)+$", "", name_key(name))
+    return re.sub(r"(?:支出|拨款|预算|决算)+$", "", re.sub(r"^(?:全部|所有)", "", name_key(name)))
+
+
+def _partition_siblings(ctx: Ctx, share: Figure) -> list[Figure]:
+    """“基本支出 a，占 x%；项目支出 b，占 y%；…” with no total printed: when the sentence gives
+    every member of a standard partition its amount and share, the total is their sum. The
+    amounts, each the one just before a share of the sentence; [] when they form no partition."""
+    s_start, s_end = _list_bounds(ctx.doc.text, share.start)
+    members: list[Figure] = []
+    last = s_start
+    for f in ctx.between(s_start, s_end):
+        if f.role != Role.SHARE:
+            continue
+        amount = next((a for a in reversed(ctx.between(last, f.start)) if money(a)), None)
+        if amount is None:
+            return []
+        members.append(amount)
+        last = f.end
+    if len(members) < 2 or len({m.unit for m in members}) != 1 or len({ctx.period(m) for m in members}) != 1:
+        return []
+    return members if any(all(p.match(m.subject) for m in members) for p in PARTITIONS) else []
+
+
+LIST_LINES = 24  # lines a list of “…；” items may run over
+
+
+def _list_bounds(text: str, pos: int) -> tuple[int, int]:
+    """The sentence at ``pos``, extended over the lines of its list: a line ending in ；
+    continues on the next (bounded)."""
+    start, end = sentence_bounds(text, pos)
+    for _ in range(LIST_LINES):
+        if start < 2 or not text[:start].rstrip().endswith(("；", ";")):
+            break
+        start = sentence_bounds(text, start - 2)[0]
+    for _ in range(LIST_LINES):
+        if end >= len(text) or text[end] != "\n" or not text[:end].rstrip().endswith(("；", ";")):
+            break
+        end = sentence_bounds(text, end + 1)[1]
+    return start, end
+
+
+def _share_of_partition(share: Figure, part: Figure, members: list[Figure]) -> Relation:
+    name = share.subject or part.subject
+    return Relation(
+        rule="share",
+        kind=RelationKind.RATIO,
+        terms=[Term(part, 1)],
+        target=share,
+        denominator=[Term(m, 1) for m in members],
+        word="占",
+        label_zh=f"{name} 占比 = {name} ÷ 所列各项之和（{'、'.join(m.subject for m in members)}构成全部）",
+        label_en=f"share of {name} = {name} ÷ the sum of the items listed (together the whole)",
+        section_id=share.section_id,
+    )
 
 
 def _named_base(ctx: Ctx, part: Figure, name: str) -> Figure | None:
