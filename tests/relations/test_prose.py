@@ -102,6 +102,34 @@ def test_components_of_change_follow_the_sub_sections():
     assert rel.target.signed_value == Decimal("-254.73")
 
 
+RESTATED = BUDGET_DOC + (
+    "三、一般公共预算拨款支出情况\n1. 规模变化情况。\n2023 年本部门一般公共预算拨款支出 159.89 万元，较上年增加 46.78 万元，主要原因是人员经费增长。\n"
+    "2. 支出按功能科目分类的明细情况。\n本部门 2023 年一般公共预算支出 159.89 万元，其中：\n"
+    "（1）事业运行（2010350）92.74 万元，较上年增加 41.87 万元，原因工资增长。\n"
+    "（2）其他一般公共服务支出（2019999）67.15 万元，较上年增加 4.91 万元，原因是人员增加。\n"
+)
+
+
+def test_components_of_change_take_the_totals_change_where_the_document_restates_the_total():
+    (rel,) = relations(RESTATED, "components-of-change")
+    assert rel.target.text == "46.78" and texts(rel.terms) == [(1, "41.87"), (1, "4.91")]
+    assert rel.uncertain is not None  # 一般公共预算拨款支出 restated as 一般公共预算支出: an alias
+    assert relations(RESTATED.replace("支出 159.89 万元，较上年", "支出 159.80 万元，较上年"), "components-of-change") == []
+
+
+def test_an_inline_list_whose_parts_state_their_changes_adds_the_changes_up():
+    text = BUDGET_DOC + (
+        "六、基本支出\n基本支出 300.00 万元，比上年增加 30.00 万元，其中：人员经费 200.00 万元，比上年增加 20.00 万元；"
+        "公用经费 100.00 万元，比上年增加 10.00 万元。\n"
+    )
+    (rel,) = relations(text, "components-of-change")
+    assert rel.target.text == "30.00" and texts(rel.terms) == [(1, "20.00"), (1, "10.00")] and rel.uncertain is None
+    partial = text.replace("人员经费", "工资福利").replace("公用经费", "商品服务")
+    (rel,) = relations(partial, "components-of-change")
+    assert rel.uncertain is not None  # not a standard partition: complete only by its amounts
+    assert relations(partial.replace("100.00 万元，比上年增加 10", "90.00 万元，比上年增加 10"), "components-of-change") == []
+
+
 def test_combined_income_and_expenditure_total_is_not_summed_over_its_details():
     text = BUDGET_DOC + (
         "一、收支预算总体情况说明\n某某局 2023 年度收入、支出预算总计 354.72 万元。其中：\n"

@@ -7,6 +7,7 @@ otherwise it claims Σ parts ≤ total."""
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 
 from parsers import lexicon
 from parsers.model import Document, Figure, Role, Section
@@ -15,6 +16,7 @@ from tui_review.contracts.relation import Relation
 from tui_review.relations.prose_context import (
     AMOUNT_ROLES, Ctx, context, first_amount, has_form_issue, in_brackets, money, own_figures, sentence_bounds, sum_relation,
 )
+from tui_review.relations.table_index import name_key
 from tui_review.relations.text_marks import marks
 
 LIST_OPENER = lexicon.LIST_OPENER
@@ -47,21 +49,62 @@ def section_sums(ctx: Ctx) -> list[Relation]:
                 en=f"{head.subject or sec.title} = sum of its items",
             )
         )
-        head_change = next((f for f in own if f.role == Role.CHANGE and f.start > head.start), None)
-        if head_change is not None:
+        own_change = next((f for f in own if f.role == Role.CHANGE and f.start > head.start), None)
+        head_change = (own_change, None) if own_change is not None else restated_change(ctx, head)
+        if head_change[0] is not None:
             changes = [next((f for f in own_figures(ctx, c) if f.role == Role.CHANGE), None) for c in sec.children]
             if all(c is not None for c in changes):
-                out.append(
-                    sum_relation(
-                        "components-of-change",
-                        head_change,
-                        changes,
-                        word="增减",
-                        zh=f"{head.subject or sec.title} 的增减额 = 各分项增减额之和",
-                        en=f"change of {head.subject or sec.title} = sum of its items' changes",
-                    )
-                )
+                out.append(_components_of_change(head_change[0], [c for c in changes if c is not None], head.subject or sec.title, head_change[1]))
     return out
+
+
+def _components_of_change(head_change: Figure, changes: list[Figure], name: str, uncertain: tuple[str, str] | None) -> Relation:
+    rel = sum_relation(
+        "components-of-change",
+        head_change,
+        changes,
+        word="增减",
+        zh=f"{name} 的增减额 = 各分项增减额之和",
+        en=f"change of {name} = sum of its items' changes",
+    )
+    rel.uncertain = uncertain
+    return rel
+
+
+# words that name one total in different ways: 一般公共预算（财政）拨款支出 ≡ 一般公共预算支出
+ALIAS_NOISE = re.compile(r"本部门|本单位|本年度?|当年|(?<=预算)(?:财政)?拨款|财政")
+
+
+def _alias_key(name: str) -> str:
+    return ALIAS_NOISE.sub("", re.sub(r"^(?:19|20)\d{2}\s*年度?", "", name_key(name)))
+
+
+def restated_change(ctx: Ctx, head: Figure) -> tuple[Figure | None, tuple[str, str] | None]:
+    """The change of ``head`` stated where the document restates it: the same amount (value,
+    unit, period) under the same name, or one the document uses for it (…拨款支出 ≡ …支出), whose
+    sentence goes on to say how it changed from the previous year. With why it is uncertain when
+    the name differs; (None, None) when no restatement states a change."""
+    key = _alias_key(head.subject)
+    if not key:
+        return None, None
+    for f in ctx.figs:
+        if f is head or f.value != head.value or f.unit != head.unit or ctx.period(f) != ctx.period(head) or _alias_key(f.subject) != key:
+            continue
+        _, s_end = sentence_bounds(ctx.doc.text, f.start)
+        after = ctx.between(f.end, s_end)
+        change = next((c for c in after if c.role == Role.CHANGE and money(c)), None)
+        if change is None or any(money(a) and a.role != Role.CHANGE for a in after if a.start < change.start):
+            continue
+        if lexicon.BUDGET.search(ctx.doc.text, f.end, change.start):
+            continue  # a change against the budget, not the previous year
+        if name_key(f.subject) == name_key(head.subject):
+            return change, None
+        why = (
+            f"总数的增减额取自另一处对同一数字的表述（{f.subject}）",
+            f"the total's change is taken from where the document restates it ({f.subject})",
+        )
+        return change, why
+    return None, None
 
 
 def _same_name(a: Figure, b: Figure) -> bool:
@@ -142,12 +185,55 @@ def inline_lists(ctx: Ctx) -> list[Relation]:
         )
         rel.partial = not complete
         out.append(rel)
+        changes = _changes_of_list(ctx, head, parts, m.start(), end, complete)
+        if changes is not None:
+            out.append(changes)
     return out
+
+
+UNLISTED_ZERO = (
+    "所列各项金额之和等于总数，但金额为 0 的项目可能未列出，其增减额不在其中",
+    "the items listed add up to the total, but items of amount 0 may be left out, and their changes with them",
+)
+
+
+def _changes_of_list(ctx: Ctx, head: Figure, parts: list[Figure], opener: int, end: int, complete: bool) -> Relation | None:
+    """“X 万元，较上年增加 c 万元，其中：A a 万元，较上年增加 ca 万元；B …”: when every listed
+    part states its change, the changes add up to the total's. A list not known complete counts
+    only when its amounts add up to the total, and then as uncertain (a part that fell to 0 is
+    usually not listed)."""
+    changes = []
+    for part, following in zip(parts, [p.start for p in parts[1:]] + [end]):
+        change = next((f for f in ctx.between(part.end, following) if f.role == Role.CHANGE and money(f)), None)
+        if change is None or lexicon.BUDGET.search(ctx.doc.text, part.end, change.start):
+            return None
+        changes.append(change)
+    own = next((f for f in ctx.between(head.end, opener) if f.role == Role.CHANGE and money(f)), None)
+    head_change, why = (own, None) if own is not None else restated_change(ctx, head)
+    if head_change is None:
+        return None
+    if not complete:
+        if not _adds_up(head, parts):
+            return None
+        why = why or UNLISTED_ZERO
+    return _components_of_change(head_change, changes, head.subject, why)
+
+
+def _adds_up(head: Figure, parts: list[Figure]) -> bool:
+    """The parts' amounts add up to the head's within the rounding of every printed figure."""
+    if any(p.unit != head.unit for p in parts):
+        return False
+    slack = head.half_ulp + sum((p.half_ulp for p in parts), Decimal(0))
+    return abs(sum((p.value for p in parts), Decimal(0)) - head.value) <= slack
 
 
 def _list_parts(ctx: Ctx, start: int, end: int) -> list[Figure]:
     """The amounts a list states, each the first amount of its clause, up to where the sentence
-    moves on to how the total changed."""
+    moves on to how the total changed — or, in a list of ；-items that each state an amount and
+    how it changed, each item's amount."""
+    itemised = _itemised_parts(ctx, start, end)
+    if itemised:
+        return itemised
     text = ctx.doc.text
     parts: list[Figure] = []
     for f in ctx.between(start, end):
@@ -156,6 +242,23 @@ def _list_parts(ctx: Ctx, start: int, end: int) -> list[Figure]:
         if money(f) and f.role in AMOUNT_ROLES + (Role.PREVIOUS,) and _clause_initial(text, f) and not in_brackets(text, start, f.start):
             parts.append(f)
     return parts
+
+
+def _itemised_parts(ctx: Ctx, start: int, end: int) -> list[Figure]:
+    """“其中：A a 万元，比上年增加 ca 万元；B b 万元，比上年减少 cb 万元。”: ≥ 2 ；-items, each
+    opening with one amount followed by its change; [] for any other shape."""
+    text = ctx.doc.text
+    cuts = [start] + [i + 1 for i in range(start, end) if text[i] in "；;"] + [end]
+    parts = []
+    for lo, hi in zip(cuts, cuts[1:]):
+        figs = [f for f in ctx.between(lo, hi) if money(f)]
+        if not figs:
+            continue
+        amounts = [f for f in figs if f.role in AMOUNT_ROLES + (Role.PREVIOUS,)]
+        if len(amounts) != 1 or figs[0] is not amounts[0] or not any(f.role == Role.CHANGE for f in figs[1:]):
+            return []
+        parts.append(amounts[0])
+    return parts if len(parts) >= 2 else []
 
 
 def _list_head(ctx: Ctx, before: list[Figure], parts: list[Figure]) -> Figure | None:
