@@ -226,12 +226,22 @@ class Amounts:
         return any(v in (value, value * 10000, value / 10000) for v, _ in self.prose)
 
 
+THRESHOLD = re.compile(r"^(?:万元|亿元|千元|元)\s*(?:[（(]\s*含\s*[）)])?\s*(?:及?以上|及?以下|以内)")
+
+
+def threshold(right: str) -> bool:
+    """``单价100万元（含）以上``: a bound in a rule, not an amount the document states."""
+    return THRESHOLD.match(compact(right)) is not None
+
+
 def money_unit(right: str) -> str:
     m = MONEY.match(compact(right))
     return m.group(0) if m else ""
 
 
 def prose_kinds(text: str, left: str, right: str, amounts: Amounts) -> list[str]:
+    if threshold(right):
+        return []  # a bound in a rule (单价100万元以上) claims no amount
     unit = unit_after(right)
     clause = clause_before(left)
     near = clause[-14:]

@@ -71,7 +71,7 @@ class Mutator:
         for t in self.tokens:
             unit = C.money_unit(t.right)
             value = C.value_of(t.text)
-            if not t.in_cell and unit and value is not None:
+            if not t.in_cell and unit and value is not None and not C.threshold(t.right):
                 prose[(value, unit)] += 1
         cells = {f.value for f in self.base.figures if f.cell is not None}
         return C.Amounts(dict(prose), cells)

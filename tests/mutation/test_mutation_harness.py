@@ -191,3 +191,10 @@ def test_deleting_a_zero_cell_is_no_missing_case_but_deleting_a_zero_in_prose_is
     assert Mutator._counted_kinds(["sum"], "delete", cell, "0.00") == ()
     assert Mutator._counted_kinds(["sum"], "delete", cell, "12.00") == ("missing",)
     assert Mutator._counted_kinds(["change"], "delete", prose, "0") == ("missing",)  # 增加 万元: a figure is missing
+
+
+def test_a_threshold_in_a_rule_claims_no_amount():
+    # 单价100万元（含）以上的设备: a bound, not a statement of an amount a table cell could repeat
+    repeated = C.Amounts({(Decimal("100"), "万元"): 2}, {Decimal("100")})
+    assert C.prose_kinds("100", "单价", "万元（含）以上的设备0台", repeated) == []
+    assert C.threshold("万元(含)以上") and C.threshold("万元以下") and not C.threshold("万元，比上年增加")
