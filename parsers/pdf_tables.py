@@ -18,6 +18,7 @@ from parsers.model import Table
 from parsers.pdf_grid import RawCell, RawTable
 from parsers.numbers import UNIT_NOTE
 from parsers.pdf_layout import Fragment
+from parsers.table_codes import CodeHeader, code_header, label_columns, turn
 from parsers.table_kinds import recognise
 
 PATH_SEPARATOR = " › "
@@ -55,10 +56,16 @@ def _is_data_row(texts: list[str]) -> bool:
     return any(AMOUNT.match(t) or CODE.match(t) for t in cells) or all(ROW_LABEL.match(t) for t in cells)
 
 
-def _header_height(rows: _Rows) -> int:
-    n = len(rows.starts)
-    first_data = next((r for r in range(n) if _is_data_row(rows.texts(r))), n)
-    return max((r + 1 for r in range(first_data) if any(rows.texts(r))), default=0)
+def _header_height(rows: _Rows) -> tuple[int, CodeHeader | None]:
+    """How many top rows are header, and the pair of 科目 code and name rows among them."""
+    texts = [rows.texts(r) for r in range(len(rows.starts))]
+    pair = code_header(texts)
+    for header in ([pair, None] if pair else [None]):
+        skip = {header.code_row, header.name_row} if header else set()
+        first_data = next((r for r, t in enumerate(texts) if r not in skip and _is_data_row(t)), len(texts))
+        if header is None or max(skip) < first_data:
+            return max((r + 1 for r in range(first_data) if any(texts[r])), default=0), header
+    return 0, None  # not reached: the last try has no pair
 
 
 def _column_paths(table: RawTable, height: int, extra: dict[int, str]) -> tuple[list[str], str | None]:
@@ -122,7 +129,7 @@ def group_fragments(fragments: list[Fragment]) -> list[list[Fragment]]:
 
 def build_table(table_id: str, group: list[Fragment]) -> Table:
     first = _Rows.of(group[0])
-    height = _header_height(first)
+    height, code_rows = _header_height(first)
     header_texts = [first.texts(r) for r in range(height)]
     extra: dict[int, str] = {}
     if height < len(first.starts):
@@ -160,6 +167,8 @@ def build_table(table_id: str, group: list[Fragment]) -> Table:
     table.pages = sorted({f.table.page for f in group})
     table.notes = [note for f in group for note in f.notes]
     table.kind = recognise(head.title or head.tag, columns)
+    if code_rows is not None:
+        return turn(table, code_rows, label_columns(table, code_rows)) or table
     return table
 
 

@@ -30,6 +30,7 @@ from parsers.headings import heading_at
 from parsers.model import Table
 from parsers.normalise import CleanLine, display_width
 from parsers.numbers import UNIT_NOTE, parse_cell
+from parsers.table_codes import code_header, turned
 
 SEE_TABLE = re.compile(r"(?:见表|见下表|如下表|下表)\s*[:：]?\s*$")
 
@@ -185,6 +186,9 @@ def _tsv(lines: list[CleanLine], i: int) -> TextTable | list[TextTable] | None:
         j += 1
     if len([r for r in raw if not r.fragment]) < 2:
         return None
+    coded = _code_header_table(raw, lines, i, j)
+    if coded is not None:
+        return coded
     heads = [k for k in range(1, len(raw)) if _is_block_header(raw, k)]
     if not heads:
         rows = _merge_fragments([r for r in raw])
@@ -204,6 +208,23 @@ def _tsv(lines: list[CleanLine], i: int) -> TextTable | list[TextTable] | None:
         before = preamble if n == 0 else []
         out.append(_block(lines, before, raw[a], raw[a + 1 : b], first, last, title))
     return out
+
+
+def _code_header_table(raw: list[_Row], lines: list[CleanLine], first: int, last: int) -> TextTable | None:
+    """A table headed by a row of 科目 codes and a row of their names (`parsers.table_codes`),
+    cells placed as printed (a header cell spanning both rows leaves the other one empty); the
+    table turned so each 科目 heads a row, its text kept as printed."""
+    printed = [r.placed() for r in _merge_fragments(list(raw))]
+    header = code_header(printed)
+    if header is None:
+        return None
+    height = max(header.code_row, header.name_row) + 1
+    if any(_is_numeric_cell(c) for r in printed[:height] if r not in (printed[header.code_row],) for c in r):
+        return None
+    made = _make(printed[height:], printed[:height], lines, first, last)
+    made.text_rows = printed
+    made.table = turned(made.table)
+    return made
 
 
 def _is_numeric_cell(cell: str) -> bool:

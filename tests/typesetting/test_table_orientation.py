@@ -2,8 +2,8 @@
 periods as columns and as rows, with compound period labels in words (上年决算数, 全年预算数,
 年初预算数, 调整预算数) and in years (2023年决算数, 2024年全年预算数), must give the same findings.
 
-The document is `orientation_render`'s. What does not hold yet is marked ``xfail(strict=True)``
-with what differs, so the marker fails as soon as the engine gets it right (remove it then).
+The document is `orientation_render`'s. The 一般公共预算财政拨款支出决算表 printed with its periods as
+rows carries its 类 as columns under a two-row header of codes over names (`parsers.table_codes`).
 """
 
 from __future__ import annotations
@@ -72,23 +72,11 @@ def test_year_labelled_period_columns_give_the_same_findings(renderings):
     assert _differences(renderings, ("columns", "years")) == ([], [])
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "periods as ROWS in the 一般公共预算财政拨款支出决算表 (类 as columns, a two-row header of codes 201/208/221 "
-    "over names): the header is not recognised (codes read as numbers; columns come out empty, the header "
-    "rows become body rows), so its table.total checks (620.00, 642.00, 629.00) and the prose ↔ table "
-    "checks of 500.00, 80.00, 40.00 are lost"))
 @pytest.mark.parametrize("labels", ["words", "years"])
 def test_period_rows_give_the_same_findings(renderings, labels):
     assert _differences(renderings, ("rows", labels)) == ([], [])
 
 
-ROWS_HEADER = pytest.mark.xfail(strict=True, reason=(
-    "periods as ROWS: the 一般公共预算财政拨款支出决算表's two-row header of codes over names is not "
-    "recognised, so the 类's 决算数 cell is not found (periods as columns: found)"))
-
-
-@pytest.mark.parametrize(
-    "rendering", [pytest.param(r, marks=ROWS_HEADER) if r[0] == "rows" else r for r in RENDERINGS], ids="-".join
-)
+@pytest.mark.parametrize("rendering", RENDERINGS, ids="-".join)
 def test_a_class_actual_that_differs_from_its_table_is_found(renderings, rendering):
     assert ("prose.table", "87.00 万元") in _failing_errors(renderings[rendering])
