@@ -28,6 +28,7 @@ from collections.abc import Iterable
 
 from parsers.model import Document, Figure
 from tui_review.contracts.relation import Relation, RelationKind, Term
+from tui_review.relations.table_sums import outline_sums
 from tui_review.relations.table_index import (
     ORDINAL,
     Panel,
@@ -465,14 +466,10 @@ def find(doc: Document) -> list[Relation]:
     vs = views(doc)
     out: list[Relation] = []
     for v in vs:
-        out += _hierarchy(v)
-        out += _coded_totals(v)
-        out += _ordinal_totals(v)
-        out += _staff_and_office(v)
-        out += _column_totals(v)
-        out += _carry_over(v)
-        out += _sides_balance(v)
+        own = _hierarchy(v) + _coded_totals(v) + _ordinal_totals(v) + _staff_and_office(v) + _column_totals(v)
+        own += _carry_over(v) + _sides_balance(v)
         if v.table.kind == "fiscal_summary":
-            out += _fund_balances(v)
+            own += _fund_balances(v)
+        out += own or outline_sums(v, _relation)
     out += _cross(vs)
     return out
