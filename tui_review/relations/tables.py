@@ -57,8 +57,9 @@ def _title(view: TableView) -> str:
 def _relation(rule: str, view: TableView, target: Figure | None, parts: Iterable[tuple[Figure | None, int]], zh: str, en: str, word: str = "") -> Relation | None:
     """A SUM relation, unless a cell is text or every figure in it is blank; blank cells of an
     all-blank column or row are left out (the table says that category does not occur)."""
-    terms = list(parts)
-    if target is None or not terms or any(f is None for f, _ in terms):
+    given = list(parts)
+    terms = [(f, c) for f, c in given if f is not None]
+    if target is None or not terms or len(terms) != len(given):
         return None
     terms = [(f, c) for f, c in terms if not view.structurally_empty(f)] or terms[:1]
     if not any(f.text for f in [target] + [f for f, _ in terms]):
@@ -305,7 +306,7 @@ def _carry_over(view: TableView) -> list[Relation]:
         income = _column(view, panel, r"本年收入", total_leaf=True)
         spending = _column(view, panel, r"本年支出", total_leaf=True)
         closing = _column(view, panel, r"年末结转")
-        if None in (opening, income, spending, closing):
+        if opening is None or income is None or spending is None or closing is None:
             continue
         for row in view.rows(panel):
             rel = _relation(
@@ -355,7 +356,7 @@ def _fund_balances(view: TableView) -> list[Relation]:
     opening = _row(view, income_side, r"^年初")
     sp_total = _row(view, spending_side, r"本年支出合计")
     closing = _row(view, spending_side, r"^年末")
-    if opening is None or closing is None:
+    if in_total is None or sp_total is None or opening is None or closing is None:
         return []
     out = []
     for fund in FUNDS:
@@ -409,6 +410,70 @@ def _classes(view: TableView, col_pattern: str) -> dict[str, Figure]:
     return out
 
 
+def _income_sources(summary: TableView, income: TableView) -> list[Relation | None]:
+    """收支总表 ↔ 收入表: 本年收入合计, each non-appropriation source, Σ appropriation rows."""
+    out = [_equal(summary, summary.cell(r"本年收入合计"), income, income.cell(r"^合计$", column("本年收入合计")), "本年收入合计", "total income")]
+    panel = summary.panels[0]
+    total = _row(summary, panel, r"本年收入合计")
+    if total is None:
+        return out
+    fiscal_rows: list[tuple[Figure | None, int]] = []
+    for row in summary.rows(panel):
+        if row.row >= total.row:
+            break
+        source = re.sub(r"收入$", "", row.key)
+        if "财政拨款" in source:
+            fiscal_rows.append((summary.figure(row.row, panel.value_cols[0]), 1))
+            continue
+        theirs = income.cell(r"^合计$", column(rf"{re.escape(source)}(?:收入)?"))
+        out.append(_equal(summary, summary.figure(row.row, panel.value_cols[0]), income, theirs, row.key, row.key))
+    target = income.cell(r"^合计$", column("财政拨款(?:收入)?"))
+    if fiscal_rows:
+        out.append(_relation("table.cross", income, target, fiscal_rows, f"财政拨款收入 = 《{_title(summary)}》各项财政拨款收入之和", f"appropriation income = the sum of {_title(summary)}'s appropriation rows", "一致"))
+    return out
+
+
+def _spending_classes(summary: TableView, spending: TableView) -> list[Relation | None]:
+    """收支总表 ↔ 支出表: 本年支出合计 and each 类."""
+    out = [_equal(summary, summary.cell(r"本年支出合计"), spending, spending.cell(r"^合计$", column("本年支出合计")), "本年支出合计", "total expenditure")]
+    theirs = _classes(spending, column("本年支出合计"))
+    for name, fig in _classes(summary, r".").items():
+        out.append(_equal(summary, fig, spending, theirs.get(name), name, name))
+    return out
+
+
+def _general_budget(fiscal: TableView, general: TableView) -> list[Relation | None]:
+    """财政拨款收支总表's 一般公共预算 column ↔ the 一般公共预算支出表: each 类 and the total."""
+    theirs = _classes(general, column("合计"))
+    out = [_equal(fiscal, fig, general, theirs.get(name), name, name) for name, fig in _classes(fiscal, r"一般公共预算").items()]
+    out.append(_equal(fiscal, fiscal.cell(r"本年支出合计", r"一般公共预算"), general, general.cell(r"^合计$", column("合计")), "一般公共预算财政拨款支出合计", "general-budget expenditure total"))
+    return out
+
+
+def _fiscal_funds(vs: list[TableView], fiscal: TableView, income: TableView | None, summary: TableView | None) -> list[Relation | None]:
+    """财政拨款收支总表 ↔ 收入表 (财政拨款收入), 收支总表 (each fund's income) and each fund's own table."""
+    out: list[Relation | None] = []
+    if income:
+        out.append(_equal(fiscal, fiscal.cell(r"本年收入合计"), income, income.cell(r"^合计$", column("财政拨款(?:收入)?")), "财政拨款收入", "appropriation income"))
+    if summary:
+        for fund in FUNDS:
+            out.append(_equal(fiscal, fiscal.cell(rf"^{fund}"), summary, summary.cell(rf"^{fund}"), f"{fund}财政拨款收入", f"{fund} appropriation income"))
+    for kind, fund in (("gov_fund", "政府性基金"), ("state_capital", "国有资本经营")):
+        own = _of_kind(vs, kind)
+        if own is not None:
+            out.append(_equal(fiscal, fiscal.cell(r"本年支出合计", fund), own, own.cell(r"^合计$", column("本年支出")), f"{fund}预算财政拨款支出", f"{fund} appropriation expenditure"))
+    return out
+
+
+def _basic_parts(general: TableView, basic: TableView) -> list[Relation | None]:
+    """一般公共预算支出表's 基本支出 = 人员经费 + 公用经费 of the 基本支出表."""
+    target = general.cell(r"^合计$", column("基本支出"))
+    staff, office = basic.cell(r"^人员经费"), basic.cell(r"^公用经费")
+    if target is None or staff is None or office is None:
+        return []
+    return [_relation("table.cross", general, target, [(staff, 1), (office, 1)], f"基本支出 = 《{_title(basic)}》人员经费 + 公用经费", f"basic expenditure = staff costs + office costs of {_title(basic)}", "一致")]
+
+
 def _cross(vs: list[TableView]) -> list[Relation]:
     summary = _of_kind(vs, "income_expenditure_summary")
     income = _of_kind(vs, "income")
@@ -418,47 +483,15 @@ def _cross(vs: list[TableView]) -> list[Relation]:
     basic = _of_kind(vs, "basic_expenditure")
     out: list[Relation | None] = []
     if summary and income:
-        out.append(_equal(summary, summary.cell(r"本年收入合计"), income, income.cell(r"^合计$", column("本年收入合计")), "本年收入合计", "total income"))
-        panel = summary.panels[0]
-        total = _row(summary, panel, r"本年收入合计")
-        fiscal_rows = []
-        for row in summary.rows(panel) if total is not None else []:
-            if row.row >= total.row:
-                break
-            source = re.sub(r"收入$", "", row.key)
-            if "财政拨款" in source:
-                fiscal_rows.append((summary.figure(row.row, panel.value_cols[0]), 1))
-                continue
-            theirs = income.cell(r"^合计$", column(rf"{re.escape(source)}(?:收入)?"))
-            out.append(_equal(summary, summary.figure(row.row, panel.value_cols[0]), income, theirs, row.key, row.key))
-        target = income.cell(r"^合计$", column("财政拨款(?:收入)?"))
-        if fiscal_rows:
-            out.append(_relation("table.cross", income, target, fiscal_rows, f"财政拨款收入 = 《{_title(summary)}》各项财政拨款收入之和", f"appropriation income = the sum of {_title(summary)}'s appropriation rows", "一致"))
+        out += _income_sources(summary, income)
     if summary and spending:
-        out.append(_equal(summary, summary.cell(r"本年支出合计"), spending, spending.cell(r"^合计$", column("本年支出合计")), "本年支出合计", "total expenditure"))
-        theirs = _classes(spending, column("本年支出合计"))
-        for name, fig in _classes(summary, r".").items():
-            out.append(_equal(summary, fig, spending, theirs.get(name), name, name))
+        out += _spending_classes(summary, spending)
     if fiscal and general:
-        theirs = _classes(general, column("合计"))
-        for name, fig in _classes(fiscal, r"一般公共预算").items():
-            out.append(_equal(fiscal, fig, general, theirs.get(name), name, name))
-        out.append(_equal(fiscal, fiscal.cell(r"本年支出合计", r"一般公共预算"), general, general.cell(r"^合计$", column("合计")), "一般公共预算财政拨款支出合计", "general-budget expenditure total"))
-    if fiscal and income:
-        out.append(_equal(fiscal, fiscal.cell(r"本年收入合计"), income, income.cell(r"^合计$", column("财政拨款(?:收入)?")), "财政拨款收入", "appropriation income"))
-    if fiscal and summary:
-        for fund in FUNDS:
-            out.append(_equal(fiscal, fiscal.cell(rf"^{fund}"), summary, summary.cell(rf"^{fund}"), f"{fund}财政拨款收入", f"{fund} appropriation income"))
+        out += _general_budget(fiscal, general)
     if fiscal:
-        for kind, fund in (("gov_fund", "政府性基金"), ("state_capital", "国有资本经营")):
-            own = _of_kind(vs, kind)
-            if own is not None:
-                out.append(_equal(fiscal, fiscal.cell(r"本年支出合计", fund), own, own.cell(r"^合计$", column("本年支出")), f"{fund}预算财政拨款支出", f"{fund} appropriation expenditure"))
+        out += _fiscal_funds(vs, fiscal, income, summary)
     if general and basic:
-        target = general.cell(r"^合计$", column("基本支出"))
-        staff, office = basic.cell(r"^人员经费"), basic.cell(r"^公用经费")
-        if target is not None and staff is not None and office is not None:
-            out.append(_relation("table.cross", general, target, [(staff, 1), (office, 1)], f"基本支出 = 《{_title(basic)}》人员经费 + 公用经费", f"basic expenditure = staff costs + office costs of {_title(basic)}", "一致"))
+        out += _basic_parts(general, basic)
     return [r for r in out if r is not None]
 
 
