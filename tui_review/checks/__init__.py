@@ -28,6 +28,7 @@ from parsers.model import Document
 from tui_review.checks import completeness, names, structure
 from tui_review.checks import figures as F
 from tui_review.checks.barrier import Barrier
+from tui_review.checks.blank_cells import blank_cell_findings
 from tui_review.checks.evaluate import evaluate
 from tui_review.checks.form import form_findings
 from tui_review.checks.ids import deduplicate
@@ -71,6 +72,7 @@ def check_relations(
     findings = [f for _, f in evaluated if f.verdict != Verdict.UNCHECKED]
     findings += barrier.run("notes", "notes", notes, evaluated, doc, config, default=[])
     findings += barrier.run("notes", "unbound", unbound_notes, doc, relations, config, default=[])
+    findings += barrier.run("check", "table.blank", blank_cell_findings, evaluated, doc, config, default=[])
     findings += barrier.run("form", "form", form_findings, doc, config, default=[])
     findings += barrier.run("completeness", "completeness", completeness.findings, doc, config, default=[])
     findings += barrier.run("structure", "structure", structure.findings, doc, config, default=[])

@@ -1,0 +1,71 @@
+"""A blank table cell where the table's arithmetic needs a figure (rule ``table.blank``)."""
+
+from __future__ import annotations
+
+from parsers.model import DocKind, Document, Table
+from parsers.table_figures import table_figures
+from tui_review.checks import check_relations
+from tui_review.relations import tables
+
+COLUMNS = ["项目", "合计", "基本支出", "项目支出"]
+
+
+def _report(rows: list[list[str]]):
+    table = Table("T1", rows, COLUMNS, title="支出预算表", unit="万元")
+    figures, _, _ = table_figures(table, "万元", 2024)
+    doc = Document(path="x.pdf", sha256="", text="", kind=DocKind.BUDGET, year=2024, tables=[table], figures=figures)
+    return check_relations(doc, tables.find(doc))
+
+
+def _blank(report):
+    return [f for f in report.findings if f.rule == "table.blank"]
+
+
+def test_a_blank_cell_two_totals_need_the_same_figure_for_is_missing():
+    (found,) = _blank(_report([
+        ["一、甲", "100.00", "60.00", "40.00"],
+        ["二、乙", "50.00", "", "20.00"],
+        ["合计", "150.00", "90.00", "60.00"],
+    ]))
+    assert str(found.severity) == "warning" and str(found.verdict) == "fails"
+    assert (found.place.row, found.place.column) == (1, 2)
+    assert found.expected == "30.00 万元"
+    assert "2 处合计均需此处为 30.00万元" in found.message_zh
+
+
+def test_a_blank_cell_one_total_needs_a_figure_for_is_a_possible_slip():
+    found = {(f.place.row, f.place.column): f for f in _blank(_report([
+        ["一、甲", "100.00", "60.00", "40.00"],
+        ["二、乙", "50.00", "", "20.00"],
+        ["合计", "150.00", "", "60.00"],
+    ]))}
+    # 乙's 基本支出 by its row (50 − 20); the 合计 row's by its row (150 − 60); its column has two blanks
+    assert {k: f.expected for k, f in found.items()} == {(1, 2): "30.00 万元", (2, 2): "90.00 万元"}
+    assert "也可能是其他数字有误" in found[(1, 2)].message_zh
+
+
+def test_totals_that_disagree_on_the_blank_say_nothing_of_it():
+    # the row asks 30.00, the column 35.00: something else is wrong, not certainly this cell
+    assert _blank(_report([
+        ["一、甲", "100.00", "60.00", "40.00"],
+        ["二、乙", "50.00", "", "20.00"],
+        ["合计", "150.00", "95.00", "60.00"],
+    ])) == []
+
+
+def test_a_blank_that_a_total_closes_with_zero_is_a_zero():
+    # the column 合计 holds with the blank as 0 (90 = 60 + 30 + 0): the row's failure is not the blank's
+    assert _blank(_report([
+        ["一、甲", "100.00", "60.00", "40.00"],
+        ["二、乙", "50.00", "", "20.00"],
+        ["三、丙", "30.00", "30.00", ""],
+        ["合计", "180.00", "90.00", "60.00"],
+    ])) == []
+
+
+def test_a_table_that_adds_up_has_no_blank_finding():
+    assert _blank(_report([
+        ["一、甲", "100.00", "60.00", "40.00"],
+        ["二、乙", "20.00", "", "20.00"],
+        ["合计", "120.00", "60.00", "60.00"],
+    ])) == []
