@@ -123,11 +123,10 @@ def blank_cell_findings(evaluated: list[tuple[Relation, Finding]], doc: Document
             if finding.holds:
                 closed.update(blanks)
             continue
-        found = _ask(relation)
-        if found is not None:
-            blank, ask = found
-            asked.setdefault(blank.id, (blank, []))[1].append(ask)
-    out = []
+        ask = _ask(relation)
+        if ask is not None:
+            asked.setdefault(ask[0].id, (ask[0], []))[1].append(ask[1])
+    out: list[Finding] = []
     for fid, (blank, asks) in asked.items():
         if fid in closed or _structurally_empty(doc, blank) or not _agree(asks) or asks[0].value <= asks[0].slack:
             continue
