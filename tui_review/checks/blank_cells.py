@@ -62,10 +62,11 @@ def _ask(relation: Relation) -> tuple[Figure, _Ask] | None:
 def _structurally_empty(doc: Document, fig: Figure) -> bool:
     """A blank in a column or a row with no figure at all: the table prints nothing there (a
     category that does not occur, a wrapped label's second line, a spacer column)."""
-    table = doc.table(fig.cell.table_id) if fig.cell is not None else None
-    if table is None:
+    cell = fig.cell
+    table = doc.table(cell.table_id) if cell is not None else None
+    if cell is None or table is None:
         return True
-    row, col = fig.cell.row, fig.cell.col
+    row, col = cell.row, cell.col
     column = [r[col] for r in table.rows if col < len(r)]
     return not any(parse_cell(c) for c in column) or not any(parse_cell(c) for c in table.rows[row])
 
