@@ -33,6 +33,7 @@ from tui_review.checks.evaluate import evaluate
 from tui_review.checks.form import form_findings
 from tui_review.checks.ids import deduplicate
 from tui_review.checks.notes import notes
+from tui_review.checks.rate_notes import rate_notes
 from tui_review.checks.unbound import unbound_notes
 from tui_review.checks.report import CHECKED_VERDICTS, KINDS, CheckReport, Coverage
 from tui_review.checks.suspects import find_groups
@@ -72,6 +73,7 @@ def check_relations(
     findings = [f for _, f in evaluated if f.verdict != Verdict.UNCHECKED]
     findings += barrier.run("notes", "notes", notes, evaluated, doc, config, default=[])
     findings += barrier.run("notes", "unbound", unbound_notes, doc, relations, config, default=[])
+    findings += barrier.run("notes", "unbound.table", rate_notes, doc, relations, config, default=[])
     findings += barrier.run("check", "table.blank", blank_cell_findings, evaluated, doc, config, default=[])
     findings += barrier.run("form", "form", form_findings, doc, config, default=[])
     findings += barrier.run("completeness", "completeness", completeness.findings, doc, config, default=[])

@@ -268,6 +268,19 @@ def _column_groups(view: TableView) -> list[list[int]]:
     return groups + ([rest] if rest else [])
 
 
+def rate_columns(doc: Document) -> list[tuple[TableView, int, str]]:
+    """Every rate column of every table that prints a figure: (view, column, kind)."""
+    out = []
+    for view in views(doc):
+        filled = {c for _, c in view.figures}
+        for group in _column_groups(view):
+            for col in group:
+                kind = rate_kind(segments(view.table.columns[col]))
+                if kind is not None and col in filled:
+                    out.append((view, col, kind))
+    return out
+
+
 def find(doc: Document) -> list[Relation]:
     out: list[Relation] = []
     for view in views(doc):
@@ -284,4 +297,4 @@ def find(doc: Document) -> list[Relation]:
     return out
 
 
-__all__ = ["find", "rate_kind"]
+__all__ = ["find", "rate_columns", "rate_kind"]
