@@ -23,20 +23,16 @@ not hold; it is then not the table's, and no claim is made.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 
 from parsers.model import Figure
 from tui_review.contracts.relation import Relation
 from tui_review.relations.table_index import ORDINAL, Panel, TableView, leaf
+from tui_review.relations.table_relation import sum_relation
 
 TOTAL = re.compile(r"^(?:小计|.{0,8}(?:合计|总计))$")  # on the label without spaces
 NOT_A_PART = re.compile(r"^\s*其中")
-
-# (rule, view, target, parts, zh, en, word) → a relation or None: `tables._relation`
-MakeRelation = Callable[..., Relation | None]
-
 
 @dataclass(frozen=True, slots=True)
 class _Row:
@@ -144,7 +140,7 @@ def _continued(view: TableView) -> bool:
     return nxt is not None and nxt.columns == view.table.columns and nxt.title in ("", view.table.title)
 
 
-def outline_sums(view: TableView, relation: MakeRelation) -> list[Relation]:
+def outline_sums(view: TableView) -> list[Relation]:
     """The outline's sums of ``view``, when its figures confirm the outline (see the module)."""
     out: list[Relation] = []
     open_end = _continued(view)
@@ -153,7 +149,7 @@ def outline_sums(view: TableView, relation: MakeRelation) -> list[Relation]:
         for total, parts in _claims(rows, open_end):
             for col in panel.value_cols:
                 target: Figure | None = view.figure(total.row, col)
-                rel = relation(
+                rel = sum_relation(
                     "table.total", view, target, [(view.figure(p.row, col), 1) for p in parts],
                     f"{_name(total)} = Σ 其下各项（{leaf(view.table.columns[col])}）",
                     f"{_name(total)} = sum of the items under it ({leaf(view.table.columns[col])})",

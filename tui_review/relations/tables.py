@@ -14,27 +14,25 @@ Within a table (each panel of a two-sided table on its own):
 - ``table.balance``: 收入总计 = 支出总计; per row 年初结转和结余 + 本年收入 − 本年支出 = 年末结转和结余;
   per fund in the 财政拨款收支总表, 年初结转 + 本年收入 − 本年支出 = 年末结转.
 
-Between tables (``table.cross``): the same quantity in two standard tables — the 收支总表's
-totals, income sources and 类 rows against the 收入表 / 支出表; the 财政拨款收支总表's
-一般公共预算 column against the 一般公共预算支出表; its 本年支出合计 per fund against that
-fund's table; the 一般公共预算支出表's 基本支出 against 人员经费 + 公用经费 of the 基本支出表.
-Rows are matched by label or code, never by 行次.
+Tables none of these can sum get their outline's sums (`table_sums`). Between tables
+(``table.cross``): see `table_cross`. Rows are matched by label or code, never by 行次.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 
-from parsers.model import Document, Figure
-from tui_review.contracts.relation import Relation, RelationKind, Term
+from parsers.model import Document
+from tui_review.contracts.relation import Relation
+from tui_review.relations.table_cross import FUNDS, cross
+from tui_review.relations.table_relation import row_matching as _row
+from tui_review.relations.table_relation import sum_relation as _relation
 from tui_review.relations.table_sums import outline_sums
 from tui_review.relations.table_index import (
     ORDINAL,
     Panel,
     PanelRow,
     TableView,
-    column,
     leaf,
     segments,
     views,
@@ -45,35 +43,8 @@ ROW_TOTAL = re.compile(r"合计$")
 GRAND_TOTAL = re.compile(r"总计$")
 NOT_A_PART = re.compile(r"^其中|机关运行经费")
 SUB_ITEM = re.compile(r"^\s*(?:[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}\s*[、．.](?!\d))")
-FUNDS = ("一般公共预算", "政府性基金", "国有资本经营")
 STAFF = ("人员经费", ("301", "303"))
 OFFICE = ("公用经费", ("302", "307", "309", "310", "399"))
-
-
-def _title(view: TableView) -> str:
-    return view.table.title or view.table.id
-
-
-def _relation(rule: str, view: TableView, target: Figure | None, parts: Iterable[tuple[Figure | None, int]], zh: str, en: str, word: str = "") -> Relation | None:
-    """A SUM relation, unless a cell is text or every figure in it is blank; blank cells of an
-    all-blank column or row are left out (the table says that category does not occur)."""
-    given = list(parts)
-    terms = [(f, c) for f, c in given if f is not None]
-    if target is None or not terms or len(terms) != len(given):
-        return None
-    terms = [(f, c) for f, c in terms if not view.structurally_empty(f)] or terms[:1]
-    if not any(f.text for f in [target] + [f for f, _ in terms]):
-        return None
-    return Relation(
-        rule=rule,
-        kind=RelationKind.SUM,
-        terms=[Term(f, c) for f, c in terms],
-        target=target,
-        word=word,
-        label_zh=f"{_title(view)}：{zh}",
-        label_en=f"{_title(view)}: {en}",
-        section_id=view.table.section_id,
-    )
 
 
 def _level(row: PanelRow) -> int:
@@ -323,10 +294,6 @@ def _carry_over(view: TableView) -> list[Relation]:
     return out
 
 
-def _row(view: TableView, panel: Panel, pattern: str) -> PanelRow | None:
-    return next((r for r in view.rows(panel) if re.search(pattern, r.key)), None)
-
-
 def _sides_balance(view: TableView) -> list[Relation]:
     """Two-sided tables: 收入总计 = 支出总计."""
     totals = [(p, r) for p in view.panels for r in [_row(view, p, r"总计$")] if r is not None]
@@ -380,121 +347,6 @@ def _fund_balances(view: TableView) -> list[Relation]:
     return out
 
 
-# --- between tables -----------------------------------------------------------------------------
-
-
-def _of_kind(vs: list[TableView], kind: str) -> TableView | None:
-    """The first table of ``kind`` whose columns could be told apart (a table read without any
-    value column has nothing to compare)."""
-    return next((v for v in vs if v.table.kind == kind and v.panels), None)
-
-
-def _equal(a: TableView, fa: Figure | None, b: TableView, fb: Figure | None, what: str, what_en: str) -> Relation | None:
-    if fa is None or fb is None:
-        return None
-    return _relation("table.cross", b, fb, [(fa, 1)], f"{what} 应与《{_title(a)}》一致", f"{what_en} should agree with {_title(a)}", "一致")
-
-
-def _classes(view: TableView, col_pattern: str) -> dict[str, Figure]:
-    """类 rows of a table by name: the coded 3-digit rows, or the 一、 rows of a spending side."""
-    out: dict[str, Figure] = {}
-    for panel in view.panels:
-        cols = [c for c in panel.value_cols if re.search(col_pattern, view.table.columns[c])]
-        if not cols:
-            continue
-        for row in view.rows(panel):
-            if (len(row.code) == 3 or (not row.code and row.top_ordinal)) and row.key.endswith("支出"):
-                fig = view.figure(row.row, cols[0])
-                if fig is not None:
-                    out.setdefault(row.key, fig)
-    return out
-
-
-def _income_sources(summary: TableView, income: TableView) -> list[Relation | None]:
-    """收支总表 ↔ 收入表: 本年收入合计, each non-appropriation source, Σ appropriation rows."""
-    out = [_equal(summary, summary.cell(r"本年收入合计"), income, income.cell(r"^合计$", column("本年收入合计")), "本年收入合计", "total income")]
-    panel = summary.panels[0]
-    total = _row(summary, panel, r"本年收入合计")
-    if total is None:
-        return out
-    fiscal_rows: list[tuple[Figure | None, int]] = []
-    for row in summary.rows(panel):
-        if row.row >= total.row:
-            break
-        source = re.sub(r"收入$", "", row.key)
-        if "财政拨款" in source:
-            fiscal_rows.append((summary.figure(row.row, panel.value_cols[0]), 1))
-            continue
-        theirs = income.cell(r"^合计$", column(rf"{re.escape(source)}(?:收入)?"))
-        out.append(_equal(summary, summary.figure(row.row, panel.value_cols[0]), income, theirs, row.key, row.key))
-    target = income.cell(r"^合计$", column("财政拨款(?:收入)?"))
-    if fiscal_rows:
-        out.append(_relation("table.cross", income, target, fiscal_rows, f"财政拨款收入 = 《{_title(summary)}》各项财政拨款收入之和", f"appropriation income = the sum of {_title(summary)}'s appropriation rows", "一致"))
-    return out
-
-
-def _spending_classes(summary: TableView, spending: TableView) -> list[Relation | None]:
-    """收支总表 ↔ 支出表: 本年支出合计 and each 类."""
-    out = [_equal(summary, summary.cell(r"本年支出合计"), spending, spending.cell(r"^合计$", column("本年支出合计")), "本年支出合计", "total expenditure")]
-    theirs = _classes(spending, column("本年支出合计"))
-    for name, fig in _classes(summary, r".").items():
-        out.append(_equal(summary, fig, spending, theirs.get(name), name, name))
-    return out
-
-
-def _general_budget(fiscal: TableView, general: TableView) -> list[Relation | None]:
-    """财政拨款收支总表's 一般公共预算 column ↔ the 一般公共预算支出表: each 类 and the total."""
-    theirs = _classes(general, column("合计"))
-    out = [_equal(fiscal, fig, general, theirs.get(name), name, name) for name, fig in _classes(fiscal, r"一般公共预算").items()]
-    out.append(_equal(fiscal, fiscal.cell(r"本年支出合计", r"一般公共预算"), general, general.cell(r"^合计$", column("合计")), "一般公共预算财政拨款支出合计", "general-budget expenditure total"))
-    return out
-
-
-def _fiscal_funds(vs: list[TableView], fiscal: TableView, income: TableView | None, summary: TableView | None) -> list[Relation | None]:
-    """财政拨款收支总表 ↔ 收入表 (财政拨款收入), 收支总表 (each fund's income) and each fund's own table."""
-    out: list[Relation | None] = []
-    if income:
-        out.append(_equal(fiscal, fiscal.cell(r"本年收入合计"), income, income.cell(r"^合计$", column("财政拨款(?:收入)?")), "财政拨款收入", "appropriation income"))
-    if summary:
-        for fund in FUNDS:
-            out.append(_equal(fiscal, fiscal.cell(rf"^{fund}"), summary, summary.cell(rf"^{fund}"), f"{fund}财政拨款收入", f"{fund} appropriation income"))
-    for kind, fund in (("gov_fund", "政府性基金"), ("state_capital", "国有资本经营")):
-        own = _of_kind(vs, kind)
-        if own is not None:
-            out.append(_equal(fiscal, fiscal.cell(r"本年支出合计", fund), own, own.cell(r"^合计$", column("本年支出")), f"{fund}预算财政拨款支出", f"{fund} appropriation expenditure"))
-    return out
-
-
-def _basic_parts(general: TableView, basic: TableView) -> list[Relation | None]:
-    """一般公共预算支出表's 基本支出 = 人员经费 + 公用经费 of the 基本支出表."""
-    target = general.cell(r"^合计$", column("基本支出"))
-    staff, office = basic.cell(r"^人员经费"), basic.cell(r"^公用经费")
-    if target is None or staff is None or office is None:
-        return []
-    return [_relation("table.cross", general, target, [(staff, 1), (office, 1)], f"基本支出 = 《{_title(basic)}》人员经费 + 公用经费", f"basic expenditure = staff costs + office costs of {_title(basic)}", "一致")]
-
-
-def _cross(vs: list[TableView]) -> list[Relation]:
-    summary = _of_kind(vs, "income_expenditure_summary")
-    income = _of_kind(vs, "income")
-    spending = _of_kind(vs, "expenditure")
-    fiscal = _of_kind(vs, "fiscal_summary")
-    general = _of_kind(vs, "general_budget_expenditure")
-    basic = _of_kind(vs, "basic_expenditure")
-    out: list[Relation | None] = []
-    if summary and income:
-        out += _income_sources(summary, income)
-    if summary and spending:
-        out += _spending_classes(summary, spending)
-    if fiscal and general:
-        out += _general_budget(fiscal, general)
-    if fiscal:
-        out += _fiscal_funds(vs, fiscal, income, summary)
-    if general and basic:
-        out += _basic_parts(general, basic)
-    return [r for r in out if r is not None]
-
-
 def find(doc: Document) -> list[Relation]:
     vs = views(doc)
     out: list[Relation] = []
@@ -503,6 +355,6 @@ def find(doc: Document) -> list[Relation]:
         own += _carry_over(v) + _sides_balance(v)
         if v.table.kind == "fiscal_summary":
             own += _fund_balances(v)
-        out += own or outline_sums(v, _relation)
-    out += _cross(vs)
+        out += own or outline_sums(v)
+    out += cross(vs)
     return out
