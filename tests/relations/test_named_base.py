@@ -121,3 +121,24 @@ def test_a_base_named_with_all_of_is_the_quantity_it_names():
     )
     rel = next(r for r in prose.find(parse_text(text)) if r.rule == "share" and r.target.text == "100")
     assert [t.figure.text for t in rel.denominator] == ["46.74"]
+
+
+def test_three_public_shares_named_in_words_with_no_total_anywhere_are_of_the_items_sum():
+    # the 三公 total is printed neither in the prose nor in a table: the three items are all of it
+    text = BUDGET_DOC + (
+        "九、“三公”经费支出预算情况说明\n2017年度一般公共预算拨款安排的“三公”经费预算支出中，因公出国（境）费支出199.25万元，"
+        "占“三公”经费的25.96%；公务用车购置及运行费支出183.6万元，占“三公”经费的23.92%；公务接待费支出384.75万元，占“三公”经费的50.12%。\n"
+    )
+    found = shares(parse_text(text))
+    assert [t.figure.text for t in found["25.96"].denominator] == ["199.25", "183.6", "384.75"]
+    slipped = check_document(parse_text(text.replace("23.92%", "32.92%"))).findings
+    assert any(f.rule == "share" and f.failed and "32.92" in f.stated for f in slipped)
+
+
+def test_a_partition_typeset_one_item_a_line_closed_by_full_stops():
+    text = BUDGET_DOC + (
+        "一、收入预算情况说明\n收入预算合计20849.45万元，其中：\n一般公共预算收入20702.25万元，占99.29%。\n财政专户管理资金147.20万元，占0.71%。\n"
+    )
+    found = shares(parse_text(text))
+    assert {"99.29", "0.71"} <= set(found)
+    assert [t.figure.text for t in found["0.71"].denominator] == ["20702.25", "147.20"]

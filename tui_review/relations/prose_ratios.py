@@ -9,7 +9,7 @@ from parsers.identity import whole_funds
 from parsers.model import Figure, Role
 from tui_review.contracts.relation import Relation, RelationKind, Term
 from tui_review.relations.prose_table import cell_for
-from tui_review.relations.prose_context import Ctx, budget_and_actual, closes_bracket, money, ratio_relation, sentence_bounds
+from tui_review.relations.prose_context import Ctx, budget_and_actual, closes_bracket, money, ratio_relation
 from tui_review.relations.prose_lists import PARTITIONS
 from tui_review.relations.table_index import name_key
 from tui_review.relations.text_marks import marks
@@ -62,6 +62,8 @@ def shares(ctx: Ctx, heads: dict[int, Figure]) -> list[Relation]:
                 continue
             total, part = _named_base(ctx, part, named.group("name")), _sharper(ctx, part)
             if total is None:
+                if _names_partition_total(part, named.group("name")) and (siblings := _partition_siblings(ctx, share)):
+                    out.append(_share_of_partition(share, part, siblings))
                 continue
             base_name = named.group("name")
             uncertain = _scope_differs(ctx, share, total, base_name)
@@ -104,15 +106,21 @@ def _partition_total(ctx: Ctx, part: Figure) -> Figure | None:
     return next((f for f in reversed(ctx.between(start, part.start)) if money(f) and ctx.period(f) == ctx.period(part) and total_name.match(_key(f.subject))), None)
 
 
+def _names_partition_total(part: Figure, name: str) -> bool:
+    """“占“三公”经费的…” after a 三公 item: the base named is the total of the part's partition."""
+    key = _key(part.subject)
+    return any(member.match(key) and total.match(_key(name)) for member, total in PARTITION_TOTALS)
+
+
 def _key(name: str) -> str:
     return re.sub(r"(?:支出|拨款|预算|决算)+$", "", re.sub(r"^(?:全部|所有)", "", name_key(name)))
 
 
 def _partition_siblings(ctx: Ctx, share: Figure) -> list[Figure]:
-    """“基本支出 a，占 x%；项目支出 b，占 y%；…” with no total printed: when the sentence gives
+    """“基本支出 a，占 x%；项目支出 b，占 y%；…” with no total printed: when the list gives
     every member of a standard partition its amount and share, the total is their sum. The
-    amounts, each the one just before a share of the sentence; [] when they form no partition."""
-    s_start, s_end = _list_bounds(ctx.doc.text, share.start)
+    amounts, each the one just before a share of the list; [] when they form no partition."""
+    s_start, s_end = _share_lines(ctx, share.start)
     members: list[Figure] = []
     last = s_start
     for f in ctx.between(s_start, s_end):
@@ -128,22 +136,34 @@ def _partition_siblings(ctx: Ctx, share: Figure) -> list[Figure]:
     return members if any(all(p.match(m.subject) for m in members) for p in PARTITIONS) else []
 
 
-LIST_LINES = 24  # lines a list of “…；” items may run over
+LIST_LINES = 24  # lines a list of items may run over
 
 
-def _list_bounds(text: str, pos: int) -> tuple[int, int]:
-    """The sentence at ``pos``, extended over the lines of its list: a line ending in ；
-    continues on the next (bounded)."""
-    start, end = sentence_bounds(text, pos)
+def _share_lines(ctx: Ctx, pos: int) -> tuple[int, int]:
+    """The run of lines around ``pos`` in which every line states an amount and its share (a list
+    typeset one item a line, each closed by ；or 。), bounded."""
+    text = ctx.doc.text
+    start, end = _line(text, pos)
     for _ in range(LIST_LINES):
-        if start < 2 or not text[:start].rstrip().endswith(("；", ";")):
+        if start < 1 or not _states_a_share(ctx, *_line(text, start - 1)):
             break
-        start = sentence_bounds(text, start - 2)[0]
+        start = _line(text, start - 1)[0]
     for _ in range(LIST_LINES):
-        if end >= len(text) or text[end] != "\n" or not text[:end].rstrip().endswith(("；", ";")):
+        if end >= len(text) or not _states_a_share(ctx, *_line(text, end + 1)):
             break
-        end = sentence_bounds(text, end + 1)[1]
+        end = _line(text, end + 1)[1]
     return start, end
+
+
+def _line(text: str, pos: int) -> tuple[int, int]:
+    m = marks(text)
+    end = m.next("\n", pos)
+    return m.last("\n", pos) + 1, (len(text) if end == -1 else end)
+
+
+def _states_a_share(ctx: Ctx, start: int, end: int) -> bool:
+    figs = ctx.between(start, end)
+    return any(f.role == Role.SHARE for f in figs) and any(money(f) for f in figs)
 
 
 def _share_of_partition(share: Figure, part: Figure, members: list[Figure]) -> Relation:
