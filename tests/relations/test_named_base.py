@@ -142,3 +142,13 @@ def test_a_partition_typeset_one_item_a_line_closed_by_full_stops():
     found = shares(parse_text(text))
     assert {"99.29", "0.71"} <= set(found)
     assert [t.figure.text for t in found["0.71"].denominator] == ["20702.25", "147.20"]
+
+
+def test_a_base_named_without_de_after_a_total_word_and_printed_after_the_departments_name():
+    text = BUDGET_DOC + (
+        "三、支出预算情况说明\n省委办公厅本年支出预算合计20849.45万元，其中：基本支出9964.07万元。\n"
+        "四、财政拨款支出情况说明\n省委办公厅2017年财政拨款预算支出20702.25万元，占本年支出合计99.29%。\n"
+    )
+    rel = shares(parse_text(text))["99.29"]
+    assert [t.figure.text for t in rel.denominator] == ["20849.45"]
+    assert [t.figure.text for t in shares(parse_text(text.replace("合计99.29%", "合计的99.29%")))["99.29"].denominator] == ["20849.45"]

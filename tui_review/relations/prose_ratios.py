@@ -30,7 +30,7 @@ def completions(ctx: Ctx) -> list[Relation]:
 
 
 # “占“三公”经费的 18.85%”: a share whose base is named in words, not printed in its clause
-BASE_NAME = re.compile(r"占\s*(?P<name>[^，,；;。：:\d%％（）()]{2,24}?)\s*(?:的|比重为?|比例为?)\s*$")
+BASE_NAME = re.compile(r"占\s*(?P<name>[^，,；;。：:\d%％（）()]{2,24}?)\s*(?:的|比重为?|比例为?|(?<=合计|总计|总额))\s*$")
 
 
 def shares(ctx: Ctx, heads: dict[int, Figure]) -> list[Relation]:
@@ -113,7 +113,10 @@ def _names_partition_total(part: Figure, name: str) -> bool:
 
 
 def _key(name: str) -> str:
-    return re.sub(r"(?:支出|拨款|预算|决算)+$", "", re.sub(r"^(?:全部|所有)", "", name_key(name)))
+    """A name as a base is matched: 本年支出预算合计 ≡ 本年支出合计, 全部项目支出预算 ≡ 项目支出."""
+    key = re.sub(r"^(?:全部|所有)", "", name_key(name))
+    key = re.sub(r"(?<=.)(?:预算|决算)(?=合计|总计|小计)", "", key)
+    return re.sub(r"(?:支出|拨款|预算|决算)+$", "", key)
 
 
 def _partition_siblings(ctx: Ctx, share: Figure) -> list[Figure]:
@@ -189,7 +192,14 @@ def _named_base(ctx: Ctx, part: Figure, name: str) -> Figure | None:
         return cell
     key = _key(name)
     earlier = ctx.between(0, part.start)
-    return next((f for f in reversed(earlier) if money(f) and ctx.period(f) == ctx.period(part) and _key(f.subject) == key), None)
+    return next((f for f in reversed(earlier) if money(f) and ctx.period(f) == ctx.period(part) and _names(f.subject, key)), None)
+
+
+def _names(subject: str, key: str) -> bool:
+    """A prose subject names the base: the same key, or the key after the department's name
+    (省检察院本年支出预算合计 names 本年支出合计)."""
+    own = _key(subject)
+    return own == key or (len(key) >= 4 and own.endswith(key))
 
 
 def _sharper(ctx: Ctx, part: Figure) -> Figure:
