@@ -84,7 +84,8 @@ FINAL_DOC = "2023 年度示例局（部门）决算\n第三部分 2023 年度部
 
 
 def test_a_change_against_the_budget_takes_the_budget_from_the_classes_table_row():
-    text = FINAL_DOC + "四、一般公共预算财政拨款支出决算具体情况\n一般公共服务支出（类）决算数为1,627.50万元，与年初预算相比增加1,350.31万元。\n"
+    name = "一般公共服务支出（类）"
+    text = FINAL_DOC + f"四、一般公共预算财政拨款支出决算具体情况\n{name}决算数为1,627.50万元，与年初预算相比增加1,350.31万元。\n"
     doc = parse_text(text)
     table = Table("T1", [["201", "一般公共服务支出", "277.19", "1,627.50"]], ["科目编码", "科目名称", "年初预算数", "决算数"],
                   title="一般公共预算财政拨款支出决算表", kind="general_budget_expenditure")
@@ -152,3 +153,12 @@ def test_a_base_named_without_de_after_a_total_word_and_printed_after_the_depart
     rel = shares(parse_text(text))["99.29"]
     assert [t.figure.text for t in rel.denominator] == ["20849.45"]
     assert [t.figure.text for t in shares(parse_text(text.replace("合计99.29%", "合计的99.29%")))["99.29"].denominator] == ["20849.45"]
+
+
+def test_a_base_named_with_its_fund_is_the_amount_stated_where_that_fund_is_spoken_of():
+    text = BUDGET_DOC + (
+        "二、一般公共预算支出预算情况\n一般公共预算财政拨款支出预算2316.05万元，其中：基本支出1824.69万元，项目支出491.36万元。\n"
+        "三、机关运行经费预算\n2025年度机关运行经费预算186.67万元，占一般公共预算基本支出的10.23%。\n"
+    )
+    rel = shares(parse_text(text))["10.23"]
+    assert [t.figure.text for t in rel.denominator] == ["1824.69"]

@@ -116,6 +116,7 @@ def _key(name: str) -> str:
     """A name as a base is matched: 本年支出预算合计 ≡ 本年支出合计, 全部项目支出预算 ≡ 项目支出."""
     key = re.sub(r"^(?:全部|所有)", "", name_key(name))
     key = re.sub(r"(?<=.)(?:预算|决算)(?=合计|总计|小计)", "", key)
+    key = re.sub(r"(?<=预算)(?:财政)?拨款", "", key)  # 一般公共预算财政拨款基本支出 ≡ 一般公共预算基本支出
     return re.sub(r"(?:支出|拨款|预算|决算)+$", "", key)
 
 
@@ -192,14 +193,18 @@ def _named_base(ctx: Ctx, part: Figure, name: str) -> Figure | None:
         return cell
     key = _key(name)
     earlier = ctx.between(0, part.start)
-    return next((f for f in reversed(earlier) if money(f) and ctx.period(f) == ctx.period(part) and _names(f.subject, key)), None)
+    return next((f for f in reversed(earlier) if money(f) and ctx.period(f) == ctx.period(part) and _names(f, key)), None)
 
 
-def _names(subject: str, key: str) -> bool:
-    """A prose subject names the base: the same key, or the key after the department's name
-    (省检察院本年支出预算合计 names 本年支出合计)."""
-    own = _key(subject)
-    return own == key or (len(key) >= 4 and own.endswith(key))
+def _names(fig: Figure, key: str) -> bool:
+    """A prose figure is the base named: by the same key; by the key after the department's name
+    (省检察院本年支出预算合计 names 本年支出合计); or by the name without its fund when the figure
+    stands where that fund is spoken of (基本支出 under 一般公共预算… names 一般公共预算基本支出)."""
+    own = _key(fig.subject)
+    if own == key or (len(key) >= 4 and own.endswith(key)):
+        return True
+    funds = fig.identity.funds if fig.identity is not None else frozenset()
+    return any(key.startswith(fund) and key[len(fund) :] == own for fund in funds)
 
 
 def _sharper(ctx: Ctx, part: Figure) -> Figure:
