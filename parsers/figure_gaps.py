@@ -21,9 +21,9 @@ from parsers.model import ParseIssue, Severity
 
 # a unit token: the longer units first, so that 万元 is never read as a bare 元
 UNIT = re.compile(r"万元|亿元|元|[%％]")
-# what may stand between a number and its unit and is not a word: spaces and the marks a
-# converter leaves (Markdown emphasis, underline tags)
-_FILLER = re.compile(r"(?:\s|\*|_|</?u>)+$")
+# what may stand between a number and its unit and is not a word: spaces, the marks a converter
+# leaves (Markdown emphasis, underline tags) and the closing quote of a quoted name
+_FILLER = re.compile(r"(?:\s|\*|_|</?u>|[”’\"」』])+$")  # closing quotes too: “……（项）”万元
 _TAIL = 12  # characters of context read before a unit
 
 

@@ -106,7 +106,7 @@ def test_a_rate_without_a_change_between_more_than_two_amounts_is_not_bound():
         # wherever a unit stands after a word instead of a number
         "支出总计100.00万元，与上年相比增加万元，增长10.00%。", "主要包括：基本工资万元、津贴补贴53.16万元。",
         "事业运行（2010350）万元，较上年增加41.87万元。", "基本支出80.00万元，占比%。", "减少环节比率为%；精简要件643件。",
-        "单价万元（含）以上的设备0台。", "比上年增加**万元**。", "公用经费支出减少元。", "占总收入（4,677,326.79）的%。",
+        "单价万元（含）以上的设备0台。", "比上年增加**万元**。", "“一般公共服务支出（类）审计事务（款）行政运行（项）”万元，主要用于…", "公用经费支出减少元。", "占总收入（4,677,326.79）的%。",
     ],
 )
 def test_a_unit_or_percent_with_its_number_left_out_is_a_missing_figure(sentence):
