@@ -63,6 +63,7 @@ class Job:
     password: str | None = None
     render: Render | None = None  # must pickle (a module function or a partial of one) for the pool
     annotate: Annotate | None = None
+    check: Callable[..., CheckReport] | None = None  # default: the engine's own check of the document
 
 
 def check_one(job: Job) -> DocResult:
@@ -77,7 +78,7 @@ def check_one(job: Job) -> DocResult:
     except MemoryError:
         return DocResult(job.path, unreadable=f"{job.path}: 内存不足，未能读完 / out of memory while reading")
     try:
-        report = check_document(doc, job.config)
+        report = (job.check or check_document)(doc, job.config)
         judgements = job.annotate(job.path, doc, report.findings) if job.annotate is not None else {}
         rendered = job.render(doc, report) if job.render is not None else ""
         return DocResult(job.path, describe(doc), report, rendered, judgements=judgements)

@@ -11,13 +11,16 @@ the split view opens the partner there.
 
 `SetCheck(infos)` is a `LoadOptions.check`: the document's own checks, then every link of
 ``infos`` that involves it, keeping the `Across` of each cross finding by id and the partner
-documents it read. `describe_file` says what one file is (or why it cannot be read), for building
+documents it read; with ``beside=True`` a document opened alone is checked with the partners
+found in its own folder (`partners_beside`). `describe_file` says what one file is (or why it cannot be read), for building
 ``infos``. Pure: no Textual.
 """
 
 from __future__ import annotations
 
+import logging
 import threading
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -28,8 +31,11 @@ from tui_review.contracts.finding import Evidence, Finding
 from tui_review.contracts.place import Place
 from tui_review.crosscheck import check_pair
 from tui_review.docsets import DocInfo, Link, LinkKind, describe, group
+from tui_review.docsets.nearby import MAX_PARTNERS, glance_folder, might_pair, one_per_role
 from tui_review import engine
 from tui_review.relations.cross import FIRST, SECOND
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,23 +125,58 @@ def links_of(path: str | Path, infos: list[DocInfo]) -> list[Link]:
             if same_file(link.first.path, path) or same_file(link.second.path, path)]
 
 
+def partners_beside(
+    doc: Document, config: Config | None = None, password: str | None = None
+) -> tuple[list[DocInfo], dict[Path, Document]]:
+    """The document's own `DocInfo` and those of its partners in its own folder, with the partners
+    read (`tui_review.docsets.nearby`: glanced at first, only the likely ones read whole, then
+    grouped as a folder is; one partner per role)."""
+    from parsers import InputError, load_document
+
+    own = describe(doc)
+    likely = [g.path for g in glance_folder(doc.path, password) if might_pair(own, g.info)]
+    infos, read = [own], {}
+    for path in likely[:MAX_PARTNERS]:
+        try:
+            partner = load_document(path, password=password, limits=config.pdf if config is not None else None)
+        except (InputError, MemoryError):
+            continue
+        read[path] = partner
+        infos.append(describe(partner))
+    kept = {Path(p) for link in one_per_role(links_of(doc.path, infos), doc.path)
+            for p in (link.first.path, link.second.path)}
+    return [i for i in infos if i is own or Path(i.path) in kept], {p: d for p, d in read.items() if p in kept}
+
+
 class SetCheck:
     """A `LoadOptions.check` that adds the cross findings a document is home to (see the module
-    docstring). ``across`` and ``partners`` describe the document checked last."""
+    docstring). ``across`` and ``partners`` describe the document checked last.
 
-    def __init__(self, infos: list[DocInfo], *, password: str | None = None) -> None:
+    ``beside``: a document that is not one of ``infos`` (a file opened alone) is checked with the
+    partners found in its own folder (`partners_beside`). ``folder``: the folder whose documents
+    ``infos`` describes, when the set is a folder's (the export dialog offers one sheet for it)."""
+
+    def __init__(
+        self, infos: Iterable[DocInfo] = (), *, password: str | None = None, beside: bool = False, folder: Path | None = None
+    ) -> None:
         self.infos = list(infos)
         self.password = password
+        self.beside = beside
+        self.folder = folder
         self.across: dict[str, Across] = {}
         self.partners: dict[Path, Document] = {}
         self._lock = threading.Lock()
 
     def __call__(self, doc: Document, config: Config | None = None) -> CheckReport:
         report = engine.check_document(doc, config)  # looked up at call time (tests pin it)
+        infos, read = self._set_of(doc, config)
         across: dict[str, Across] = {}
         partners: dict[Path, Document] = {}
-        for link in links_of(doc.path, self.infos):
-            found = self._link_findings(link, doc, config, partners)
+        for link in links_of(doc.path, infos):
+            if read:  # partners found beside it: say which, and where their findings are listed
+                report.notices.append(_beside_notice(link, doc.path))
+            found = self._link_findings(link, doc, config, partners, read)
+            report.relations += len(found)  # each cross finding is one relation evaluated
             for finding, where in found:
                 report.findings.append(finding)
                 across[finding.finding_id] = where
@@ -143,15 +184,25 @@ class SetCheck:
             self.across, self.partners = across, partners
         return report
 
+    def _set_of(self, doc: Document, config: Config | None) -> tuple[list[DocInfo], dict[Path, Document]]:
+        if not self.beside or any(same_file(i.path, doc.path) for i in self.infos):
+            return self.infos, {}
+        try:
+            return partners_beside(doc, config, self.password)
+        except Exception:  # noqa: BLE001 — a bug in looking beside costs the partners, never the document
+            log.exception("looking for the partners of %s", doc.path)
+            return [], {}
+
     def _link_findings(
-        self, link: Link, doc: Document, config: Config | None, partners: dict[Path, Document]
+        self, link: Link, doc: Document, config: Config | None, partners: dict[Path, Document],
+        read: dict[Path, Document],
     ) -> list[tuple[Finding, Across]]:
         from parsers import InputError, load_document
 
         home_is_first = same_file(link.first.path, doc.path)
         partner_path = Path(link.second.path if home_is_first else link.first.path)
         try:
-            partner = partners.get(partner_path) or load_document(partner_path, password=self.password)
+            partner = partners.get(partner_path) or read.get(partner_path) or load_document(partner_path, password=self.password)
         except InputError:
             return []
         first, second = (doc, partner) if home_is_first else (partner, doc)
@@ -170,6 +221,17 @@ class SetCheck:
     def partner(self, path: Path) -> Document | None:
         with self._lock:
             return self.partners.get(path)
+
+
+def _beside_notice(link: Link, path: str) -> tuple[str, str]:
+    home_is_first = same_file(link.first.path, path)
+    partner = link.second if home_is_first else link.first
+    if home_prefix(link.kind) == (FIRST if home_is_first else SECOND):
+        return (f"与同一文件夹中的 {partner.name} 一起核对（{link.why_zh}）",
+                f"checked with {partner.name} beside it ({link.why_en})")
+    return (f"同一文件夹中的 {partner.name} 与本文档成组（{link.why_zh}）；两者之间的跨文档问题列在 {partner.name} 中",
+            f"{partner.name} beside it belongs with this document ({link.why_en}); "
+            f"the findings between them are listed in {partner.name}")
 
 
 @dataclass(frozen=True, slots=True)

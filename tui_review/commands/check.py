@@ -37,6 +37,7 @@ from tui_review.crosscheck import cross_findings
 from tui_review.docsets import discover, expand
 from tui_review.engine import CheckReport, check_document
 from tui_review.review.export import saved_judgements
+from tui_review.setcheck import SetCheck
 from tui_review.terminal import printable
 
 Annotate = batch.Annotate  # the saved review's judgements of a document's findings
@@ -112,7 +113,8 @@ def run(args, annotate: Annotate | None = None) -> int:
     if out_dir is not None:
         _prepare_folder(out_dir, paths, given, args)
     render = partial(_render, fmt=args.format, lang=lang, show_ok=args.show_ok)
-    jobs = [batch.Job(path, config, args.password, render, annotate) for path in paths]
+    check = _alone_check(args, given, paths)
+    jobs = [batch.Job(path, config, args.password, render, annotate, check) for path in paths]
     workers = (args.jobs or batch.default_jobs()) if _picklable(annotate) else 1
     stream = out_dir is None and not args.output and args.format == "text"
     results: list[batch.DocResult] = []
@@ -148,6 +150,14 @@ def run(args, annotate: Annotate | None = None) -> int:
         return 2
     errors = any(r.report.has_errors for r in results if r.report is not None)
     return 1 if errors or any(f.severity == "error" and f.failed for f in cross) else 0
+
+
+def _alone_check(args, given: list[Path], paths: list[Path]) -> SetCheck | None:
+    """One file checked alone: with the partners of its set found in its own folder (its cross
+    findings are the ones it is home to, as the app shows it); ``--no-cross``: the file only."""
+    if args.no_cross or len(paths) != 1 or any(p.is_dir() for p in given):
+        return None
+    return SetCheck(password=args.password, beside=True)
 
 
 def _picklable(annotate: Annotate | None) -> bool:

@@ -113,7 +113,8 @@ def _first_entity(name: str) -> str:
     return name
 
 
-def _from_file_name(path: str) -> str:
+def file_name_department(path: str) -> str:
+    """The department a file's name gives (``江苏省委办公厅2018年度部门预算公开表.pdf`` → 江苏省委办公厅), or ""."""
     stem = PurePath(path).stem
     name = NAME_NOISE.sub("", stem)
     return name if len(name) >= 3 and re.fullmatch(r"[\u4e00-\u9fff]+", name) else ""
@@ -150,7 +151,7 @@ def describe(doc: Document) -> DocInfo:
         department = _from_tables(doc)
         source = "table header" if department else ""
     if not department:
-        department = _from_file_name(doc.path)
+        department = file_name_department(doc.path)
         source = "file name" if department else ""
     prose = sum(1 for f in doc.figures if f.start is not None and f.unit in MONEY_UNITS)
     cells = sum(1 for f in doc.figures if f.cell is not None)

@@ -78,7 +78,8 @@ class FolderScreen(Dialog[Path | None]):
 
     def set_check(self) -> SetCheck:
         """The check a document chosen here is opened with: its own, and across the set found so far."""
-        return SetCheck([d.info for d in self.described.values() if d.info is not None], password=self.password)
+        infos = [d.info for d in self.described.values() if d.info is not None]
+        return SetCheck(infos, password=self.password, beside=True, folder=self.folder)
 
     def compose_body(self) -> ComposeResult:
         yield DataTable(id="folder-table", cursor_type="row", zebra_stripes=True)
