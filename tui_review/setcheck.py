@@ -165,6 +165,7 @@ class SetCheck:
         self.folder = folder
         self.across: dict[str, Across] = {}
         self.partners: dict[Path, Document] = {}
+        self.found_beside: list[tuple[str, str]] = []  # (zh, en): each partner found beside it, and why
         self._lock = threading.Lock()
 
     def __call__(self, doc: Document, config: Config | None = None) -> CheckReport:
@@ -172,9 +173,8 @@ class SetCheck:
         infos, read = self._set_of(doc, config)
         across: dict[str, Across] = {}
         partners: dict[Path, Document] = {}
-        for link in links_of(doc.path, infos):
-            if read:  # partners found beside it: say which, and where their findings are listed
-                report.notices.append(_beside_notice(link, doc.path))
+        linked = links_of(doc.path, infos)
+        for link in linked:
             found = self._link_findings(link, doc, config, partners, read)
             report.relations += len(found)  # each cross finding is one relation evaluated
             for finding, where in found:
@@ -182,6 +182,7 @@ class SetCheck:
                 across[finding.finding_id] = where
         with self._lock:
             self.across, self.partners = across, partners
+            self.found_beside = [_beside_line(link, doc.path) for link in linked] if read else []
         return report
 
     def _set_of(self, doc: Document, config: Config | None) -> tuple[list[DocInfo], dict[Path, Document]]:
@@ -223,7 +224,7 @@ class SetCheck:
             return self.partners.get(path)
 
 
-def _beside_notice(link: Link, path: str) -> tuple[str, str]:
+def _beside_line(link: Link, path: str) -> tuple[str, str]:
     home_is_first = same_file(link.first.path, path)
     partner = link.second if home_is_first else link.first
     if home_prefix(link.kind) == (FIRST if home_is_first else SECOND):

@@ -50,20 +50,25 @@ def test_the_final_accounts_checked_alone_are_checked_against_the_budget_beside_
     failing = [f for f in checked if f["verdict"] not in ("holds", "rounding")]
     assert [(f["severity"], f["stated"]) for f in failing] == [("error", "364.72 万元")]
     assert f"{BUDGET}.txt" in failing[0]["document"] and f"{FINAL}.txt" in failing[0]["document"]
-    assert code == 1
-    assert f"checked with {BUDGET}.txt beside it" in err and OTHER not in err
+    assert code == 1 and err == ""
+    assert main(["check", str(folder / f"{FINAL}.txt"), "--lang", "en"]) == 1
+    title, partner, *_ = capsys.readouterr().out.splitlines()
+    assert title == f"== {FINAL}.txt ==" and f"checked with {BUDGET}.txt beside it" in partner and OTHER not in partner
 
 
 def test_no_cross_checks_the_file_only(folder, capsys):
     code, findings, err = findings_of(capsys, str(folder / f"{FINAL}.txt"), "--no-cross")
-    assert cross(findings) == [] and "beside it" not in err
+    assert cross(findings) == []
+    main(["check", str(folder / f"{FINAL}.txt"), "--no-cross"])
+    assert "一起核对" not in capsys.readouterr().out
 
 
 def test_the_budget_alone_lists_none_and_says_where_they_are(folder, capsys):
     """Each cross finding is reviewed once, in the document whose words make the claim: the 决算."""
     code, findings, err = findings_of(capsys, str(folder / f"{BUDGET}.txt"))
     assert cross(findings) == []
-    assert f"the findings between them are listed in {FINAL}.txt" in err
+    main(["check", str(folder / f"{BUDGET}.txt"), "--lang", "en"])
+    assert f"the findings between them are listed in {FINAL}.txt" in capsys.readouterr().out
 
 
 def test_one_disclosure_present_twice_is_one_partner_of_the_opened_files_type(folder, capsys):

@@ -114,6 +114,8 @@ def run(args, annotate: Annotate | None = None) -> int:
         _prepare_folder(out_dir, paths, given, args)
     render = partial(_render, fmt=args.format, lang=lang, show_ok=args.show_ok)
     check = _alone_check(args, given, paths)
+    if check is not None:  # one file, checked in this process: its report says which partners it found
+        render = partial(render, beside=check)
     jobs = [batch.Job(path, config, args.password, render, annotate, check) for path in paths]
     workers = (args.jobs or batch.default_jobs()) if _picklable(annotate) else 1
     stream = out_dir is None and not args.output and args.format == "text"
@@ -176,9 +178,17 @@ def _empty_folder(path: Path) -> str:
                       "it is a directory with no disclosure in it (PDF, text, Markdown)", "directory").line()
 
 
-def _render(doc: Document, report: CheckReport, *, fmt: str, lang: str, show_ok: bool) -> str:
-    """The document's text report (json and csv are written from the report itself)."""
-    return text_report(doc, report, lang, show_ok) if fmt == "text" else ""
+def _render(doc: Document, report: CheckReport, *, fmt: str, lang: str, show_ok: bool, beside: SetCheck | None = None) -> str:
+    """The document's text report (json and csv are written from the report itself); ``beside``:
+    the check that found its partners in its folder, named under the report's title."""
+    if fmt != "text":
+        return ""
+    text = text_report(doc, report, lang, show_ok)
+    if beside is None or not beside.found_beside:
+        return text
+    title, _, rest = text.partition("\n")
+    lines = [f"  ↔ {en if lang == 'en' else zh}" for zh, en in beside.found_beside]
+    return "\n".join([title, *lines, rest])
 
 
 def _notify(result: batch.DocResult, lang: str, progress: batch.Progress) -> None:

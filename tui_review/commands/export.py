@@ -1,6 +1,7 @@
 """`tui-review export FILE|DIR`: write the review sheet headless, from the review saved beside FILE.
 
-A folder gives one sheet for all its documents (`tui_review.commands.folder.export_folder`).
+A folder gives one sheet for all its documents (`tui_review.commands.folder.export_folder`), and
+with ``--evidence DIR`` one folder of pictures per PDF under DIR.
 
 The same rows as the app's ``e``: every failing finding with the reviewer's status and note, the
 reviewer's own findings, and notes kept from an earlier version of the document. UTF-8 with BOM,
@@ -38,9 +39,6 @@ def run(args) -> int:
     if path.is_dir():  # one sheet for the folder's documents and their cross findings
         from tui_review.commands.folder import export_folder
 
-        if args.evidence:
-            print("--evidence 只用于单个文档 / --evidence is for one document", file=sys.stderr)
-            return 2
         return export_folder(args, path)
     config = load_config(args.config)
     lang = args.lang or config.ui.lang

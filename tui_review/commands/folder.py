@@ -9,12 +9,12 @@ sheet columns). `summary_text` is the same summary for a terminal.
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 from tui_review.batch import DocResult
 from tui_review.commands.sets import safe as _safe
 from tui_review.docsets.grouping import HOLDS_ZH, KIND_ZH
+from tui_review.review.folder_sheet import flat_name
 
 SUMMARY_COLUMNS = (
     "document",
@@ -32,14 +32,12 @@ SUMMARY_COLUMNS = (
 SUMMARY_NAME = "summary.csv"
 CROSS_NAME = "cross.csv"
 EXTENSIONS = {"text": "txt", "json": "json", "csv": "csv"}
-_UNSAFE = re.compile(r"[\x00-\x1f\x7f/\\:]")
 
 
 def document_output(out: Path, path: Path, roots: list[Path], fmt: str) -> Path:
     """``OUT/<path relative to the folder it was found in, separators as __>.check.<ext>``."""
     relative = next((path.relative_to(r) for r in roots if r.is_dir() and path.is_relative_to(r)), Path(path.name))
-    flat = "__".join(_UNSAFE.sub("_", part) for part in relative.parts)
-    return out / f"{flat}.check.{EXTENSIONS[fmt]}"
+    return out / f"{flat_name(relative)}.check.{EXTENSIONS[fmt]}"
 
 
 def summary_row(result: DocResult) -> dict[str, object]:
@@ -88,38 +86,24 @@ def summary_text(rows: list[dict[str, object]], cross_total: int, cross_errors: 
 
 
 def export_folder(args, folder: Path) -> int:
-    """``tui-review export DIR``: one review sheet for every document under DIR, as the app shows
-    them when opened from the folder list — each document's findings with the reviewer's status and
-    note, and the cross findings once, in the document that states them (their document column
-    names both files). An unreadable document is one line on stderr (exit 2); the rest is written."""
+    """``tui-review export DIR [--evidence OUT]``: one review sheet for every document under DIR, as
+    the app shows them when opened from the folder list (`tui_review.review.folder_sheet`). An
+    unreadable document is one line on stderr (exit 2); the rest is written."""
     import sys
 
-    from tui_review import sheet
     from tui_review.config import load_config
-    from tui_review.contracts.columns import headers
-    from tui_review.docsets import discover
-    from tui_review.review.export import default_export_path, review_rows
-    from tui_review.review.pipeline import LoadOptions, open_review
-    from tui_review.setcheck import SetCheck, describe_file
+    from tui_review.review.export import default_export_path
+    from tui_review.review.folder_sheet import export_folder_sheet
     from tui_review.terminal import printable
 
     config = load_config(args.config)
-    lang = args.lang or config.ui.lang
-    described = [describe_file(path, config, args.password) for path in discover(folder)]
-    for unreadable in (d.unreadable for d in described if d.unreadable):
-        print(printable(unreadable, one_line=True), file=sys.stderr)
-    check = SetCheck([d.info for d in described if d.info is not None], password=args.password)
-    options = LoadOptions(password=args.password, config=config, check=check)
-    rows: list[dict[str, object]] = []
-    for item in described:
-        if item.info is None:
-            continue
-        session = open_review(item.path, options, read_only=True)
-        try:
-            rows += review_rows(session, lang)
-        finally:
-            session.store.close()
     output = Path(args.output) if args.output else default_export_path(folder)
-    written = sheet.write_csv(output, rows, columns=headers(lang), force=args.force)
-    print(printable(f"{written} ({len(rows)})", one_line=True))
-    return 2 if any(d.unreadable for d in described) else 0
+    evidence = Path(args.evidence) if args.evidence else None
+    done = export_folder_sheet(folder, output, config=config, password=args.password, lang=args.lang or config.ui.lang,
+                               force=args.force, evidence=evidence)
+    for unreadable in done.unreadable:
+        print(printable(unreadable, one_line=True), file=sys.stderr)
+    print(printable(f"{done.written} ({done.rows})", one_line=True))
+    if evidence is not None:
+        print(printable(f"{evidence} ({done.pictures} PNG)", one_line=True))
+    return 2 if done.unreadable else 0

@@ -72,13 +72,15 @@ def glance_folder(doc_path: str | os.PathLike, password: str | None = None) -> l
 
 def might_pair(own: DocInfo, other: DocInfo) -> bool:
     """Could ``other`` be in a link with ``own``: one department (by the documents' names or their
-    file names), and years and kinds that some link joins (a kind not yet known allows any). The
-    exact decision is the grouping's, once both are read whole."""
+    file names), and years and kinds that some link joins (a kind not yet known allows any; a text
+    and tables pair only when ``own``, read whole, holds one of the two). The exact decision is the
+    grouping's, once both are read whole."""
     if own.year is None or other.year is None or abs(own.year - other.year) > 1:
         return False
     kinds = {own.kind, other.kind}
     if DocKind.UNKNOWN not in kinds:
-        same_year_link = own.kind == other.kind or kinds == {DocKind.BUDGET, DocKind.FINAL}
+        split = own.kind == other.kind and own.holds in ("prose", "tables")  # one disclosure in two files
+        same_year_link = split or kinds == {DocKind.BUDGET, DocKind.FINAL}
         next_year_link = own.kind == other.kind and own.kind in (DocKind.BUDGET, DocKind.FINAL)
         if not (same_year_link if own.year == other.year else next_year_link):
             return False
@@ -114,9 +116,16 @@ def _same(a: str, b: str) -> bool:
 
 
 def _describe_head(path: Path, text: str) -> DocInfo:
-    from parsers.text import parse_text
+    """Department, year and kind from the first pages' words, as the parser reads them from a
+    whole document's (its title: the first lines before a heading-like ``:``), without parsing."""
+    from parsers import metadata
+    from parsers.model import Document
 
-    return describe(parse_text(text, path=str(path)))
+    lines = [line.strip() for line in text.replace("\r", "\n").replace("\f", "\n").split("\n") if line.strip()]
+    title = "".join(line for line in lines[:2] if ":" not in line and "：" not in line)[:80]
+    doc = Document(path=str(path), sha256="", text=text, title=title, kind=metadata.detect_kind(title, text),
+                   year=metadata.detect_year(title, text), department=metadata.detect_department(title, text))
+    return describe(doc)
 
 
 def _text_head(path: Path) -> str:

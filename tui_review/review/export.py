@@ -138,12 +138,19 @@ def export_review_with_evidence(
     lang: str = "zh",
 ) -> Path:
     """The review sheet with a last column holding each entry's picture, relative to the sheet."""
-    sheet_folder = Path(path).resolve().parent
+    rows = evidence_rows(session, pictures, Path(path).resolve().parent, lang)
+    return sheet.write_csv(Path(path), rows, columns=[*headers(lang), PICTURE_HEADERS[lang]], force=force)
+
+
+def evidence_rows(
+    session: ReviewSession, pictures: dict[str, Path], sheet_folder: Path, lang: str = "zh"
+) -> list[dict[str, object]]:
+    """The session's sheet rows, each with its picture's path relative to ``sheet_folder``."""
     rows = review_rows(session, lang)
     for row, entry in zip(rows, session.entries, strict=True):
         picture = pictures.get(entry.key)
         row[PICTURE_HEADERS[lang]] = _relative(picture, sheet_folder) if picture else ""
-    return sheet.write_csv(Path(path), rows, columns=[*headers(lang), PICTURE_HEADERS[lang]], force=force)
+    return rows
 
 
 def _relative(picture: Path, folder: Path) -> str:

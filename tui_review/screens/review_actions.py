@@ -15,7 +15,7 @@ from tui_review.review.store import StoreError
 from tui_review.screens.annotate import AnnotateScreen
 from tui_review.screens.confirm import ConfirmDialog
 from tui_review.screens.error_dialog import ErrorDialog
-from tui_review.screens.export_dialog import ExportChoice, ExportDialog
+from tui_review.screens.export_dialog import ExportChoice, ExportDialog, export_folder_in_background
 from tui_review.screens.loading import LoadingMixin
 from tui_review.screens.status_picker import StatusPicker
 
@@ -193,6 +193,9 @@ class ReviewActionsMixin(LoadingMixin):
         def write(choice: ExportChoice | None) -> None:
             if choice is None:
                 return
+            if choice.folder is not None:  # every document of the folder: in a worker
+                export_folder_in_background(self, choice, self.options.config, self.options.password, get_lang())
+                return
             if choice.evidence is not None:  # pictures take a while: in a worker
                 self.notify(tr("export.pictures.started", folder=choice.evidence))
                 self._export_with_pictures(session, choice, get_lang())
@@ -204,7 +207,8 @@ class ReviewActionsMixin(LoadingMixin):
                 return
             self.notify(tr("export.done", path=written, rows=len(session.entries)), timeout=8)
 
-        dialog = ExportDialog(default_export_path(session.doc.path), pictures=bool(session.doc.page_count))
+        dialog = ExportDialog(default_export_path(session.doc.path), pictures=bool(session.doc.page_count),
+                              folder=getattr(self.options.check, "folder", None))  # opened from a folder: offer its sheet
         self.app.push_screen(dialog, write)
 
     @work(thread=True, exit_on_error=False, group="export")
