@@ -4,10 +4,7 @@ findings listed, and ``c`` opens the partner's place beside it."""
 from __future__ import annotations
 
 import argparse
-import shutil
 from pathlib import Path
-
-import pytest
 
 from tui_helpers import run_async, settle
 
@@ -15,23 +12,7 @@ from tui_review.app import ReviewApp
 from tui_review.commands import open as open_command
 from tui_review.config import Config
 
-SAMPLES = Path(__file__).resolve().parents[2] / "sample_docs"
-OPENING = "与年初预算354.72万元相比"  # seed 001's restatement of seed 000's 收入、支出总计
-
-
-@pytest.fixture(autouse=True)
-def private_cache(monkeypatch, tmp_path):
-    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
-
-
-def side_by_side(tmp_path: Path) -> Path:
-    """Seed 000 (the 2023 预算) beside a copy of seed 001 (its 决算) with one 年初预算 figure changed."""
-    folder = tmp_path / "docs"
-    folder.mkdir()
-    shutil.copy(SAMPLES / "000_c776e60c2084e5b6.txt", folder / "000_budget.txt")
-    final = (SAMPLES / "001_17aaca51ade6ba7f.txt").read_text(encoding="utf-8")
-    (folder / "001_final.txt").write_text(final.replace(OPENING, "与年初预算364.72万元相比"), encoding="utf-8")
-    return folder
+from test_folder_screen import folder_of_a_set, private_cache  # noqa: F401 — the seeds' 预算 + changed 决算; own cache
 
 
 def opened_as_on_the_command_line(path: Path, *extra: str) -> ReviewApp:
@@ -46,7 +27,7 @@ def opened_as_on_the_command_line(path: Path, *extra: str) -> ReviewApp:
 async def test_a_final_accounts_opened_alone_lists_its_cross_error_and_c_opens_the_budget(tmp_path):
     from tui_review.widgets.partner_view import PartnerView
 
-    folder = side_by_side(tmp_path)
+    folder = folder_of_a_set(tmp_path)
     app = opened_as_on_the_command_line(folder / "001_final.txt")
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
@@ -64,7 +45,7 @@ async def test_a_final_accounts_opened_alone_lists_its_cross_error_and_c_opens_t
 
 @run_async
 async def test_no_cross_opens_the_file_alone(tmp_path):
-    folder = side_by_side(tmp_path)
+    folder = folder_of_a_set(tmp_path)
     app = opened_as_on_the_command_line(folder / "001_final.txt", "--no-cross")
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)

@@ -4,10 +4,7 @@
 from __future__ import annotations
 
 import csv
-import shutil
-from pathlib import Path
 
-import pytest
 from textual.widgets import Checkbox, DataTable, Input
 
 from tui_helpers import run_async, settle
@@ -15,22 +12,7 @@ from tui_helpers import run_async, settle
 from tui_review.app import ReviewApp
 from tui_review.screens.export_dialog import ExportDialog
 
-SAMPLES = Path(__file__).resolve().parents[2] / "sample_docs"
-OPENING = "与年初预算354.72万元相比"
-
-
-@pytest.fixture(autouse=True)
-def private_cache(monkeypatch, tmp_path):
-    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
-
-
-def folder_of_a_set(tmp_path: Path) -> Path:
-    folder = tmp_path / "set"
-    folder.mkdir()
-    shutil.copy(SAMPLES / "000_c776e60c2084e5b6.txt", folder / "000_budget.txt")
-    final = (SAMPLES / "001_17aaca51ade6ba7f.txt").read_text(encoding="utf-8")
-    (folder / "001_final.txt").write_text(final.replace(OPENING, "与年初预算364.72万元相比"), encoding="utf-8")
-    return folder
+from test_folder_screen import folder_of_a_set, private_cache  # noqa: F401 — the seeds' 预算 + changed 决算; own cache
 
 
 async def export_dialog_of(app, pilot, name: str | None) -> ExportDialog:

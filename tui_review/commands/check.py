@@ -10,7 +10,9 @@ file is reported on stderr and the others are still checked. Exit status: 0 no e
 Documents are checked one at a time per process (`tui_review.batch`), streaming: each
 document's report is written, and its model released, before the next arrives. Documents that
 belong together (`tui_review.docsets`) are then checked across (`tui_review.crosscheck`, rules
-``cross.*``; ``--no-cross`` skips it). With a folder and ``--output DIR``, each document's report
+``cross.*``; ``--no-cross`` skips it). One file given alone is checked with the partners of its
+set found in its own folder (`tui_review.setcheck.SetCheck` with ``beside``): its report holds the
+cross findings it is home to, as the app lists them, and names the partners under its title. With a folder and ``--output DIR``, each document's report
 goes to its own file, then ``summary.csv`` and ``cross.csv`` (`tui_review.commands.folder`).
 
 Where a document has a saved review (``<doc>.review.sqlite``), the CSV and JSON carry the reviewer's
