@@ -114,11 +114,7 @@ def run(args, annotate: Annotate | None = None) -> int:
     out_dir = _output_folder(args, folder)
     if out_dir is not None:
         _prepare_folder(out_dir, paths, given, args)
-    render = partial(_render, fmt=args.format, lang=lang, show_ok=args.show_ok)
-    check = _alone_check(args, given, paths)
-    if check is not None:  # one file, checked in this process: its report says which partners it found
-        render = partial(render, beside=check)
-    jobs = [batch.Job(path, config, args.password, render, annotate, check) for path in paths]
+    jobs = _jobs(args, config, lang, given, paths, annotate)
     workers = (args.jobs or batch.default_jobs()) if _picklable(annotate) else 1
     stream = out_dir is None and not args.output and args.format == "text"
     results: list[batch.DocResult] = []
@@ -154,6 +150,14 @@ def run(args, annotate: Annotate | None = None) -> int:
         return 2
     errors = any(r.report.has_errors for r in results if r.report is not None)
     return 1 if errors or any(f.severity == "error" and f.failed for f in cross) else 0
+
+
+def _jobs(args, config: Config, lang: str, given: list[Path], paths: list[Path], annotate: Annotate) -> list[batch.Job]:
+    render = partial(_render, fmt=args.format, lang=lang, show_ok=args.show_ok)
+    check = _alone_check(args, given, paths)
+    if check is not None:  # one file, checked in this process: its report says which partners it found
+        render = partial(render, beside=check)
+    return [batch.Job(path, config, args.password, render, annotate, check) for path in paths]
 
 
 def _alone_check(args, given: list[Path], paths: list[Path]) -> SetCheck | None:
