@@ -1,22 +1,31 @@
-"""The same quantity stated more than once must agree (rule ``repeat``).
+"""The same quantity stated more than once must agree (rule ``repeat``), over a register of quantities.
 
-Two figures state the same quantity when they have the same subject key (see `subject_key`), the
-same role in the document's period (a 预算 document's 年初预算 is its amount), the same comparison
-base for changes (上年 vs 年初预算), and money units (converted exactly). Parts of a list are
-qualified by their list's head, so 人员经费's 其他交通费用 is not compared with 公用经费's.
+Every prose money figure is entered in a register under a `Key`: its name (the subject without
+clause words, `register.clean`; an alias the document establishes is entered under its canonical
+name, `aliases.names`), its role in the document's period (a 预算 document's 年初预算 is its amount),
+the base of a change (上年 vs 年初预算) and the stage of a previous figure. Parts of a list are
+qualified by their list's head, so 人员经费's 其他交通费用 is not compared with 公用经费's. Statements
+under one key with different values (rounding-aware, checked by `tui_review.checks`) fail.
+
+Names the domain fixes (standard rows, 类/款/项) fail as errors when both identities are certain;
+other names that still name one sum of money (`register.free_name`: "2022年大楼取暖费") are compared
+only within one scope and never within one sentence, and fail at most as warnings saying so.
+Equal values under different names prove nothing and are never compared.
 """
 
 from __future__ import annotations
 
 import re
 from collections import defaultdict
+from typing import NamedTuple
 
 from parsers import lexicon
 from parsers.model import Document, Figure, Role
 from parsers.numbers import MONEY_UNITS, convert
 from tui_review.contracts.relation import Relation, RelationKind, Term
-from tui_review.relations.period import own_period
 from parsers.identity import identify, whole_funds
+from tui_review.relations import aliases, register
+from tui_review.relations.period import own_period
 from tui_review.relations.text_marks import marks
 
 # Names that denote one quantity wherever they are printed (the standard tables' row names);
@@ -49,9 +58,12 @@ def _base(text: str, anchor: Figure, role: Role) -> str:
     Read from the words before ``anchor`` (the figure itself, or the total of its list) in its
     sentence; "" when they do not say.
     """
+    at = anchor.start
+    if at is None:
+        return ""
     stops = "。；;\n，," if role == Role.CHANGE and anchor.role == Role.CHANGE else "。；;\n"
-    start = max(marks(text).last(stops, anchor.start) + 1, anchor.start - 240)
-    words = text[start : anchor.start]
+    start = max(marks(text).last(stops, at) + 1, at - 240)
+    words = text[start:at]
     previous = re.search(r"上年|去年|同期|(?:19|20)\d{2}\s*年", words)
     if role == Role.CHANGE and not previous:
         return "budget" if re.search(r"年初预算|预算数", words) else ""
@@ -66,34 +78,29 @@ def find(doc: Document) -> list[Relation]:
     from tui_review.relations.prose_lists import part_heads
 
     list_heads = part_heads(doc)
-    groups: dict[tuple, list[Figure]] = defaultdict(list)
-    text = doc.text
+    whole = whole_funds(doc)
+    one_fund = "一般公共预算" in whole
+    groups: dict[Key, list[Figure]] = defaultdict(list)
+    shown: dict[Key, str] = {}  # the name a group's label shows
     for f in doc.figures:
         if f.start is None or f.unit not in MONEY_UNITS or f.role not in REPEAT_ROLES:
             continue
-        key = subject_key(f.subject)
-        standard = STANDARD_QUANTITIES.search(f.subject)
-        if not (standard or len(key) >= 4 and (CLASSIFIED.search(f.subject) or f.code)):
-            continue  # not a name that denotes one quantity wherever it is printed
-        head = list_heads.get(f.start)
-        # a 类/款/项 name is unique; other names are qualified by the total they are listed under
-        unique = CLASSIFIED.search(f.subject) or f.code
-        qualifier = _qualifier(doc, head) if head is not None and not unique and not _whole(head) else ""
-        base = ""
-        if f.role in (Role.CHANGE, Role.PREVIOUS):
-            base = _base(text, head if head is not None else f, f.role)
-            if not base:
-                continue  # the words do not say what it is measured against: not comparable
-        groups[(qualifier, key, _period(doc, f), base)].append(f)
+        for name in aliases.names(register.clean(f.subject), one_fund):
+            key = _register_key(doc, f, name, list_heads.get(f.start), whole)
+            if key is not None:
+                groups[key].append(f)
+                shown.setdefault(key, name if key.free or name in aliases.CANONICAL else f.subject)
     out: list[Relation] = []
-    whole = whole_funds(doc)
-    for (_, _key, period, _), figs in groups.items():
-        if len(figs) < 2:
-            continue
+    seen: set[tuple[str, str]] = set()
+    for key, figs in groups.items():
+        free, name, period = key.free, shown[key], key.period
         first = figs[0]
         for other in figs[1:]:
             if other.value == first.value and other.unit == first.unit and other.sign == first.sign:
                 continue  # identical statements: nothing to check, and no noise
+            if (first.id, other.id) in seen or free and register.same_sentence(doc, first, other):
+                continue
+            seen.add((first.id, other.id))
             out.append(
                 Relation(
                     rule="repeat",
@@ -101,13 +108,49 @@ def find(doc: Document) -> list[Relation]:
                     target=other,
                     terms=[Term(first, 1)],  # changes compare as signed values
                     word="重复",
-                    label_zh=f"“{first.subject}”（{PERIOD_ZH.get(period, period)}）多处表述应相同",
-                    label_en=f"“{first.subject}” ({period}) must be the same wherever stated",
+                    label_zh=f"“{name}”（{PERIOD_ZH.get(period, period)}）多处表述应相同",
+                    label_en=f"“{name}” ({period}) must be the same wherever stated",
                     section_id=other.section_id,
-                    uncertain=_uncertainty(doc, first, other, whole),
+                    uncertain=_uncertainty(doc, first, other, whole, name if free else None),
                 )
             )
     return out
+
+
+class Key(NamedTuple):
+    """A quantity of the register: statements with one key state one quantity."""
+
+    free: bool  # a name the domain does not fix (not a standard row, not a 类/款/项)
+    qualifier: str  # the total a listed part belongs to ("" when none or the department's own)
+    name: str  # the name without level marks and a closing 支出/拨款 (`subject_key`)
+    period: str  # the figure's role in the document's period (`own_period`)
+    base: str  # a change's base, a previous figure's stage ("" when not needed)
+    scope: tuple[tuple[str, ...], tuple[str, ...]]  # free names: funds and parts of the place
+
+
+def _register_key(doc: Document, f: Figure, name: str, head: Figure | None, whole: frozenset[str]) -> Key | None:
+    """Where ``f``, stated under ``name``, is entered in the register (None: a name that does not
+    denote one quantity wherever it is printed)."""
+    key = subject_key(name)
+    unique = bool(CLASSIFIED.search(name) or f.code)  # a 类/款/项 name is unique
+    if STANDARD_QUANTITIES.search(name) or name in aliases.CANONICAL or len(key) >= 4 and unique:
+        free = False
+    elif register.free_name(name):
+        free = True
+    else:
+        return None
+    # other names are qualified by the total they are listed under
+    qualifier = _qualifier(doc, head) if head is not None and not unique and not _whole(head) else ""
+    base = ""
+    if f.role in (Role.CHANGE, Role.PREVIOUS):
+        base = _base(doc.text, head if head is not None else f, f.role)
+        if not base and not (free and f.role == Role.PREVIOUS):
+            return None  # the words do not say what it is measured against: not comparable
+    scope: tuple[tuple[str, ...], tuple[str, ...]] = ((), ())
+    if free:  # a free name is compared only within one scope (fund and part of the spending)
+        identity = f.identity or identify(doc, f)
+        scope = (tuple(sorted(identity.funds - whole)), tuple(sorted(identity.parts)))
+    return Key(free, qualifier, key, _period(doc, f), base, scope)
 
 
 # a department's own grand total (本年支出合计, 支出预算总计, 省检察院本年收入合计 …): its parts are the
@@ -129,9 +172,12 @@ def _qualifier(doc: Document, head: Figure) -> str:
     return f"{side}/{value.normalize()}/{head.unit in MONEY_UNITS}/{_period(doc, head)}"
 
 
-def _uncertainty(doc: Document, a: Figure, b: Figure, whole: frozenset[str]) -> tuple[str, str] | None:
+def _uncertainty(
+    doc: Document, a: Figure, b: Figure, whole: frozenset[str], free_name: str | None = None
+) -> tuple[str, str] | None:
     """Why two statements of one name may still be two quantities (None: certainly one). Fund
-    words the document makes immaterial (``whole``) are left out of the comparison."""
+    words the document makes immaterial (``whole``) are left out of the comparison; ``free_name``:
+    the name is not one the domain fixes (not a standard row, not a 类/款/项)."""
     ida, idb = a.identity or identify(doc, a), b.identity or identify(doc, b)
     why = ida.why_not_same(idb, whole)
     if why is not None:
@@ -140,6 +186,12 @@ def _uncertainty(doc: Document, a: Figure, b: Figure, whole: frozenset[str]) -> 
     if sec_a is not None and sec_b is not None and sec_a is not sec_b and sec_a.parent_id == sec_b.parent_id and _heading_name(sec_a.title) == _heading_name(sec_b.title):
         return ("两个并列标题名称相同而数字不同，标题中的科目名称可能不完整",
                 "two sibling headings carry the same name with different figures: the name may be incomplete")
+    if register.reason_without_period(doc, a) or register.reason_without_period(doc, b):
+        return ("一处位于原因说明中且未写明年度，可能说的是上年的数",
+                "one statement stands in a reason clause that names no year: it may be last year's amount")
+    if free_name is not None:
+        return (f"“{free_name}”不是标准科目或表格行名称，两处可能说的是不同的数",
+                f"“{free_name}” is no standard subject or table row: the two places may state different amounts")
     return None
 
 

@@ -1,0 +1,104 @@
+"""The register of quantities behind the ``repeat`` rule: names outside the standard rows, aliases
+the document establishes, and what keeps two statements apart (period, scope, sentence)."""
+
+from __future__ import annotations
+
+from parsers.text import parse_text
+from tui_review.relations import aliases, register, repeat
+
+BUDGET_DOC = "2023 年度某某局（部门）预算\n第二部分 2023 年度部门预算情况说明\n"
+ONE_FUND_INCOME = (
+    "一、收入预算\n"
+    "（1）一般公共预算拨款收入 354.72 万元。\n"
+    "（2）政府性基金预算拨款收入 0 万元。\n"
+    "（3）国有资本经营预算拨款收入 0 万元。\n"
+)
+
+
+def repeats(text: str):
+    return [(r.target.text, r.terms[0].figure.text, r.uncertain) for r in repeat.find(parse_text(BUDGET_DOC + text))]
+
+
+def test_a_free_name_stated_in_two_sections_with_two_values_is_a_warning():
+    # the document's income is one fund, so the 财政拨款 section speaks of the same money
+    (rel,) = repeats(
+        ONE_FUND_INCOME + "二、收入预算说明\n收入增加，主要原因是：三是2022年大楼取暖费36.42万元纳入了预算收入。\n"
+        "三、财政拨款收支预算\n财政拨款收入增加，主要原因是：三是2022年大楼取暖费36.45万元纳入了预算收入。\n"
+    )
+    assert rel[:2] == ("36.45", "36.42")
+    assert rel[2] is not None and "大楼取暖费" in rel[2][0]  # a free name: at most a warning, saying why
+
+
+def test_a_free_name_keeps_its_year():
+    # last year's 取暖费 (2022年) and this year's are two amounts
+    assert repeats(
+        "一、收入预算\n一是2022年大楼取暖费36.42万元纳入了预算收入。\n"
+        "二、支出预算\n一是2023年大楼取暖费40.00万元纳入了预算收入。\n"
+    ) == []
+
+
+def test_a_free_name_twice_in_one_sentence_is_no_repeat():
+    assert repeats("一、支出预算\n大楼取暖费36.42万元，比上年的大楼取暖费40.00万元有所减少。\n") == []
+
+
+def test_clauses_and_catch_alls_are_no_names():
+    assert not register.free_name("基本支出包含一次性补助")
+    assert not register.free_name("其他交通费用")
+    assert not register.free_name("资金")
+    assert not register.free_name("新考入人员")  # no noun of money
+    assert register.free_name("大楼取暖费")
+    assert register.clean("主要原因是上年基本支出") == "上年基本支出"
+
+
+def test_free_names_in_two_scopes_are_not_compared():
+    assert repeats(
+        "一、一般公共预算“三公”经费支出预算情况说明\n公务接待费用补助12.00万元。\n"
+        "二、项目支出预算情况说明\n公务接待费用补助30.00万元。\n"
+    ) == []
+
+
+def test_different_quantities_with_equal_names_only_by_value_are_no_repeat():
+    # 卫生健康（类） and 职工基本医疗保险缴费 often print one value: they are still two quantities
+    assert repeats(
+        "一、一般公共预算支出\n卫生健康支出（类）本年财政拨款预算数为16.71万元。\n"
+        "二、基本支出\n人员经费284.32万元，主要包括：职工基本医疗保险缴费16.72万元、基本工资83.72万元。\n"
+    ) == []
+
+
+def test_the_general_budget_income_under_its_aliases_is_one_quantity():
+    (rel,) = repeats(ONE_FUND_INCOME + "二、收入预算总体情况\n其中：本年一般公共预算收入354.79万元，占100%。\n")
+    assert rel[:2] == ("354.79", "354.72") and rel[2] is None
+
+
+def test_appropriation_income_is_the_general_budget_income_only_where_the_document_has_one_fund():
+    one_fund = ONE_FUND_INCOME + "二、财政拨款收支\n财政拨款收入354.79万元。\n"
+    assert [r[:2] for r in repeats(one_fund)] == [("354.79", "354.72")]
+    two_funds = one_fund.replace("政府性基金预算拨款收入 0 万元", "政府性基金预算拨款收入 10.00 万元")
+    assert repeats(two_funds) == []
+
+
+def test_a_total_stated_for_both_sides_is_each_sides_total():
+    found = repeats(
+        "一、收支预算总体情况\n收入、支出预算总计354.72万元。\n（一）收入预算总计354.72万元。\n（二）支出预算总计354.79万元。\n"
+    )
+    assert [r[:2] for r in found] == [("354.79", "354.72")]
+
+
+def test_income_and_spending_names_are_never_aliases():
+    assert aliases.names("一般公共预算拨款收入", True) != aliases.names("一般公共预算财政拨款支出", True)
+    assert repeats(ONE_FUND_INCOME + "二、支出预算\n一般公共预算财政拨款支出354.79万元。\n") == []
+
+
+def test_a_name_in_a_reason_clause_without_a_year_is_uncertain():
+    (rel,) = repeats(
+        "一、支出预算\n大楼取暖费36.42万元。\n"
+        "二、支出预算说明\n支出增加，主要原因是大楼取暖费36.40万元纳入预算。\n"
+    )
+    assert rel[2] is not None and "原因" in rel[2][0]
+
+
+def test_last_years_amount_in_a_reason_clause_keeps_its_period():
+    assert repeats(
+        "一、支出预算\n基本支出预算300.00万元，比上年预算减少20.00万元。\n"
+        "二、财政拨款支出预算\n支出减少，主要原因是上年基本支出预算320.00万元包含一次性补助。\n"
+    ) == []
