@@ -102,3 +102,24 @@ def test_last_years_amount_in_a_reason_clause_keeps_its_period():
         "一、支出预算\n基本支出预算300.00万元，比上年预算减少20.00万元。\n"
         "二、财政拨款支出预算\n支出减少，主要原因是上年基本支出预算320.00万元包含一次性补助。\n"
     ) == []
+
+
+def test_a_funds_total_listed_under_the_departments_spending_is_the_funds_total():
+    found = repeats(
+        "一、收支预算总体情况\n2023年本部门预算支出159.89万元，其中一般公共预算拨款支出159.89万元，政府性基金预算拨款支出0万元。\n"
+        "二、一般公共预算支出\n2023年本部门一般公共预算支出159.80万元。\n"
+    )
+    assert [r[:2] for r in found] == [("159.80", "159.89")]
+
+
+def test_a_part_of_the_appropriations_total_is_not_the_departments_where_there_are_two_funds():
+    assert repeats(
+        "一、收入预算\n政府性基金预算拨款收入 10.00 万元。\n"
+        "二、支出预算\n基本支出预算数为12323.46万元。\n"
+        "三、财政拨款支出\n财政拨款支出合计900.00万元，其中：基本支出800.00万元，项目支出100.00万元。\n"
+    ) == []
+
+
+def test_the_appropriations_basic_spending_is_the_departments_where_there_is_one_fund():
+    (rel,) = repeats(ONE_FUND_INCOME + "二、支出预算\n基本支出354.72万元。\n三、基本支出预算\n一般公共预算财政拨款基本支出354.79万元。\n")
+    assert rel[:2] == ("354.79", "354.72")

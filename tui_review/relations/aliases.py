@@ -35,6 +35,9 @@ ALIASES: tuple[Alias, ...] = (
     # where the other two are 0
     Alias(re.compile(r"(?:本年)?财政拨款收入(?:合计)?"), ("一般公共预算财政拨款收入",), one_fund=True),
     Alias(re.compile(r"(?:本年)?财政拨款支出(?:合计)?"), ("一般公共预算财政拨款支出",), one_fund=True),
+    # the appropriation's 基本支出 / 项目支出 is the department's where all its money is one fund
+    Alias(re.compile(r"(?:一般公共预算(?:财政)?(?:拨款)?|财政拨款)(?:基本支出)"), ("基本支出",), one_fund=True),
+    Alias(re.compile(r"(?:一般公共预算(?:财政)?(?:拨款)?|财政拨款)(?:项目支出)"), ("项目支出",), one_fund=True),
     # "本年收入 X 万元，上年结转结余 Y 万元": the 收支总表's 本年收入合计 row
     Alias(re.compile(r"本年收入"), ("本年收入合计",)),
     Alias(re.compile(r"本年支出"), ("本年支出合计",)),
@@ -48,6 +51,9 @@ ALIASES: tuple[Alias, ...] = (
 
 
 CANONICAL = frozenset(name for alias in ALIASES for name in alias.canonical)
+# the department's own totals: one quantity in whatever list they stand (基本支出 is not: a fund's
+# 基本支出 and the department's differ)
+DEPARTMENT_TOTALS = CANONICAL - {"基本支出", "项目支出"}
 
 
 def names(subject: str, one_fund: bool) -> tuple[str, ...]:

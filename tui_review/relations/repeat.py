@@ -140,6 +140,8 @@ def _register_key(doc: Document, f: Figure, name: str, head: Figure | None, whol
     else:
         return None
     # other names are qualified by the total they are listed under
+    # a department total (一般公共预算财政拨款支出 …) listed under a side's total is the department's
+    unique = unique or name in aliases.DEPARTMENT_TOTALS and head is not None and SIDE_TOTAL.match(register.clean(head.subject)) is not None
     qualifier = _qualifier(doc, head) if head is not None and not unique and not _whole(head) else ""
     base = ""
     if f.role in (Role.CHANGE, Role.PREVIOUS):
@@ -156,6 +158,10 @@ def _register_key(doc: Document, f: Figure, name: str, head: Figure | None, whol
 # a department's own grand total (本年支出合计, 支出预算总计, 省检察院本年收入合计 …): its parts are the
 # department's, as a part stated on its own is
 GRAND_TOTAL = re.compile(r"^(?:[^\d（）]{0,12}?本年|部门)?(?:收入|支出)(?:预算|决算)?(?:总计|合计)$")
+
+
+# a side's total: "本部门预算支出 X 万元，其中一般公共预算拨款支出…", "财政拨款收入 X 万元，其中…"
+SIDE_TOTAL = re.compile(r"^(?:本部门|部门)?(?:本年)?(?:预算|决算)?(?:财政拨款)?(?:收入|支出)(?:预算|决算)?(?:总计|合计)?$")
 
 
 def _whole(head: Figure) -> bool:
