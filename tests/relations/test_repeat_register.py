@@ -123,3 +123,10 @@ def test_a_part_of_the_appropriations_total_is_not_the_departments_where_there_a
 def test_the_appropriations_basic_spending_is_the_departments_where_there_is_one_fund():
     (rel,) = repeats(ONE_FUND_INCOME + "二、支出预算\n基本支出354.72万元。\n三、基本支出预算\n一般公共预算财政拨款基本支出354.79万元。\n")
     assert rel[:2] == ("354.79", "354.72")
+
+
+def test_one_name_under_two_printed_codes_is_two_quantities():
+    assert repeats(
+        "一、一般公共预算支出\n其他一般公共服务支出（项）（2019999）10.00万元。\n"
+        "二、项目支出\n其他一般公共服务支出（项）（2010399）12.00万元。\n"
+    ) == []

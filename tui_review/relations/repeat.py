@@ -100,6 +100,8 @@ def find(doc: Document) -> list[Relation]:
                 continue  # identical statements: nothing to check, and no noise
             if (first.id, other.id) in seen or free and register.same_sentence(doc, first, other):
                 continue
+            if first.code and other.code and first.code != other.code:
+                continue  # two 科目 of one name (其他支出 under two 款): two quantities
             seen.add((first.id, other.id))
             out.append(
                 Relation(
