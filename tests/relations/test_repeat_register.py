@@ -130,3 +130,12 @@ def test_one_name_under_two_printed_codes_is_two_quantities():
         "一、一般公共预算支出\n其他一般公共服务支出（项）（2019999）10.00万元。\n"
         "二、项目支出\n其他一般公共服务支出（项）（2010399）12.00万元。\n"
     ) == []
+
+
+def test_the_departments_income_named_without_total_is_compared_loosely():
+    (rel,) = repeats(
+        "一、部门预算收支总体情况说明\n收入预算176.65万元，比2022年预算减少28.00万元。\n"
+        "（一）部门预算收入情况说明\n部门预算收入176.56万元，其中：一般公共预算拨款收入176.65万元。\n"
+    )
+    assert rel[:2] == ("176.56", "176.65")
+    assert rel[2] is not None and "总计" in rel[2][0]

@@ -41,6 +41,11 @@ ALIASES: tuple[Alias, ...] = (
     # "本年收入 X 万元，上年结转结余 Y 万元": the 收支总表's 本年收入合计 row
     Alias(re.compile(r"本年收入"), ("本年收入合计",)),
     Alias(re.compile(r"本年支出"), ("本年支出合计",)),
+    # the department's income or spending named without 总计 / 合计 ("收入预算176.65万元", "部门预算收入
+    # …", "本年度决算收入…", "占总收入（…）的"): 收入总计 or 本年收入合计, which differ by the
+    # carry-over, so these are compared only with each other, as loose names (at most a warning)
+    Alias(re.compile(r"(?:本部门|部门|单位)?(?:收入)|总收入"), ("部门收入",)),
+    Alias(re.compile(r"(?:本部门|部门|单位)?(?:支出)|总支出"), ("部门支出",)),
     # "收入、支出预算总计 X 万元" / "收、支总计各增加 X 万元": one figure stated for both totals
     Alias(re.compile(r"收入?、?支出?(?:预算|决算)?总计"), ("收入总计", "支出总计")),
     Alias(re.compile(r"财政拨款收入?、?支出?(?:预算|决算)?(?:总计|总预算|总决算)"), ("财政拨款收入总计", "财政拨款支出总计")),
@@ -53,7 +58,8 @@ ALIASES: tuple[Alias, ...] = (
 CANONICAL = frozenset(name for alias in ALIASES for name in alias.canonical)
 # the department's own totals: one quantity in whatever list they stand (基本支出 is not: a fund's
 # 基本支出 and the department's differ)
-DEPARTMENT_TOTALS = CANONICAL - {"基本支出", "项目支出"}
+LOOSE = frozenset({"部门收入", "部门支出"})  # names that may mean one of two totals
+DEPARTMENT_TOTALS = CANONICAL - {"基本支出", "项目支出"} - LOOSE
 
 
 def names(subject: str, one_fund: bool) -> tuple[str, ...]:

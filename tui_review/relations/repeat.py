@@ -135,7 +135,9 @@ def _register_key(doc: Document, f: Figure, name: str, head: Figure | None, whol
     denote one quantity wherever it is printed)."""
     key = subject_key(name)
     unique = bool(CLASSIFIED.search(name) or f.code)  # a 类/款/项 name is unique
-    if STANDARD_QUANTITIES.search(name) or name in aliases.CANONICAL or len(key) >= 4 and unique:
+    if name in aliases.LOOSE:
+        free = True
+    elif STANDARD_QUANTITIES.search(name) or name in aliases.CANONICAL or len(key) >= 4 and unique:
         free = False
     elif register.free_name(name):
         free = True
@@ -197,6 +199,9 @@ def _uncertainty(
     if register.reason_without_period(doc, a) or register.reason_without_period(doc, b):
         return ("一处位于原因说明中且未写明年度，可能说的是上年的数",
                 "one statement stands in a reason clause that names no year: it may be last year's amount")
+    if free_name in aliases.LOOSE:
+        return (f"“{free_name[2:]}”未写明是总计还是本年合计（两者相差结转结余），两处可能说的是不同的数",
+                f"“{free_name[2:]}” does not say whether it is the 总计 or the year's 合计 (they differ by the carry-over)")
     if free_name is not None:
         return (f"“{free_name}”不是标准科目或表格行名称，两处可能说的是不同的数",
                 f"“{free_name}” is no standard subject or table row: the two places may state different amounts")
