@@ -69,3 +69,36 @@ def test_a_table_that_adds_up_has_no_blank_finding():
         ["二、乙", "20.00", "", "20.00"],
         ["合计", "120.00", "60.00", "60.00"],
     ])) == []
+
+
+CODED = ["科目编码", "科目名称", "合计", "基本支出", "项目支出"]
+
+
+def _coded(project: str):
+    rows = [
+        ["201", "一般公共服务支出", "300.00", "100.00", "200.00"],
+        ["20108", "审计事务", "300.00", "100.00", "200.00"],
+        ["2010801", "行政运行", "100.00", "100.00", ""],
+        ["2010802", "一般行政管理事务", "200.00", "", project],
+    ]
+    table = Table("T1", rows, CODED, title="支出决算表", unit="万元")
+    figures, _, _ = table_figures(table, "万元", 2024)
+    doc = Document(path="x.pdf", sha256="", text="", kind=DocKind.FINAL, year=2024, tables=[table], figures=figures)
+    return check_relations(doc, tables.find(doc))
+
+
+def test_a_blank_the_table_confirms_as_zero_is_read_as_zero_and_the_slip_beside_it_is_found():
+    # 一般行政管理事务's 基本支出 is blank, and the 基本支出 column's 款 = Σ 项 holds with it as 0: its row
+    # 合计 200.00 = 基本支出 (0) + 项目支出 190.00 then fails, and so does the 项目支出 column's 款 = Σ 项
+    report = _coded("190.00")
+    failing = {(f.rule, f.stated, str(f.severity)) for f in report.findings if str(f.verdict) == "fails"}
+    assert ("table.columns", "200.00 万元", "error") in failing
+    assert ("table.hierarchy", "200.00 万元", "error") in failing
+    (row,) = [f for f in report.findings if f.rule == "table.columns" and str(f.verdict) == "fails"]
+    assert "表中其他合计按 0 计均成立，故按 0 计" in row.message_zh
+    assert not _blank(report)  # the blank is a 0, no missing figure
+
+
+def test_a_table_whose_blanks_are_zeros_and_adds_up_has_no_failure():
+    report = _coded("200.00")
+    assert not [f for f in report.findings if str(f.verdict) == "fails"]

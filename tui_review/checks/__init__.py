@@ -28,7 +28,7 @@ from parsers.model import Document
 from tui_review.checks import completeness, names, structure
 from tui_review.checks import figures as F
 from tui_review.checks.barrier import Barrier
-from tui_review.checks.blank_cells import blank_cell_findings
+from tui_review.checks.blank_cells import blank_cell_findings, read_as_zero
 from tui_review.checks.evaluate import evaluate
 from tui_review.checks.form import form_findings
 from tui_review.checks.ids import deduplicate
@@ -70,6 +70,7 @@ def check_relations(
                 finding.severity = own.severity
         evaluated.append((relation, finding))
         rules[id(relation)] = rule
+    evaluated = barrier.run("check", "table.blank", read_as_zero, evaluated, doc, rules, default=evaluated)
     findings = [f for _, f in evaluated if f.verdict != Verdict.UNCHECKED]
     findings += barrier.run("notes", "notes", notes, evaluated, doc, config, default=[])
     findings += barrier.run("notes", "unbound", unbound_notes, doc, relations, config, default=[])

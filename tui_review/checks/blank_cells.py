@@ -1,4 +1,13 @@
-"""A blank table cell where a figure is missing (rule ``table.blank``).
+"""Blank table cells: read as 0 where the table confirms it, reported where a figure is missing.
+
+**Confirmed zeros.** A relation with a blank cell that does not close with the blank read as 0 is
+"not checked" by the evaluator (the blank might hide a figure). When another relation of the
+tables holds with that very blank as 0 (a 项目支出 column whose 款 = Σ 项 adds up with the blank
+行政运行 cell), the table itself says the blank is 0: `read_as_zero` evaluates the relation again
+with it as 0, so a slip elsewhere in the relation is found (``一般行政管理事务: 合计 129.63 =
+基本支出 (blank) + 项目支出 129.23``), and the message says why the blank was read as 0.
+
+**Missing figures** (rule ``table.blank``).
 
 In these tables a blank cell usually means 0, and a relation that closes with the blank read as 0
 holds (`evaluate`). When it does not close — the 合计 is larger than its other parts by some D, or
@@ -16,18 +25,19 @@ what figure the table's own arithmetic asks of it, as a warning:
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from pathlib import PurePath
 
 from parsers.model import Document, Figure, Severity
 from parsers.numbers import parse_cell
 from tui_review.checks import figures as F
+from tui_review.checks.evaluate import evaluate
 from tui_review.checks.ids import digest
-from tui_review.config import Config
+from tui_review.config import Config, Rule
 from tui_review.contracts.finding import Finding, Verdict
 from tui_review.contracts.place import Place
-from tui_review.contracts.relation import Relation, RelationKind
+from tui_review.contracts.relation import Relation, RelationKind, Term
 
 RULE = "table.blank"
 
@@ -111,6 +121,44 @@ def _finding(doc: Document, config: Config, blank: Figure, asks: list[_Ask], dec
         evidence=[F.evidence(f, doc, 1, "part") for f in others.values()],
         figure_ids=(blank.id, *others),
     )
+
+
+def _zeros(evaluated: list[tuple[Relation, Finding]]) -> set[str]:
+    """Blank cells some table relation holds with, read as 0: the table reads them as 0."""
+    return {f.id for relation, finding in evaluated if relation.rule.startswith("table.") and finding.holds
+            for f in relation.figures() if F.is_blank(f)}
+
+
+def _with_zeros(relation: Relation, blanks: list[Figure]) -> Relation:
+    decimals = max(f.decimals for f in relation.figures() if not F.is_blank(f))
+    zero = {f.id: replace(f, text="（空白）", value=Decimal(0), decimals=decimals) for f in blanks}
+    target = relation.target
+    return replace(
+        relation,
+        terms=[Term(zero.get(t.figure.id, t.figure), t.coeff) for t in relation.terms],
+        target=zero.get(target.id, target) if target is not None else None,
+    )
+
+
+def read_as_zero(evaluated: list[tuple[Relation, Finding]], doc: Document, rules: dict[int, Rule]) -> list[tuple[Relation, Finding]]:
+    """``evaluated`` with each unchecked table relation whose blanks the table confirms as 0
+    evaluated again with them as 0 (its rule registered in ``rules`` under the new relation)."""
+    zeros = _zeros(evaluated)
+    out = []
+    for relation, finding in evaluated:
+        blanks = [f for f in relation.figures() if F.is_blank(f)]
+        if (finding.verdict != Verdict.UNCHECKED or not relation.rule.startswith("table.") or relation.kind != RelationKind.SUM
+                or not blanks or not all(f.id in zeros for f in blanks)):
+            out.append((relation, finding))
+            continue
+        settled = _with_zeros(relation, blanks)
+        rules[id(settled)] = rules[id(relation)]
+        again = evaluate(settled, doc, rules[id(relation)])
+        names = "、".join(F.name(f) for f in blanks)
+        again.message_zh += f"（{names} 为空白：表中其他合计按 0 计均成立，故按 0 计）"
+        again.message_en += f" ({', '.join(F.name(f, 'en') for f in blanks)} blank: other totals of the tables hold with it as 0, so it is read as 0)"
+        out.append((settled, again))
+    return out
 
 
 def blank_cell_findings(evaluated: list[tuple[Relation, Finding]], doc: Document, config: Config) -> list[Finding]:
