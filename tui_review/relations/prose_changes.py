@@ -12,7 +12,7 @@ from parsers import lexicon
 from parsers.model import DocKind, Figure, Role
 from tui_review.contracts.relation import Relation, RelationKind, Term
 from tui_review.relations.prose_table import cell_for
-from tui_review.relations.prose_context import Ctx, money, own_figures, sentence_bounds, sum_relation
+from tui_review.relations.prose_context import Ctx, end_of, money, own_figures, sentence_bounds, span, start_of, sum_relation
 from tui_review.relations.text_marks import marks
 
 NEIGHBOURHOOD = 400  # characters around a change in which its current, base and rate are sought
@@ -43,7 +43,7 @@ def changes_and_growth(ctx: Ctx) -> list[Relation]:
         if around.current is not None and around.base is None and around.base_kind == "budget":
             around.base = _budget_in_table(ctx, around.current)
         if around.current is not None and around.base is not None:
-            out.append(_change(ch, around))
+            out.append(_change(ch, around.current, around.base, around.base_kind))
         rate = _rate_of(ctx, ch, around)
         if rate is not None:
             out.append(rate)
@@ -58,9 +58,10 @@ def _growth_between(ctx: Ctx, growth: Figure) -> Relation | None:
     (current − previous) ÷ previous. Nothing is bound when the sentence holds more than one of
     either, or a change (the rate is then the change's), or the rate explains (原因)."""
     text = ctx.doc.text
-    s_start, _ = sentence_bounds(text, growth.start)
-    before = ctx.between(max(s_start, growth.start - NEIGHBOURHOOD), growth.start)
-    if lexicon.REASON.search(text, s_start, growth.start) or any(f.role in (Role.CHANGE, Role.GROWTH) for f in before):
+    g_start = start_of(growth)
+    s_start, _ = sentence_bounds(text, g_start)
+    before = ctx.between(max(s_start, g_start - NEIGHBOURHOOD), g_start)
+    if lexicon.REASON.search(text, s_start, g_start) or any(f.role in (Role.CHANGE, Role.GROWTH) for f in before):
         return None
     amounts = [f for f in before if money(f)]
     current = [f for f in amounts if ctx.period(f) == Role.AMOUNT]
@@ -95,29 +96,30 @@ def _budget_in_table(ctx: Ctx, current: Figure) -> Figure | None:
 
 def _around(ctx: Ctx, ch: Figure) -> _Around:
     text = ctx.doc.text
-    s_start, s_end = sentence_bounds(text, ch.start)
+    ch_start, ch_end = span(ch)
+    s_start, s_end = sentence_bounds(text, ch_start)
     # the figures just around the change (a bounded number: a sentence may run for pages)
-    before = ctx.between(max(s_start, ch.start - NEIGHBOURHOOD), ch.start)[-NEIGHBOURS:]
-    after = ctx.between(ch.end, min(s_end, ch.end + NEIGHBOURHOOD))[:NEIGHBOURS]
+    before = ctx.between(max(s_start, ch_start - NEIGHBOURHOOD), ch_start)[-NEIGHBOURS:]
+    after = ctx.between(ch_end, min(s_end, ch_end + NEIGHBOURHOOD))[:NEIGHBOURS]
     current = next((f for f in reversed(before) if money(f) and ctx.period(f) == Role.AMOUNT), None)
     if current is None:
         current = _heading_amount(ctx, ch, before) or _previous_sentence_amount(ctx, ch, before, s_start)
-    since = current.start if current is not None and current.start >= s_start else s_start
-    base = next((f for f in reversed(before) if f.start > since and money(f) and f.role in (Role.PREVIOUS, Role.BUDGET)), None)
+    since = start_of(current) if current is not None and start_of(current) >= s_start else s_start
+    base = next((f for f in reversed(before) if start_of(f) > since and money(f) and f.role in (Role.PREVIOUS, Role.BUDGET)), None)
     if base is not None:
         base_kind = "budget" if base.role == Role.BUDGET else "previous"
     else:
-        clause_start = max(marks(text).last("。；;\n", ch.start) + 1, ch.start - NEIGHBOURHOOD)
-        base_kind = _base_role(text[clause_start : ch.start])
+        clause_start = max(marks(text).last("。；;\n", ch_start) + 1, ch_start - NEIGHBOURHOOD)
+        base_kind = _base_role(text[clause_start : ch_start])
     return _Around(current, base, base_kind, after)
 
 
-def _change(ch: Figure, around: _Around) -> Relation:
-    budget = around.base_kind == "budget"
+def _change(ch: Figure, current: Figure, base: Figure, base_kind: str) -> Relation:
+    budget = base_kind == "budget"
     return sum_relation(
         "change",
         ch,
-        [around.current, around.base],
+        [current, base],
         [1, -1],
         word="增加" if ch.sign > 0 else "减少",
         zh=f"{ch.subject} 增减额 = 本期 − {'年初预算' if budget else '上年'}",
@@ -129,7 +131,7 @@ def _rate_of(ctx: Ctx, ch: Figure, around: _Around) -> Relation | None:
     """The growth rate stated after a change: its direction, else its value (change ÷ base)."""
     text = ctx.doc.text
     growth = next((f for f in around.after if f.role == Role.GROWTH), None)
-    if growth is None or lexicon.REASON.search(text, ch.end, growth.start):
+    if growth is None or lexicon.REASON.search(text, end_of(ch), start_of(growth)):
         return None  # a rate inside the 原因 explanation (“统一压减10%”) is not this change's growth
     if growth.sign != ch.sign and growth.value != 0 and ch.value != 0:
         return Relation(
@@ -138,7 +140,7 @@ def _rate_of(ctx: Ctx, ch: Figure, around: _Around) -> Relation | None:
             terms=[Term(ch, 1)],
             target=growth,
             expected_sign=growth.sign,
-            word=text[growth.start - 4 : growth.start].strip(),
+            word=text[start_of(growth) - 4 : start_of(growth)].strip(),
             label_zh=f"{ch.subject} 的增减方向应与增长率方向一致",
             label_en=f"the direction of the change of {ch.subject} should match its growth rate",
             section_id=ch.section_id,
@@ -174,7 +176,7 @@ def _previous_sentence_amount(ctx: Ctx, ch: Figure, before: list[Figure], s_star
     comparison and states no amount reports on the last amount of the sentence before, when that
     sentence states exactly one amount of the document's own period."""
     text = ctx.doc.text
-    if before or not COMPARISON_OPENING.match(text, s_start, ch.start):
+    if before or not COMPARISON_OPENING.match(text, s_start, start_of(ch)):
         return None
     p_start, _ = sentence_bounds(text, max(0, s_start - 2))
     if s_start - p_start > NEIGHBOURHOOD or not text[p_start:s_start].rstrip().endswith("。"):
@@ -191,6 +193,6 @@ def _heading_amount(ctx: Ctx, ch: Figure, before: list[Figure]) -> Figure | None
     if sec is None:
         return None
     own = own_figures(ctx, sec)
-    cand = next((f for f in own if money(f) and ctx.period(f) == Role.AMOUNT and f.start < ch.start), None)
+    cand = next((f for f in own if money(f) and ctx.period(f) == Role.AMOUNT and start_of(f) < start_of(ch)), None)
     return cand if cand is not None and cand.subject == ch.subject else None
 

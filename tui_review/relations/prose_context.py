@@ -1,6 +1,10 @@
 """What every prose finder shares: the document's prose figures in order, and small readers of
 the text around them (sentence bounds, a section's own figures, brackets, form issues) plus the
-constructors of the relations the finders make."""
+constructors of the relations the finders make.
+
+Prose figures carry their offsets into ``Document.text`` (table cells carry none): `span`,
+`start_of` and `end_of` read them as plain ints, and fail loudly on a figure without them, so a
+finder never compares a missing offset."""
 
 from __future__ import annotations
 
@@ -18,15 +22,34 @@ AMOUNT_ROLES = (Role.AMOUNT, Role.BUDGET, Role.ACTUAL)
 SENTENCE_END = "。！？"
 
 
+def is_prose(f: Figure) -> bool:
+    return f.start is not None and f.end is not None
+
+
+def span(f: Figure) -> tuple[int, int]:
+    """A prose figure's offsets into ``Document.text``; a table cell has none: a binding error."""
+    if f.start is None or f.end is None:
+        raise ValueError(f"figure {f.id} has no offsets in the text: a table cell, not a prose figure")
+    return f.start, f.end
+
+
+def start_of(f: Figure) -> int:
+    return span(f)[0]
+
+
+def end_of(f: Figure) -> int:
+    return span(f)[1]
+
+
 @dataclass(slots=True)
 class Ctx:
     doc: Document
-    figs: list[Figure]  # prose figures in document order
+    figs: list[Figure]  # prose figures (`is_prose`) in document order
     starts: list[int] = field(default_factory=list)
     _tables: dict[str, TableView] | None = None  # the standard tables, by kind, once a finder needs them
 
     def __post_init__(self) -> None:
-        self.starts = [f.start for f in self.figs]
+        self.starts = [start_of(f) for f in self.figs]
 
     def tables(self) -> dict[str, TableView]:
         """The document's standard tables by kind, read once for all the prose finders."""
@@ -44,7 +67,7 @@ class Ctx:
 
 
 def context(doc: Document) -> Ctx:
-    return Ctx(doc, sorted((f for f in doc.figures if f.start is not None), key=lambda f: f.start))
+    return Ctx(doc, sorted((f for f in doc.figures if is_prose(f)), key=start_of))
 
 
 
@@ -69,7 +92,7 @@ def own_figures(ctx: Ctx, sec: Section) -> list[Figure]:
     return ctx.between(sec.start, end)
 
 
-def first_amount(figs: list[Figure], roles, ctx: Ctx) -> Figure | None:
+def first_amount(figs: list[Figure], roles: tuple[Role, ...], ctx: Ctx) -> Figure | None:
     for f in figs:
         if money(f) and ctx.period(f) in roles:
             return f

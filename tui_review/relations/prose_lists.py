@@ -14,7 +14,8 @@ from parsers.model import Document, Figure, Role, Section
 from parsers.numbers import MONEY_UNITS
 from tui_review.contracts.relation import Relation
 from tui_review.relations.prose_context import (
-    AMOUNT_ROLES, Ctx, context, first_amount, has_form_issue, in_brackets, money, own_figures, sentence_bounds, sum_relation,
+    AMOUNT_ROLES, Ctx, context, end_of, first_amount, has_form_issue, in_brackets, money, own_figures, sentence_bounds, span, start_of,
+    sum_relation,
 )
 from tui_review.relations.table_index import name_key
 from tui_review.relations.text_marks import marks
@@ -34,8 +35,8 @@ def section_sums(ctx: Ctx) -> list[Relation]:
         if head is None or _combined_total(ctx, head) or not _announces_parts(ctx, sec, head):
             continue
         role = ctx.period(head)
-        parts = [first_amount(own_figures(ctx, child), (role,), ctx) for child in sec.children]
-        if any(p is None for p in parts):
+        parts = _each_present([first_amount(own_figures(ctx, child), (role,), ctx) for child in sec.children])
+        if parts is None:
             continue
         if any(_same_name(head, p) for p in parts):
             continue  # the section opens with one of its parts (因公出国（境）费 …), not with their total
@@ -49,13 +50,19 @@ def section_sums(ctx: Ctx) -> list[Relation]:
                 en=f"{head.subject or sec.title} = sum of its items",
             )
         )
-        own_change = next((f for f in own if f.role == Role.CHANGE and f.start > head.start), None)
+        own_change = next((f for f in own if f.role == Role.CHANGE and start_of(f) > start_of(head)), None)
         head_change = (own_change, None) if own_change is not None else restated_change(ctx, head)
         if head_change[0] is not None:
-            changes = [next((f for f in own_figures(ctx, c) if f.role == Role.CHANGE), None) for c in sec.children]
-            if all(c is not None for c in changes):
-                out.append(_components_of_change(head_change[0], [c for c in changes if c is not None], head.subject or sec.title, head_change[1]))
+            changes = _each_present([next((f for f in own_figures(ctx, c) if f.role == Role.CHANGE), None) for c in sec.children])
+            if changes is not None:
+                out.append(_components_of_change(head_change[0], changes, head.subject or sec.title, head_change[1]))
     return out
+
+
+def _each_present(found: list[Figure | None]) -> list[Figure] | None:
+    """The figures found for every item, or None when any item has none."""
+    present = [f for f in found if f is not None]
+    return present if len(present) == len(found) else None
 
 
 def _components_of_change(head_change: Figure, changes: list[Figure], name: str, uncertain: tuple[str, str] | None) -> Relation:
@@ -90,12 +97,13 @@ def restated_change(ctx: Ctx, head: Figure) -> tuple[Figure | None, tuple[str, s
     for f in ctx.figs:
         if f is head or f.value != head.value or f.unit != head.unit or ctx.period(f) != ctx.period(head) or _alias_key(f.subject) != key:
             continue
-        _, s_end = sentence_bounds(ctx.doc.text, f.start)
-        after = ctx.between(f.end, s_end)
+        f_start, f_end = span(f)
+        _, s_end = sentence_bounds(ctx.doc.text, f_start)
+        after = ctx.between(f_end, s_end)
         change = next((c for c in after if c.role == Role.CHANGE and money(c)), None)
-        if change is None or any(money(a) and a.role != Role.CHANGE for a in after if a.start < change.start):
+        if change is None or any(money(a) and a.role != Role.CHANGE for a in after if start_of(a) < start_of(change)):
             continue
-        if lexicon.BUDGET.search(ctx.doc.text, f.end, change.start):
+        if lexicon.BUDGET.search(ctx.doc.text, f_end, start_of(change)):
             continue  # a change against the budget, not the previous year
         if name_key(f.subject) == name_key(head.subject):
             return change, None
@@ -114,8 +122,9 @@ def _same_name(a: Figure, b: Figure) -> bool:
 
 def _combined_total(ctx: Ctx, head: Figure) -> bool:
     """"收入、支出预算总计 X" states two equal totals at once: what follows details each, not a sum."""
-    clause_start = marks(ctx.doc.text).last("，,。；;\n", head.start) + 1
-    clause = ctx.doc.text[clause_start : head.start]
+    head_start = start_of(head)
+    clause_start = marks(ctx.doc.text).last("，,。；;\n", head_start) + 1
+    clause = ctx.doc.text[clause_start:head_start]
     return bool(re.search(r"收入?[、，,和及与]\s*支出?|收、支|收支", clause))
 
 
@@ -123,8 +132,9 @@ def _announces_parts(ctx: Ctx, sec: Section, head: Figure) -> bool:
     """The head's sentence says its parts follow (其中/包括…), or every sub-heading states an amount."""
     text = ctx.doc.text
     own_end = sec.children[0].start
-    _, s_end = sentence_bounds(text, head.start)
-    opener = LIST_OPENER.search(text, head.end, own_end)
+    head_start, head_end = span(head)
+    _, s_end = sentence_bounds(text, head_start)
+    opener = LIST_OPENER.search(text, head_end, own_end)
     if opener and (opener.start() <= s_end or not text[s_end + 1 : opener.start()].strip()):
         return True
     return all(any(money(f) for f in ctx.between(child.start, child.start + len(child.heading) + 2)) for child in sec.children)
@@ -203,12 +213,12 @@ def _changes_of_list(ctx: Ctx, head: Figure, parts: list[Figure], opener: int, e
     only when its amounts add up to the total, and then as uncertain (a part that fell to 0 is
     usually not listed)."""
     changes = []
-    for part, following in zip(parts, [p.start for p in parts[1:]] + [end]):
-        change = next((f for f in ctx.between(part.end, following) if f.role == Role.CHANGE and money(f)), None)
-        if change is None or lexicon.BUDGET.search(ctx.doc.text, part.end, change.start):
+    for part, following in zip(parts, [start_of(p) for p in parts[1:]] + [end]):
+        change = next((f for f in ctx.between(end_of(part), following) if f.role == Role.CHANGE and money(f)), None)
+        if change is None or lexicon.BUDGET.search(ctx.doc.text, end_of(part), start_of(change)):
             return None
         changes.append(change)
-    own = next((f for f in ctx.between(head.end, opener) if f.role == Role.CHANGE and money(f)), None)
+    own = next((f for f in ctx.between(end_of(head), opener) if f.role == Role.CHANGE and money(f)), None)
     head_change, why = (own, None) if own is not None else restated_change(ctx, head)
     if head_change is None:
         return None
@@ -239,7 +249,7 @@ def _list_parts(ctx: Ctx, start: int, end: int) -> list[Figure]:
     for f in ctx.between(start, end):
         if (f.role in (Role.CHANGE, Role.GROWTH) and parts) or CLOSING_TOTAL.fullmatch(f.subject):
             break  # the sentence moved on to how the total changed, or restates it (…，合计 X)
-        if money(f) and f.role in AMOUNT_ROLES + (Role.PREVIOUS,) and _clause_initial(text, f) and not in_brackets(text, start, f.start):
+        if money(f) and f.role in AMOUNT_ROLES + (Role.PREVIOUS,) and _clause_initial(text, f) and not in_brackets(text, start, start_of(f)):
             parts.append(f)
     return parts
 
@@ -294,7 +304,7 @@ def _list_is_complete(ctx: Ctx, opener: re.Match, parts: list[Figure], end: int)
     sentence), so it claims only Σ parts ≤ total."""
     if opener.group(1).startswith("分别"):
         return True
-    if any(CLOSING_TOTAL.search(ctx.doc.text, p.end, end) for p in parts[-1:]):
+    if any(CLOSING_TOTAL.search(ctx.doc.text, end_of(p), end) for p in parts[-1:]):
         return True
     return any(all(pattern.match(p.subject) for p in parts) for pattern in PARTITIONS)
 
@@ -319,13 +329,13 @@ def _change_list(ctx: Ctx, head: Figure, opener: re.Match) -> Relation | None:
 
 def _clause_initial(text: str, f: Figure) -> bool:
     """The figure is the first amount of its clause (not a change or a second figure)."""
-    i = f.start
-    floor = max(0, f.start - 240)  # a clause runs no further back than this (bounded scan)
+    f_start = i = start_of(f)
+    floor = max(0, f_start - 240)  # a clause runs no further back than this (bounded scan)
     while i > floor and text[i - 1] not in "，,、；;：:。\n":
         i -= 1
-        if text[i].isdigit() and i < f.start - 1 and not text[i + 1 : f.start].strip().startswith(("（", "(")):
+        if text[i].isdigit() and i < f_start - 1 and not text[i + 1 : f_start].strip().startswith(("（", "(")):
             # another number before it in the same clause: allowed only for a bracketed code
-            if re.search(r"[（(]\s*\d{3,7}\s*[）)]", text[i - 1 : f.start]):
+            if re.search(r"[（(]\s*\d{3,7}\s*[）)]", text[i - 1 : f_start]):
                 continue
             return False
     return True
@@ -334,7 +344,7 @@ def _clause_initial(text: str, f: Figure) -> bool:
 
 def heads_of(relations: list[Relation]) -> dict[int, Figure]:
     """Each part of the given breakdowns (by offset) → its total."""
-    return {t.figure.start: rel.target for rel in relations for t in rel.terms}
+    return {start_of(t.figure): rel.target for rel in relations if rel.target is not None for t in rel.terms}
 
 
 def part_heads(doc: Document) -> dict[int, Figure]:

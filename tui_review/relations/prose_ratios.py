@@ -9,7 +9,7 @@ from parsers.identity import whole_funds
 from parsers.model import Figure, Role
 from tui_review.contracts.relation import Relation, RelationKind, Term
 from tui_review.relations.prose_table import cell_for
-from tui_review.relations.prose_context import Ctx, budget_and_actual, closes_bracket, money, ratio_relation
+from tui_review.relations.prose_context import Ctx, budget_and_actual, closes_bracket, end_of, money, ratio_relation, span, start_of
 from tui_review.relations.prose_lists import PARTITIONS
 from tui_review.relations.table_index import name_key
 from tui_review.relations.text_marks import marks
@@ -20,7 +20,7 @@ def completions(ctx: Ctx) -> list[Relation]:
     for comp in ctx.figs:
         if comp.role != Role.COMPLETION:
             continue
-        budget, actual = budget_and_actual(ctx, comp.start)
+        budget, actual = budget_and_actual(ctx, start_of(comp))
         if budget is None or actual is None or (budget.value == actual.value == comp.value == 0):
             continue
         name = actual.subject or comp.subject
@@ -39,25 +39,26 @@ def shares(ctx: Ctx, heads: dict[int, Figure]) -> list[Relation]:
     for share in ctx.figs:
         if share.role != Role.SHARE:
             continue
-        line_start = marks(text).last("\n；;。", share.start) + 1
-        clause_start = marks(text).last("，,；;。\n", share.start) + 1
+        share_start = start_of(share)
+        line_start = marks(text).last("\n；;。", share_start) + 1
+        clause_start = marks(text).last("，,；;。\n", share_start) + 1
         part = next(
-            (f for f in reversed(ctx.between(line_start, clause_start)) if money(f) and not closes_bracket(text, f.end, clause_start)),
+            (f for f in reversed(ctx.between(line_start, clause_start)) if money(f) and not closes_bracket(text, end_of(f), clause_start)),
             None,
         )
         if part is None:
             continue
-        inside = ctx.between(clause_start, share.start)
-        total = inside[-1] if inside else heads.get(part.start)
+        inside = ctx.between(clause_start, share_start)
+        total = inside[-1] if inside else heads.get(start_of(part))
         uncertain = None
         base_name = ""
-        if total is None and not BASE_NAME.search(text, clause_start, share.start):
+        if total is None and not BASE_NAME.search(text, clause_start, share_start):
             total = _partition_total(ctx, part)
             if total is None and (siblings := _partition_siblings(ctx, share)):
                 out.append(_share_of_partition(share, part, siblings))
                 continue
         if total is None:
-            named = BASE_NAME.search(text, clause_start, share.start)
+            named = BASE_NAME.search(text, clause_start, share_start)
             if named is None:
                 continue
             total, part = _named_base(ctx, part, named.group("name")), _sharper(ctx, part)
@@ -103,7 +104,7 @@ def _partition_total(ctx: Ctx, part: Figure) -> Figure | None:
         return None
     sec = ctx.doc.section(part.section_id)
     start = sec.start if sec is not None else 0
-    return next((f for f in reversed(ctx.between(start, part.start)) if money(f) and ctx.period(f) == ctx.period(part) and total_name.match(_key(f.subject))), None)
+    return next((f for f in reversed(ctx.between(start, start_of(part))) if money(f) and ctx.period(f) == ctx.period(part) and total_name.match(_key(f.subject))), None)
 
 
 def _names_partition_total(part: Figure, name: str) -> bool:
@@ -124,17 +125,18 @@ def _partition_siblings(ctx: Ctx, share: Figure) -> list[Figure]:
     """“基本支出 a，占 x%；项目支出 b，占 y%；…” with no total printed: when the list gives
     every member of a standard partition its amount and share, the total is their sum. The
     amounts, each the one just before a share of the list; [] when they form no partition."""
-    s_start, s_end = _share_lines(ctx, share.start)
+    s_start, s_end = _share_lines(ctx, start_of(share))
     members: list[Figure] = []
     last = s_start
     for f in ctx.between(s_start, s_end):
         if f.role != Role.SHARE:
             continue
-        amount = next((a for a in reversed(ctx.between(last, f.start)) if money(a)), None)
+        f_start, f_end = span(f)
+        amount = next((a for a in reversed(ctx.between(last, f_start)) if money(a)), None)
         if amount is None:
             return []
         members.append(amount)
-        last = f.end
+        last = f_end
     if len(members) < 2 or len({m.unit for m in members}) != 1 or len({ctx.period(m) for m in members}) != 1:
         return []
     return members if any(all(p.match(m.subject) for m in members) for p in PARTITIONS) else []
@@ -192,7 +194,7 @@ def _named_base(ctx: Ctx, part: Figure, name: str) -> Figure | None:
     if cell is not None:
         return cell
     key = _key(name)
-    earlier = ctx.between(0, part.start)
+    earlier = ctx.between(0, start_of(part))
     return next((f for f in reversed(earlier) if money(f) and ctx.period(f) == ctx.period(part) and _names(f, key)), None)
 
 

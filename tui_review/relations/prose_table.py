@@ -20,7 +20,7 @@ from parsers.numbers import MONEY_UNITS
 from parsers.table_figures import column_role
 from tui_review.contracts.relation import Relation, RelationKind, Term
 from tui_review.relations.prose_lists import part_heads
-from tui_review.relations.table_index import SEPARATOR, TableView, column, leaf, name_key, standard_views
+from tui_review.relations.table_index import SEPARATOR, PanelRow, TableView, column, leaf, name_key, standard_views
 
 BINDABLE_ROLES = (Role.AMOUNT, Role.BUDGET, Role.ACTUAL)
 LEVELS = re.compile(r"（(类|款|项)）")
@@ -97,8 +97,8 @@ def _locate(view: TableView, row_pattern: str | None, col_pattern: str | None, f
             continue
         data_rows = [r for r in range(len(view.table.rows)) if any(view.has_value(r, c) for c in panel.value_cols)]
         for c in cols:
-            cells = [cell for r in data_rows if (cell := view.figure(r, c)) is not None]
-            matching = [cell for cell in cells if _period(cell.role, kind) == _period(fig.role, kind)]
+            stated = [cell for r in data_rows if (cell := view.figure(r, c)) is not None]
+            matching = [cell for cell in stated if _period(cell.role, kind) == _period(fig.role, kind)]
             if len(matching) == 1:
                 return matching[0]
             if len(matching) > 1:
@@ -128,9 +128,11 @@ def _named(fig: Figure, subject: str, by_kind: dict[str, TableView], kind: DocKi
             continue
         for table_kind, row, col in places:
             view = by_kind.get(table_kind)
-            if view is not None and col == THREE_PUBLIC_TOTAL and any(OTHER_THAN_THREE.search(c) for c in view.table.columns):
+            if view is None:
+                continue
+            if col == THREE_PUBLIC_TOTAL and any(OTHER_THAN_THREE.search(c) for c in view.table.columns):
                 continue  # that table's 合计 also holds 会议费 and 培训费: the 三公 total is its 小计
-            cell = _locate(view, _fill(row, m), _fill(col, m), fig, kind) if view else None
+            cell = _locate(view, _fill(row, m), _fill(col, m), fig, kind)
             if cell is not None:
                 return view, cell
         return None
@@ -144,7 +146,7 @@ def _chain(subject: str) -> list[str]:
     return [n for n in names if n] if len(parts) > 1 else []
 
 
-def _names_match(code: str, rows: dict, names: list[str]) -> bool:
+def _names_match(code: str, rows: dict[str, PanelRow], names: list[str]) -> bool:
     """Do the rows of ``code`` and its parents carry ``names``? The last name may be cut short
     (a heading wrapped or clipped), so it only has to open the row's name."""
     for i, name in enumerate(names):
@@ -177,7 +179,8 @@ def _classified(fig: Figure, by_kind: dict[str, TableView], doc: Document, kind:
             # else the one column that is nothing but the figure's period (年初预算数 | 决算数)
             cols = cols or [c for c in panel.value_cols if PERIOD_ONLY.fullmatch(name_key(view.table.columns[c])) and _fits(view, view.table.columns[c], fig, kind)]
             if cols:
-                return view, view.figure(target.row, cols[0])
+                cell = view.figure(target.row, cols[0])
+                return (view, cell) if cell is not None else None  # a text cell states no amount
     return None
 
 
@@ -190,6 +193,14 @@ def cell_for(doc: Document, fig: Figure, by_kind: dict[str, TableView], name: st
     else:
         bound = _named(fig, _subject(fig, None), by_kind, doc.kind) or _classified(fig, by_kind, doc, doc.kind)
     return bound[1] if bound is not None else None
+
+
+def _place(view: TableView, cell: Figure) -> str:
+    """Where ``cell`` stands in its table, for the messages: its row's name › its column's leaf."""
+    ref = cell.cell
+    if ref is None:
+        raise ValueError(f"figure {cell.id} is bound as a table cell but has no cell reference")
+    return SEPARATOR.join(p for p in (view.row_name(ref.row, ref.col), leaf(cell.column)) if p)
 
 
 def find(doc: Document) -> list[Relation]:
@@ -206,7 +217,7 @@ def find(doc: Document) -> list[Relation]:
         if bound is None:
             continue
         view, cell = bound
-        place = SEPARATOR.join(p for p in (view.row_name(cell.cell.row, cell.cell.col), leaf(cell.column)) if p)
+        place = _place(view, cell)
         out.append(
             Relation(
                 rule="prose.table",
