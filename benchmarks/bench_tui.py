@@ -15,7 +15,10 @@ a page) into a temporary folder (the bundled text sample). Measured headless wit
   time from the key press to the first frame the screen draws (the cursor has moved: the response)
   and to the last frame it draws for that key (every pane updated, the detail pane included, which
   follows once the cursor rests); median, p95 and max. Frames are timed by wrapping the screen's
-  refresh method (instrumentation only; headless Textual writes no bytes to time).
+  refresh method (instrumentation only; headless Textual writes no bytes to time);
+- CPU time per key: the process's CPU time from the key press to the end of its pause, which a
+  busy machine inflates far less than the wall-clock figures (compare changes by it when the
+  machine is shared).
 
 Floors (issue 5): first paint < 1 s, key response < 100 ms.
 """
@@ -84,13 +87,14 @@ async def measure(path: Path, review: Path, presses: int) -> dict:
         )
         app.clear_notifications()
         for label, focus, key in (("tree ↓", "1", "down"), ("findings j", "3", "j"), ("next finding n", "1", "n")):
-            first, last = await _presses(pilot, focus, key, presses)
+            first, last, cpu = await _presses(pilot, focus, key, presses)
             results[f"key → first frame, {label}"] = first
             results[f"key → last frame, {label}"] = last
+            results[f"CPU time per key, {label}"] = cpu
     return results
 
 
-async def _presses(pilot, focus: str, key: str, count: int) -> tuple[list[float], list[float]]:
+async def _presses(pilot, focus: str, key: str, count: int) -> tuple[list[float], list[float], list[float]]:
     from textual.screen import Screen
 
     frames: list[float] = []
@@ -102,20 +106,21 @@ async def _presses(pilot, focus: str, key: str, count: int) -> tuple[list[float]
 
     await pilot.press(focus)
     await pilot.pause(0.2)
-    first, last = [], []
+    first, last, cpu = [], [], []
     Screen._compositor_refresh = timed
     try:
         for _ in range(count):
             frames.clear()
-            t0 = time.perf_counter()
+            t0, c0 = time.perf_counter(), time.process_time()
             await pilot.press(key)
             await pilot.pause(0.15)  # past the detail pane's settle delay
+            cpu.append(time.process_time() - c0)
             if frames:
                 first.append(frames[0] - t0)
                 last.append(frames[-1] - t0)
     finally:
         Screen._compositor_refresh = refresh
-    return first, last
+    return first, last, cpu
 
 
 def main() -> None:
