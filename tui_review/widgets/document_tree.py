@@ -3,6 +3,7 @@ count the open errors (✗) and warnings (!) in every subtree."""
 
 from __future__ import annotations
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual.message import Message
 from textual.widgets import Tree
@@ -85,9 +86,16 @@ class DocumentTree(Tree[NodeRef]):
         for ref, node in self._refs.items():
             node.set_label(self._label(ref))
 
+    def get_label_width(self, node: TreeNode[NodeRef]) -> int:
+        """The label's width without rendering it (Textual's default renders every label of the
+        tree each time a node opens: tens of milliseconds on a long document)."""
+        icon = (self.ICON_NODE_EXPANDED if node.is_expanded else self.ICON_NODE) if node.allow_expand else ""
+        label = node.label
+        return cell_len(icon) + (label.cell_len if isinstance(label, Text) else cell_len(label))
+
     def select_ref(self, ref: NodeRef) -> None:
-        """Put the cursor on ``ref``, opening its ancestors (the move waits for the new layout);
-        unlike a move by the reader, it posts no `NodeChosen`."""
+        """Put the cursor on ``ref``, opening its ancestors (in the same frame); unlike a move by the
+        reader, it posts no `NodeChosen`."""
         node = self._refs.get(ref)
         if node is None:
             return
@@ -100,9 +108,8 @@ class DocumentTree(Tree[NodeRef]):
         for parent in closed:
             parent.expand()
         if closed:
-            self.call_after_refresh(self._move_quietly, node)
-        else:
-            self._move_quietly(node)
+            self.get_node_at_line(0)  # lays the opened lines out now: the node's line is known
+        self._move_quietly(node)
 
     def _move_quietly(self, node: TreeNode[NodeRef]) -> None:
         """Move the cursor without reporting it: a move the screen asked for is no reader's choice, and

@@ -1,16 +1,19 @@
 """A scrollable pane of pre-rendered lines (Textual's Line API), the base of the text and detail panes.
 
 Content is rendered once per width into strips and only the visible lines are drawn, so a long
-section scrolls without cost. Showing new content sets the virtual size: one screen layout. A
-``Static`` inside a scrolling container costs two or three (its height, then the container's
-scrollbars, then the container again), each a full repaint.
+section scrolls without cost. Showing new content sets the virtual size without a screen layout
+(Textual lays out and repaints the whole screen for every virtual-size change): only the pane and
+its scrollbar are drawn again, and a layout happens only when the scrollbar appears or goes. A
+``Static`` inside a scrolling container costs two or three layouts (its height, then the
+container's scrollbars, then the container again), each a full repaint.
 """
 
 from __future__ import annotations
 
 from rich.console import RenderableType
 from rich.text import Text
-from textual.geometry import Size
+from rich.style import Style
+from textual.geometry import Region, Size
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
@@ -24,6 +27,7 @@ class StripView(ScrollView, can_focus=True):
         self._width = 0
         self._placeholder = placeholder  # drawn, wrapped, while there are no strips
         self._placeholder_strips: tuple[int, list[Strip]] = (0, [])  # (width, strips)
+        self._line_style = Style()  # the pane's style, for the lines of one rendering pass
 
     @property
     def line_count(self) -> int:
@@ -43,16 +47,29 @@ class StripView(ScrollView, can_focus=True):
         self._strips, self._width = strips, width
         if placeholder is not self._placeholder:
             self._placeholder, self._placeholder_strips = placeholder, (0, [])
-        self.virtual_size = Size(width, len(strips))
+        self._set_virtual_size(Size(width, len(strips)))
         self.refresh()
+
+    def _set_virtual_size(self, size: Size) -> None:
+        if size == self.virtual_size:
+            return
+        if not self.container_size:  # not laid out yet: the first layout sizes everything
+            self.virtual_size = size
+            return
+        self.set_reactive(ScrollView.virtual_size, size)
+        self._scroll_update(size)  # the scrollbar's range; showing or hiding it is a layout (Textual's)
 
     def text_lines(self) -> list[str]:
         """The rendered lines as plain text (what the pane shows, scrolled or not)."""
         return [strip.text for strip in self._strips]
 
+    def render_lines(self, crop: Region) -> list[Strip]:
+        self._line_style = self.rich_style  # once a pass: Textual walks every ancestor's styles for it
+        return super().render_lines(crop)
+
     def render_line(self, y: int) -> Strip:
         index = self.scroll_offset.y + y
-        style = self.rich_style
+        style = self._line_style
         width = self.size.width
         if not self._strips:
             placeholder = self._placeholder_lines(self.content_width())
