@@ -81,3 +81,38 @@ async def test_a_protocol_terminal_gets_the_page_as_an_image_at_its_pixel_size(t
         (x0, y0, x1, y1) = next(box for mark, box in view.shown.picture.boxes if mark.kind == SUSPECT)
         top = max(0, min(y0, picture.height - 1))
         assert picture.convert("RGB").getpixel((max(0, min((x0 + x1) // 2, picture.width - 1)), top)) == error
+
+
+@run_async
+async def test_a_sixel_terminal_gets_the_page_encoded_in_the_worker_never_on_the_ui_thread(tmp_path, monkeypatch):
+    """textual-image encodes Sixel when its widget draws, on the UI thread (40–70 ms a page): the
+    page view's worker encodes it beside rendering, and the widget draws that data."""
+    import threading
+
+    widget_module = pytest.importorskip("textual_image.widget")  # stdout is no terminal here: nothing is asked
+    sixel_widget_module = sys.modules["textual_image.widget.sixel"]
+    encoder_module = sys.modules["textual_image._sixel"]
+    encoded_on: list[str] = []
+    real_encode = encoder_module.image_to_sixels
+
+    def encode(image, options=None, background=None):
+        encoded_on.append(threading.current_thread().name)
+        return real_encode(image, options, background)
+
+    monkeypatch.setattr(encoder_module, "image_to_sixels", encode)
+    monkeypatch.setattr(sixel_widget_module, "image_to_sixels", encode)  # the widget's own encoding
+    monkeypatch.setattr(page_image, "_loaded", {"module": widget_module, "choice": Choice("sixel", "test")})
+    monkeypatch.setattr(page_image, "cell_pixels", lambda: (10, 20))
+    app = ReviewApp(ERRORS, options=LoadOptions(review_path=tmp_path / "r.sqlite"))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await to_a_finding_on_a_page(pilot)
+        await pilot.press("v")
+        view = await until_drawn(pilot)
+        await pilot.pause()
+        await pilot.pause()
+        image_widget = view.image_widget
+        assert view.mode == "sixel" and image_widget is not None
+        assert image_widget.pre_encoded is not None and image_widget.pre_encoded.picture is view.shown.picture.image
+        drawn = "".join(segment.text for strip in image_widget.children[0].render_lines(image_widget.children[0].region.reset_offset) for segment in strip)
+        assert image_widget.pre_encoded.data in drawn  # the widget drew the worker's encoding
+        assert encoded_on and threading.main_thread().name not in encoded_on, encoded_on

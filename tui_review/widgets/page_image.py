@@ -12,15 +12,22 @@ installed, an error while importing) falls back to half-blocks, said in the page
 
 `protocol_widget(mode)` is the image widget class for a protocol once preloaded (None otherwise);
 `cell_pixels()` the terminal's cell size in pixels as the library measured it.
+
+Sixel: textual-image encodes the picture when its widget draws, on the UI thread (40–70 ms a page,
+a key pressed meanwhile waits). `sixel_encoder()` gives the library's encoder to the page view's
+worker, which encodes the picture beside rendering it; the widget `protocol_widget("sixel")` gives
+draws that pre-encoded data when the picture it draws is exactly the one encoded (whole, unscaled)
+and encodes as the library does otherwise (scrolled partly out of view, a resized pane).
 """
 
 from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from importlib import import_module
+from typing import Any
 
 from tui_review.render.terminal import graphics_mode
 
@@ -76,7 +83,64 @@ def protocol_widget(mode: str) -> type | None:
     if mode not in PROTOCOLS or module is None:
         return None
     widget = getattr(module, _WIDGETS[mode], None)
-    return widget if isinstance(widget, type) else None
+    if not isinstance(widget, type):
+        return None
+    if mode == "sixel":
+        return _pre_encoded_sixel(widget) or widget
+    return widget
+
+
+def sixel_encoder() -> Callable[[Any], str] | None:
+    """textual-image's Sixel encoder (picture → escape sequence), for a worker thread; None when the
+    library is not loaded or its encoder moved."""
+    if "module" not in _loaded:
+        return None
+    try:
+        encode = import_module("textual_image._sixel").image_to_sixels
+    except Exception:  # noqa: BLE001 — a private module of the library: the widget encodes as before
+        return None
+    return lambda picture: str(encode(picture))
+
+
+def _pre_encoded_sixel(widget: type) -> type | None:
+    """textual-image's Sixel widget drawing the data the worker encoded (`SixelPicture`) when it draws
+    that very picture. None when the library's drawing part is not where it was (the plain widget then)."""
+    cached = _loaded.get("sixel widget")
+    if isinstance(cached, type):
+        return cached
+    try:
+        impl = import_module("textual_image.widget.sixel")._ImageSixelImpl
+    except Exception:  # noqa: BLE001 — a private class of the library
+        return None
+
+    class _PreEncodedImpl(impl):  # type: ignore[misc, valid-type]
+        def _image_to_sixels(self, image: Any, sixel_options: Any = None, background: Any = None) -> str:
+            ready = getattr(self.parent, "pre_encoded", None)
+            if isinstance(ready, SixelPicture) and ready.fits(self.image, image, sixel_options):
+                return ready.data
+            return str(super()._image_to_sixels(image, sixel_options, background))
+
+    class PreEncodedSixelImage(widget, Renderable=getattr(widget, "_Renderable", None)):  # type: ignore[misc, valid-type, call-arg]
+        pre_encoded: SixelPicture | None = None
+
+        def compose(self) -> Any:
+            yield _PreEncodedImpl(self.image, self._sixel_options)
+
+    _loaded["sixel widget"] = PreEncodedSixelImage
+    return PreEncodedSixelImage
+
+
+@dataclass(frozen=True, slots=True)
+class SixelPicture:
+    """A picture and its Sixel encoding, made in the worker."""
+
+    picture: Any  # the PIL image handed to the widget
+    data: str
+
+    def fits(self, source: Any, drawn: Any, options: Any) -> bool:
+        """Is ``drawn`` (what the widget is about to encode, from ``source``) this picture, whole and
+        unscaled, with the library's default options? An RGB picture's encoding ignores the background."""
+        return source is self.picture and options is None and drawn.size == self.picture.size and self.picture.mode == "RGB"
 
 
 def cell_pixels() -> tuple[int, int]:

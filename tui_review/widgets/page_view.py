@@ -105,18 +105,21 @@ class PageView(Widget, can_focus=True):
     class Rendered(Message):
         """A render finished (posted from the worker; stale tokens are dropped)."""
 
-        def __init__(self, token: int, shown: Shown | None, strips: list[Strip], error: str = "") -> None:
+        def __init__(self, token: int, shown: Shown | None, strips: list[Strip], error: str = "",
+                     sixel: page_image.SixelPicture | None = None) -> None:
             super().__init__()
             self.token = token
             self.shown = shown
             self.strips = strips
             self.error = error
+            self.sixel = sixel  # the picture encoded for a Sixel terminal, off the UI thread
 
     def __init__(self, *, graphics: str = "auto", password: str | None = None, id: str | None = None) -> None:
         super().__init__(id=id)
         choice = page_image.current() or page_image.choose(graphics, os.environ, tty=False, available=False)
         self.mode, self.mode_reason = choice.mode, choice.reason
         self._image_class = page_image.protocol_widget(self.mode)  # None: half-blocks
+        self._sixel_encoder = page_image.sixel_encoder() if self.mode == "sixel" and self._image_class is not None else None
         self._image: Any = None  # textual-image's widget (untyped), mounted on first use
         self.password = password
         self.shown: Shown | None = None
@@ -240,12 +243,14 @@ class PageView(Widget, can_focus=True):
             if worker.is_cancelled:
                 return
             strips = [] if request.cell != (1, 2) else self._strips_of(halfblock_rows(shown.picture.image))
+            encode = self._sixel_encoder if request.cell != (1, 2) else None
+            sixel = page_image.SixelPicture(shown.picture.image, encode(shown.picture.image)) if encode else None
         except Exception as exc:  # a damaged page: say so in the pane, never end the app
             if not worker.is_cancelled:
                 self.post_message(self.Rendered(request.token, None, [], _say("failed", error=f"{type(exc).__name__}: {exc}")))
             return
         if not worker.is_cancelled:
-            self.post_message(self.Rendered(request.token, shown, strips))
+            self.post_message(self.Rendered(request.token, shown, strips, sixel=sixel))
 
     def _draw(self, request: _Request) -> Shown:
         pages = self._open(request.path, request.password)
@@ -342,9 +347,9 @@ class PageView(Widget, can_focus=True):
         caption = _say("caption", page=shown.page, count=shown.page_count, zoom=f"{shown.view.scale:.2f}", mode=drawn)
         self._set(shown, message.strips, caption)
         if self._image_class is not None:
-            self._show_image(shown)
+            self._show_image(shown, message.sixel)
 
-    def _show_image(self, shown: Shown) -> None:
+    def _show_image(self, shown: Shown, sixel: page_image.SixelPicture | None = None) -> None:
         """The picture through the terminal's graphics protocol, below the caption line."""
         image_class = self._image_class
         if image_class is None:
@@ -355,6 +360,7 @@ class PageView(Widget, can_focus=True):
             self.mount(self._image)
         columns, rows = self._picture_size()
         self._image.styles.width, self._image.styles.height = columns, rows
+        self._image.pre_encoded = sixel  # drawn as it is when the widget draws this very picture
         self._image.image = shown.picture.image  # textual-image's widget takes a PIL image
         self._image.display = True
 
