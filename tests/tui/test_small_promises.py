@@ -1,9 +1,15 @@
 """Small promises of the reviewer's day (issue 14 item 12): the theme chosen with t is remembered,
-c on a finding about no single figure says so, no lock file is left beside the document."""
+c on a finding about no single figure says so, no lock file is left beside the document, a number
+split by a space is marked in the text."""
 
 from __future__ import annotations
 
+import shutil
+from pathlib import Path
+
 from tui_helpers import run_async, settle
+
+from rich.color import Color
 
 from tui_review.app import ReviewApp
 
@@ -48,3 +54,24 @@ async def test_quitting_leaves_only_the_review_file_beside_the_document(doc_copy
         await pilot.press("q")
     names = sorted(p.name for p in doc_copy.parent.iterdir())
     assert names == sorted([doc_copy.name, f"{doc_copy.name}.review.sqlite"])
+
+
+@run_async
+async def test_a_number_split_by_a_space_is_marked_in_the_text_as_a_flagged_figure_is(tmp_path):
+    """“压缩办事时限 78 91.5 个工作日”: the parser reads no figure there (one number or two?) and
+    reports it; the section view marks the printed text with the error's style and glyph."""
+    doc = tmp_path / "spaced.txt"
+    shutil.copy(Path(__file__).resolve().parents[2] / "sample_docs" / "001_17aaca51ade6ba7f.txt", doc)
+    app = ReviewApp(doc)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        main = app.main
+        split = next(e for e in main.session.entries if e.rule == "parse.malformed_number" and e.stated == "78 91.5")
+        main._draw(main.nav.select_entry(split))
+        await pilot.pause()
+        view = main.section_view
+        strips = [strip for strip in view._strips if "78 91.5" in strip.text]
+        assert strips and "78 91.5✗" in strips[0].text
+        error = app.current_theme.error
+        marks = [seg for seg in strips[0] if seg.text and seg.text in "78 91.5✗" and seg.style and seg.style.color]
+        assert marks and all(seg.style.bold and seg.style.color.triplet == Color.parse(error).triplet for seg in marks)

@@ -19,11 +19,14 @@ from textual.strip import Strip
 from tui_review.i18n import tr
 from tui_review.keymap import bindings
 from tui_review.messages import FigureHighlighted, FigureOpened
-from tui_review.review.session import ReviewSession
+from tui_review.review.session import ERROR, WARNING, ReviewSession
 from tui_review.widgets.marks import marked
 from tui_review.widgets.strip_view import StripView
 from tui_review.terminal import printable, runs
 from tui_review.widgets.wrap import break_offsets
+
+
+FLAG_STATES = {"error": ERROR, "warning": WARNING}  # a flagged span's mark by its finding's severity
 
 
 @dataclass(slots=True)
@@ -62,6 +65,8 @@ class SectionView(StripView):
         self._highlight: tuple[int, int] | None = None
         self._line_starts: list[int] = []  # document offset at the start of each drawn line
         self._figure_spans: dict[str, tuple[int, int, int]] = {}  # figure id → (line, x0, x1)
+        self._flagged_of: list | None = None  # the session's entries the flagged spans were read from
+        self._flagged: list[tuple[int, int, str, str]] = []  # (start, end, state, "") in document order
 
     # ── public ───────────────────────────────────────────────────────────────────────────────────
 
@@ -125,7 +130,8 @@ class SectionView(StripView):
         doc = session.doc
         start, end = session.own_range(sid)
         paras: list[_Para] = []
-        figures = session.prose_figures(sid)
+        figures = [(f.start, f.end, session.figure_state(f.id), f.id) for f in session.prose_figures(sid) if f.start is not None and f.end is not None]
+        issues = self._flagged_text(start, end)
         own = session.own_marked()
         blocks = [b for b in doc.blocks if start <= b.start < end]
         spans = [(b.start, b.end, b.kind, b.table_id) for b in blocks] or _lines(doc.text, start, end)
@@ -137,19 +143,35 @@ class SectionView(StripView):
                 continue
             para = _Para(Text(style="bold" if kind == "heading" else ""))
             pos = b_start
-            for fig in figures:
-                if fig.start is None or fig.end is None or not (b_start <= fig.start < b_end):
-                    continue
-                self._append(para, pos, fig.start)
+            for mark_start, mark_end, state, figure_id in _marks_in(figures, issues, b_start, b_end):
+                if mark_start < pos:
+                    continue  # a flagged span inside a figure: the figure's mark says it
+                self._append(para, pos, mark_start)
                 t0 = len(para.text)
-                para.pieces.append((t0, fig.start, fig.end - fig.start))
-                mark = marked(self.app, doc.text[fig.start : fig.end], session.figure_state(fig.id), fig.id in own)
-                para.text.append_text(mark)
-                para.figures.append((fig.id, t0, len(para.text)))
-                pos = fig.end
+                para.pieces.append((t0, mark_start, mark_end - mark_start))
+                para.text.append_text(marked(self.app, doc.text[mark_start:mark_end], state, figure_id in own))
+                if figure_id:
+                    para.figures.append((figure_id, t0, len(para.text)))
+                pos = mark_end
             self._append(para, pos, b_end)
             paras.append(para)
         return paras
+
+    def _flagged_text(self, start: int, end: int) -> list[tuple[int, int, str, str]]:
+        """Flagged text that is no figure, between ``start`` and ``end``: a number the parser could
+        not read (``78 91.5``, split by a space; misplaced separators), marked as a figure of its
+        finding's severity would be."""
+        session = self._session
+        assert session is not None
+        if self._flagged_of is not session.entries:
+            self._flagged_of, self._flagged = session.entries, sorted(
+                (span[0], span[1], FLAG_STATES[e.severity], "")
+                for e in session.entries
+                if e.severity in FLAG_STATES and (span := session.text_span(e)) is not None
+            )
+        i = bisect.bisect_left(self._flagged, (start,))
+        j = bisect.bisect_left(self._flagged, (end,))
+        return self._flagged[i:j]
 
     def _append(self, para: _Para, start: int, end: int) -> None:
         """The document's text from ``start`` to ``end``; a control character is drawn as its visible
@@ -248,6 +270,11 @@ class SectionView(StripView):
         top, height = self.scroll_offset.y, max(1, self.size.height)
         if line < top or line >= top + height:
             self.scroll_to(y=max(0, line - height // 3), animate=False)
+
+
+def _marks_in(figures: list[tuple[int, int, str, str]], flagged: list[tuple[int, int, str, str]], start: int, end: int) -> list[tuple[int, int, str, str]]:
+    """Figures and flagged spans starting in a block, in reading order: (start, end, state, figure id or "")."""
+    return sorted(m for m in (*figures, *flagged) if start <= m[0] < end)
 
 
 def _lines(text: str, start: int, end: int) -> list[tuple[int, int, str, str | None]]:
