@@ -141,8 +141,9 @@ class ReviewApp(App):
             elif path is not None:
                 self.main.load(path)
 
-        session = self.main.session
-        shown = Path(session.doc.path) if session is not None else self.path
+        main = self.main
+        # the review on show; with none (every document tried failed), the last one tried
+        shown = Path(main.session.doc.path) if main.session is not None else main.loading_path or self.path
         self.push_screen(OpenFileScreen(existing_folder(shown)), chosen)
 
     async def action_quit(self) -> None:

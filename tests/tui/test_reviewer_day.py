@@ -166,6 +166,57 @@ async def test_open_after_a_missing_file_starts_in_an_existing_folder(tmp_path):
 
 
 @run_async
+async def test_a_document_that_fails_to_open_never_becomes_the_current_one(tmp_path):
+    """o on a damaged PDF in another folder: the error is said; the review on show stays the
+    current one (its heading, its review file, where the next o starts), and a later failure at
+    start-up leaves o starting in the folder of the document tried last, not the one before."""
+    other = tmp_path / "other"
+    other.mkdir()
+    broken = other / "broken.pdf"
+    broken.write_bytes(b"%PDF-1.4 not really a PDF")
+    app = app_on(tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        opened = Path(app.main.session.doc.path)
+        await pilot.press("o")
+        await pilot.pause()
+        field = app.screen.query_one("#open-path")
+        field.value = str(broken)
+        await pilot.press("enter")
+        await settle(pilot)
+        await pilot.pause(0.2)
+        assert not isinstance(app.screen, (MainScreen, OpenFileScreen))  # the error dialog
+        await pilot.press("enter")
+        await pilot.pause()
+        assert Path(app.main.session.doc.path) == opened
+        assert opened.name in app.main.status_line.heading and "broken" not in app.main.status_line.heading
+        await pilot.press("o")
+        await pilot.pause()
+        assert isinstance(app.screen, OpenFileScreen) and app.screen.folder == opened.parent
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("3", "n", "s", "2")  # a status still lands in the review on show
+        await pilot.pause()
+        assert app.main.session.store.path == tmp_path / "review.sqlite"
+    missing = tmp_path / "gone" / "x.pdf"
+    app = ReviewApp(missing)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("enter")  # the error dialog
+        await pilot.press("o")
+        await pilot.pause()
+        app.screen.query_one("#open-path").value = str(broken)
+        await pilot.press("enter")
+        await settle(pilot)
+        await pilot.pause(0.2)
+        await pilot.press("enter")  # the second error
+        await pilot.pause()
+        await pilot.press("o")
+        await pilot.pause()
+        assert isinstance(app.screen, OpenFileScreen) and app.screen.folder == other
+
+
+@run_async
 async def test_messages_keep_every_chinese_character_where_panes_meet(tmp_path):
     """Toasts floating over the panes lost the character standing across a pane's edge."""
     doc = tmp_path / "review_fixture.txt"
