@@ -29,6 +29,7 @@ from tui_review.screens.confirm import ConfirmDialog
 from tui_review.screens.help import HelpScreen, help_rows
 from tui_review.screens.main import MainScreen
 from tui_review.screens.open_file import OpenFileScreen, existing_folder
+from tui_review.screens.palette import ReviewPalette
 from tui_review.terminal import printable
 from tui_review.ui_state import remember_theme, remembered_theme
 
@@ -213,7 +214,7 @@ class ReviewApp(App):
     def action_command_palette(self) -> None:
         """Textual's palette with the prompt in the interface language."""
         if self.use_command_palette and not CommandPalette.is_open(self):
-            self.push_screen(CommandPalette(id="--command-palette", placeholder=tr("palette.placeholder")))
+            self.push_screen(ReviewPalette())
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         """The palette offers every action of the app and the review screen, named as in the footer

@@ -137,6 +137,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "error.title": ("出错了", "Something went wrong"),
     "error.ok": ("知道了", "OK"),
     "palette.placeholder": ("搜索命令…", "Search for commands…"),
+    "palette.no_matches": ("没有匹配的命令", "No matches found"),
     "help.title": ("按键帮助", "Keys"),
     "help.hint": ("按键可在配置文件 [keymap] 中修改 · Esc 关闭", "Keys can be changed in the config's [keymap] · Esc to close"),
     "help.focused": ("当前窗格", "Focused pane"),

@@ -63,4 +63,9 @@ async def test_the_chinese_interface_shows_no_english_words(doc_copy):
         assert isinstance(app.screen, CommandPalette)
         await pilot.pause(0.3)
         look("command palette", _screen_text(app))
+        await pilot.press(*"zqzq")  # no command matches: Textual says so after half a second
+        await pilot.pause(0.8)
+        nothing = _screen_text(app)
+        assert "没有匹配的命令" in nothing
+        look("command palette, nothing matching", nothing.replace("zqzq", ""))
     assert found == {}, "\n".join(f"{k}: {sorted(v)}" for k, v in found.items())
