@@ -120,7 +120,7 @@ def _pre_encoded_sixel(widget: type) -> type | None:
                 return ready.data
             return str(super()._image_to_sixels(image, sixel_options, background))
 
-    class PreEncodedSixelImage(widget, Renderable=getattr(widget, "_Renderable", None)):  # type: ignore[misc, valid-type, call-arg]
+    class PreEncodedSixelImage(widget, Renderable=getattr(widget, "_Renderable", None)):  # type: ignore[call-arg]
         pre_encoded: SixelPicture | None = None
 
         def compose(self) -> Any:
