@@ -16,6 +16,7 @@ from tui_review.app import ReviewApp
 from tui_review.review.pipeline import LoadOptions
 from tui_review.screens.annotate import AnnotateScreen
 from tui_review.screens.confirm import ConfirmDialog
+from tui_review.screens.error_dialog import ErrorDialog
 from tui_review.screens.main import MainScreen
 from tui_review.screens.open_file import OpenFileScreen
 from tui_review.screens.status_picker import StatusPicker
@@ -165,6 +166,16 @@ async def test_open_after_a_missing_file_starts_in_an_existing_folder(tmp_path):
     assert app.return_code in (0, None)
 
 
+async def until_error_dialog(pilot) -> None:
+    """Wait until the failed load's error dialog is up (the load runs in a worker; ~20 s at most)."""
+    for _ in range(200):
+        await settle(pilot)
+        if isinstance(pilot.app.screen, ErrorDialog):
+            return
+        await pilot.pause(0.1)
+    raise AssertionError(f"no error dialog: {pilot.app.screen!r}")
+
+
 @run_async
 async def test_a_document_that_fails_to_open_never_becomes_the_current_one(tmp_path):
     """o on a damaged PDF in another folder: the error is said; the review on show stays the
@@ -183,9 +194,7 @@ async def test_a_document_that_fails_to_open_never_becomes_the_current_one(tmp_p
         field = app.screen.query_one("#open-path")
         field.value = str(broken)
         await pilot.press("enter")
-        await settle(pilot)
-        await pilot.pause(0.2)
-        assert not isinstance(app.screen, (MainScreen, OpenFileScreen))  # the error dialog
+        await until_error_dialog(pilot)
         await pilot.press("enter")
         await pilot.pause()
         assert Path(app.main.session.doc.path) == opened
@@ -207,8 +216,7 @@ async def test_a_document_that_fails_to_open_never_becomes_the_current_one(tmp_p
         await pilot.pause()
         app.screen.query_one("#open-path").value = str(broken)
         await pilot.press("enter")
-        await settle(pilot)
-        await pilot.pause(0.2)
+        await until_error_dialog(pilot)
         await pilot.press("enter")  # the second error
         await pilot.pause()
         await pilot.press("o")
