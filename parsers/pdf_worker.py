@@ -293,6 +293,8 @@ def _outcome(w: _Worker, limits: PdfLimits) -> tuple[str, object] | None:
     try:
         if w.conn.poll():
             kind, value = w.conn.recv()
+            if kind == "ok" and time.monotonic() - w.since > limits.page_seconds:
+                return "skip", "time"  # read, but only after its budget ran out (a result seen late is late)
             return kind, value
     except (EOFError, OSError):
         return "replace", "died"
