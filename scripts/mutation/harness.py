@@ -23,7 +23,11 @@ from mutation.perturb import perturbations
 from mutation.source import Source, Token, number_cell
 from parsers.model import Document, Severity
 from tui_review.checks import CheckReport
+from tui_review.contracts.finding import Verdict
 from tui_review.engine import check_document
+
+
+CHECKED = (Verdict.HOLDS, Verdict.ROUNDING, Verdict.FAILS, Verdict.BINDING)
 
 
 @dataclass(slots=True)
@@ -44,6 +48,18 @@ class Outcome:
     error: bool  # a new localised error
     info: bool  # a new localised finding of any severity, info included (a binding note)
     rules: str  # the rules of the new findings (localised first)
+    within_rounding: bool = False  # not localised, and every relation of the slipped figure still holds,
+    # one of them only within the rounding of the printed figures: no arithmetic can tell the slip
+
+
+def within_rounding(report: CheckReport, figure_id: str | None, localised: bool) -> bool:
+    """Is a slip that nothing named one that the printed precision hides? The slipped figure takes
+    part in some checked relation of the mutant, none fails, and at least one holds only within the
+    rounding of its figures (a growth rate 0.79% → 0.78% over 0.44 / 55.70 万元)."""
+    if localised or figure_id is None:
+        return False
+    verdicts = [f.verdict for f in report.findings if figure_id in f.figure_ids and f.verdict in CHECKED]
+    return Verdict.ROUNDING in verdicts and all(v.holds for v in verdicts)
 
 
 @dataclass(slots=True)
@@ -153,6 +169,7 @@ class Mutator:
             where=self._where(site), context=self._context(token), read=site.figure is not None,
             localised=bool(near), any_new=bool(fresh), error=any(f.severity == Severity.ERROR for f in near), info=bool(noted),
             rules=";".join(dict.fromkeys(rules)),
+            within_rounding=slip != "delete" and within_rounding(report, site.mutant.id if site.mutant else None, bool(near)),
         )
 
     def _where(self, site: Site) -> str:

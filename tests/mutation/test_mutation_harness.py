@@ -198,3 +198,37 @@ def test_a_threshold_in_a_rule_claims_no_amount():
     repeated = C.Amounts({(Decimal("100"), "万元"): 2}, {Decimal("100")})
     assert C.prose_kinds("100", "单价", "万元（含）以上的设备0台", repeated) == []
     assert C.threshold("万元(含)以上") and C.threshold("万元以下") and not C.threshold("万元，比上年增加")
+
+
+def test_a_growth_slip_the_printed_precision_hides_is_told_apart_from_a_miss():
+    # 增加 0.44 on 55.70 is 0.79% (0.7833–0.7982% as printed): 0.78% still holds within rounding,
+    # 0.97% fails; a slip of a change nothing binds is a plain miss
+    doc = ("某某局2023年部门预算公开\n\n一、收入预算情况说明\n"
+           "2023年收入预算56.14万元，比上年55.70万元增加0.44万元，增长0.79%。\n")
+    hidden = Mutator(text_source(doc, "g.txt"))
+    token = _token(hidden, "0.79")
+    mutant, report = hidden.check(token, "0.78")
+    from mutation.detect import locate
+    from mutation.harness import within_rounding
+
+    site = locate(hidden.base, mutant)
+    assert site is not None and site.mutant is not None
+    assert within_rounding(report, site.mutant.id, localised=False)
+    mutant, report = hidden.check(token, "0.97")
+    site = locate(hidden.base, mutant)
+    assert not within_rounding(report, site.mutant.id, localised=False)  # it fails: a detection, not hidden
+
+
+def test_the_report_leaves_slips_hidden_by_rounding_out_of_the_checkable_rate():
+    from mutation.harness import Outcome
+    from mutation.report import by_kind, misses_table
+
+    def slip(localised, hidden):
+        return Outcome("d.txt", 1, "0.79", "digit", "0.78", ("growth",), "@10", "增长【0.79】%", True, localised, localised,
+                       localised, localised, "", within_rounding=hidden)
+
+    outcomes = [slip(True, False), slip(False, True), slip(False, False)]
+    tally = by_kind(outcomes)["growth"]
+    assert (tally.slips, tally.localised, tally.hidden) == (3, 1, 1)
+    assert tally.row("growth").split()[-1] == "50.0%"  # 1 of the 2 checkable
+    assert "of 1:" in misses_table(outcomes)
