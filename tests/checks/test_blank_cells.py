@@ -102,3 +102,19 @@ def test_a_blank_the_table_confirms_as_zero_is_read_as_zero_and_the_slip_beside_
 def test_a_table_whose_blanks_are_zeros_and_adds_up_has_no_failure():
     report = _coded("200.00")
     assert not [f for f in report.findings if str(f.verdict) == "fails"]
+
+
+def test_a_deleted_cell_beside_blanks_the_tables_read_as_zero_is_a_missing_figure():
+    # 行政运行's 基本支出 deleted: its row (100.00 = blank + 项目支出 blank) has a second blank, which the
+    # 项目支出 column reads as 0 (200.00 = 0 + 200.00): the row and the 基本支出 column both ask 100.00
+    rows = [
+        ["201", "一般公共服务支出", "300.00", "100.00", "200.00"],
+        ["20108", "审计事务", "300.00", "100.00", "200.00"],
+        ["2010801", "行政运行", "100.00", "", ""],
+        ["2010802", "一般行政管理事务", "200.00", "", "200.00"],
+    ]
+    table = Table("T1", rows, CODED, title="支出决算表", unit="万元")
+    figures, _, _ = table_figures(table, "万元", 2024)
+    doc = Document(path="x.pdf", sha256="", text="", kind=DocKind.FINAL, year=2024, tables=[table], figures=figures)
+    (found,) = _blank(check_relations(doc, tables.find(doc)))
+    assert (found.place.row, found.place.column, found.expected) == (2, 3, "100.00 万元")

@@ -51,17 +51,18 @@ class _Ask:
     slack: Decimal
 
 
-def _ask(relation: Relation) -> tuple[Figure, _Ask] | None:
-    """The one blank cell of a failing table relation and the value it would need, or None."""
+def _ask(relation: Relation, zeros: set[str]) -> tuple[Figure, _Ask] | None:
+    """The one blank cell of a failing table relation and the value it would need, or None; the
+    other blanks must be ``zeros`` (blanks the tables read as 0)."""
     target = relation.target
     if target is None or relation.kind != RelationKind.SUM or relation.partial or relation.uncertain is not None:
         return None
     figures = relation.figures()
-    blanks = [f for f in figures if F.is_blank(f)]
+    blanks = [f for f in figures if F.is_blank(f) and f.id not in zeros]
     if len(blanks) != 1 or blanks[0].cell is None or len({f.unit for f in figures}) != 1:
         return None
     blank = blanks[0]
-    slack = sum((f.half_ulp for f in figures if f is not blank), Decimal(0))
+    slack = sum((f.half_ulp for f in figures if not F.is_blank(f)), Decimal(0))
     parts = sum((t.figure.value * t.coeff for t in relation.terms if t.figure is not blank), Decimal(0))
     if blank is target:
         return blank, _Ask(relation, parts, slack)
@@ -163,16 +164,11 @@ def read_as_zero(evaluated: list[tuple[Relation, Finding]], doc: Document, rules
 
 def blank_cell_findings(evaluated: list[tuple[Relation, Finding]], doc: Document, config: Config) -> list[Finding]:
     asked: dict[str, tuple[Figure, list[_Ask]]] = {}
-    closed: set[str] = set()  # blank cells some relation closes with 0: the table reads them as 0
+    closed = _zeros(evaluated)
     for relation, finding in evaluated:
-        if not relation.rule.startswith("table."):
+        if not relation.rule.startswith("table.") or finding.verdict != Verdict.UNCHECKED:
             continue
-        blanks = [f.id for f in relation.figures() if F.is_blank(f)]
-        if finding.verdict != Verdict.UNCHECKED:
-            if finding.holds:
-                closed.update(blanks)
-            continue
-        ask = _ask(relation)
+        ask = _ask(relation, closed)
         if ask is not None:
             asked.setdefault(ask[0].id, (ask[0], []))[1].append(ask[1])
     out: list[Finding] = []
