@@ -304,6 +304,27 @@ def _over_zero_base(label: tuple[str, str], name: tuple[str, str], stated_txt: s
     )
 
 
+def _rate_of_nothing(
+    label: tuple[str, str], name: tuple[str, str], stated: tuple[str, Decimal], num: tuple[str, str], den: tuple[str, str]
+) -> _Outcome:
+    """A rate other than 0% or 100% stated where both its numerator and its base are printed as 0
+    (“0 万元，增加 0 万元，增长 8%”): read as nothing over nothing the rate can only be 0. A 0
+    printed without decimals may stand for a small amount, so at most a warning."""
+    stated_txt = stated[0]
+    return _Outcome(
+        Verdict.FAILS,
+        "0",
+        f"{label[0]}：{num[0]} 与基数 {den[0]} 均为 0，所列{name[0]} {stated_txt} 没有来由"
+        "（若所印的 0 确为 0，比率只能为 0%；0 也可能是舍入后的小额）",
+        f"{label[1]}: {num[1]} and its base {den[1]} are both 0, so the stated {name[1]} {stated_txt} has no "
+        "source (if the printed 0s are exactly 0 the rate can only be 0%; a 0 may also be a small amount rounded)",
+        stated_value=stated[1],
+        expected_value=Decimal(0),
+        unit=PERCENT,
+        cap=Severity.WARNING,
+    )
+
+
 def _ratio(relation: Relation, doc: Document, rule: Rule) -> _Outcome:
     target = relation.target
     if target is None:
@@ -325,6 +346,8 @@ def _ratio(relation: Relation, doc: Document, rule: Rule) -> _Outcome:
     num_zh, num_en = _bracketed(relation.terms, ops, "zh"), _bracketed(relation.terms, ops, "en")
     den_zh, den_en = _bracketed(relation.denominator, ops, "zh"), _bracketed(relation.denominator, ops, "en")
     name_zh, name_en = F.name(target), F.name(target, "en")
+    if den_point == 0 and num_point == 0 and stated_p not in (0, 100) and not ops.blanks:
+        return _rate_of_nothing(label, (name_zh, name_en), (stated_txt, stated_p), (num_zh, num_en), (den_zh, den_en))
     if den_point == 0 or relation.zero_base:
         if stated_p == 100:
             return _over_zero_base(label, (name_zh, name_en), stated_txt, (den_zh, den_en))

@@ -47,6 +47,9 @@ def changes_and_growth(ctx: Ctx) -> list[Relation]:
         rate = _rate_of(ctx, ch, around)
         if rate is not None:
             out.append(rate)
+        elif around.current is not None and around.base is None and ch.sign > 0 and ch.value != 0 \
+                and _compared_right_after(ctx.doc.text, around.current, ch):
+            out.append(_increase_within_current(ch, around.current, around.base_kind))
     rated = {id(r.target) for r in out if r.rule in ("growth", "direction")}
     out += [r for g in ctx.figs if g.role == Role.GROWTH and id(g) not in rated and (r := _growth_between(ctx, g)) is not None]
     return out
@@ -124,6 +127,40 @@ def _change(ch: Figure, current: Figure, base: Figure, base_kind: str) -> Relati
         word="增加" if ch.sign > 0 else "减少",
         zh=f"{ch.subject} 增减额 = 本期 − {'年初预算' if budget else '上年'}",
         en=f"change of {ch.subject} = current − {'budget' if budget else 'previous'}",
+    )
+
+
+# “0.07 万元，较上年增加”: nothing but the comparison between an amount and its change (no second
+# subject, no other figure, no clause break other than a comma)
+RIGHT_AFTER = re.compile(r"\s*(?:万元|亿元|元)?\s*[，,]?\s*(?:比|较|与|同)\s*(?:上年|上一年|去年|上年度|年初预算)"
+                         r"(?:预算数?|决算数?|执行数)?\s*(?:相比|比较)?\s*[，,]?\s*(?:增加|增长|上升)了?\s*")
+
+
+def _compared_right_after(text: str, current: Figure, ch: Figure) -> bool:
+    return RIGHT_AFTER.fullmatch(text, end_of(current), start_of(ch)) is not None
+
+
+def _increase_within_current(ch: Figure, current: Figure, base_kind: str) -> Relation:
+    """“公务接待费 0.07 万元，较上年增加 0.13 万元”: with no base printed, the base is the current
+    amount less the increase, and an amount of money cannot be negative, so the increase cannot
+    exceed the current amount. The base is inferred and the change may report on another amount
+    of the sentence: at most a warning."""
+    budget = base_kind == "budget"
+    relation = sum_relation(
+        "change",
+        current,
+        [ch],
+        word="增加",
+        zh=f"{current.subject} 本期 = {'年初预算' if budget else '上年'} + 增加额（{'年初预算' if budget else '上年'}未列出，不为负）",
+        en=f"current {current.subject} = {'budget' if budget else 'previous'} + increase (the base is not printed and "
+        "cannot be negative)",
+    )
+    return replace(
+        relation,
+        partial=True,
+        uncertain=("基数未列出，按本期减增加额推算；增加额也可能属于句中另一金额",
+                   "the base is not printed but inferred as current less the increase; the increase may report on "
+                   "another amount of the sentence"),
     )
 
 
