@@ -259,3 +259,20 @@ async def test_the_reviewers_own_finding_can_be_deleted_after_asking(tmp_path):
         await pilot.pause()
         assert not [e for e in main.session.entries if e.kind == "own"]
         assert main.session.store.own_findings() == []
+
+
+@run_async
+async def test_enter_right_after_focusing_the_list_opens_the_highlighted_finding(tmp_path):
+    """``3`` then Enter at once: the list's cursor is on its first row and Enter opens that finding
+    (it used to do nothing until the first ``j``)."""
+    app = app_on(tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        main = app.main
+        findings = main.query_one(FindingsList)
+        first = main.nav.shown()[0].key
+        await pilot.press("3", "enter")
+        await pilot.pause(0.1)
+        assert findings.key == first
+        assert main.detail_key == first and main.entry_key == first
+        assert app.focused is not findings  # Enter opened it: the content pane shows its place

@@ -102,6 +102,12 @@ class FindingsList(OptionList):
             line.truncate(self._shown_width, overflow="ellipsis")
         return Text("\n").join((first, second))
 
+    def on_focus(self) -> None:
+        """Focused with no row highlighted (right after loading): the first row is, and the detail
+        follows it as after a ``j``, so Enter opens the row the reader sees."""
+        if self.highlighted is None and self._entries:
+            self.highlighted = 0
+
     def on_resize(self) -> None:
         if self._entries and self._width() != self._shown_width:
             self.show(self._entries, self.key)
