@@ -61,13 +61,13 @@ class MainScreen(ReviewActionsMixin):
             yield ProgressBar(id="progress", show_eta=False)
             yield Label(tr("loading.cancel"), id="loading-cancel", markup=False)
         with Grid(id="panes"):
-            yield DocumentTree(id="tree")
+            yield DocumentTree(id="tree", on_move=self._node_moved)
             with ContentSwitcher(id="content", initial="section"):
                 yield SectionView(id="section")
                 yield TableGrid(id="table")
             yield PageView(id="page", graphics=_graphics_setting(self.options), password=self.options.password)
             yield PartnerView(id="partner")
-            yield FindingsList(id="findings")
+            yield FindingsList(id="findings", on_move=self._entry_moved)
             yield FindingDetail(id="detail")
         yield ReviewFooter()
 
@@ -288,10 +288,11 @@ class MainScreen(ReviewActionsMixin):
 
     # ── pane messages ────────────────────────────────────────────────────────────────────────────
 
-    def on_document_tree_node_chosen(self, message: DocumentTree.NodeChosen) -> None:
-        if self.session is not None and message.ref != self.node:
+    def _node_moved(self, ref: NodeRef) -> None:
+        """The reader moved the tree's cursor (called in the key's handler: same frame)."""
+        if self.session is not None and ref != self.node:
             with self.app.batch_update():
-                self._show_node(message.ref)
+                self._show_node(ref)
 
     def on_document_tree_node_opened(self, message: DocumentTree.NodeOpened) -> None:
         if self.session is not None:
@@ -310,9 +311,10 @@ class MainScreen(ReviewActionsMixin):
             self._draw(self.nav.select_entry(entry, move_content=False, figure=message.figure_id))
             self.action_focus_pane("findings")
 
-    def on_findings_list_entry_highlighted(self, message: FindingsList.EntryHighlighted) -> None:
-        entry = self.session.entry(message.key) if self.session else None
-        if entry is not None and message.key != self.entry_key:
+    def _entry_moved(self, key: str) -> None:
+        """The reader moved the findings list's cursor (called in the key's handler: same frame)."""
+        entry = self.session.entry(key) if self.session else None
+        if entry is not None and key != self.entry_key:
             with self.app.batch_update():
                 self._select_entry(entry)
 

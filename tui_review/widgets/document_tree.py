@@ -1,7 +1,20 @@
 """The document tree: sections in reading order, each table under its section, and badges that
-count the open errors (✗) and warnings (!) in every subtree."""
+count the open errors (✗) and warnings (!) in every subtree.
+
+Opening or closing a node changes only the tree's own lines: Textual's tree asks for a layout of
+the whole screen then (and again for its new virtual size), which repaints every pane — on a long
+document the costliest part of a key like ``n``. Once the tree is laid out it redraws itself and
+its scrollbar instead; its size never depends on its lines (a grid cell), and a scrollbar that
+appears or goes still lays the screen out (Textual's own check).
+
+A cursor move by the reader is reported to ``on_move`` (the review screen) at once, in the key's
+own handler, so the content pane changes in the frame that moves the cursor (as a message it
+reached the screen two hops and one frame later)."""
 
 from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 
 from rich.cells import cell_len
 from rich.text import Text
@@ -34,14 +47,17 @@ class DocumentTree(Tree[NodeRef]):
             super().__init__()
             self.ref = ref
 
-    def __init__(self, *, id: str | None = None) -> None:
+    def __init__(self, *, id: str | None = None, on_move: Callable[[NodeRef], None] | None = None) -> None:
         super().__init__(tr("pane.tree"), id=id)
+        self._on_move = on_move  # called with the node's ref; without it, `NodeChosen` is posted
+        self._quiet = False
         self.show_root = False
         self.auto_expand = False
         self.guide_depth = 2
         self._refs: dict[NodeRef, TreeNode[NodeRef]] = {}
         self._labels: dict[NodeRef, str] = {}
         self._badges: dict[NodeRef, tuple[int, int]] = {}
+        self._own_lines_only = False  # set while the tree rebuilds its lines after it was laid out
 
     def load(self, doc: Document, badges: dict[NodeRef, tuple[int, int]] | None = None) -> None:
         """(Re)build the tree for ``doc``, keeping the cursor on the same node when it still exists."""
@@ -86,6 +102,31 @@ class DocumentTree(Tree[NodeRef]):
         for ref, node in self._refs.items():
             node.set_label(self._label(ref))
 
+    def refresh(self, *regions, repaint: bool = True, layout: bool = False, recompose: bool = False):  # type: ignore[no-untyped-def]
+        return super().refresh(*regions, repaint=repaint, layout=layout and not self._own_lines_only, recompose=recompose)
+
+    def _invalidate(self) -> None:
+        with self._lines_only():
+            super()._invalidate()
+
+    def _build(self) -> None:
+        before = self.virtual_size
+        with self._lines_only():
+            super()._build()
+        if self._own_lines_only_allowed() and self.virtual_size != before:
+            self._scroll_update(self.virtual_size)  # the scrollbar's range (and whether it shows)
+
+    def _own_lines_only_allowed(self) -> bool:
+        return bool(self.container_size)  # laid out once: the first layout sizes everything
+
+    @contextmanager
+    def _lines_only(self) -> Iterator[None]:
+        self._own_lines_only = self._own_lines_only_allowed()
+        try:
+            yield
+        finally:
+            self._own_lines_only = False
+
     def get_label_width(self, node: TreeNode[NodeRef]) -> int:
         """The label's width without rendering it (Textual's default renders every label of the
         tree each time a node opens: tens of milliseconds on a long document)."""
@@ -114,13 +155,26 @@ class DocumentTree(Tree[NodeRef]):
     def _move_quietly(self, node: TreeNode[NodeRef]) -> None:
         """Move the cursor without reporting it: a move the screen asked for is no reader's choice, and
         reported late (after the next key) it would send the screen back to a node it has left."""
-        with self.prevent(Tree.NodeHighlighted):
-            self.move_cursor(node)
+        self._quiet = True
+        try:
+            with self.prevent(Tree.NodeHighlighted):
+                self.move_cursor(node)
+        finally:
+            self._quiet = False
+
+    def watch_cursor_line(self, previous_line: int, line: int) -> None:
+        before = self.cursor_node
+        super().watch_cursor_line(previous_line, line)
+        node = self.cursor_node
+        if self._quiet or node is None or node is before or node.data is None:
+            return
+        if self._on_move is not None:
+            self._on_move(node.data)
+        else:
+            self.post_message(self.NodeChosen(node.data))
 
     def on_tree_node_highlighted(self, event: Tree.NodeHighlighted[NodeRef]) -> None:
-        event.stop()
-        if event.node.data is not None:
-            self.post_message(self.NodeChosen(event.node.data))
+        event.stop()  # reported by `watch_cursor_line`, in the same frame
 
     def on_tree_node_selected(self, event: Tree.NodeSelected[NodeRef]) -> None:
         event.stop()

@@ -1,9 +1,15 @@
 """The findings list for the current scope: one two-line row per entry (severity glyph, review status,
 message; then place and a ✎ when there is a note), filters and counts shown in the border. A suspect
 group is one row (▸ folded, ▾ unfolded: Enter toggles) — the suspect, its place, the value it would
-need and the relations it breaks — with its member findings indented under it when unfolded."""
+need and the relations it breaks — with its member findings indented under it when unfolded.
+
+A move by the reader is reported to ``on_move`` (the review screen) at once, in the key's own
+handler, so the detail and content panes change in the frame that moves the cursor; reported as
+a message it reached the screen two hops later, after a frame of its own (cursor, then detail)."""
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 from rich.text import Text
 from textual.message import Message
@@ -30,8 +36,10 @@ class FindingsList(OptionList):
             super().__init__()
             self.key = key
 
-    def __init__(self, *, id: str | None = None) -> None:
+    def __init__(self, *, id: str | None = None, on_move: Callable[[str], None] | None = None) -> None:
         super().__init__(id=id)
+        self._on_move = on_move  # called with the entry's key; without it, `EntryHighlighted` is posted
+        self._quiet = False
         self._entries: list[Entry] = []
         self._shown_width = 0
         self._keys: list[str] = []
@@ -58,8 +66,12 @@ class FindingsList(OptionList):
         """Highlight ``key``'s row. Unlike a move by the reader this posts no `EntryHighlighted`:
         reported late (after the next key) it would send the screen back to an entry it has left."""
         if key in self._keys:
-            with self.prevent(OptionList.OptionHighlighted):
-                self.highlighted = self._keys.index(key)
+            self._quiet = True
+            try:
+                with self.prevent(OptionList.OptionHighlighted):
+                    self.highlighted = self._keys.index(key)
+            finally:
+                self._quiet = False
 
     def _prompt(self, entry: Entry) -> Text:
         """Two lines cut to the list's width (the detail pane shows everything)."""
@@ -115,10 +127,18 @@ class FindingsList(OptionList):
     def _width(self) -> int:
         return max(10, self.scrollable_content_region.width - 1)
 
+    def watch_highlighted(self, highlighted: int | None) -> None:
+        super().watch_highlighted(highlighted)  # scrolls to the row (and posts OptionList's message)
+        if highlighted is None or self._quiet or highlighted >= len(self._keys):
+            return
+        key = self._keys[highlighted]
+        if self._on_move is not None:
+            self._on_move(key)
+        else:
+            self.post_message(self.EntryHighlighted(key))
+
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
-        event.stop()
-        if event.option.id is not None:
-            self.post_message(self.EntryHighlighted(event.option.id))
+        event.stop()  # reported by `watch_highlighted`, in the same frame
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
