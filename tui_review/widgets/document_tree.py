@@ -15,9 +15,11 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from typing import Self
 
 from rich.cells import cell_len
 from rich.text import Text
+from textual.geometry import Region
 from textual.message import Message
 from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
@@ -102,7 +104,7 @@ class DocumentTree(Tree[NodeRef]):
         for ref, node in self._refs.items():
             node.set_label(self._label(ref))
 
-    def refresh(self, *regions, repaint: bool = True, layout: bool = False, recompose: bool = False):  # type: ignore[no-untyped-def]
+    def refresh(self, *regions: Region, repaint: bool = True, layout: bool = False, recompose: bool = False) -> Self:
         return super().refresh(*regions, repaint=repaint, layout=layout and not self._own_lines_only, recompose=recompose)
 
     def _invalidate(self) -> None:
