@@ -262,3 +262,26 @@ def test_lists_under_equal_totals_share_their_parts():
         "二、支出情况\n本年支出合计500.00万元，其中：基本支出400.10万元，项目支出99.90万元。\n"
     )
     assert sorted(r.target.text for r in relations(text, "repeat")) == ["400.10", "99.90"]
+
+
+def test_an_item_of_changes_only_compares_the_item_before_once_more():
+    text = BUDGET_DOC + (
+        "四、“三公”经费预算情况说明\n"
+        "3、公务用车购置及运行维护费1.5万元，比上年预算增加0.5万元，增长50%。其中，公务用车购置0万元，"
+        "比上年预算增加0万元，增长0%，本年预算比上年执行数增加0万元，增长0%；公务用车运行维护费1.5万元，"
+        "本年预算比上年预算增加0.5万元，增长50%；本年预算比上年执行数增加0.1万元，增长7%。\n"
+    )
+    (rel,) = relations(text, "sum.parts")
+    assert (rel.target.text, texts(rel.terms), rel.partial) == ("1.5", [(1, "0"), (1, "1.5")], False)
+
+
+def test_government_procurement_by_goods_works_and_services_is_a_complete_partition():
+    text = BUDGET_DOC + (
+        "二、政府采购预算情况说明\n"
+        "政府采购预算总额3万元，其中：政府采购货物预算0万元，政府采购工程预算0万元，政府采购服务预算0万元。\n"
+    )
+    (rel,) = relations(text, "sum.parts")
+    assert rel.target.text == "3" and not rel.partial
+    other = BUDGET_DOC + "二、其他\n办公经费30万元，其中：货物采购5万元，会议费3万元。\n"
+    (loose,) = relations(other, "sum.parts")
+    assert loose.partial  # a list naming one procurement kind among other items claims no completeness

@@ -256,7 +256,8 @@ def _list_parts(ctx: Ctx, start: int, end: int) -> list[Figure]:
 
 def _itemised_parts(ctx: Ctx, start: int, end: int) -> list[Figure]:
     """“其中：A a 万元，比上年增加 ca 万元；B b 万元，比上年减少 cb 万元。”: ≥ 2 ；-items, each
-    opening with one amount followed by its change; [] for any other shape."""
+    opening with one amount followed by its change (an item of changes only compares the item
+    before once more); [] for any other shape."""
     text = ctx.doc.text
     cuts = [start] + [i + 1 for i in range(start, end) if text[i] in "；;"] + [end]
     parts = []
@@ -265,6 +266,8 @@ def _itemised_parts(ctx: Ctx, start: int, end: int) -> list[Figure]:
         if not figs:
             continue
         amounts = [f for f in figs if f.role in AMOUNT_ROLES + (Role.PREVIOUS,)]
+        if not amounts and parts and all(f.role in (Role.CHANGE, Role.GROWTH) for f in figs):
+            continue  # “…；本年预算比上年执行数增加 a 万元”: a second comparison of the item before
         if len(amounts) != 1 or figs[0] is not amounts[0] or not any(f.role == Role.CHANGE for f in figs[1:]):
             return []
         parts.append(amounts[0])
@@ -293,6 +296,7 @@ PARTITIONS = (
     re.compile(r"^(?:人员经费|公用经费)$"),
     re.compile(r"^(?:因公出国（境）费|公务用车购置及运行(?:维护)?费|公务接待费)(?:支出)?$"),
     re.compile(r"^(?:公务用车)?(?:购置费?|运行(?:维护)?费)(?:支出)?$"),
+    re.compile(r"^(?:政府采购)?(?:货物|工程|服务)类?(?:采购)?(?:预算|决算)?(?:支出|金额)?$"),
     re.compile(r"^(?:(?:一般公共预算|政府性基金(?:预算)?|国有资本经营(?:预算)?)(?:(?:财政)?拨款)?|(?:财政)?拨款|财政专户管理资金|事业|事业单位经营|经营|上级补助|附属单位上缴|其他|上年结转(?:结余)?|用事业基金弥补收支差额)(?:收入)?$"),
 )
 
