@@ -17,6 +17,7 @@ from tui_review.relations.prose_context import (
     AMOUNT_ROLES, Ctx, context, end_of, first_amount, has_form_issue, in_brackets, money, own_figures, sentence_bounds, span, start_of,
     sum_relation,
 )
+from tui_review.relations.partitions import one_partition
 from tui_review.relations.table_index import name_key
 from tui_review.relations.text_marks import marks
 
@@ -260,7 +261,7 @@ def _itemised_parts(ctx: Ctx, start: int, end: int) -> list[Figure]:
     before once more); [] for any other shape."""
     text = ctx.doc.text
     cuts = [start] + [i + 1 for i in range(start, end) if text[i] in "；;"] + [end]
-    parts = []
+    parts: list[Figure] = []
     for lo, hi in zip(cuts, cuts[1:]):
         figs = [f for f in ctx.between(lo, hi) if money(f)]
         if not figs:
@@ -289,16 +290,6 @@ def _list_head(ctx: Ctx, before: list[Figure], parts: list[Figure]) -> Figure | 
 
 
 CLOSING_TOTAL = re.compile(r"合计|共计|总计|累计")
-# sets of parts that make up their total whatever the document: 基本 + 项目 (+ the rarer kinds),
-# 人员经费 + 公用经费, the 三公 items, a vehicle's purchase + running costs, income sources
-PARTITIONS = (
-    re.compile(r"^(?:一般公共预算(?:财政)?拨款)?(?:基本支出|项目支出|单位预留机动经费|上缴上级支出|(?:事业单位)?经营支出|对附属单位补助支出|结转下年资金?)$"),
-    re.compile(r"^(?:人员经费|公用经费)$"),
-    re.compile(r"^(?:因公出国（境）费|公务用车购置及运行(?:维护)?费|公务接待费)(?:支出)?$"),
-    re.compile(r"^(?:公务用车)?(?:购置费?|运行(?:维护)?费)(?:支出)?$"),
-    re.compile(r"^(?:政府采购)?(?:货物|工程|服务)类?(?:采购)?(?:预算|决算)?(?:支出|金额)?$"),
-    re.compile(r"^(?:(?:一般公共预算|政府性基金(?:预算)?|国有资本经营(?:预算)?)(?:(?:财政)?拨款)?|(?:财政)?拨款|财政专户管理资金|事业|事业单位经营|经营|上级补助|附属单位上缴|其他|上年结转(?:结余)?|用事业基金弥补收支差额)(?:收入)?$"),
-)
 
 
 def _list_is_complete(ctx: Ctx, opener: re.Match, parts: list[Figure], end: int) -> bool:
@@ -310,7 +301,7 @@ def _list_is_complete(ctx: Ctx, opener: re.Match, parts: list[Figure], end: int)
         return True
     if any(CLOSING_TOTAL.search(ctx.doc.text, end_of(p), end) for p in parts[-1:]):
         return True
-    return any(all(pattern.match(p.subject) for p in parts) for pattern in PARTITIONS)
+    return one_partition(p.subject for p in parts)
 
 
 def _change_list(ctx: Ctx, head: Figure, opener: re.Match) -> Relation | None:

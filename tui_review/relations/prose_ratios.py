@@ -10,7 +10,7 @@ from parsers.model import Figure, Role
 from tui_review.contracts.relation import Relation, RelationKind, Term
 from tui_review.relations.prose_table import cell_for
 from tui_review.relations.prose_context import Ctx, budget_and_actual, closes_bracket, end_of, money, ratio_relation, span, start_of
-from tui_review.relations.prose_lists import PARTITIONS
+from tui_review.relations.partitions import one_partition, total_of
 from tui_review.relations.table_index import name_key
 from tui_review.relations.text_marks import marks
 
@@ -88,18 +88,11 @@ def _title(ctx: Ctx, cell: Figure) -> str:
     return (table.title or table.id) if table is not None else ""
 
 
-# a bare “占 x%” after a member of a standard partition is its share of the partition's total
-PARTITION_TOTALS = (
-    (re.compile(r"^(?:因公出国（境）费|公务用车购置及运行(?:维护)?费|公务接待费)(?:支出)?$"), re.compile(r"^(?:一般公共预算)?(?:财政拨款)?三公经费(?:财政拨款)?(?:支出)?$")),
-    (re.compile(r"^(?:人员经费|公用经费)(?:支出)?$"), re.compile(r"^基本支出$")),
-)
-
-
 def _partition_total(ctx: Ctx, part: Figure) -> Figure | None:
     """The total of the standard partition ``part`` belongs to (the 三公 items' “三公”经费, 人员 and
     公用经费's 基本支出), printed before it in the same section in the part's period."""
     key = _key(part.subject)
-    total_name = next((total for member, total in PARTITION_TOTALS if member.match(key)), None)
+    total_name = total_of(key)
     if total_name is None:
         return None
     sec = ctx.doc.section(part.section_id)
@@ -110,7 +103,8 @@ def _partition_total(ctx: Ctx, part: Figure) -> Figure | None:
 def _names_partition_total(part: Figure, name: str) -> bool:
     """“占“三公”经费的…” after a 三公 item: the base named is the total of the part's partition."""
     key = _key(part.subject)
-    return any(member.match(key) and total.match(_key(name)) for member, total in PARTITION_TOTALS)
+    total = total_of(key)
+    return total is not None and total.match(_key(name)) is not None
 
 
 def _key(name: str) -> str:
@@ -139,7 +133,7 @@ def _partition_siblings(ctx: Ctx, share: Figure) -> list[Figure]:
         last = f_end
     if len(members) < 2 or len({m.unit for m in members}) != 1 or len({ctx.period(m) for m in members}) != 1:
         return []
-    return members if any(all(p.match(m.subject) for m in members) for p in PARTITIONS) else []
+    return members if one_partition(m.subject for m in members) else []
 
 
 LIST_LINES = 24  # lines a list of items may run over

@@ -1,0 +1,44 @@
+"""The standard partitions: sets of parts that make up their total whatever the document, and the
+name of that total where a bare “占 x%” after a member refers to it.
+
+基本支出 + 项目支出 (+ the rarer kinds), 人员经费 + 公用经费 (of 基本支出), the 三公 items (of the
+“三公”经费), a vehicle's purchase + running costs, 政府采购 by 货物/工程/服务, the income sources.
+A list whose parts all belong to one partition is complete (Σ parts = total); a share of one member
+with no base named is a share of the partition's total."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class Partition:
+    members: re.Pattern[str]  # a member's name
+    total: re.Pattern[str] | None = None  # the total's name (as `prose_ratios._key` reduces it), where known
+
+
+PARTITIONS = (
+    Partition(re.compile(r"^(?:一般公共预算(?:财政)?拨款)?(?:基本支出|项目支出|单位预留机动经费|上缴上级支出|(?:事业单位)?经营支出|"
+                         r"对附属单位补助支出|结转下年资金?)$")),
+    Partition(re.compile(r"^(?:人员经费|公用经费)(?:支出)?$"), re.compile(r"^基本支出$")),
+    Partition(re.compile(r"^(?:因公出国（境）费|公务用车购置及运行(?:维护)?费|公务接待费)(?:支出)?$"),
+              re.compile(r"^(?:一般公共预算)?(?:财政拨款)?三公经费(?:财政拨款)?(?:支出)?$")),
+    Partition(re.compile(r"^(?:公务用车)?(?:购置费?|运行(?:维护)?费)(?:支出)?$")),
+    Partition(re.compile(r"^(?:政府采购)?(?:货物|工程|服务)类?(?:采购)?(?:预算|决算)?(?:支出|金额)?$")),
+    Partition(re.compile(r"^(?:(?:一般公共预算|政府性基金(?:预算)?|国有资本经营(?:预算)?)(?:(?:财政)?拨款)?|(?:财政)?拨款|"
+                         r"财政专户管理资金|事业|事业单位经营|经营|上级补助|附属单位上缴|其他|上年结转(?:结余)?|"
+                         r"用事业基金弥补收支差额)(?:收入)?$")),
+)
+
+
+def one_partition(names: Iterable[str]) -> bool:
+    """Do these names all belong to one standard partition?"""
+    names = list(names)
+    return any(all(p.members.match(n) for n in names) for p in PARTITIONS)
+
+
+def total_of(member: str) -> re.Pattern[str] | None:
+    """The name of the total of the partition ``member`` belongs to, where known."""
+    return next((p.total for p in PARTITIONS if p.total is not None and p.members.match(member)), None)
