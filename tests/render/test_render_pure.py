@@ -110,3 +110,15 @@ def test_finding_marks_box_the_groups_suspect_else_the_stated_figure():
     outside = finding_marks(figures, ["total", "a"], _finding(["total", "a"], suspect_ids=("elsewhere",)))
     assert [(m.figure_id, m.kind) for m in outside] == [("elsewhere", SUSPECT), ("total", OPERAND), ("a", OPERAND)]
     assert [m.kind for m in finding_marks(figures, ["a"], None)] == [SUSPECT]  # an own finding's figure
+
+
+def test_a_picture_for_a_graphics_protocol_is_padded_to_whole_cells_never_scaled():
+    from tui_review.render.picture import whole_cells
+
+    page = Image.new("RGB", (95, 41), (10, 20, 30))
+    padded = whole_cells(page, (10, 20), (200, 200, 200))
+    assert padded.size == (100, 60)
+    assert padded.getpixel((94, 40)) == (10, 20, 30) and padded.getpixel((0, 0)) == (10, 20, 30)  # in place
+    assert padded.getpixel((95, 0)) == (200, 200, 200) and padded.getpixel((0, 41)) == (200, 200, 200)
+    exact = Image.new("RGB", (100, 60))
+    assert whole_cells(exact, (10, 20), (0, 0, 0)) is exact

@@ -116,3 +116,48 @@ async def test_a_sixel_terminal_gets_the_page_encoded_in_the_worker_never_on_the
         drawn = "".join(segment.text for strip in image_widget.children[0].render_lines(image_widget.children[0].region.reset_offset) for segment in strip)
         assert image_widget.pre_encoded.data in drawn  # the widget drew the worker's encoding
         assert encoded_on and threading.main_thread().name not in encoded_on, encoded_on
+
+
+@run_async
+async def test_a_kitty_terminal_gets_the_page_encoded_in_the_worker_never_on_the_ui_thread(tmp_path, monkeypatch):
+    """textual-image makes Kitty's PNG when its widget draws, on the UI thread (7–16 ms a page): the
+    page view's worker encodes it beside rendering, and the widget sends that data."""
+    import threading
+
+    widget_module = pytest.importorskip("textual_image.widget")
+    tgp = sys.modules["textual_image.renderable.tgp"]
+    sent: list[dict] = []
+    monkeypatch.setattr(tgp, "_send_tgp_message", lambda **message: sent.append(message))  # no terminal here
+    encoded_on: list[str] = []
+    real_png = page_image.kitty_png
+
+    def png(picture):
+        encoded_on.append(threading.current_thread().name)
+        return real_png(picture)
+
+    monkeypatch.setattr(page_image, "kitty_png", png)
+    pixel_data = sys.modules["textual_image._pixeldata"].PixelData
+    library_encoded: list[str] = []
+    real_to_base64 = pixel_data.to_base64
+    monkeypatch.setattr(pixel_data, "to_base64", lambda self: library_encoded.append("ui") or real_to_base64(self))
+    monkeypatch.setattr(page_image, "_loaded", {"module": widget_module, "choice": Choice("kitty", "test")})
+    monkeypatch.setattr(page_image, "cell_pixels", lambda: (10, 20))
+    app = ReviewApp(ERRORS, options=LoadOptions(review_path=tmp_path / "r.sqlite"))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await to_a_finding_on_a_page(pilot)
+        await pilot.press("v")
+        view = await until_drawn(pilot)
+        await pilot.pause()
+        await pilot.pause()
+        image_widget = view.image_widget
+        assert view.mode == "kitty" and image_widget is not None
+        encoded = image_widget.pre_encoded
+        assert encoded is not None and encoded.picture is view.shown.picture.image is image_widget.image
+        payload = "".join(message.get("payload") or "" for message in sent if message.get("f") == 100)
+        assert payload == encoded.data  # the widget sent the worker's PNG
+        assert encoded_on and threading.main_thread().name not in encoded_on, encoded_on
+        assert library_encoded == []  # the library encoded nothing on the UI thread
+        # the picture is whole cells, shown at its own size (never stretched to the pane)
+        picture = encoded.picture
+        assert picture.width % 10 == 0 and picture.height % 20 == 0
+        assert (image_widget.size.width, image_widget.size.height) == (picture.width // 10, picture.height // 20)

@@ -105,3 +105,16 @@ def render_picture(
     picture = Picture(pages.render(page, scale, shown), page, scale, shown)
     draw_marks(picture, marks, style)
     return picture
+
+
+def whole_cells(image: Image.Image, cell: tuple[int, int], background: RGB) -> Image.Image:
+    """``image`` padded right and below with ``background`` to whole terminal cells of ``cell``
+    pixels: a graphics protocol then shows it at its own size, never stretched to the cells it
+    takes (a page narrower than the pane). Pixel coordinates are unchanged."""
+    cell_w, cell_h = cell
+    width, height = -(-image.width // cell_w) * cell_w, -(-image.height // cell_h) * cell_h
+    if (width, height) == image.size:
+        return image
+    padded = Image.new(image.mode, (width, height), background if image.mode == "RGB" else 255)
+    padded.paste(image, (0, 0))
+    return padded

@@ -13,15 +13,19 @@ installed, an error while importing) falls back to half-blocks, said in the page
 `protocol_widget(mode)` is the image widget class for a protocol once preloaded (None otherwise);
 `cell_pixels()` the terminal's cell size in pixels as the library measured it.
 
-Sixel: textual-image encodes the picture when its widget draws, on the UI thread (40–70 ms a page,
-a key pressed meanwhile waits). `sixel_encoder()` gives the library's encoder to the page view's
-worker, which encodes the picture beside rendering it; the widget `protocol_widget("sixel")` gives
-draws that pre-encoded data when the picture it draws is exactly the one encoded (whole, unscaled)
-and encodes as the library does otherwise (scrolled partly out of view, a resized pane).
+Both protocols' encodings are made off the UI thread: textual-image encodes a picture when its
+widget draws, on the UI thread (Sixel 40–70 ms a page, Kitty's base64 PNG 7–16 ms), and a key
+pressed meanwhile waits. `encoder(mode)` gives the page view's worker the encoding (the library's
+Sixel encoder; Kitty's PNG as the library makes it), which it runs beside rendering the page; the
+widgets `protocol_widget` gives draw that pre-encoded data (`EncodedPicture`) when the picture they
+draw is exactly the one encoded (whole, at its own pixel size), and encode as the library does
+otherwise (Sixel scrolled partly out of view, a resized pane).
 """
 
 from __future__ import annotations
 
+import base64
+import io
 import os
 import sys
 from collections.abc import Callable, Mapping
@@ -87,7 +91,25 @@ def protocol_widget(mode: str) -> type | None:
         return None
     if mode == "sixel":
         return _pre_encoded_sixel(widget) or widget
-    return widget
+    return _pre_encoded_tgp(widget) or widget
+
+
+def encoder(mode: str) -> Callable[[Any], str] | None:
+    """The encoding of a picture for ``mode``'s protocol, for a worker thread; None when the library is
+    not loaded (half-blocks) or its Sixel encoder moved (its widget then encodes as before)."""
+    if "module" not in _loaded:
+        return None
+    if mode == "kitty":
+        return kitty_png
+    return sixel_encoder() if mode == "sixel" else None
+
+
+def kitty_png(picture: Any) -> str:
+    """The picture as the Kitty protocol carries it from textual-image: a PNG (compression level 2),
+    base64."""
+    buffer = io.BytesIO()
+    picture.save(buffer, format="png", compress_level=2)
+    return base64.b64encode(buffer.getvalue()).decode("ascii")
 
 
 def sixel_encoder() -> Callable[[Any], str] | None:
@@ -103,7 +125,7 @@ def sixel_encoder() -> Callable[[Any], str] | None:
 
 
 def _pre_encoded_sixel(widget: type) -> type | None:
-    """textual-image's Sixel widget drawing the data the worker encoded (`SixelPicture`) when it draws
+    """textual-image's Sixel widget drawing the data the worker encoded (`EncodedPicture`) when it draws
     that very picture. None when the library's drawing part is not where it was (the plain widget then)."""
     cached = _loaded.get("sixel widget")
     if isinstance(cached, type):
@@ -116,12 +138,12 @@ def _pre_encoded_sixel(widget: type) -> type | None:
     class _PreEncodedImpl(impl):  # type: ignore[misc, valid-type]
         def _image_to_sixels(self, image: Any, sixel_options: Any = None, background: Any = None) -> str:
             ready = getattr(self.parent, "pre_encoded", None)
-            if isinstance(ready, SixelPicture) and ready.fits(self.image, image, sixel_options):
+            if isinstance(ready, EncodedPicture) and ready.fits(self.image, image, sixel_options):
                 return ready.data
             return str(super()._image_to_sixels(image, sixel_options, background))
 
     class PreEncodedSixelImage(widget, Renderable=getattr(widget, "_Renderable", None)):  # type: ignore[call-arg]
-        pre_encoded: SixelPicture | None = None
+        pre_encoded: EncodedPicture | None = None
 
         def compose(self) -> Any:
             yield _PreEncodedImpl(self.image, self._sixel_options)
@@ -130,17 +152,76 @@ def _pre_encoded_sixel(widget: type) -> type | None:
     return PreEncodedSixelImage
 
 
+def _pre_encoded_tgp(widget: type) -> type | None:
+    """textual-image's Kitty widget sending the PNG the worker encoded when it sends that very picture
+    at its own size. None when the library's renderable is not where it was (the plain widget then)."""
+    cached = _loaded.get("kitty widget")
+    if isinstance(cached, type):
+        return cached
+    if not hasattr(widget, "_Renderable"):  # not textual-image's widget (a stand-in)
+        return None
+    try:
+        renderable = import_module("textual_image.renderable.tgp").Image
+    except Exception:  # noqa: BLE001 — the library's module layout
+        return None
+
+    class _PreEncodedTGP(renderable):  # type: ignore[misc, valid-type]
+        ready: EncodedPicture | None = None
+        source: Any = None
+
+        def _send_image_to_terminal(self, width: int, height: int) -> None:
+            ready = self.ready
+            if ready is None or not ready.fits_size(self.source, (width, height)):
+                super()._send_image_to_terminal(width, height)
+                return
+            pixels: Any = self._image_data  # type: ignore[has-type]
+            self._image_data = _Encoded(ready.data)  # the library's own sending, of the worker's PNG
+            try:
+                super()._send_image_to_terminal(width, height)
+            finally:
+                self._image_data = pixels
+
+    class PreEncodedTGPImage(widget, Renderable=_PreEncodedTGP):  # type: ignore[call-arg]
+        pre_encoded: EncodedPicture | None = None
+
+        def render(self) -> Any:
+            drawn = super().render()
+            if isinstance(drawn, _PreEncodedTGP):
+                drawn.ready, drawn.source = self.pre_encoded, self.image
+            return drawn
+
+    _loaded["kitty widget"] = PreEncodedTGPImage
+    return PreEncodedTGPImage
+
+
+class _Encoded:
+    """Stands in for textual-image's pixel data once encoded: scaling to its own size, then base64."""
+
+    def __init__(self, data: str) -> None:
+        self.data = data
+
+    def scaled(self, width: int, height: int) -> _Encoded:
+        return self
+
+    def to_base64(self) -> str:
+        return self.data
+
+
 @dataclass(frozen=True, slots=True)
-class SixelPicture:
-    """A picture and its Sixel encoding, made in the worker."""
+class EncodedPicture:
+    """A picture and its encoding for the terminal's protocol, made in the worker."""
 
     picture: Any  # the PIL image handed to the widget
     data: str
 
     def fits(self, source: Any, drawn: Any, options: Any) -> bool:
-        """Is ``drawn`` (what the widget is about to encode, from ``source``) this picture, whole and
-        unscaled, with the library's default options? An RGB picture's encoding ignores the background."""
+        """Sixel: is ``drawn`` (what the widget is about to encode, from ``source``) this picture, whole
+        and unscaled, with the library's default options? An RGB picture's encoding ignores the background."""
         return source is self.picture and options is None and drawn.size == self.picture.size and self.picture.mode == "RGB"
+
+    def fits_size(self, source: Any, size: tuple[int, int]) -> bool:
+        """Kitty: is the widget about to send this picture at its own pixel size?"""
+        return source is self.picture and tuple(size) == self.picture.size
 
 
 def cell_pixels() -> tuple[int, int]:

@@ -38,7 +38,7 @@ from tui_review.render.halfblock import Cell, crisp, fit_scale, halfblock_rows
 from tui_review.render.lru import LruCache
 from tui_review.render.marks import SUSPECT, Mark, marks_of, region_of
 from tui_review.render.pdf_pages import PdfPages
-from tui_review.render.picture import BoxStyle, Picture, draw_marks
+from tui_review.render.picture import BoxStyle, Picture, draw_marks, whole_cells
 from tui_review.widgets import page_image
 from tui_review.render.viewport import ZOOM_STEP, Viewport, first_view
 from tui_review.review.export import entry_marks
@@ -81,6 +81,7 @@ class _Request:
     rows: int
     style: BoxStyle
     cell: tuple[int, int] = (1, 2)  # picture pixels per cell: half-blocks, or the terminal's cell in pixels
+    background: tuple[int, int, int] = (255, 255, 255)  # the pane's, where a picture is padded to whole cells
 
 
 @dataclass(slots=True)
@@ -106,20 +107,20 @@ class PageView(Widget, can_focus=True):
         """A render finished (posted from the worker; stale tokens are dropped)."""
 
         def __init__(self, token: int, shown: Shown | None, strips: list[Strip], error: str = "",
-                     sixel: page_image.SixelPicture | None = None) -> None:
+                     encoded: page_image.EncodedPicture | None = None) -> None:
             super().__init__()
             self.token = token
             self.shown = shown
             self.strips = strips
             self.error = error
-            self.sixel = sixel  # the picture encoded for a Sixel terminal, off the UI thread
+            self.encoded = encoded  # the picture encoded for the terminal's protocol, off the UI thread
 
     def __init__(self, *, graphics: str = "auto", password: str | None = None, id: str | None = None) -> None:
         super().__init__(id=id)
         choice = page_image.current() or page_image.choose(graphics, os.environ, tty=False, available=False)
         self.mode, self.mode_reason = choice.mode, choice.reason
         self._image_class = page_image.protocol_widget(self.mode)  # None: half-blocks
-        self._sixel_encoder = page_image.sixel_encoder() if self.mode == "sixel" and self._image_class is not None else None
+        self._encoder = page_image.encoder(self.mode) if self._image_class is not None else None
         self._image: Any = None  # textual-image's widget (untyped), mounted on first use
         self.password = password
         self.shown: Shown | None = None
@@ -227,7 +228,7 @@ class PageView(Widget, can_focus=True):
         suspect = Color.parse(theme.error).get_truecolor() if theme.error else BoxStyle().suspect
         cell = page_image.cell_pixels() if self._image_class is not None else (1, 2)
         request = _Request(self._token, session.doc.path, self.password, self._marks, page, view, turn, columns, rows,
-                           BoxStyle(suspect=tuple(suspect)), cell)
+                           BoxStyle(suspect=tuple(suspect)), cell, self.styles.background.rgb)
         self.run_worker(lambda: self._render_job(request), thread=True, exclusive=True, group="page-view", exit_on_error=False)
 
     def _picture_size(self) -> tuple[int, int]:
@@ -243,14 +244,17 @@ class PageView(Widget, can_focus=True):
             if worker.is_cancelled:
                 return
             strips = [] if request.cell != (1, 2) else self._strips_of(halfblock_rows(shown.picture.image))
-            encode = self._sixel_encoder if request.cell != (1, 2) else None
-            sixel = page_image.SixelPicture(shown.picture.image, encode(shown.picture.image)) if encode else None
+            encoded = None
+            if request.cell != (1, 2):
+                shown.picture.image = whole_cells(shown.picture.image, request.cell, request.background)
+                if self._encoder is not None:
+                    encoded = page_image.EncodedPicture(shown.picture.image, self._encoder(shown.picture.image))
         except Exception as exc:  # a damaged page: say so in the pane, never end the app
             if not worker.is_cancelled:
                 self.post_message(self.Rendered(request.token, None, [], _say("failed", error=f"{type(exc).__name__}: {exc}")))
             return
         if not worker.is_cancelled:
-            self.post_message(self.Rendered(request.token, shown, strips, sixel=sixel))
+            self.post_message(self.Rendered(request.token, shown, strips, encoded=encoded))
 
     def _draw(self, request: _Request) -> Shown:
         pages = self._open(request.path, request.password)
@@ -347,9 +351,9 @@ class PageView(Widget, can_focus=True):
         caption = _say("caption", page=shown.page, count=shown.page_count, zoom=f"{shown.view.scale:.2f}", mode=drawn)
         self._set(shown, message.strips, caption)
         if self._image_class is not None:
-            self._show_image(shown, message.sixel)
+            self._show_image(shown, message.encoded)
 
-    def _show_image(self, shown: Shown, sixel: page_image.SixelPicture | None = None) -> None:
+    def _show_image(self, shown: Shown, encoded: page_image.EncodedPicture | None = None) -> None:
         """The picture through the terminal's graphics protocol, below the caption line."""
         image_class = self._image_class
         if image_class is None:
@@ -358,9 +362,10 @@ class PageView(Widget, can_focus=True):
             self._image = image_class()
             self._image.styles.margin = (1, 0, 0, 0)
             self.mount(self._image)
-        columns, rows = self._picture_size()
-        self._image.styles.width, self._image.styles.height = columns, rows
-        self._image.pre_encoded = sixel  # drawn as it is when the widget draws this very picture
+        cell_w, cell_h = page_image.cell_pixels()
+        picture = shown.picture.image  # whole cells (the worker padded it): the library never scales it
+        self._image.styles.width, self._image.styles.height = max(1, picture.width // cell_w), max(1, picture.height // cell_h)
+        self._image.pre_encoded = encoded  # drawn as it is when the widget draws this very picture
         self._image.image = shown.picture.image  # textual-image's widget takes a PIL image
         self._image.display = True
 
