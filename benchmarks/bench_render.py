@@ -1,6 +1,6 @@
 """Benchmark: how long a printed page takes to become a picture; print the figures.
 
-    python benchmarks/bench_render.py [FILE.pdf ...] [--pages N] [--keys [--presses N]]
+    python benchmarks/bench_render.py [FILE.pdf ...] [--pages N] [--keys [--presses N] [--graphics MODE [--ui-encoding]]]
 
 For each PDF (default: the sample PDFs and the published 普陀区 决算 in ``sample_docs/``), on its
 first N pages (default 10), in milliseconds per page (median and worst):
@@ -20,10 +20,14 @@ on the UI thread: ``kitty`` (the picture as base64 PNG) and ``sixel`` (the pictu
 ``--keys`` measures the app instead (Textual's Pilot at 120×40, on the first FILE or the published
 PDF): key → first and last frame for ``n`` (next finding) with the page view hidden, then shown
 (every ``n`` then starts a page render in the worker), timed as ``benchmarks/bench_tui.py`` does;
-then, the page view shown, ``n`` pressed every 20 ms, so most keys come while the page of the one
-before is still being rendered (counted: "in flight"): key → first frame, the response a reviewer
-sees while a page renders; and the worker's time per page view render (view, page region from the
-LRU or PDFium, boxes, half-block strips).
+then, the page view shown, ``n`` pressed every 20 ms, its page cache emptied before each press (so
+every page is rendered afresh) and most keys come while the page of the one before is still being
+rendered (counted: "in flight"): key → first frame, the response a reviewer sees while a page
+renders; and the worker's time per page view render (view, page region from the
+LRU or PDFium, boxes, half-block strips, or the protocol's encoding). ``--graphics kitty`` /
+``sixel`` draws the page view with textual-image's widget instead (headless: its terminal writes
+are swallowed) and times that widget's drawing on the UI thread (CPU time per page picture); ``--ui-encoding`` encodes
+there as the library does, for the figures before the encoding moved into the worker.
 
 Each timing is taken on a page not rendered before in the run (PDFium keeps no page cache here, so
 every page is cold); the page view additionally caches what it rendered (LRU) for the session.
@@ -108,7 +112,41 @@ def bench_protocol(path: Path, pages: int) -> None:
     print(f"{path.name[:40]:40} {len(picture_s):5}   {_ms(picture_s)}   {_ms(kitty_s)}   {_ms(sixel_s)}")
 
 
-async def key_response(path: Path, presses: int) -> None:
+def _headless_protocol(mode: str, in_worker: bool) -> dict[int, float]:
+    """Let the page view draw with ``mode``'s textual-image widget under Pilot: the library loaded,
+    its terminal writes swallowed (headless: no terminal), and every draw of the image widget on the
+    UI thread timed, in CPU time, per picture drawn (the dict returned). ``in_worker=False`` takes the encoding back to the UI
+    thread, as textual-image does it (the "before" of moving it into the worker)."""
+    import importlib
+
+    from tui_review.widgets import page_image
+
+    module = importlib.import_module("textual_image.widget")
+    importlib.import_module("textual_image.renderable.tgp")._send_tgp_message = lambda **_: None
+    page_image._loaded.update(module=module, choice=page_image.Choice(mode, "benchmark"))
+    if not in_worker:
+        page_image.encoder = lambda _mode: None  # type: ignore[assignment]
+    widget = page_image.protocol_widget(mode)
+    assert widget is not None
+    per_picture: dict[int, float] = {}
+    timed_class = widget
+    if mode == "sixel":
+        timed_class = importlib.import_module("textual_image.widget.sixel")._ImageSixelImpl
+    render_lines = timed_class.render_lines
+
+    def timed(self, crop):  # type: ignore[no-untyped-def]
+        t0 = time.thread_time()  # the UI thread's CPU time: a loaded machine inflates it little
+        try:
+            return render_lines(self, crop)
+        finally:
+            key = id(self.image)
+            per_picture[key] = per_picture.get(key, 0.0) + time.thread_time() - t0
+
+    timed_class.render_lines = timed
+    return per_picture  # type: ignore[return-value]
+
+
+async def key_response(path: Path, presses: int, graphics: str = "halfblock", in_worker: bool = True) -> None:
     import tempfile
 
     sys.path.insert(0, str(ROOT / "benchmarks"))
@@ -117,6 +155,8 @@ async def key_response(path: Path, presses: int) -> None:
     from tui_review.app import ReviewApp
     from tui_review.review.pipeline import LoadOptions
     from tui_review.widgets.page_view import PageView
+
+    draws = _headless_protocol(graphics, in_worker) if graphics != "halfblock" else {}
 
     renders: list[float] = []
     draw = PageView._draw
@@ -136,7 +176,8 @@ async def key_response(path: Path, presses: int) -> None:
             await app.workers.wait_for_complete()
             await pilot.pause(0.3)
             app.clear_notifications()
-            print(f"document: {path.name}, {len(app.main.session.entries)} entries")
+            encoded = "" if graphics == "halfblock" else (", encoded in the worker" if in_worker else ", encoded on the UI thread")
+            print(f"document: {path.name}, {len(app.main.session.entries)} entries; page view drawn as {graphics}{encoded}")
             for label in ("page view hidden", "page view shown"):
                 if label.endswith("shown"):
                     await pilot.press("v")
@@ -151,6 +192,8 @@ async def key_response(path: Path, presses: int) -> None:
             await app.workers.wait_for_complete()
     if renders:
         _print("page view render (worker)", renders)
+    if draws:
+        _print(f"{graphics} image widget, UI-thread CPU time per page picture drawn", list(draws.values()))
 
 
 BURST = 0.02  # seconds between presses: shorter than a page render, so renders are in flight
@@ -162,7 +205,9 @@ async def _presses_while_rendering(pilot, view, count: int) -> tuple[list[float]
     render was in flight."""
     from textual.screen import Screen
 
+    from tui_review.render.lru import LruCache
     from tui_review.screens.main import MainScreen
+    from tui_review.widgets.page_view import CACHE_PAGES
 
     frames: list[float] = []
     handled: list[float] = []
@@ -180,6 +225,7 @@ async def _presses_while_rendering(pilot, view, count: int) -> tuple[list[float]
     Screen._compositor_refresh, MainScreen.action_next_finding = timed, timed_step  # type: ignore[method-assign]
     try:
         for _ in range(count):
+            view._cache = LruCache(CACHE_PAGES)  # every page the key asks for is rendered afresh (cold)
             in_flight += view.busy
             frames.clear()
             handled.clear()
@@ -208,11 +254,16 @@ def main() -> None:
     parser.add_argument("--keys", action="store_true", help="key response in the app with the page view shown")
     parser.add_argument("--presses", type=int, default=40)
     parser.add_argument("--protocol", action="store_true", help="the Kitty / Sixel path: picture, then encoding")
+    parser.add_argument("--graphics", choices=("halfblock", "kitty", "sixel"), default="halfblock",
+                        help="with --keys: how the page view draws (kitty/sixel: textual-image's widget, headless)")
+    parser.add_argument("--ui-encoding", action="store_true",
+                        help="with --keys and a protocol: encode on the UI thread as textual-image does (before)")
     args = parser.parse_args()
     if args.keys:
         import asyncio
 
-        asyncio.run(key_response(args.files[0] if args.files else ROOT / "sample_docs" / "real" / "上海市普陀区财政局2024年度部门决算.pdf", args.presses))
+        default = ROOT / "sample_docs" / "real" / "上海市普陀区财政局2024年度部门决算.pdf"
+        asyncio.run(key_response(args.files[0] if args.files else default, args.presses, args.graphics, not args.ui_encoding))
         return
     files = args.files or sorted((ROOT / "sample_docs").glob("*.pdf")) + sorted((ROOT / "sample_docs" / "real").glob("*.pdf"))
     if args.protocol:

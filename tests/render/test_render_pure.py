@@ -122,3 +122,5 @@ def test_a_picture_for_a_graphics_protocol_is_padded_to_whole_cells_never_scaled
     assert padded.getpixel((95, 0)) == (200, 200, 200) and padded.getpixel((0, 41)) == (200, 200, 200)
     exact = Image.new("RGB", (100, 60))
     assert whole_cells(exact, (10, 20), (0, 0, 0)) is exact
+    # a pixel of rounding past the pane's cells is cut, never another row the pane has not
+    assert whole_cells(Image.new("RGB", (100, 61)), (10, 20), (0, 0, 0), most=(10, 3)).size == (100, 60)

@@ -107,12 +107,16 @@ def render_picture(
     return picture
 
 
-def whole_cells(image: Image.Image, cell: tuple[int, int], background: RGB) -> Image.Image:
+def whole_cells(image: Image.Image, cell: tuple[int, int], background: RGB, most: tuple[int, int] | None = None) -> Image.Image:
     """``image`` padded right and below with ``background`` to whole terminal cells of ``cell``
-    pixels: a graphics protocol then shows it at its own size, never stretched to the cells it
-    takes (a page narrower than the pane). Pixel coordinates are unchanged."""
+    pixels, at most ``most`` (columns, rows; a pixel of rounding past the pane is cut): a graphics
+    protocol then shows it at its own size, never stretched to the cells it takes (a page narrower
+    than the pane). Pixel coordinates are unchanged."""
     cell_w, cell_h = cell
-    width, height = -(-image.width // cell_w) * cell_w, -(-image.height // cell_h) * cell_h
+    columns, rows = -(-image.width // cell_w), -(-image.height // cell_h)
+    if most is not None:
+        columns, rows = max(1, min(columns, most[0])), max(1, min(rows, most[1]))
+    width, height = columns * cell_w, rows * cell_h
     if (width, height) == image.size:
         return image
     padded = Image.new(image.mode, (width, height), background if image.mode == "RGB" else 255)

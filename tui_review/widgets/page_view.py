@@ -246,7 +246,8 @@ class PageView(Widget, can_focus=True):
             strips = [] if request.cell != (1, 2) else self._strips_of(halfblock_rows(shown.picture.image))
             encoded = None
             if request.cell != (1, 2):
-                shown.picture.image = whole_cells(shown.picture.image, request.cell, request.background)
+                most = (request.columns, request.rows)
+                shown.picture.image = whole_cells(shown.picture.image, request.cell, request.background, most)
                 if self._encoder is not None:
                     encoded = page_image.EncodedPicture(shown.picture.image, self._encoder(shown.picture.image))
         except Exception as exc:  # a damaged page: say so in the pane, never end the app
