@@ -285,3 +285,21 @@ def test_government_procurement_by_goods_works_and_services_is_a_complete_partit
     other = BUDGET_DOC + "二、其他\n办公经费30万元，其中：货物采购5万元，会议费3万元。\n"
     (loose,) = relations(other, "sum.parts")
     assert loose.partial  # a list naming one procurement kind among other items claims no completeness
+
+
+def test_an_item_said_to_be_level_with_last_year_is_an_item_whose_change_is_zero():
+    text = BUDGET_DOC + (
+        "三、支出预算情况说明\n"
+        "一般公共预算拨款支出159.89万元，较上年增加46.78万元，主要原因是人员经费增长。\n"
+        "四、按经济分类\n"
+        "2023年本部门一般公共预算支出159.89万元, 其中: 工资福利支出(301) 111.91万元, 较上年增加20.3万元, 原因是人员增加;\n"
+        "商品和服务支出(302) 21.50万元, 较上年持平;\n"
+        "对个人和家庭的补助支出(303) 26.48万元, 较上年增加26.48万元, 原因是新设科目。\n"
+    )
+    (parts,) = [r for r in relations(text, "sum.parts") if r.target.text == "159.89"]
+    assert [t.figure.text for t in parts.terms] == ["111.91", "21.50", "26.48"]
+    (changes,) = relations(text, "components-of-change")
+    assert changes.target.text == "46.78" and [t.figure.text for t in changes.terms] == ["20.3", "26.48"]
+    assert changes.uncertain is not None  # found by restatement and not a standard partition
+    roughly = text.replace("较上年持平", "较上年基本持平")
+    assert not relations(roughly, "components-of-change")  # 基本持平 claims no exact zero

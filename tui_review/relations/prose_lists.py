@@ -18,6 +18,7 @@ from tui_review.relations.prose_context import (
     sum_relation,
 )
 from tui_review.relations.partitions import one_partition
+from tui_review.relations.prose_claims import SAME_AS_PREVIOUS
 from tui_review.relations.table_index import name_key
 from tui_review.relations.text_marks import marks
 
@@ -216,9 +217,13 @@ def _changes_of_list(ctx: Ctx, head: Figure, parts: list[Figure], opener: int, e
     changes = []
     for part, following in zip(parts, [start_of(p) for p in parts[1:]] + [end]):
         change = next((f for f in ctx.between(end_of(part), following) if f.role == Role.CHANGE and money(f)), None)
+        if change is None and _level(ctx.doc.text, end_of(part), following):
+            continue  # “B b 万元，较上年持平”: a change of exactly 0, in words
         if change is None or lexicon.BUDGET.search(ctx.doc.text, end_of(part), start_of(change)):
             return None
         changes.append(change)
+    if not changes:
+        return None
     own = next((f for f in ctx.between(end_of(head), opener) if f.role == Role.CHANGE and money(f)), None)
     head_change, why = (own, None) if own is not None else restated_change(ctx, head)
     if head_change is None:
@@ -228,6 +233,13 @@ def _changes_of_list(ctx: Ctx, head: Figure, parts: list[Figure], opener: int, e
             return None
         why = why or UNLISTED_ZERO
     return _components_of_change(head_change, changes, head.subject, why)
+
+
+def _level(text: str, start: int, end: int) -> bool:
+    """The words between ``start`` and ``end`` say the amount did not change (持平, 无变化; not
+    基本持平, which claims nothing exact)."""
+    m = SAME_AS_PREVIOUS.search(text, start, end)
+    return m is not None and "基本" not in m.group(0)
 
 
 def _adds_up(head: Figure, parts: list[Figure]) -> bool:
@@ -257,8 +269,8 @@ def _list_parts(ctx: Ctx, start: int, end: int) -> list[Figure]:
 
 def _itemised_parts(ctx: Ctx, start: int, end: int) -> list[Figure]:
     """“其中：A a 万元，比上年增加 ca 万元；B b 万元，比上年减少 cb 万元。”: ≥ 2 ；-items, each
-    opening with one amount followed by its change (an item of changes only compares the item
-    before once more); [] for any other shape."""
+    opening with one amount followed by its change or by words saying it did not change (持平); an
+    item of changes only compares the item before once more; [] for any other shape."""
     text = ctx.doc.text
     cuts = [start] + [i + 1 for i in range(start, end) if text[i] in "；;"] + [end]
     parts: list[Figure] = []
@@ -269,7 +281,9 @@ def _itemised_parts(ctx: Ctx, start: int, end: int) -> list[Figure]:
         amounts = [f for f in figs if f.role in AMOUNT_ROLES + (Role.PREVIOUS,)]
         if not amounts and parts and all(f.role in (Role.CHANGE, Role.GROWTH) for f in figs):
             continue  # “…；本年预算比上年执行数增加 a 万元”: a second comparison of the item before
-        if len(amounts) != 1 or figs[0] is not amounts[0] or not any(f.role == Role.CHANGE for f in figs[1:]):
+        if len(amounts) != 1 or figs[0] is not amounts[0]:
+            return []
+        if not any(f.role == Role.CHANGE for f in figs[1:]) and not _level(text, end_of(amounts[0]), hi):
             return []
         parts.append(amounts[0])
     return parts if len(parts) >= 2 else []
