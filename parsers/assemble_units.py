@@ -17,6 +17,9 @@ from dataclasses import dataclass, field
 from parsers import headings
 from parsers.model import Table
 from parsers.normalise import CleanLine, display_width, drop_han_spaces, ends_sentence, join
+from parsers.numbers import parse_cell
+from parsers.table_figures import PERIOD_LABEL
+from parsers.table_kinds import recognise_text
 from parsers.text_tables import TextTable, detect_tables
 
 FIELD_LINE = re.compile(r"^\s*[\u4e00-\u9fff]{2,8}\s*[:：]")
@@ -85,13 +88,31 @@ def _toc_unit(run: list[CleanLine]) -> Unit:
 
 
 def _text_table_unit(lines: list[CleanLine], found: TextTable) -> Unit:
-    """A table found in plain text: its printed rows, tab-separated, one per line."""
+    """A table found in plain text: its printed rows, tab-separated, one per line; its standard
+    kind recognised as a PDF table's is."""
+    table = found.table
+    table.kind = recognise_text(table.title, table.columns, _periods_as_rows(table))
     printed = ["\t".join(row) for row in found.printed_rows()]
     text = "\n".join(printed)
     first_src = lines[found.first].src[0] if lines[found.first].src else 0
     row_starts = [sum(len(r) + 1 for r in printed[:k]) for k in range(len(printed))]
     problems = [(row_starts[k], row_starts[k] + len(printed[k]), zh, en) for k, zh, en in found.problems]
     return Unit("table", CleanLine(text, [first_src] * len(text)), found.table, problems=problems)
+
+
+def _periods_as_rows(table: Table) -> bool:
+    """Every row that holds a number is labelled by a period (``2021年度``, ``预算``, ``2020年决算``)."""
+    labels = []
+    for row in table.rows:
+        if not any(parse_cell(c) is not None for c in row):
+            continue
+        labels.append(next((c for c in row if c.strip() and parse_cell(c) is None), ""))
+    return bool(labels) and all(_names_a_period(label) for label in labels)
+
+
+def _names_a_period(label: str) -> bool:
+    m = PERIOD_LABEL.match(re.sub(r"\s+", "", label))
+    return m is not None and any(m.group(g) for g in ("year", "when", "kind"))
 
 
 def _prose_unit(lines: list[CleanLine], i: int, wrap: float, opens_block: Callable[[int], bool]) -> tuple[Unit, int]:

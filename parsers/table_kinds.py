@@ -78,5 +78,16 @@ def recognise(title: str, columns: list[str]) -> str | None:
     return (kind_of_title(title) if title else None) or kind_of_columns(columns)
 
 
+def recognise_text(title: str, columns: list[str], periods_as_rows: bool) -> str | None:
+    """The kind of a table found in plain text. Its title names it as a PDF table's does; its
+    columns only when its rows are 科目 or items: a chart's data or an analysis table whose rows
+    are periods (``2021年度预算`` / ``2021年度决算``) and whose columns are 人员经费 / 公用经费 is no
+    基本支出表, whatever its columns are called."""
+    by_title = kind_of_title(title) if title else None
+    if by_title is not None or periods_as_rows:
+        return by_title
+    return kind_of_columns(columns)
+
+
 def kind_name(kind: str) -> str:
     return KINDS[kind][0] if kind in KINDS else kind

@@ -1,0 +1,84 @@
+"""Tables of a text disclosure take the standard kind their title (or, for a table of 科目 rows,
+their columns) names, as a PDF's tables do, so the prose is bound to them (rule ``prose.table``);
+a table whose rows are periods (a chart's data, an analysis table) is no standard table whatever
+its columns are called. Both text layouts are covered: tab-separated rows and one cell per line."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from parsers import load_document
+from parsers.table_kinds import recognise_text
+from tui_review.engine import check_document
+
+PROSE = "某某局2024年部门预算\n一、收支预算总体情况说明\n本部门2024年收入总计354.72万元，支出总计354.72万元。\n二、部门预算公开表\n"
+
+TAB_SEPARATED = (
+    "一、收支预算总表\n单位：万元\n"
+    "收入\t\t支出\t\n"
+    "项目\t预算数\t项目\t预算数\n"
+    "一、一般公共预算拨款收入\t354.72\t一、一般公共服务支出\t300.00\n"
+    "二、事业收入\t0\t二、社会保障和就业支出\t54.72\n"
+    "收入总计\t{total}\t支出总计\t354.72\n"
+)
+
+ONE_CELL_PER_LINE = (
+    "一、收支预算总表\n单位：万元\n"
+    "\t项目\n\t预算数\n"
+    "\t一、一般公共预算拨款收入\n\t354.72\n"
+    "\t二、事业收入\n\t0\n"
+    "\t收入总计\n\t{total}\n"
+)
+
+LAYOUTS = {"tab-separated": TAB_SEPARATED, "one-cell-per-line": ONE_CELL_PER_LINE}
+
+
+def _doc(tmp_path: Path, table: str, total: str = "354.72"):
+    path = tmp_path / "doc.txt"
+    path.write_text(PROSE + table.format(total=total), encoding="utf-8")
+    return load_document(path)
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+def test_a_titled_text_table_takes_the_kind_its_title_names(tmp_path, layout):
+    (table,) = _doc(tmp_path, LAYOUTS[layout]).tables
+    assert table.kind == "income_expenditure_summary"
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+def test_the_prose_total_is_bound_to_the_text_tables_cell(tmp_path, layout):
+    agreeing = check_document(_doc(tmp_path, LAYOUTS[layout]))
+    bound = [f for f in agreeing.findings if f.rule == "prose.table"]
+    assert bound and not [f for f in bound if f.failed]
+    slipped = check_document(_doc(tmp_path, LAYOUTS[layout], total="345.72"))
+    failing = [f for f in slipped.findings if f.rule == "prose.table" and f.failed]
+    assert failing and all(str(f.severity) == "error" for f in failing)
+
+
+def test_an_untitled_table_of_economic_classes_is_known_by_its_columns(tmp_path):
+    table = "科目编码\t科目名称\t合计\t人员经费\t公用经费\n301\t工资福利支出\t90.00\t90.00\t0\n302\t商品和服务支出\t10.00\t0\t10.00\n"
+    (found,) = _doc(tmp_path, table).tables
+    assert found.kind == "basic_expenditure"
+
+
+@pytest.mark.parametrize(
+    "table",
+    [
+        "\t人员经费\t公用经费\t项目支出\n2021年度预算\t218.42\t8.00\t39.18\n2021年度决算\t404.96\t62.78\t0\n",
+        "\t\n\t人员经费\n\t公用经费\n\t预算\n\t218.42\n\t8.00\n\t决算\n\t404.96\n\t62.78\n",
+    ],
+    ids=["tab-separated", "one-cell-per-line"],
+)
+def test_a_table_whose_rows_are_periods_is_no_standard_table(tmp_path, table):
+    (found,) = _doc(tmp_path, table).tables
+    assert [r[0] for r in found.rows][:2] in (["2021年度预算", "2021年度决算"], ["预算", "决算"])
+    assert found.kind is None
+
+
+def test_the_rule_for_text_tables():
+    assert recognise_text("单位情况表", ["序号", "单位名称", "单位性质"], False) is None
+    assert recognise_text("项目支出绩效自评表", ["一级指标", "二级指标"], False) == "performance"
+    assert recognise_text("", ["项目", "人员经费", "公用经费"], True) is None
+    assert recognise_text("一般公共预算财政拨款基本支出表", ["年度", "人员经费", "公用经费"], True) == "basic_expenditure"
