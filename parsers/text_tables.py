@@ -192,7 +192,8 @@ def _tsv(lines: list[CleanLine], i: int) -> TextTable | list[TextTable] | None:
     heads = [k for k in range(1, len(raw)) if _is_block_header(raw, k)]
     if not heads:
         rows = _merge_fragments([r for r in raw])
-        header, body = _split_header([r.cells for r in rows])
+        indent = min(r.lead for r in rows)  # a row indented further starts with empty cells (a header's corner)
+        header, body = _split_header([[""] * (r.lead - indent) + r.cells for r in rows])
         return _make(body, header, lines, i, j)
     title = _title_before(lines, i)
     preamble = raw[: heads[0]]
