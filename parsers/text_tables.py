@@ -101,9 +101,29 @@ def _make(rows: list[list[str]], header_rows: list[list[str]], lines, first: int
     width = max([len(r) for r in rows + header_rows] or [0])
     rows = [r + [""] * (width - len(r)) for r in rows]
     header_rows = [h + [""] * (width - len(h)) for h in header_rows]
-    columns = [" › ".join(dict.fromkeys(column_name(h[c]) for h in header_rows if h[c])) for c in range(width)]
+    spanned = _spans(header_rows)
+    columns = [" › ".join(dict.fromkeys(column_name(h[c]) for h in spanned if h[c])) for c in range(width)]
     table = Table(id="", rows=rows, columns=columns, header_rows=header_rows, title=_title_before(lines, first), unit=_unit_near(lines, first, last))
     return TextTable(first, last, table)
+
+
+def _spans(header_rows: list[list[str]]) -> list[list[str]]:
+    """Header rows with each merged cell spread over the columns it spans, as a PDF's ruling shows
+    them: text lost the ruling, so a cell that heads several sub-headers (``基本支出`` over
+    人员经费 | 公用经费) is printed once, at its first column, and the cells after it are empty.
+    An empty cell continues the nearest cell on its left when both stand over sub-headers."""
+    out = [list(h) for h in header_rows]
+    for n, row in enumerate(out[:-1]):
+        below = out[n + 1 :]
+        origin = None
+        for c, cell in enumerate(row):
+            if header_rows[n][c]:
+                origin = c
+            elif origin is not None and any(h[c] for h in below) and any(h[origin] for h in below):
+                row[c] = row[origin]
+            else:
+                origin = None
+    return out
 
 
 def _title_before(lines: list[CleanLine], first: int) -> str:
@@ -190,6 +210,8 @@ def _tsv(lines: list[CleanLine], i: int) -> TextTable | list[TextTable] | None:
     if coded is not None:
         return coded
     heads = [k for k in range(1, len(raw)) if _is_block_header(raw, k)]
+    if len(heads) == 1 and _one_header(raw, heads[0]):
+        heads = []  # a standard table's header of two or three rows, not a form's inner header
     if not heads:
         rows = _merge_fragments([r for r in raw])
         indent = min(r.lead for r in rows)  # a row indented further starts with empty cells (a header's corner)
@@ -209,6 +231,16 @@ def _tsv(lines: list[CleanLine], i: int) -> TextTable | list[TextTable] | None:
         before = preamble if n == 0 else []
         out.append(_block(lines, before, raw[a], raw[a + 1 : b], first, last, title))
     return out
+
+
+def _one_header(raw: list[_Row], head: int) -> bool:
+    """The rows above ``head`` are upper rows of one header over its table: no number above it, no
+    cell broken onto a line of its own, and the header as wide as the widest row under it."""
+    if head > 2 or any(r.fragment for r in raw) or any(_is_numeric_cell(c) for r in raw[:head] for c in r.cells):
+        return False
+    indent = min(r.lead for r in raw)
+    widths = [r.lead - indent + len(r.cells) for r in raw]  # trailing empty cells are not kept
+    return max(widths[: head + 1]) == max(widths[head + 1 :], default=-1)
 
 
 def _code_header_table(raw: list[_Row], lines: list[CleanLine], first: int, last: int) -> TextTable | None:

@@ -82,3 +82,34 @@ def test_the_rule_for_text_tables():
     assert recognise_text("项目支出绩效自评表", ["一级指标", "二级指标"], False) == "performance"
     assert recognise_text("", ["项目", "人员经费", "公用经费"], True) is None
     assert recognise_text("一般公共预算财政拨款基本支出表", ["年度", "人员经费", "公用经费"], True) == "basic_expenditure"
+
+
+SPENDING = (
+    "某某局2024年部门预算\n一、支出预算情况说明\n本部门2024年基本支出300.00万元。\n二、部门预算公开表\n支出预算表\n单位：万元\n"
+    "科目编码\t科目名称\t合计\t基本支出\t\t\t项目支出\n"
+    "\t\t\t小计\t人员经费\t公用经费\t\n"
+    "201\t一般公共服务支出\t354.72\t300.00\t{staff}\t50.00\t54.72\n"
+    "合计\t\t354.72\t300.00\t250.00\t50.00\t54.72\n"
+)
+
+
+def _spending(tmp_path: Path, staff: str = "250.00"):
+    path = tmp_path / "doc.txt"
+    path.write_text(SPENDING.format(staff=staff), encoding="utf-8")
+    return load_document(path)
+
+
+def test_a_header_cell_printed_once_spans_the_sub_headers_after_it(tmp_path):
+    (table,) = _spending(tmp_path).tables
+    assert table.kind == "expenditure"
+    assert table.columns == ["科目编码", "科目名称", "合计", "基本支出 › 小计", "基本支出 › 人员经费", "基本支出 › 公用经费", "项目支出"]
+    assert table.rows[0][:2] == ["201", "一般公共服务支出"]
+
+
+def test_the_spanned_header_lets_the_tables_own_sums_and_the_prose_bind(tmp_path):
+    report = check_document(_spending(tmp_path))
+    assert not [f for f in report.failing() if f.rule.startswith(("table.", "prose."))]
+    assert {f.rule for f in report.findings} >= {"prose.table", "table.columns", "table.total"}
+    slipped = check_document(_spending(tmp_path, staff="260.00"))
+    failing = {(f.rule, f.stated) for f in slipped.failing() if f.rule.startswith("table.")}
+    assert ("table.columns", "300.00 万元") in failing  # 基本支出 › 小计 = 人员经费 + 公用经费 of its row
