@@ -127,16 +127,27 @@ def _spans(header_rows: list[list[str]]) -> list[list[str]]:
 
 
 def _title_before(lines: list[CleanLine], first: int) -> str:
-    """A short line ending in 表 just above the table (a 年度 or 项目名称 line may sit between)."""
+    """A short line ending in 表 just above the table (a 年度 or 项目名称 line may sit between),
+    else a short caption right above it (a 单位 line aside): no sentence, no heading marker."""
     for k in range(first - 1, max(-1, first - 4), -1):
         text = lines[k].text.strip()
         if display_width(text) > 60 or lines[k].has_tabs:
-            return ""
+            break
         if re.search(r"表[)）]?\s*$", text) and not SEE_TABLE.search(text):
             return text
         if display_width(text) > 30:
-            return ""
-    return ""
+            break
+    return _caption_before(lines, first)
+
+
+def _caption_before(lines: list[CleanLine], first: int) -> str:
+    k = first - 1
+    if k >= 0 and UNIT_NOTE.fullmatch(lines[k].text.strip()):
+        k -= 1
+    text = lines[k].text.strip() if k >= 0 else ""
+    if not text or lines[k].has_tabs or display_width(text) > 24 or re.search(r"[。，,；;：:！？!?]", text) or heading_at(text):
+        return ""
+    return text
 
 
 def _split_header(rows: list[list[str]]) -> tuple[list[list[str]], list[list[str]]]:

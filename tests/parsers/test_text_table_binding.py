@@ -60,12 +60,18 @@ def test_a_slip_on_either_side_is_an_error(tmp_path, layout, slip):
 
 
 @pytest.mark.parametrize("layout", LAYOUTS)
-def test_a_row_without_a_stage_under_a_title_naming_one_binds_nothing(tmp_path, layout):
-    # “年初安排” says the rows are budgets; a row “2023年” alone would read as the year's outturn
+def test_a_row_without_a_stage_takes_the_one_its_title_names(tmp_path, layout):
+    # “年初安排” says the rows are budgets: the row “2023年” alone would read as the year's outturn
+    doc = _doc(tmp_path, layout, title="支出年初安排情况", budget="2023年")
+    assert {r.target.text: r.terms[0].figure.id for r in named_cells.find(doc)}["380.00"] == "T1.0.1"
+    assert "400.00" not in {r.target.text for r in named_cells.find(doc) if r.terms[0].figure.id == "T1.0.1"}
+    # a title naming both stages, or a comparison, leaves such a row's stage unknown: it binds nothing
+    for title in ("支出预、决算执行情况", "支出上下年对比"):
+        doc = _doc(tmp_path, layout, title=title, budget="2023年")
+        assert all(r.terms[0].figure.cell.row == 1 for r in named_cells.find(doc))
+    # a previous year's row binds nothing (its stage is seldom certain)
     doc = _doc(tmp_path, layout, title="支出年初安排情况", budget="2022年")
     assert [r.terms[0].figure.role for r in named_cells.find(doc)] == [Role.ACTUAL, Role.ACTUAL]
-    doc = _doc(tmp_path, layout, title="支出年初安排情况", budget="2023年")
-    assert all(r.terms[0].figure.cell.row == 1 for r in named_cells.find(doc))
 
 
 def test_a_name_the_domain_does_not_fix_fails_at_most_as_a_warning(tmp_path):

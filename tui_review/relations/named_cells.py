@@ -10,9 +10,10 @@ binds to a cell of such a table when
   denotes one quantity wherever it is printed (a standard row name or a 类/款/项) — any other name
   of money (一般公共服务, 办公设备购置) binds too, but a failure is at most a warning saying so;
 - their periods agree with the document's own folded in (`period.own_period`): 预算 with 预算,
-  决算 with 决算; a cell that states no period binds only where its table's title names none
-  either (a “年初安排情况” chart's ``2021年`` row is a budget, whatever its row says), and a
-  previous year's figure binds to nothing (its stage, 预算 or 决算, is seldom certain);
+  决算 with 决算; a cell whose row and column state no stage takes the one its table's title
+  names (a “年初安排情况” chart's ``2021年`` row is a budget) and binds nothing where the title
+  names two or compares; a previous year's figure binds to nothing (its stage, 预算 or 决算, is
+  seldom certain);
 - the cell is the only one of its table with that name and period.
 
 Identities whose scope differs (a fund or a part of the spending named in one place only) make
@@ -23,8 +24,9 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from dataclasses import replace
 
-from parsers.identity import identify, whole_funds
+from parsers.identity import Identity, identify, whole_funds
 from parsers.model import Document, Figure, Role, Table
 from parsers.numbers import MONEY_UNITS
 from tui_review.contracts.relation import Relation, RelationKind, Term
@@ -34,6 +36,9 @@ from tui_review.relations.repeat import CLASSIFIED, STANDARD_QUANTITIES, subject
 
 BINDABLE = (Role.AMOUNT, Role.BUDGET, Role.ACTUAL)
 STAGE_WORDS = re.compile(r"预算|决算|年初|安排|执行|实际|上年|对比")
+TITLE_BUDGET = re.compile(r"预算|预、|年初|安排")  # 预、决算 names both stages
+TITLE_ACTUAL = re.compile(r"决算|执行|实际")
+COMPARED = re.compile(r"上年|对比|比较")
 # a name of one amount: Chinese words only, not a catch-all (其他…) nor a bare word of money
 NAME = re.compile(r"^[\u4e00-\u9fff“”（）]{2,24}$")
 CATCH_ALL = re.compile(r"^其[他它]|合计$|小计$|总计$|^人均")
@@ -53,12 +58,18 @@ def _nameable(name: str) -> bool:
 
 
 def _period_of_cell(doc: Document, table: Table, cell: Figure) -> Role | None:
-    """The cell's period with the document's folded in, or None when it is not certain."""
+    """The cell's period with the document's folded in, or None when it is not certain. A cell
+    whose row and column name no stage (``2021年``) is of the one stage its table's title names
+    (“收入、支出年初安排情况”: budgets), and uncertain where the title names two or a comparison."""
     if cell.role not in BINDABLE:
         return None
-    if cell.role == Role.AMOUNT and STAGE_WORDS.search(table.title):
-        return None  # the title names a stage the row does not repeat
-    return own_period(doc.kind, cell)
+    role = cell.role
+    if role == Role.AMOUNT and STAGE_WORDS.search(table.title):
+        budget, actual = TITLE_BUDGET.search(table.title), TITLE_ACTUAL.search(table.title)
+        if COMPARED.search(table.title) or bool(budget) == bool(actual):
+            return None
+        role = Role.BUDGET if budget else Role.ACTUAL
+    return own_period(doc.kind, replace(cell, role=role))
 
 
 def _cells(doc: Document) -> dict[tuple[str, Role], list[Figure]]:
@@ -112,8 +123,17 @@ def _relation(doc: Document, fig: Figure, cell: Figure, whole: frozenset[str]) -
     )
 
 
+def _cell_identity(doc: Document, cell: Figure) -> Identity:
+    """A cell's identity; an untitled text table is about what the headings it stands under say
+    (the funds of “4.财政拨款收入、支出分析” are its cells' funds)."""
+    table = doc.table(cell.cell.table_id) if cell.cell is not None else None
+    if table is None or table.title:
+        return cell.identity or identify(doc, cell)
+    return identify(doc, cell, " ".join(s.title for s in doc.section_path(table.section_id)))
+
+
 def _uncertainty(doc: Document, fig: Figure, cell: Figure, whole: frozenset[str]) -> tuple[str, str] | None:
-    mine, theirs = fig.identity or identify(doc, fig), cell.identity or identify(doc, cell)
+    mine, theirs = fig.identity or identify(doc, fig), _cell_identity(doc, cell)
     why = mine.why_not_same(theirs, whole)
     if why is not None:
         return why
