@@ -116,7 +116,7 @@ def _spans(header_rows: list[list[str]]) -> list[list[str]]:
     for n, row in enumerate(out[:-1]):
         below = out[n + 1 :]
         origin = None
-        for c, cell in enumerate(row):
+        for c in range(len(row)):
             if header_rows[n][c]:
                 origin = c
             elif origin is not None and any(h[c] for h in below) and any(h[origin] for h in below):
