@@ -31,8 +31,8 @@ from parsers.model import Table
 from parsers.normalise import CleanLine, display_width
 from parsers.numbers import UNIT_NOTE, parse_cell
 from parsers.table_codes import code_header, turned
+from parsers.text_table_heads import SEE_TABLE, column_name, column_paths, title_before, unit_near
 
-SEE_TABLE = re.compile(r"(?:见表|见下表|如下表|下表)\s*[:：]?\s*$")
 
 
 @dataclass(slots=True)
@@ -73,11 +73,6 @@ TEXT_HEADER = re.compile(r"指标$|名称|计量|^单位$|性质|方向|原因|�
 SERIAL_HEADER = re.compile(r"序号|行次|栏次")
 
 
-def column_name(cell: str) -> str:
-    """A header cell as a column name: spaces an extractor put between CJK characters removed."""
-    return re.sub(r"(?<=[\u4e00-\u9fff（）()])\s+(?=[\u4e00-\u9fff（）()])", "", cell.strip())
-
-
 def header_type(name: str) -> str:
     n = re.sub(r"\s+", "", name.split(" › ")[-1] if name else "")
     if not n or SERIAL_HEADER.search(n):
@@ -89,65 +84,13 @@ def header_type(name: str) -> str:
     return "u"
 
 
-def _unit_near(lines: list[CleanLine], first: int, last: int) -> str | None:
-    for k in list(range(max(0, first - 2), first)) + list(range(last, min(len(lines), last + 2))):
-        m = UNIT_NOTE.search(lines[k].text)
-        if m:
-            return m.group(1)
-    return None
-
-
 def _make(rows: list[list[str]], header_rows: list[list[str]], lines, first: int, last: int) -> TextTable:
     width = max([len(r) for r in rows + header_rows] or [0])
     rows = [r + [""] * (width - len(r)) for r in rows]
     header_rows = [h + [""] * (width - len(h)) for h in header_rows]
-    spanned = _spans(header_rows)
-    columns = [" › ".join(dict.fromkeys(column_name(h[c]) for h in spanned if h[c])) for c in range(width)]
-    table = Table(id="", rows=rows, columns=columns, header_rows=header_rows, title=_title_before(lines, first), unit=_unit_near(lines, first, last))
+    columns = column_paths(header_rows, width)
+    table = Table(id="", rows=rows, columns=columns, header_rows=header_rows, title=title_before(lines, first), unit=unit_near(lines, first, last))
     return TextTable(first, last, table)
-
-
-def _spans(header_rows: list[list[str]]) -> list[list[str]]:
-    """Header rows with each merged cell spread over the columns it spans, as a PDF's ruling shows
-    them: text lost the ruling, so a cell that heads several sub-headers (``基本支出`` over
-    人员经费 | 公用经费) is printed once, at its first column, and the cells after it are empty.
-    An empty cell continues the nearest cell on its left when both stand over sub-headers."""
-    out = [list(h) for h in header_rows]
-    for n, row in enumerate(out[:-1]):
-        below = out[n + 1 :]
-        origin = None
-        for c in range(len(row)):
-            if header_rows[n][c]:
-                origin = c
-            elif origin is not None and any(h[c] for h in below) and any(h[origin] for h in below):
-                row[c] = row[origin]
-            else:
-                origin = None
-    return out
-
-
-def _title_before(lines: list[CleanLine], first: int) -> str:
-    """A short line ending in 表 just above the table (a 年度 or 项目名称 line may sit between),
-    else a short caption right above it (a 单位 line aside): no sentence, no heading marker."""
-    for k in range(first - 1, max(-1, first - 4), -1):
-        text = lines[k].text.strip()
-        if display_width(text) > 60 or lines[k].has_tabs:
-            break
-        if re.search(r"表[)）]?\s*$", text) and not SEE_TABLE.search(text):
-            return text
-        if display_width(text) > 30:
-            break
-    return _caption_before(lines, first)
-
-
-def _caption_before(lines: list[CleanLine], first: int) -> str:
-    k = first - 1
-    if k >= 0 and UNIT_NOTE.fullmatch(lines[k].text.strip()):
-        k -= 1
-    text = lines[k].text.strip() if k >= 0 else ""
-    if not text or lines[k].has_tabs or display_width(text) > 24 or re.search(r"[。，,；;：:！？!?]", text) or heading_at(text):
-        return ""
-    return text
 
 
 def _split_header(rows: list[list[str]]) -> tuple[list[list[str]], list[list[str]]]:
@@ -228,7 +171,7 @@ def _tsv(lines: list[CleanLine], i: int) -> TextTable | list[TextTable] | None:
         indent = min(r.lead for r in rows)  # a row indented further starts with empty cells (a header's corner)
         header, body = _split_header([[""] * (r.lead - indent) + r.cells for r in rows])
         return _make(body, header, lines, i, j)
-    title = _title_before(lines, i)
+    title = title_before(lines, i)
     preamble = raw[: heads[0]]
     for r in preamble:
         t = "".join(c for c in r.cells if c)
@@ -342,7 +285,7 @@ def _block(lines, preamble: list[_Row], head: _Row, body: list[_Row], first: int
     header_rows = [h + [""] * (full - len(h)) for h in header_rows]
     rows = [r + [""] * (full - len(r)) for r in rows]
     columns = [column_name(header[c]) if c < width else "" for c in range(full)]
-    table = Table(id="", rows=rows, columns=columns, header_rows=header_rows, title=title, unit=_unit_in_cells(header_rows, rows, types) or _unit_near(lines, first, last))
+    table = Table(id="", rows=rows, columns=columns, header_rows=header_rows, title=title, unit=_unit_in_cells(header_rows, rows, types) or unit_near(lines, first, last))
     table.notes = [p[1] for p in problems]
     return TextTable(first, last, table, text_rows, problems)
 

@@ -17,7 +17,7 @@ from tui_review.config import Config
 SAMPLES = Path(finders.__file__).resolve().parents[2] / "sample_docs"
 SEED = str(SAMPLES / "001_17aaca51ade6ba7f.txt")
 # a document on which each finder finds relations (so its fault has something to lose)
-DOCUMENTS = ("demo_final_2024.pdf", "000_c776e60c2084e5b6.txt", "001_17aaca51ade6ba7f.txt")
+DOCUMENTS = ("demo_final_2024.pdf", "000_c776e60c2084e5b6.txt", "001_17aaca51ade6ba7f.txt", "004_bc0a8bbd7780701e.txt")
 
 
 @pytest.fixture(scope="module")
