@@ -303,3 +303,20 @@ def test_an_item_said_to_be_level_with_last_year_is_an_item_whose_change_is_zero
     assert changes.uncertain is not None  # found by restatement and not a standard partition
     roughly = text.replace("较上年持平", "较上年基本持平")
     assert not relations(roughly, "components-of-change")  # 基本持平 claims no exact zero
+
+
+ANALYSIS_DOC = "某某中心2021年度部门决算分析报告\n一、收支情况\n"
+
+
+def test_a_change_of_the_actual_over_the_budget_takes_both_amounts_named_before_it():
+    text = ANALYSIS_DOC + (
+        "本年度预算收入2,656,000.00元。其中：人员经费支出2,184,200.00元，公用经费支出80,000.00元。"
+        "本年度决算收入4,677,326.79元。其中人员经费支出4,049,552.76元，公用经费支出627,774.03元。"
+        "本年度决算收入比预算收入增加2,021,326.79元，其中人员经费支出增加1,865,352.76元。\n"
+    )
+    found = {r.target.text: texts(r.terms) for r in relations(text, "change")}
+    assert found["2,021,326.79"] == [(1, "4,677,326.79"), (-1, "2,656,000.00")]
+    assert found["1,865,352.76"] == [(1, "4,049,552.76"), (-1, "2,184,200.00")]
+    assert all(r.uncertain is not None for r in relations(text, "change"))  # bound by name across sentences
+    twice = text.replace("本年度决算收入比", "本年度决算收入4,000,000.00元。本年度决算收入比")
+    assert "2,021,326.79" not in {r.target.text for r in relations(twice, "change")}  # two 决算 amounts: no binding

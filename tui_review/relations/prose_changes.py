@@ -42,8 +42,10 @@ def changes_and_growth(ctx: Ctx) -> list[Relation]:
         around = _around(ctx, ch)
         if around.current is not None and around.base is None and around.base_kind == "budget":
             around.base = _budget_in_table(ctx, around.current)
+        named = around.base is None and _take_named_pair(ctx, ch, around)
         if around.current is not None and around.base is not None:
-            out.append(_change(ch, around.current, around.base, around.base_kind))
+            change = _change(ch, around.current, around.base, around.base_kind)
+            out.append(replace(change, uncertain=NAMED_PAIR) if named else change)
         rate = _rate_of(ctx, ch, around)
         if rate is not None:
             out.append(rate)
@@ -86,6 +88,44 @@ def _growth_between(ctx: Ctx, growth: Figure) -> Relation | None:
         label_en=f"growth of {name} = (current − previous) ÷ previous",
         section_id=growth.section_id,
     )
+
+
+NAMED_PAIR = (
+    "决算数与预算数按名称取自前文",
+    "the actual and budget amounts are taken from the sentences before by their name",
+)
+# “本年度决算收入比预算收入增加 X 元”: the change compares the 决算 with the 预算 of one quantity
+ACTUAL_OVER_BUDGET = re.compile(r"决算[^，,。；;\d]{0,12}?(?:比|较|与)[^，,。；;\d]{0,4}?预算")
+
+
+def _actual_and_budget_before(ctx: Ctx, ch: Figure) -> tuple[Figure, Figure] | None:
+    """“本年度预算收入 A 元。…本年度决算收入 B 元。…本年度决算收入比预算收入增加 X 元”: a 决算's
+    change whose sentence compares the 决算 with the 预算 and states no amount of its own is B − A
+    when its paragraph states, before it, exactly one 决算 and one 预算 amount under its name."""
+    if ctx.doc.kind not in (DocKind.FINAL, DocKind.ANALYSIS) or not ch.subject:
+        return None
+    text = ctx.doc.text
+    ch_start = start_of(ch)
+    s_start, _ = sentence_bounds(text, ch_start)
+    if not ACTUAL_OVER_BUDGET.search(text, s_start, ch_start):
+        return None
+    para = max(marks(text).last("\n", ch_start) + 1, ch_start - NEIGHBOURHOOD)
+    same = [f for f in ctx.between(para, ch_start) if money(f) and f.unit == ch.unit and f.subject == ch.subject]
+    actual = [f for f in same if f.role == Role.ACTUAL]
+    budget = [f for f in same if f.role == Role.BUDGET]
+    if len(actual) != 1 or len(budget) != 1:
+        return None
+    return actual[0], budget[0]
+
+
+def _take_named_pair(ctx: Ctx, ch: Figure, around: _Around) -> bool:
+    """Complete ``around`` with the 决算 and 预算 amounts named before the change, when they agree
+    with what was found already; True when it did."""
+    pair = _actual_and_budget_before(ctx, ch)
+    if pair is None or around.current not in (None, pair[0]):
+        return False
+    around.current, around.base, around.base_kind = pair[0], pair[1], "budget"
+    return True
 
 
 def _budget_in_table(ctx: Ctx, current: Figure) -> Figure | None:
