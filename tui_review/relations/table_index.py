@@ -80,17 +80,23 @@ class TableView:
     _by_row: dict[int, Figure] = field(default_factory=dict)  # a figure of each row, of each column
     _by_col: dict[int, Figure] = field(default_factory=dict)
     _filled_cols: set[int] = field(default_factory=set)
+    # a total row printed once across the panels of one side (label in the first, amount in the
+    # last): the panel whose amount cell is empty reads the amount, the one without a label the label
+    _spanned: dict[tuple[int, int], Figure] = field(default_factory=dict)
+    _borrowed: dict[tuple[int, int], PanelRow] = field(default_factory=dict)  # (id(panel), row) → row
 
     def rows(self, panel: Panel) -> list[PanelRow]:
         """The panel's rows that carry a label or a code, top to bottom."""
         key = id(panel)
         if key not in self._rows:
-            self._rows[key] = _panel_rows(self.table, panel)
+            own = _panel_rows(self.table, panel)
+            borrowed = [r for (pid, _), r in self._borrowed.items() if pid == key]
+            self._rows[key] = sorted(own + borrowed, key=lambda r: r.row) if borrowed else own
         return self._rows[key]
 
     def figure(self, row: int, col: int) -> Figure | None:
         """The cell's figure; a blank stand-in for an empty cell; None for text."""
-        found = self.figures.get((row, col))
+        found = self.figures.get((row, col)) or self._spanned.get((row, col))
         if found is not None:
             return found
         cells = self.table.rows[row]
@@ -231,7 +237,42 @@ def view(doc: Document, table: Table, figures: dict[tuple[int, int], Figure]) ->
         v._by_row.setdefault(r, f)
         v._by_col.setdefault(c, f)
         v._filled_cols.add(c)
+    _totals_across_panels(v)
     return v
+
+
+SHARED_TOTAL = re.compile(r"(?:合计|小计|总计)$")
+
+
+def _totals_across_panels(v: TableView) -> None:
+    """“当年支出小计 | (blank) | (blank) | 18,330.37”: a 收支总表 whose spending side shows two
+    breakdowns (功能分类 and 支出用途) prints the rows they share (小计, 结转下年资金, 合计) once
+    across both — the label under the first, the amount under the last. Both panels read that row."""
+    table = v.table
+    for left, right in zip(v.panels, v.panels[1:]):
+        lcols = [c for c in left.value_cols if c in v._filled_cols]  # empty columns of a ruled grid are no amounts
+        rcols = [c for c in right.value_cols if c in v._filled_cols]
+        if len(lcols) != 1 or len(rcols) != 1 or left.label_col is None or right.label_col is None:
+            continue
+        lcol, rcol = lcols[0], rcols[0]
+        side = segments(table.columns[lcol])[:1] if lcol < len(table.columns) else []
+        if not side or len(segments(table.columns[lcol])) < 2 or segments(table.columns[rcol])[:1] != side:
+            continue
+        shared = False  # from the first total row on, the rows are the two breakdowns' shared rows
+        for r, cells in enumerate(table.rows):
+            label = _cell(cells, left.label_col)
+            shared = shared or bool(SHARED_TOTAL.search(name_key(label)))
+            if not shared or not label or _cell(cells, right.label_col) or (r, lcol) in v.figures:
+                continue
+            amount = v.figures.get((r, rcol))
+            if amount is None or _cell(cells, lcol):
+                continue
+            v._spanned[(r, lcol)] = amount
+            v._borrowed[(id(right), r)] = PanelRow(r, "", label, name_key(label))
+
+
+def _cell(cells: list[str], col: int) -> str:
+    return cells[col].strip() if col < len(cells) else ""
 
 
 def standard_views(doc: Document) -> dict[str, TableView]:

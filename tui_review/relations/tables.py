@@ -39,7 +39,7 @@ from tui_review.relations.table_index import (
 )
 
 TOTAL_WORD = re.compile(r"^(?:合\s*计|小\s*计|总\s*计|本年收入合计|本年支出合计|收入合计|支出合计)$")
-ROW_TOTAL = re.compile(r"合计$")
+ROW_TOTAL = re.compile(r"(?:合计|小计)$")
 GRAND_TOTAL = re.compile(r"总计$")
 NOT_A_PART = re.compile(r"^其中|机关运行经费")
 SUB_ITEM = re.compile(r"^\s*(?:[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}\s*[、．.](?!\d))")
@@ -145,16 +145,7 @@ def _ordinal_totals(view: TableView) -> list[Relation]:
         for i, row in enumerate(rows):
             level = _level(row)
             if ROW_TOTAL.search(row.key) and level == 0:
-                run = []
-                for prev in reversed(rows[:i]):
-                    if _level(prev) == 1:
-                        run.append(prev)
-                    elif _level(prev) in (2, 3) and run:
-                        continue
-                    else:
-                        break
-                if run:
-                    out += _sum_rows(view, panel, row, run[::-1], f"{row.key} = Σ 各项", f"{row.key} = sum of the items above it")
+                out += _total_of_rows_above(view, panel, row, rows[:i])
             elif GRAND_TOTAL.search(row.key) and level == 0:
                 total = next((j for j in range(i - 1, -1, -1) if ROW_TOTAL.search(rows[j].key) and _level(rows[j]) == 0), None)
                 if total is not None:
@@ -170,6 +161,41 @@ def _ordinal_totals(view: TableView) -> list[Relation]:
                 if len(run) >= 2:
                     out += _sum_rows(view, panel, row, run, f"{row.key} = Σ 其下各项", f"{row.key} = sum of the items under it")
     return out
+
+
+def _total_of_rows_above(view: TableView, panel: Panel, row: PanelRow, above: list[PanelRow]) -> list[Relation]:
+    """A 合计/小计 row = Σ the run of 一、二、… rows right above it; else 合计 = the 小计 above it +
+    the plain rows between (收入合计 = 当年收入小计 + 上年结转资金)."""
+    run, stop = [], None
+    for prev in reversed(above):
+        if _level(prev) == 1:
+            run.append(prev)
+        elif _level(prev) in (2, 3) and run:
+            continue
+        else:
+            stop = prev
+            break
+    if row.key.endswith("小计") and stop is not None and not TOTAL_WORD.search(stop.key):
+        run = []  # a 小计 sums every item above it: a plain row between (a label cut by a line break) is unsure
+    if run:
+        return _sum_rows(view, panel, row, run[::-1], f"{row.key} = Σ 各项", f"{row.key} = sum of the items above it")
+    if row.key.endswith("合计") and (parts := _subtotal_and_after(above)):
+        names = " + ".join(p.key for p in parts)
+        return _sum_rows(view, panel, row, parts, f"{row.key} = {names}", f"{row.key} = {names}")
+    return []
+
+
+def _subtotal_and_after(above: list[PanelRow]) -> list[PanelRow]:
+    """收入合计 under “当年收入小计, 上年结转资金”: the nearest 小计 above and the plain rows
+    between it and the 合计; [] when there is no 小计 or an ordinal row stands between."""
+    for j in range(len(above) - 1, -1, -1):
+        row = above[j]
+        if row.key.endswith("小计") and _level(row) == 0:
+            between = above[j + 1 :]
+            return [row, *between] if all(_level(r) == 0 and not ROW_TOTAL.search(r.key) for r in between) else []
+        if _level(row) != 0 or ROW_TOTAL.search(row.key) or GRAND_TOTAL.search(row.key):
+            return []
+    return []
 
 
 def _staff_and_office(view: TableView) -> list[Relation]:
