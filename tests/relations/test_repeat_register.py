@@ -139,3 +139,20 @@ def test_the_departments_income_named_without_total_is_compared_loosely():
     )
     assert rel[:2] == ("176.56", "176.65")
     assert rel[2] is not None and "总计" in rel[2][0]
+
+
+def test_an_expense_item_named_with_its_stage_is_the_item_itself():
+    # 因公出国（境）费预算支出 in a 预算 is the 因公出国（境）费 stated just before; the stage is the period
+    (rel,) = repeats(
+        "九、“三公”经费预算情况说明\n“三公”经费预算支出中，因公出国（境）费支出199.25万元，占“三公”经费的25.96%。具体情况如下：\n"
+        "1．因公出国（境）费预算支出199.22万元，比上年预算减少23.25万元。\n"
+    )
+    assert rel[:2] == ("199.22", "199.25") and rel[2] is None
+    assert repeat.subject_key("一般公共预算支出") == "一般公共预算"  # a fund's name keeps its 预算
+
+
+def test_the_economic_class_of_an_expense_is_not_the_sangong_item_of_that_name():
+    assert repeats(
+        "六、基本支出\n商品和服务支出（类）100万元，其中：（1）公务接待费（款）支出16万元。\n"
+        "九、“三公”经费预算情况说明\n“三公”经费预算支出中，公务接待费支出443.50万元，占“三公”经费的50%。\n"
+    ) == []

@@ -44,6 +44,7 @@ REPEAT_ROLES = (Role.AMOUNT, Role.BUDGET, Role.ACTUAL, Role.PREVIOUS, Role.CHANG
 def subject_key(subject: str) -> str:
     key = LEVEL_MARK.sub("", subject)
     key = re.sub(r"[（）]", "", key)
+    key = EXPENSE_SUFFIX.sub("", key)  # 公务接待费预算支出 ≡ 公务接待费: the stage is the key's period
     key = re.sub(r"(支出|拨款)$", "", key)
     return key
 
@@ -130,6 +131,15 @@ class Key(NamedTuple):
     scope: tuple[tuple[str, ...], tuple[str, ...]]  # free names: funds and parts of the place
 
 
+def _standard(name: str) -> bool:
+    """A standard row's name, also with the 支出 an expense item is often stated with (因公出国（境）费支出,
+    公务接待费预算支出)."""
+    return bool(STANDARD_QUANTITIES.search(name) or STANDARD_QUANTITIES.search(EXPENSE_SUFFIX.sub("", name)))
+
+
+EXPENSE_SUFFIX = re.compile(r"(?<=费)(?:预算|决算)?支出$")
+
+
 def _register_key(doc: Document, f: Figure, name: str, head: Figure | None, whole: frozenset[str]) -> Key | None:
     """Where ``f``, stated under ``name``, is entered in the register (None: a name that does not
     denote one quantity wherever it is printed)."""
@@ -137,7 +147,7 @@ def _register_key(doc: Document, f: Figure, name: str, head: Figure | None, whol
     unique = bool(CLASSIFIED.search(name) or f.code)  # a 类/款/项 name is unique
     if name in aliases.LOOSE:
         free = True
-    elif STANDARD_QUANTITIES.search(name) or name in aliases.CANONICAL or len(key) >= 4 and unique:
+    elif _standard(name) or name in aliases.CANONICAL or len(key) >= 4 and unique:
         free = False
     elif register.free_name(name):
         free = True
@@ -156,6 +166,8 @@ def _register_key(doc: Document, f: Figure, name: str, head: Figure | None, whol
     if free:  # a free name is compared only within one scope (fund and part of the spending)
         identity = f.identity or identify(doc, f)
         scope = (tuple(sorted(identity.funds - whole)), tuple(sorted(identity.parts)))
+    if unique and key.endswith("费"):
+        key += "（款）"  # the 经济分类 款 公务接待费 (of one kind of spending) is not the “三公” item of that name
     return Key(free, qualifier, key, _period(doc, f), base, scope)
 
 
