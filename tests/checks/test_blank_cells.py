@@ -118,3 +118,32 @@ def test_a_deleted_cell_beside_blanks_the_tables_read_as_zero_is_a_missing_figur
     doc = Document(path="x.pdf", sha256="", text="", kind=DocKind.FINAL, year=2024, tables=[table], figures=figures)
     (found,) = _blank(check_relations(doc, tables.find(doc)))
     assert (found.place.row, found.place.column, found.expected) == (2, 3, "100.00 万元")
+
+
+def _one_column(rows):
+    table = Table("T1", rows, ["", "项目名称", "", "金额"], title="收入预算总表", kind="income", unit="万元")
+    figures, _, _ = table_figures(table, "万元", 2017)
+    doc = Document(path="x.pdf", sha256="", text="", kind=DocKind.BUDGET, year=2017, tables=[table], figures=figures)
+    return _blank(check_relations(doc, tables.find(doc)))
+
+
+INCOME_OUTLINE = [
+    ["", "收入总计", "", "20,849.45"],
+    ["", "一般公共预算资金", "小计", "20,702.25"],
+    ["", "", "公共财政拨款(补助)资金", "20,702.25"],
+    ["", "财政专户管理资金", "小计", "147.20"],
+    ["", "", "其他非税收入", "147.20"],
+]
+
+
+def test_a_blank_total_row_of_a_one_column_table_is_a_missing_figure():
+    rows = [list(r) for r in INCOME_OUTLINE]
+    rows[0][3] = ""  # 收入总计 deleted: its row is blank all along, yet it is no wrapped label's second line
+    (found,) = _one_column(rows)
+    assert (found.place.row, found.expected) == (0, "20849.45 万元")
+
+
+def test_a_blank_row_that_names_no_total_is_still_no_figure():
+    rows = [list(r) for r in INCOME_OUTLINE]
+    rows[2][3] = ""  # a part's row blank: the outline reads nothing there, so no missing figure is claimed
+    assert all(f.place.row != 2 for f in _one_column(rows))

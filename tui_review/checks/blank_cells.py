@@ -25,6 +25,8 @@ what figure the table's own arithmetic asks of it, as a warning:
 
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass, replace
 from decimal import Decimal
 from pathlib import PurePath
@@ -79,7 +81,15 @@ def _structurally_empty(doc: Document, fig: Figure) -> bool:
         return True
     row, col = cell.row, cell.col
     column = [r[col] for r in table.rows if col < len(r)]
-    return not any(parse_cell(c) for c in column) or not any(parse_cell(c) for c in table.rows[row])
+    if not any(parse_cell(c) for c in column):
+        return True
+    cells = table.rows[row]
+    return not any(parse_cell(c) for c in cells) and not TOTAL_ROW.search("".join(c.strip() for c in cells))
+
+
+# a row named as a total (收入总计, 一般公共预算资金 小计) is no wrapped label's second line: blank
+# all along, it still misses its figure
+TOTAL_ROW = re.compile(r"\S(?:合\s*计|总\s*计|小\s*计)$|^(?:合\s*计|总\s*计)$")
 
 
 def _agree(asks: list[_Ask]) -> bool:
