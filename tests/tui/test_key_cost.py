@@ -73,3 +73,51 @@ async def test_a_move_in_the_list_or_tree_updates_the_other_panes_before_the_nex
         tree.action_cursor_down()
         assert tree.cursor_node is not None and tree.cursor_node.data != before
         assert main.node == tree.cursor_node.data
+
+
+@run_async
+async def test_the_tree_measures_each_label_once_and_again_only_when_it_changes(tmp_path, monkeypatch):
+    """Opening a node rebuilds the tree's lines and its width: labels measured before are not
+    measured again (hundreds of labels on a long document), a label that changed is."""
+    from rich.text import Text
+
+    app = ReviewApp(deep_document(tmp_path), options=LoadOptions(review_path=tmp_path / "r.sqlite"))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        tree = app.main.query_one(DocumentTree)
+        tree._build()
+        measured: list[str] = []
+        cell_len = Text.cell_len
+
+        def counted(text):
+            measured.append(text.plain)
+            return cell_len.fget(text)
+
+        monkeypatch.setattr(Text, "cell_len", property(counted))
+        tree._build()
+        assert measured == []
+        node = next(n for n in tree._refs.values() if n.data is not None)
+        node.set_label(Text("一个新的标题"))
+        tree._build()
+        assert measured == ["一个新的标题"]
+        assert tree.get_label_width(node) == len("一个新的标题") * 2 + (2 if node.allow_expand else 0)
+
+
+@run_async
+async def test_pane_borders_are_set_only_when_their_text_changes(tmp_path):
+    """Textual redraws a whole pane whenever its border text is set, even to the same text."""
+    from tui_review.screens.main import _set_border
+
+    app = ReviewApp(deep_document(tmp_path), options=LoadOptions(review_path=tmp_path / "r.sqlite"))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        content = app.main.content
+        _set_border(content, "2 一节", "")
+        refreshed: list[bool] = []
+        refresh = content.refresh
+        content.refresh = lambda *a, **k: refreshed.append(True) or refresh(*a, **k)  # type: ignore[method-assign]
+        _set_border(content, "2 一节", "")
+        assert refreshed == []
+        content.border_title = "2 正文"  # set elsewhere meanwhile (a language switch)
+        _set_border(content, "2 一节", "")
+        assert content.border_title == "2 一节"

@@ -187,13 +187,12 @@ class MainScreen(ReviewActionsMixin):
             content.current = "table"
             self.table_grid.show(session, ref.id, figure_id)
             table = session.doc.table(ref.id)
-            content.border_title = printable(f"2 ▦ {ref.id} {table.title if table else ''}".rstrip(), one_line=True)
-            content.border_subtitle = printable("；".join(table.notes), one_line=True) if table else ""  # e.g. 本表无数据
+            _set_border(content, printable(f"2 ▦ {ref.id} {table.title if table else ''}".rstrip(), one_line=True),
+                        printable("；".join(table.notes), one_line=True) if table else "")  # e.g. 本表无数据
         else:
             content.current = "section"
             self.section_view.show(session, ref.id, figure_id, highlight)
-            content.border_title = printable(f"2 {session.label(ref.id) or tr('tree.cover')}", one_line=True)
-            content.border_subtitle = ""
+            _set_border(content, printable(f"2 {session.label(ref.id) or tr('tree.cover')}", one_line=True), "")
         if scoped:
             self._refresh_list()
 
@@ -438,6 +437,16 @@ class MainScreen(ReviewActionsMixin):
     def action_page(self, what: str) -> None:
         """Zoom or turn the page view: ``zoom_in``, ``zoom_out``, ``next_page``, ``previous_page``."""
         getattr(self.page_view, what)()
+
+
+def _set_border(pane: Widget, title: str, subtitle: str) -> None:
+    """Set a pane's border texts when they change: Textual redraws the whole pane for every set,
+    a frame's worth of lines on each key that stays in one section."""
+    shown = getattr(pane, "_shown_border", None)  # (what was set, what the pane then held)
+    if shown is not None and shown == ((title, subtitle), (pane.border_title, pane.border_subtitle)):
+        return  # unchanged, and nothing else (a language switch) set them meanwhile
+    pane.border_title, pane.border_subtitle = title, subtitle
+    pane._shown_border = ((title, subtitle), (pane.border_title, pane.border_subtitle))  # type: ignore[attr-defined]
 
 
 def _graphics_setting(options) -> str:

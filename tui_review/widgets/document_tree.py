@@ -50,6 +50,7 @@ class DocumentTree(Tree[NodeRef]):
             self.ref = ref
 
     def __init__(self, *, id: str | None = None, on_move: Callable[[NodeRef], None] | None = None) -> None:
+        self._label_widths: dict[int, tuple[object, int]] = {}  # node id → (its label, the label's cells); Tree measures while it starts
         super().__init__(tr("pane.tree"), id=id)
         self._on_move = on_move  # called with the node's ref; without it, `NodeChosen` is posted
         self._quiet = False
@@ -67,6 +68,7 @@ class DocumentTree(Tree[NodeRef]):
         self._badges = badges or {}
         self.clear()
         self._refs.clear()
+        self._label_widths.clear()
         self._labels.clear()
         if has_cover(doc):
             self._add(self.root, NodeRef("section", doc.root.id), tr("tree.cover"), leaf=True)
@@ -133,8 +135,11 @@ class DocumentTree(Tree[NodeRef]):
         """The label's width without rendering it (Textual's default renders every label of the
         tree each time a node opens: tens of milliseconds on a long document)."""
         icon = (self.ICON_NODE_EXPANDED if node.is_expanded else self.ICON_NODE) if node.allow_expand else ""
-        label = node.label
-        return cell_len(icon) + (label.cell_len if isinstance(label, Text) else cell_len(label))
+        label = node.label  # measured once per label: a node opened by a key measures every line again
+        known = self._label_widths.get(node.id)
+        if known is None or known[0] is not label:
+            known = self._label_widths[node.id] = (label, label.cell_len if isinstance(label, Text) else cell_len(str(label)))
+        return cell_len(icon) + known[1]
 
     def select_ref(self, ref: NodeRef) -> None:
         """Put the cursor on ``ref``, opening its ancestors (in the same frame); unlike a move by the
