@@ -320,3 +320,16 @@ def test_a_change_of_the_actual_over_the_budget_takes_both_amounts_named_before_
     assert all(r.uncertain is not None for r in relations(text, "change"))  # bound by name across sentences
     twice = text.replace("本年度决算收入比", "本年度决算收入4,000,000.00元。本年度决算收入比")
     assert "2,021,326.79" not in {r.target.text for r in relations(twice, "change")}  # two 决算 amounts: no binding
+
+
+def test_planned_procurement_and_a_vehicle_item_named_with_its_stage_are_standard_partitions():
+    text = BUDGET_DOC + (
+        "十二、政府采购支出预算情况\n"
+        "本部门2023年度政府采购支出预算总额8万元，其中：拟采购货物支出0万元、拟采购工程支出0万元、拟购买服务支出0万元。\n"
+    )
+    (rel,) = relations(text, "sum.parts")
+    assert rel.target.text == "8" and not rel.partial
+    from tui_review.relations.partitions import one_partition
+
+    assert one_partition(["公务用车购置预算支出", "公务用车运行维护费预算支出"])
+    assert one_partition(["因公出国（境）费决算支出", "公务接待费决算支出"])
