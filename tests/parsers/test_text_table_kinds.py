@@ -113,3 +113,27 @@ def test_the_spanned_header_lets_the_tables_own_sums_and_the_prose_bind(tmp_path
     slipped = check_document(_spending(tmp_path, staff="260.00"))
     failing = {(f.rule, f.stated) for f in slipped.failing() if f.rule.startswith("table.")}
     assert ("table.columns", "300.00 万元") in failing  # 基本支出 › 小计 = 人员经费 + 公用经费 of its row
+
+
+CODED = (
+    "某某局2024年部门预算\n一、部门预算公开表\n一般公共预算支出表\n单位：万元\n"
+    "科目编码\t\t\t科目名称\t合计\t基本支出\t项目支出\n"
+    "类\t款\t项\t\t\t\t\n"
+    "201\t\t\t一般公共服务支出\t100.00\t80.00\t20.00\n"
+    "\t03\t\t政府办公厅（室）及相关机构事务\t100.00\t80.00\t20.00\n"
+    "\t\t01\t行政运行\t{running}\t80.00\t0\n"
+    "\t\t02\t一般行政管理事务\t20.00\t0\t20.00\n"
+)
+
+
+def test_a_code_header_over_its_levels_reads_the_classification_hierarchy(tmp_path):
+    path = tmp_path / "doc.txt"
+    path.write_text(CODED.format(running="80.00"), encoding="utf-8")
+    doc = load_document(path)
+    (table,) = doc.tables
+    assert table.kind == "general_budget_expenditure"
+    assert table.columns[:4] == ["科目编码 › 类", "科目编码 › 款", "科目编码 › 项", "科目名称"]
+    assert not [f for f in check_document(doc).failing() if f.rule.startswith("table.")]
+    path.write_text(CODED.format(running="88.00"), encoding="utf-8")
+    failing = {f.rule for f in check_document(load_document(path)).failing()}
+    assert {"table.hierarchy", "table.columns"} <= failing  # 款 = Σ 项, and 合计 = 基本 + 项目 in its row
