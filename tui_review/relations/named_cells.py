@@ -109,18 +109,24 @@ def find(doc: Document) -> list[Relation]:
 
 
 def _relation(doc: Document, fig: Figure, cell: Figure, whole: frozenset[str]) -> Relation:
-    table = doc.table(cell.cell.table_id) if cell.cell is not None else None
-    title = (table.title if table is not None else "") or (cell.cell.table_id if cell.cell is not None else "")
-    return Relation(
-        rule="prose.table",
-        kind=RelationKind.SUM,
-        terms=[Term(cell)],
-        target=fig,
-        label_zh=f"情况说明中的{fig.subject}应与表《{title}》中的{cell.subject}一致",
-        label_en=f"the {fig.subject} stated in the prose should agree with {cell.subject} in table {title}",
-        section_id=fig.section_id,
-        uncertain=_uncertainty(doc, fig, cell, whole),
+    title = _title(doc, cell) or (cell.cell.table_id if cell.cell is not None else "")
+    return binding(
+        fig, cell,
+        f"情况说明中的{fig.subject}应与表《{title}》中的{cell.subject}一致",
+        f"the {fig.subject} stated in the prose should agree with {cell.subject} in table {title}",
+        _uncertainty(doc, fig, cell, whole),
     )
+
+
+def _title(doc: Document, cell: Figure) -> str:
+    table = doc.table(cell.cell.table_id) if cell.cell is not None else None
+    return table.title if table is not None else ""
+
+
+def binding(fig: Figure, cell: Figure, zh: str, en: str, uncertain: tuple[str, str] | None = None) -> Relation:
+    """The ``prose.table`` relation that prose figure ``fig`` states the amount of ``cell``."""
+    return Relation(rule="prose.table", kind=RelationKind.SUM, terms=[Term(cell)], target=fig, label_zh=zh, label_en=en,
+                    section_id=fig.section_id, uncertain=uncertain)
 
 
 def _cell_identity(doc: Document, cell: Figure) -> Identity:

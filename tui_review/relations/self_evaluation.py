@@ -18,7 +18,8 @@ from collections import defaultdict
 
 from parsers.model import Document, Figure, Table
 from parsers.numbers import MONEY_UNITS
-from tui_review.contracts.relation import Relation, RelationKind, Term
+from tui_review.contracts.relation import Relation
+from tui_review.relations.named_cells import binding
 from tui_review.relations.table_index import TableView, name_key, views
 
 # the words before a prose amount → the column of the funds block it states
@@ -79,12 +80,5 @@ def find(doc: Document) -> list[Relation]:
 def _relation(doc: Document, fig: Figure, cell: Figure, column: str) -> Relation:
     table: Table | None = doc.table(cell.cell.table_id) if cell.cell is not None else None
     title = table.title if table is not None and table.title else "项目支出绩效自评表"
-    return Relation(
-        rule="prose.table",
-        kind=RelationKind.SUM,
-        terms=[Term(cell)],
-        target=fig,
-        label_zh=f"自评综述中的{column}应与《{title}》年度资金总额 › {column}一致",
-        label_en=f"the summary's {column} should agree with {title} (年度资金总额 › {column})",
-        section_id=fig.section_id,
-    )
+    return binding(fig, cell, f"自评综述中的{column}应与《{title}》年度资金总额 › {column}一致",
+                   f"the summary's {column} should agree with {title} (年度资金总额 › {column})")
