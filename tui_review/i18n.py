@@ -7,6 +7,10 @@ the app shows is looked up when it is drawn (binding descriptions through `keyma
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from functools import cache
+from types import MappingProxyType
+
 LANGS = ("zh", "en")
 _current = "zh"
 
@@ -247,12 +251,16 @@ def severity_label(severity: str) -> str:
 
 
 def rule_title(rule_id: str) -> str:
-    """A rule's title from the rule pack in the interface language (the id stays in JSON and CSV)."""
+    """A rule's title from the rule pack in the interface language (the id stays in JSON)."""
+    return rule_titles(_current).get(rule_id, rule_id)
+
+
+@cache
+def rule_titles(lang: str) -> Mapping[str, str]:
+    """Every rule's title in ``lang`` by id, the reviewer's own findings and suspect groups included."""
     from tui_review.config import load_rule_pack  # the pack is read once, when a title is first shown
 
-    if rule_id == "reviewer":
-        return tr("kind.own")
-    if rule_id == "suspect":
-        return tr("kind.group")
-    rule = load_rule_pack().get(rule_id)
-    return rule.title(_current) if rule is not None else rule_id
+    kinds = {"reviewer": STRINGS["kind.own"], "suspect": STRINGS["kind.group"]}
+    titles = {rule_id: rule.title(lang) for rule_id, rule in load_rule_pack().items()}
+    titles.update({rule_id: en if lang == "en" else zh for rule_id, (zh, en) in kinds.items()})
+    return MappingProxyType(titles)

@@ -97,8 +97,9 @@ def test_csv_to_a_file_with_bom_and_no_clobbering(capsys, docs, tmp_path):
     rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig"), newline="")))
     assert data.startswith(b"\xef\xbb\xbf") and rows[0] == headers("zh") and len(rows) == 3
     group, member = (dict(zip(headers("zh"), row)) for row in rows[1:])  # the group's row, then its member
-    assert group["规则"] == "suspect" and group["编号"] == group["可疑组"] == member["可疑组"]
-    assert member["规则"] == "sum.parts" and member["审核状态"] == "待核"
+    # a Chinese sheet names rules by their titles (the ids stay in JSON and the English sheet)
+    assert group["规则"] == "可疑数字" and group["编号"] == group["可疑组"] == member["可疑组"]
+    assert member["规则"] == "合计等于各组成部分之和" and member["审核状态"] == "待核"
     code, _, err = run(capsys, docs["balanced"], "--format", "csv", "--output", target)
     assert code == 2 and "--force" in err and target.read_bytes() == data
     code, _, _ = run(capsys, docs["balanced"], "--format", "csv", "--output", target, "--force", "--encoding", "gb18030")

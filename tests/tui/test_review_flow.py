@@ -87,10 +87,10 @@ async def test_a_whole_review_survives_quit_and_reopen(doc_copy):
     by_id = {r["finding_id"]: r for r in rows}
     assert by_id[first.key]["status"] == "确认问题"
     assert by_id[first.key]["note"] == "收入合计与分项之和差 4.72 万元\n请单位补充说明"
-    assert by_id[first.key]["severity"] == "错误" and by_id[first.key]["rule"] == "sum.parts"
+    assert by_id[first.key]["severity"] == "错误" and by_id[first.key]["rule"] == "合计等于各组成部分之和"
     assert by_id[second.key]["status"] == "需补充说明" and by_id[second.key]["note"] == ""
     [own] = [r for r in rows if r["finding_id"].startswith("own-")]
-    assert (own["rule"], own["status"], own["note"]) == ("reviewer", "确认问题", "公务用车数与上年不一致")
+    assert (own["rule"], own["status"], own["note"]) == ("审核人员发现", "确认问题", "公务用车数与上年不一致")
     assert all(r["document"] == "review_fixture.txt" for r in rows)
 
     again = ReviewApp(doc_copy)

@@ -14,6 +14,10 @@ from tui_review.screens.export_dialog import ExportDialog
 
 from test_folder_screen import folder_of_a_set, private_cache  # noqa: F401 — the seeds' 预算 + changed 决算; own cache
 
+from tui_review.i18n import rule_titles  # noqa: E402
+
+CROSS_TITLES = {title for rule_id, title in rule_titles("zh").items() if rule_id.startswith("cross.")}
+
 
 async def export_dialog_of(app, pilot, name: str | None) -> ExportDialog:
     await settle(pilot)
@@ -48,7 +52,7 @@ async def test_the_dialog_writes_one_sheet_for_the_folder_the_document_was_opene
     with (tmp_path / "set.review.csv").open(encoding="utf-8-sig", newline="") as fh:
         rows = list(csv.DictReader(fh))
     assert {"000_budget.txt", "001_final.txt"} <= {r["文档"] for r in rows}
-    cross = [r for r in rows if r["规则"].startswith("cross.")]
+    cross = [r for r in rows if r["规则"] in CROSS_TITLES]
     assert [r["文档"] for r in cross] == ["000_budget.txt ↔ 001_final.txt"]  # once, as in the 决算
 
 

@@ -40,6 +40,7 @@ from tui_review.docsets import discover, expand
 from tui_review.engine import CheckReport, check_document
 from tui_review.review.export import saved_judgements
 from tui_review.setcheck import SetCheck
+from tui_review.i18n import rule_titles
 from tui_review.terminal import printable
 
 Annotate = batch.Annotate  # the saved review's judgements of a document's findings
@@ -237,7 +238,7 @@ def _write_document(result: batch.DocResult, out: Path, given: list[Path], args,
     assert result.report is not None
     target = folder_outputs.document_output(out, result.path, given, args.format)
     if args.format == "csv":
-        rows = [sheet_row(f, result.judgement(f), lang) for f in sheet_records(result.report, args.show_ok)]
+        rows = [sheet_row(f, result.judgement(f), lang, rule_titles(lang)) for f in sheet_records(result.report, args.show_ok)]
         sheet.write_csv(target, rows, columns=headers(lang), encoding=args.encoding, force=True)
     elif args.format == "json":
         records = [json_record(f, result.judgement(f), lang) for f in _shown(result.report, args.show_ok)]
@@ -250,7 +251,7 @@ def _write_folder_summary(out: Path, results: list[batch.DocResult], cross: list
     rows = [folder_outputs.summary_row(r) for r in results]
     sheet.write_csv(out / folder_outputs.SUMMARY_NAME, rows, columns=folder_outputs.SUMMARY_COLUMNS,
                     encoding=args.encoding, force=True)
-    cross_rows = [sheet_row(f, Judgement(), lang) for f in _shown_cross(cross, args.show_ok)]
+    cross_rows = [sheet_row(f, Judgement(), lang, rule_titles(lang)) for f in _shown_cross(cross, args.show_ok)]
     sheet.write_csv(out / folder_outputs.CROSS_NAME, cross_rows, columns=headers(lang), encoding=args.encoding, force=True)
     sys.stdout.write(printable(_summary_text(results, cross, lang)))
 
@@ -288,8 +289,8 @@ def _emit(args, results: list[batch.DocResult], kept: list[str], cross: list[Fin
     """Everything not already streamed: the whole output for json / csv / a file, and the cross findings."""
     cross_shown = _shown_cross(cross, args.show_ok)
     if args.format == "csv":
-        rows = [sheet_row(f, r.judgement(f), lang) for r in results for f in sheet_records(r.report, args.show_ok)]
-        rows += [sheet_row(f, Judgement(), lang) for f in cross_shown]
+        rows = [sheet_row(f, r.judgement(f), lang, rule_titles(lang)) for r in results for f in sheet_records(r.report, args.show_ok)]
+        rows += [sheet_row(f, Judgement(), lang, rule_titles(lang)) for f in cross_shown]
         if args.output:
             sheet.write_csv(args.output, rows, columns=headers(lang), encoding=args.encoding, force=args.force)
         else:

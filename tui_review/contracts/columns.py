@@ -9,7 +9,7 @@ them; their unit has its own column.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 from tui_review.contracts.finding import Finding, Judgement, ReviewStatus, severity_label
@@ -55,6 +55,9 @@ COLUMNS: tuple[Column, ...] = (
 )
 
 
+RULE = next(c for c in COLUMNS if c.key == "rule")
+
+
 def sheet_columns(lang: str = "zh") -> tuple[Column, ...]:
     return tuple(c for c in COLUMNS if lang in c.langs)
 
@@ -63,9 +66,14 @@ def headers(lang: str = "zh") -> list[str]:
     return [c.header(lang) for c in sheet_columns(lang)]
 
 
-def sheet_row(finding: Finding, judgement: Judgement, lang: str = "zh") -> dict[str, object]:
-    """One review-sheet row: header (in ``lang``) → cell, in the order of ``headers(lang)``."""
-    return {c.header(lang): c.cell(finding, judgement, lang) for c in sheet_columns(lang)}
+def sheet_row(finding: Finding, judgement: Judgement, lang: str = "zh",
+              titles: Mapping[str, str] | None = None) -> dict[str, object]:
+    """One review-sheet row: header (in ``lang``) → cell, in the order of ``headers(lang)``. With
+    ``titles`` (rule id → title) a Chinese sheet names each rule by its title, as the app does."""
+    row = {c.header(lang): c.cell(finding, judgement, lang) for c in sheet_columns(lang)}
+    if titles is not None and lang == "zh":
+        row[RULE.header(lang)] = titles.get(finding.rule, finding.rule)
+    return row
 
 
 def json_record(finding: Finding, judgement: Judgement, lang: str = "zh") -> dict[str, object]:

@@ -19,6 +19,7 @@ from pathlib import Path
 from tui_review import sheet
 from tui_review.contracts.columns import headers, sheet_row
 from tui_review.contracts.finding import Finding, Judgement
+from tui_review.i18n import rule_titles
 from tui_review.review.paths import directory_writable, fallback_review_path, fitted_name, review_path_for
 from tui_review.review.session import Entry, ReviewSession
 from tui_review.review.store import ReviewStore
@@ -38,7 +39,7 @@ def default_export_path(document: str | os.PathLike) -> Path:
 
 def entry_row(entry: Entry, lang: str = "zh") -> dict[str, object]:
     """One review-sheet row for an entry (finding, own finding or kept note): header → cell."""
-    return sheet_row(entry.record, entry.judgement, lang)
+    return sheet_row(entry.record, entry.judgement, lang, rule_titles(lang))
 
 
 def review_rows(session: ReviewSession, lang: str = "zh") -> list[dict[str, object]]:
