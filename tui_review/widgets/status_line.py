@@ -64,8 +64,10 @@ class StatusLine(Static):
         return notice
 
     def expire(self, notice_id: int) -> None:
-        self.notices = [n for n in self.notices if n.id != notice_id]
-        self._redraw()
+        kept = [n for n in self.notices if n.id != notice_id]
+        if len(kept) != len(self.notices):  # a notice cleared before its time is up redraws nothing
+            self.notices = kept
+            self._redraw()
 
     def clear_notices(self) -> None:
         self.notices.clear()
