@@ -275,13 +275,16 @@ def test_an_item_of_changes_only_compares_the_item_before_once_more():
     assert (rel.target.text, texts(rel.terms), rel.partial) == ("1.5", [(1, "0"), (1, "1.5")], False)
 
 
-def test_government_procurement_by_goods_works_and_services_is_a_complete_partition():
-    text = BUDGET_DOC + (
-        "二、政府采购预算情况说明\n"
-        "政府采购预算总额3万元，其中：政府采购货物预算0万元，政府采购工程预算0万元，政府采购服务预算0万元。\n"
-    )
-    (rel,) = relations(text, "sum.parts")
-    assert rel.target.text == "3" and not rel.partial
+@pytest.mark.parametrize("sentence, total", [
+    ("政府采购预算总额3万元，其中：政府采购货物预算0万元，政府采购工程预算0万元，政府采购服务预算0万元。", "3"),
+    ("本部门2023年度政府采购支出预算总额8万元，其中：拟采购货物支出0万元、拟采购工程支出0万元、拟购买服务支出0万元。", "8"),
+])
+def test_government_procurement_by_goods_works_and_services_is_a_complete_partition(sentence, total):
+    (rel,) = relations(BUDGET_DOC + "二、政府采购预算情况说明\n" + sentence + "\n", "sum.parts")
+    assert rel.target.text == total and not rel.partial
+
+
+def test_one_procurement_kind_among_other_items_claims_no_completeness():
     other = BUDGET_DOC + "二、其他\n办公经费30万元，其中：货物采购5万元，会议费3万元。\n"
     (loose,) = relations(other, "sum.parts")
     assert loose.partial  # a list naming one procurement kind among other items claims no completeness
@@ -322,13 +325,7 @@ def test_a_change_of_the_actual_over_the_budget_takes_both_amounts_named_before_
     assert "2,021,326.79" not in {r.target.text for r in relations(twice, "change")}  # two 决算 amounts: no binding
 
 
-def test_planned_procurement_and_a_vehicle_item_named_with_its_stage_are_standard_partitions():
-    text = BUDGET_DOC + (
-        "十二、政府采购支出预算情况\n"
-        "本部门2023年度政府采购支出预算总额8万元，其中：拟采购货物支出0万元、拟采购工程支出0万元、拟购买服务支出0万元。\n"
-    )
-    (rel,) = relations(text, "sum.parts")
-    assert rel.target.text == "8" and not rel.partial
+def test_three_gong_and_vehicle_items_named_with_their_stage_are_standard_partitions():
     from tui_review.relations.partitions import one_partition
 
     assert one_partition(["公务用车购置预算支出", "公务用车运行维护费预算支出"])
