@@ -330,3 +330,16 @@ def test_three_gong_and_vehicle_items_named_with_their_stage_are_standard_partit
 
     assert one_partition(["公务用车购置预算支出", "公务用车运行维护费预算支出"])
     assert one_partition(["因公出国（境）费决算支出", "公务接待费决算支出"])
+
+
+def test_a_list_of_income_sources_is_complete_only_when_it_names_the_catch_all():
+    from tui_review.relations.partitions import one_partition
+
+    assert not one_partition(["一般公共预算拨款收入", "事业收入"])  # 其他收入 and the rest may follow elsewhere
+    assert one_partition(["财政拨款收入", "事业收入", "其他收入"])
+    partial = "一、收入预算\n本年收入预算 100.00 万元，其中：财政拨款收入 80.00 万元，事业收入 10.00 万元。\n"
+    (rel,) = relations(partial, "sum.parts")
+    assert rel.partial  # Σ parts ≤ total, not =: 10.00 of other sources is no slip
+    whole = partial.replace("事业收入 10.00 万元", "其他收入 10.00 万元")
+    (rel,) = relations(whole, "sum.parts")
+    assert not rel.partial

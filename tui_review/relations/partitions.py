@@ -4,7 +4,11 @@ name of that total where a bare “占 x%” after a member refers to it.
 基本支出 + 项目支出 (+ the rarer kinds), 人员经费 + 公用经费 (of 基本支出), the 三公 items (of the
 “三公”经费), a vehicle's purchase + running costs, 政府采购 by 货物/工程/服务, the income sources.
 A list whose parts all belong to one partition is complete (Σ parts = total); a share of one member
-with no base named is a share of the partition's total."""
+with no base named is a share of the partition's total.
+
+The income sources are an open partition: a department has any few of its ten or so sources, and a
+其中 list often names only the main ones (财政拨款收入 a，事业收入 b, with 其他收入 left to the
+tables), so a list of them is complete only when it names the catch-all, 其他收入."""
 
 from __future__ import annotations
 
@@ -17,6 +21,13 @@ from dataclasses import dataclass
 class Partition:
     members: re.Pattern[str]  # a member's name
     total: re.Pattern[str] | None = None  # the total's name (as `prose_ratios._key` reduces it), where known
+    catch_all: re.Pattern[str] | None = None  # open partitions: the member a complete list must name
+
+    def completes(self, names: list[str]) -> bool:
+        """Do these names, all members, make the whole partition as a list states it?"""
+        if not all(self.members.match(n) for n in names):
+            return False
+        return self.catch_all is None or any(self.catch_all.match(n) for n in names)
 
 
 PARTITIONS = (
@@ -29,14 +40,16 @@ PARTITIONS = (
     Partition(re.compile(r"^(?:政府采购|拟采购|拟购买)?(?:货物|工程|服务)类?(?:采购)?(?:预算|决算)?(?:支出|金额)?$")),
     Partition(re.compile(r"^(?:(?:一般公共预算|政府性基金(?:预算)?|国有资本经营(?:预算)?)(?:(?:财政)?拨款)?|(?:财政)?拨款|"
                          r"财政专户管理资金|事业|事业单位经营|经营|上级补助|附属单位上缴|其他|上年结转(?:结余)?|"
-                         r"用事业基金弥补收支差额)(?:收入)?$")),
+                         r"用事业基金弥补收支差额)(?:收入)?$"),
+              catch_all=re.compile(r"^其他(?:收入)?$")),
 )
 
 
 def one_partition(names: Iterable[str]) -> bool:
-    """Do these names all belong to one standard partition?"""
+    """Do these names make up one standard partition (all its members, an open one's catch-all
+    among them)?"""
     names = list(names)
-    return any(all(p.members.match(n) for n in names) for p in PARTITIONS)
+    return any(p.completes(names) for p in PARTITIONS)
 
 
 def total_of(member: str) -> re.Pattern[str] | None:
