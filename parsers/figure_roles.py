@@ -67,7 +67,7 @@ def sign_of(word: str) -> int:
 def period_role(sentence_head: str, clause: str, doc_year: int | None, doc_kind: DocKind | None) -> Role:
     if lexicon.PREVIOUS.search(clause):
         return Role.PREVIOUS
-    years = [int(y) for y in lexicon.PERIOD_YEAR.findall(sentence_head)]
+    years = [int(y) for y in lexicon.PERIOD_YEAR.findall(lexicon.BASE_YEAR.sub("", sentence_head))]
     if doc_year and years and years[-1] < doc_year:
         return Role.PREVIOUS
     if lexicon.BUDGET.search(clause):

@@ -3,8 +3,8 @@
 A clause that names no quantity (``与上年相比增加``) takes the quantity its sentence is about: the
 last explicit amount of the sentence at the same bracket depth (`Topics.topic`), else the head of
 the previous sentence — or a sentence that only names a 类/款/项 (`naming_sentence`). Amounts
-inside a 变动原因 explanation or a “其中：…” breakdown never become topics. A count's subject is
-the noun after its measure word (`counted_noun`).
+inside a 变动原因 explanation (up to the end of its ；-item) or a “其中：…” breakdown never become
+topics. A count's subject is the noun after its measure word (`counted_noun`).
 """
 
 from __future__ import annotations
@@ -48,7 +48,7 @@ class Topics:
     head: Topic | None = None  # first explicit amount of the current sentence
     previous_head: Topic | None = None  # head of the latest earlier sentence that had one
     last_subject: str = ""  # last figure's subject in the sentence (any unit)
-    reason: int | None = None  # where the sentence's 变动原因/由于 explanation begins
+    reasons: list[int] = field(default_factory=list)  # where the sentence's 变动原因/由于 explanations begin
     breakdown: bool = False  # the sentence lists parts (“其中：…”): its head is not a topic later
 
     def new_sentence(self, start: int, line: str, stops: Stops) -> None:
@@ -64,9 +64,18 @@ class Topics:
         self.head = None
         self.last_subject = ""
         end = min([p for p in (line.find(c, start) for c in SENTENCE_STOP) if p >= 0] or [len(line)])
-        m = lexicon.REASON.search(line, start, end)
-        self.reason = m.start() if m else None
+        self.reasons = [m.start() for m in lexicon.REASON.finditer(line, start, end)]
         self.breakdown = bool(lexicon.BREAKDOWN.match(line[start : start + 12].lstrip(" ：:，,")))
+
+    def explaining(self, line: str, item_start: int, pos: int) -> bool:
+        """Is ``pos`` inside an explanation (主要原因是…)? One runs to the end of its sentence,
+        but a ；-item that opens by naming a quantity and stating it (“…；项目支出 X 万元，比上年
+        减少…”) is a statement again, not a second point of the explanation (“；另一方面，…”)."""
+        if not any(r < pos for r in self.reasons):
+            return False
+        if any(item_start <= r < pos for r in self.reasons):
+            return True
+        return not STATING_ITEM.match(line, item_start)
 
     def topic(self, depth: int) -> Topic | None:
         for d in range(depth, -1, -1):
@@ -80,6 +89,11 @@ class Topics:
             del self.topics[d]
         if self.head is None and depth == 0:
             self.head = topic
+
+
+# a ；-item that opens with a quantity's name and its amount: “项目支出263928.15万元”, not
+# “另一方面，一是2023年…” nor “二是新增…”
+STATING_ITEM = re.compile(r"\s*(?![一二三四五六七八九十]是|另|由于|因为|主要|其中|包括|例如|加之|同时|此外|以及|第)[\u4e00-\u9fff（）()“”\"]{2,40}?\s*(?:为|是|达)?\s*\d")
 
 
 CLASSIFICATION_NAME = re.compile(r"[\u4e00-\u9fff（）()、]{2,60}[（(](?:类|款|项)[）)]")

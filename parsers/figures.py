@@ -249,7 +249,7 @@ def _subject(ln: _Line, tok: _Token) -> None:
     subject_text = clause if not code_m else clause[: code_m.start() - cstart] + clause[code_m.end() - cstart :]
     subject = canonical_subject(strip_role_words(subject_text, department=ln.department))
     state, depth, money, role = ln.topics, ln.depths[s], tok.unit_name in MONEY_UNITS, tok.role
-    explaining = state.reason is not None and state.reason < s  # inside a 变动原因 explanation
+    explaining = state.explaining(line, max(state.sentence, ln.stops.semicolon(s)), s)
     topical = money and not tok.base and not explaining and role not in (Role.CHANGE, Role.GROWTH)
     if is_count(tok.unit_name):
         weak = not subject or ends_with_conjunction(clause)

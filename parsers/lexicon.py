@@ -40,6 +40,8 @@ ACTUAL = re.compile(r"决算数|支出决算|决算为|执行数|决算|实际�
 BUDGET_IN_FINAL = re.compile(r"预算收入|收入预算|预算支出|支出预算|预算总计|预算合计")
 # a year that names a period (2022年, 2022年度), not a date (2018年9月)
 PERIOD_YEAR = re.compile(r"((?:19|20)\d{2})\s*年(?!\s*\d{1,2}\s*月)")
+# a year that is the base of a comparison (比2017年减少…, 较2017年, 与2017年相比), not a period label
+BASE_YEAR = re.compile(r"(?:比|较|与|同)\s*((?:19|20)\d{2})\s*年度?(?:预算|决算|执行数?)?(?:数|相比|对比)?\s*(?:增|减|下降|上升|提高|降低|持平|相比|对比|一致|相同|基本)")
 
 # --- money -----------------------------------------------------------------------------------
 # words that make a bare 万 mean 万元 and a rate a rate of money

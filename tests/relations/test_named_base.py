@@ -143,6 +143,9 @@ def test_a_partition_typeset_one_item_a_line_closed_by_full_stops():
     found = shares(parse_text(text))
     assert {"99.29", "0.71"} <= set(found)
     assert [t.figure.text for t in found["0.71"].denominator] == ["20702.25", "147.20"]
+    # income sources are an open partition: shares that do not make 100% leave sources unlisted
+    some = text.replace("占99.29%", "占90.29%").replace("占0.71%", "占0.65%")
+    assert not {"90.29", "0.65"} & set(shares(parse_text(some)))
 
 
 def test_a_base_named_without_de_after_a_total_word_and_printed_after_the_departments_name():

@@ -52,6 +52,12 @@ def one_partition(names: Iterable[str]) -> bool:
     return any(p.completes(names) for p in PARTITIONS)
 
 
+def same_partition(names: Iterable[str]) -> bool:
+    """Are these names all members of one standard partition (whether or not they are all of it)?"""
+    names = list(names)
+    return any(all(p.members.match(n) for n in names) for p in PARTITIONS)
+
+
 def total_of(member: str) -> re.Pattern[str] | None:
     """The name of the total of the partition ``member`` belongs to, where known."""
     return next((p.total for p in PARTITIONS if p.total is not None and p.members.match(member)), None)

@@ -4,13 +4,14 @@ budget, and 占 % against part ÷ total (the total printed in the 占 clause, el
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 
 from parsers.identity import whole_funds
 from parsers.model import Figure, Role
 from tui_review.contracts.relation import Relation, RelationKind, Term
 from tui_review.relations.prose_table import cell_for
 from tui_review.relations.prose_context import Ctx, budget_and_actual, closes_bracket, end_of, money, ratio_relation, span, start_of
-from tui_review.relations.partitions import one_partition, total_of
+from tui_review.relations.partitions import one_partition, same_partition, total_of
 from tui_review.relations.table_index import name_key
 from tui_review.relations.text_marks import marks
 
@@ -121,6 +122,7 @@ def _partition_siblings(ctx: Ctx, share: Figure) -> list[Figure]:
     amounts, each the one just before a share of the list; [] when they form no partition."""
     s_start, s_end = _share_lines(ctx, start_of(share))
     members: list[Figure] = []
+    shares: list[Figure] = []
     last = s_start
     for f in ctx.between(s_start, s_end):
         if f.role != Role.SHARE:
@@ -130,10 +132,21 @@ def _partition_siblings(ctx: Ctx, share: Figure) -> list[Figure]:
         if amount is None:
             return []
         members.append(amount)
+        shares.append(f)
         last = f_end
     if len(members) < 2 or len({m.unit for m in members}) != 1 or len({ctx.period(m) for m in members}) != 1:
         return []
-    return members if one_partition(m.subject for m in members) else []
+    names = [m.subject for m in members]
+    if one_partition(names) or (same_partition(names) and _whole(shares)):
+        return members
+    return []
+
+
+def _whole(shares: list[Figure]) -> bool:
+    """Do the stated shares add up to 100% within their printed rounding (the list names every
+    member of an open partition, such as the income sources)?"""
+    slack = sum((s.half_ulp for s in shares), Decimal(0))
+    return abs(sum((s.value for s in shares), Decimal(0)) - 100) <= slack
 
 
 LIST_LINES = 24  # lines a list of items may run over
