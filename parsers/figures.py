@@ -130,8 +130,6 @@ def extract_prose_figures(
     ln = _Line(line, offset, section_id, section_subject, doc_year, doc_unit, doc_kind, department, page_of)
     floor = 0  # end of the previous figure: a clause never reaches back past it
     pos = 0
-    last_end = -1  # where the previous figure's number ends
-    series_first = 0  # where the series of numbers the current one belongs to begins
     while (m := NUMBER.search(line, pos)) is not None:
         pos = m.end()
         skipped = _skipped(ln, m, skip)
@@ -146,47 +144,11 @@ def extract_prose_figures(
             pos, floor = max(pos, rejected[0]), max(floor, rejected[1])
             continue
         _role(ln, tok)
-        joined = last_end >= 0 and SERIES_AFTER.fullmatch(line, last_end, tok.start) is not None
-        series_first = series_first if joined else tok.start
-        if _in_series(ln, tok, joined, series_first):
-            tok.role = Role.OTHER
-            if not joined:
-                _note_series(ln, tok.start)
         _subject(ln, tok)
         ln.result.figures.append(_figure(ln, tok))
-        last_end = tok.end
         if not lexicon.THRESHOLD.match(line, tok.unit.end):  # “单价 50 万元（含）以上的设备 0 台”: the threshold belongs to the noun
             floor = tok.unit.end
     return ln.result
-
-
-# numbers one after the other, joined by nothing but a separator (“收、支总计各是4125.49,4143.91万元”,
-# “各下降23.51%、38.28%”): each stands for one of several quantities named together before them
-SERIES_JOIN = r"\s*[、,，]\s*"
-SERIES_AFTER = re.compile(rf"(?:%|％|[千万亿]?元)?{SERIES_JOIN}")
-SERIES_UNIT = r"(?:%|％|[千万亿]?元)"
-# the next number of a series: an amount or a rate, or a number the series goes on after (not a year)
-SERIES_NEXT = re.compile(rf"{SERIES_JOIN}[-−+]?\d[\d.]*+(?:{SERIES_UNIT}|{SERIES_JOIN}\d)")
-RESPECTIVE_LIST = re.compile(r"分别(?:为|是)\s*[:：]?\s*$")
-
-
-def _in_series(ln: _Line, tok: _Token, joined: bool, first: int) -> bool:
-    """Is the number one of a series whose quantities the words before name together (收、支,
-    收入和支出)? Which number is which quantity the document says only by order, so a series
-    is no figure of a quantity — except the amounts a 分别为 list gives its parts, which add up
-    to its total whatever their order. ``joined``: it follows the previous number with only a
-    separator between; ``first``: where the series begins."""
-    if SERIES_NEXT.match(ln.text, tok.unit.end) is None and not (joined and (tok.unit_name in MONEY_UNITS or tok.unit_name == PERCENT)):
-        return False
-    return not (tok.unit_name in MONEY_UNITS and RESPECTIVE_LIST.search(ln.text, max(0, first - 8), first))
-
-
-def _note_series(ln: _Line, start: int) -> None:
-    """One info note per series: its numbers are not checked."""
-    m = re.compile(rf"[-−+]?[\d.,，]+(?:%|％|[千万亿]?元)?(?:{SERIES_JOIN}[-−+]?[\d.,，]*\d(?:%|％|[千万亿]?元)?)+").match(ln.text, start)
-    printed = m.group(0) if m else ln.text[start : start + 24]
-    ln.issue("parse.series", Severity.INFO, f"“{printed}”按顺序分别对应前面并列的几项，未核对（请人工核对）",
-             f"“{printed}” gives several quantities named together, in order: not checked (check by hand)", printed, start, start + len(printed))
 
 
 def _skipped(ln: _Line, m: re.Match[str], skip: list[tuple[int, int]]) -> int | None:

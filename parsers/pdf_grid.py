@@ -26,6 +26,8 @@ class RawCell:
     col_span: int
     bbox: BBox
     text: str = ""
+    ink: BBox | None = None  # the extent of the cell's glyphs (None: no glyph)
+    size: float = 0.0  # the cell's font size (its tallest glyph)
 
 
 @dataclass(slots=True)
@@ -37,6 +39,7 @@ class RawTable:
     xs: list[float]  # column boundaries (len = columns + 1)
     ys: list[float]  # row boundaries (len = rows + 1)
     cells: list[RawCell] = field(default_factory=list)
+    ruled: bool = True  # drawn with rulings (False: columns found from the text's alignment)
 
     @property
     def n_rows(self) -> int:
@@ -89,7 +92,7 @@ def grid_from_rows(page: int, rows: list[Line], xs: list[float]) -> RawTable:
     right = max(line.x1 for line in rows) + 1
     bounds = [left, *xs, right]
     ys = [rows[0].top - 1] + [(a.bottom + b.top) / 2 for a, b in zip(rows, rows[1:])] + [rows[-1].bottom + 1]
-    table = RawTable(page, (left, ys[0], right, ys[-1]), bounds, ys)
+    table = RawTable(page, (left, ys[0], right, ys[-1]), bounds, ys, ruled=False)
     for r in range(len(rows)):
         for c in range(len(bounds) - 1):
             table.cells.append(RawCell(r, c, 1, 1, (bounds[c], ys[r], bounds[c + 1], ys[r + 1])))
@@ -114,4 +117,8 @@ def fill(table: RawTable, glyphs: list[Glyph]) -> None:
         if 0 <= r < table.n_rows and 0 <= c < table.n_cols and owners[r][c] is not None:
             per_cell.setdefault(id(owners[r][c]), []).append(g)
     for cell in table.cells:
-        cell.text = cell_text(group_lines(per_cell.get(id(cell), [])))
+        glyphs = per_cell.get(id(cell), [])
+        cell.text = cell_text(group_lines(glyphs))
+        if glyphs:
+            cell.ink = (min(g.x0 for g in glyphs), min(g.top for g in glyphs), max(g.x1 for g in glyphs), max(g.bottom for g in glyphs))
+            cell.size = max(g.bottom - g.top for g in glyphs)

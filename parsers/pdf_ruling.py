@@ -22,6 +22,7 @@ Matrix = tuple[float, float, float, float, float, float]
 IDENTITY: Matrix = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
 AXIS_TOLERANCE = 0.5  # points: a segment this close to horizontal/vertical is a ruling
 MAX_DEPTH = 8  # Form XObjects nested deeper than this are not followed
+OPEN_ROW_TOLERANCE = 2.0  # points: rules this close start or end at one height / place
 
 
 @dataclass(slots=True)
@@ -122,12 +123,60 @@ def page_drawing(page, mediabox: tuple[float, float, float, float], display: Mat
     return drawing
 
 
+def _horizontal(x0: float, x1: float, y: float) -> dict:
+    return {"object_type": "line", "x0": x0, "x1": x1, "top": y, "bottom": y, "width": x1 - x0, "height": 0.0}
+
+
+def _closing_edges(vertical: list[dict], horizontal: list[dict]) -> list[dict]:
+    """The missing outer border of an open table: where the column rules of a row (at least
+    three, at distinct places) all start — or all end — at one height and nothing is drawn
+    across them there or beyond (above a top, below a bottom), as on a page whose continued
+    table opens with a row under no line; its first row would otherwise be read as a line of
+    prose above the table."""
+    added = []
+    for key, beyond in (("top", -1), ("bottom", 1)):
+        for group in _clusters(vertical, key):
+            xs = sorted(e["x0"] for e in group)
+            places = 1 + sum(1 for a, b in zip(xs, xs[1:]) if b - a > OPEN_ROW_TOLERANCE)
+            if places < 3:
+                continue
+            y = sum(e[key] for e in group) / len(group)
+            left, right = xs[0], xs[-1]
+            across = [(h["x0"], h["x1"]) for h in horizontal if beyond * (h["top"] - y) >= -OPEN_ROW_TOLERANCE]
+            if _covered(across, left, right) < (right - left) / 2:
+                added.append(_horizontal(left, right, y))
+    return added
+
+
+def _covered(spans: list[tuple[float, float]], left: float, right: float) -> float:
+    """How much of [left, right] the spans cover together."""
+    total, reach = 0.0, left
+    for x0, x1 in sorted(spans):
+        x0, x1 = max(x0, reach), min(x1, right)
+        if x1 > x0:
+            total += x1 - x0
+            reach = x1
+    return total
+
+
+def _clusters(edges: list[dict], key: str) -> list[list[dict]]:
+    """The edges grouped by ``key`` (top or bottom), each group within the tolerance of its neighbours."""
+    groups: list[list[dict]] = []
+    for e in sorted(edges, key=lambda e: e[key]):
+        if groups and e[key] - groups[-1][-1][key] <= OPEN_ROW_TOLERANCE:
+            groups[-1].append(e)
+        else:
+            groups.append([e])
+    return groups
+
+
 def ruled_tables(edges: list[dict]) -> list[list[BBox]]:
     """The cell rectangles of each ruled table the edges draw (pdfplumber's lines strategy)."""
     from pdfplumber.table import TableFinder
 
     vertical = [e for e in edges if e["width"] == 0.0 and e["height"] > 0.0]
     horizontal = [e for e in edges if e["height"] == 0.0 and e["width"] > 0.0]
+    horizontal += _closing_edges(vertical, horizontal)
     if len(vertical) < 2 or len(horizontal) < 2:
         return []
     settings = {

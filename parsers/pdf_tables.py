@@ -20,6 +20,7 @@ from parsers.numbers import UNIT_NOTE
 from parsers.pdf_layout import Fragment
 from parsers.table_codes import CodeHeader, code_header, label_columns, turn
 from parsers.table_kinds import recognise
+from parsers.table_spans import column_targets, logical_columns, merge_columns
 
 PATH_SEPARATOR = " › "
 AMOUNT = re.compile(r"^[-−]?\s*[\d０-９][\d０-９,，]*(?:[.．][\d０-９]+)?\s*%?$")
@@ -27,6 +28,7 @@ CODE = re.compile(r"^\d{3}(?:\d{2}){0,2}$")
 ROW_LABEL = re.compile(r"^(?:[一二三四五六七八九十]{1,3}[、．.]|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[、．.]|合\s*计|总\s*计|小\s*计|其中|本年|年初|年末)")
 CODE_HEADER_WORDS = frozenset(("类", "款", "项"))
 HEADER_ROW_WORDS = re.compile(r"^(?:栏次|行次)$")
+WRAP_ROOM = 1.5  # font sizes: a header cell with less room left than this is full (its name wrapped)
 
 
 @dataclass(slots=True)
@@ -64,8 +66,30 @@ def _header_height(rows: _Rows) -> tuple[int, CodeHeader | None]:
         skip = {header.code_row, header.name_row} if header else set()
         first_data = next((r for r, t in enumerate(texts) if r not in skip and _is_data_row(t)), len(texts))
         if header is None or max(skip) < first_data:
-            return max((r + 1 for r in range(first_data) if any(texts[r])), default=0), header
+            height = max((r + 1 for r in range(first_data) if any(texts[r])), default=0)
+            return _header_continued(rows.fragment.table, texts, height), header
     return 0, None  # not reached: the last try has no pair
+
+
+def _header_continued(table: RawTable, texts: list[list[str]], height: int) -> int:
+    """The header height counting the rows under it that only continue it: rows with no figure
+    (no amount, no code) that a cell drawn from the header reaches down into — the tail of a
+    wrapped column name (因公出 / 国（境） / 费), a sub-column's 小计 — not the table's first rows."""
+    if height == 0:
+        return 0
+    r = height
+    while r < len(texts):
+        cells = [t for t in texts[r] if t]
+        if cells:
+            if any(AMOUNT.match(t) or CODE.match(t) for t in cells) or not _reached_from_header(table, r, height):
+                break
+            height = r + 1
+        r += 1
+    return height
+
+
+def _reached_from_header(table: RawTable, r: int, height: int) -> bool:
+    return any(cell.row < height and cell.row < r < cell.row + cell.row_span for cell in table.cells)
 
 
 def _column_paths(table: RawTable, height: int, extra: dict[int, str]) -> tuple[list[str], str | None]:
@@ -75,6 +99,7 @@ def _column_paths(table: RawTable, height: int, extra: dict[int, str]) -> tuple[
     for c in range(table.n_cols):
         parts: list[str] = []
         seen: set[int] = set()
+        above: RawCell | None = None
         for r in range(height):
             cell = owners[r][c]
             if cell is None or id(cell) in seen or not cell.text:
@@ -84,25 +109,33 @@ def _column_paths(table: RawTable, height: int, extra: dict[int, str]) -> tuple[
             if m:
                 unit = unit or m.group(1)
                 continue
-            parts.append(cell.text)
+            if above is not None and table.ruled and _wraps_into(above, cell):
+                parts[-1] += cell.text
+            else:
+                parts.append(cell.text)
+            above = cell
         if c in extra:
             parts.append(extra[c])
         paths.append(PATH_SEPARATOR.join(parts))
     return paths, unit
 
 
+def _wraps_into(upper: RawCell, lower: RawCell) -> bool:
+    """Is ``lower`` the rest of ``upper``'s name, wrapped into the next ruled row (因公出 / 国（境） / 费)?
+    It is drawn right under it over exactly the same columns, and ``upper``'s text fills its
+    cell's width (no room for one more character): a name that wrapped, not a group's name
+    centred over a column."""
+    if upper.ink is None or (lower.col, lower.col_span) != (upper.col, upper.col_span) or lower.row != upper.row + upper.row_span:
+        return False
+    room = (upper.bbox[2] - upper.bbox[0]) - (upper.ink[2] - upper.ink[0])
+    return room < WRAP_ROOM * upper.size
+
+
 def _column_map(first: RawTable, other: RawTable) -> list[int] | None:
     """Where each column of a continuation fragment sits in the first fragment (None: no fit)."""
     if other.n_cols == first.n_cols:
         return list(range(other.n_cols))
-    mapping = []
-    for c in range(other.n_cols):
-        middle = (other.xs[c] + other.xs[c + 1]) / 2
-        hit = [i for i in range(first.n_cols) if first.xs[i] <= middle < first.xs[i + 1]]
-        if len(hit) != 1 or hit[0] in mapping:
-            return None
-        mapping.append(hit[0])
-    return mapping
+    return column_targets(first, other)
 
 
 def _continues(group: list[Fragment], fragment: Fragment) -> bool:
@@ -118,11 +151,15 @@ def _continues(group: list[Fragment], fragment: Fragment) -> bool:
 
 
 def group_fragments(fragments: list[Fragment]) -> list[list[Fragment]]:
+    """Fragments joined into tables; the first fragment of each on its logical columns
+    (`parsers.table_spans`), which its continuations are then placed in."""
     groups: list[list[Fragment]] = []
     for fragment in fragments:
         if groups and _continues(groups[-1], fragment):
             groups[-1].append(fragment)
         else:
+            has_header = _header_height(_Rows.of(fragment))[0] > 0
+            fragment.table = merge_columns(fragment.table, logical_columns(fragment.table, has_header))
             groups.append([fragment])
     return groups
 

@@ -77,8 +77,9 @@ def _rows(table: RawTable, start: int, end: int) -> RawTable:
         if bottom <= top:
             continue
         box = (c.bbox[0], ys[top - start], c.bbox[2], ys[bottom - start])
-        cells.append(RawCell(top - start, c.col, bottom - top, c.col_span, box, c.text if c.row >= start else ""))
-    return RawTable(table.page, (table.bbox[0], ys[0], table.bbox[2], ys[-1]), list(table.xs), ys, cells)
+        kept = c.row >= start  # a cell cut at the range's top keeps none of its text
+        cells.append(RawCell(top - start, c.col, bottom - top, c.col_span, box, c.text if kept else "", c.ink if kept else None, c.size))
+    return RawTable(table.page, (table.bbox[0], ys[0], table.bbox[2], ys[-1]), list(table.xs), ys, cells, table.ruled)
 
 
 def split_titled(fragment: Fragment) -> list[Fragment]:

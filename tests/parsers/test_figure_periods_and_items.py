@@ -30,20 +30,3 @@ def test_an_explanation_ends_with_its_item_and_the_next_item_states_its_own_quan
     )
     assert found["4824.58"] == (Role.CHANGE, "基本支出")
     assert found["150086.1"] == (Role.CHANGE, "项目支出")
-
-
-def test_numbers_given_in_order_for_quantities_named_together_are_not_read_as_one_quantity():
-    text = (
-        "2022年度收、支总计各是4125.49,4143.91万元。与2021年相比,收、支总计各减少1267.86,2570.97万元,"
-        "各下降23.51%、38.28%。"
-    )
-    doc = parse_text(DOC + text + "\n")
-    assert {f.text: f.role for f in doc.figures} == dict.fromkeys(
-        ["4125.49", "4143.91", "1267.86", "2570.97", "23.51", "38.28"], Role.OTHER)
-    notes = [i.text for i in doc.issues if i.code == "parse.series"]
-    assert notes == ["4125.49,4143.91万元", "1267.86,2570.97万元", "23.51%、38.28%"]
-    # a year after an amount starts no series; a 分别为 list keeps its amounts for the sum
-    found = figures("2025年执行数为43269.3万元，2026年预算安排3845.49万元。")
-    assert Role.OTHER not in (found["43269.3"][0], found["3845.49"][0])
-    listed = figures("支出合计150.00万元，其中：基本支出、项目支出分别为100.00万元、50.00万元。")
-    assert listed["100.00"][0] != Role.OTHER and listed["50.00"][0] != Role.OTHER
