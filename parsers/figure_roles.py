@@ -80,12 +80,13 @@ def period_role(sentence_head: str, clause: str, doc_year: int | None, doc_kind:
 
 
 def breakdown_role(line: str, sentence_start: int, s: int, state: Topics) -> Role | None:
-    """Parts listed after 其中/包括 take their total's period (budget, actual, previous)."""
-    head = state.head
-    text = line[max(sentence_start, s - WINDOW) : s]
+    """Parts listed after 其中/包括 take their total's period (budget, actual, previous): the
+    period of the last amount stated before the opener."""
+    openers = [m.start() for m in lexicon.BREAKDOWN.finditer(line, max(sentence_start, s - WINDOW), s)]
+    head = state.total_before(openers[-1]) if openers else None
     if head is None and lexicon.BREAKDOWN.match(line[sentence_start : sentence_start + 12].lstrip(" ：:，,")):
-        head = state.previous_head  # “…元。其中：…” continues the previous sentence's total
-    elif head is not None and not lexicon.BREAKDOWN.search(text):
+        head = state.previous_last  # “…元。其中：…” continues the previous sentence's total
+    elif head is None:
         return None
     if head is None or head.role not in (Role.BUDGET, Role.ACTUAL, Role.PREVIOUS):
         return None

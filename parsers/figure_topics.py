@@ -50,18 +50,22 @@ class Topics:
     last_subject: str = ""  # last figure's subject in the sentence (any unit)
     reasons: list[int] = field(default_factory=list)  # where the sentence's 变动原因/由于 explanations begin
     breakdown: bool = False  # the sentence lists parts (“其中：…”): its head is not a topic later
+    amounts: list[tuple[int, Topic]] = field(default_factory=list)  # the sentence's explicit amounts, where each stands
+    previous_last: Topic | None = None  # the last explicit amount of the latest earlier sentence that had one
 
     def new_sentence(self, start: int, line: str, stops: Stops) -> None:
         if start == self.sentence:
             return
         if self.head is not None and not self.breakdown:
             self.previous_head = self.head
+            self.previous_last = self.amounts[-1][1] if self.amounts else self.head
         name = naming_sentence(line, start, stops)
         if name:  # “住房改革支出（款）住房公积金（项）。年初预算 19.66万元…”
             self.previous_head = Topic(name, "", Role.AMOUNT)
         self.sentence = start
         self.topics = {}
         self.head = None
+        self.amounts = []
         self.last_subject = ""
         end = min([p for p in (line.find(c, start) for c in SENTENCE_STOP) if p >= 0] or [len(line)])
         self.reasons = [m.start() for m in lexicon.REASON.finditer(line, start, end)]
@@ -76,6 +80,11 @@ class Topics:
         if any(item_start <= r < pos for r in self.reasons):
             return True
         return not STATING_ITEM.match(line, item_start)
+
+    def total_before(self, pos: int) -> Topic | None:
+        """The amount a list opening at ``pos`` breaks down: the sentence's last explicit amount
+        before it (“预算为 A 万元，决算为 B 万元，其中：…” lists B's parts)."""
+        return next((t for at, t in reversed(self.amounts) if at < pos), None)
 
     def topic(self, depth: int) -> Topic | None:
         for d in range(depth, -1, -1):

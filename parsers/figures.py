@@ -130,6 +130,8 @@ def extract_prose_figures(
     ln = _Line(line, offset, section_id, section_subject, doc_year, doc_unit, doc_kind, department, page_of)
     floor = 0  # end of the previous figure: a clause never reaches back past it
     pos = 0
+    last_end = -1  # where the previous figure's number ends
+    series_first = 0  # where the series of numbers the current one belongs to begins
     while (m := NUMBER.search(line, pos)) is not None:
         pos = m.end()
         skipped = _skipped(ln, m, skip)
@@ -144,11 +146,47 @@ def extract_prose_figures(
             pos, floor = max(pos, rejected[0]), max(floor, rejected[1])
             continue
         _role(ln, tok)
+        joined = last_end >= 0 and SERIES_AFTER.fullmatch(line, last_end, tok.start) is not None
+        series_first = series_first if joined else tok.start
+        if _in_series(ln, tok, joined, series_first):
+            tok.role = Role.OTHER
+            if not joined:
+                _note_series(ln, tok.start)
         _subject(ln, tok)
         ln.result.figures.append(_figure(ln, tok))
+        last_end = tok.end
         if not lexicon.THRESHOLD.match(line, tok.unit.end):  # “单价 50 万元（含）以上的设备 0 台”: the threshold belongs to the noun
             floor = tok.unit.end
     return ln.result
+
+
+# numbers one after the other, joined by nothing but a separator (“收、支总计各是4125.49,4143.91万元”,
+# “各下降23.51%、38.28%”): each stands for one of several quantities named together before them
+SERIES_JOIN = r"\s*[、,，]\s*"
+SERIES_AFTER = re.compile(rf"(?:%|％|[千万亿]?元)?{SERIES_JOIN}")
+SERIES_UNIT = r"(?:%|％|[千万亿]?元)"
+# the next number of a series: an amount or a rate, or a number the series goes on after (not a year)
+SERIES_NEXT = re.compile(rf"{SERIES_JOIN}[-−+]?\d[\d.]*+(?:{SERIES_UNIT}|{SERIES_JOIN}\d)")
+RESPECTIVE_LIST = re.compile(r"分别(?:为|是)\s*[:：]?\s*$")
+
+
+def _in_series(ln: _Line, tok: _Token, joined: bool, first: int) -> bool:
+    """Is the number one of a series whose quantities the words before name together (收、支,
+    收入和支出)? Which number is which quantity the document says only by order, so a series
+    is no figure of a quantity — except the amounts a 分别为 list gives its parts, which add up
+    to its total whatever their order. ``joined``: it follows the previous number with only a
+    separator between; ``first``: where the series begins."""
+    if SERIES_NEXT.match(ln.text, tok.unit.end) is None and not (joined and (tok.unit_name in MONEY_UNITS or tok.unit_name == PERCENT)):
+        return False
+    return not (tok.unit_name in MONEY_UNITS and RESPECTIVE_LIST.search(ln.text, max(0, first - 8), first))
+
+
+def _note_series(ln: _Line, start: int) -> None:
+    """One info note per series: its numbers are not checked."""
+    m = re.compile(rf"[-−+]?[\d.,，]+(?:%|％|[千万亿]?元)?(?:{SERIES_JOIN}[-−+]?[\d.,，]*\d(?:%|％|[千万亿]?元)?)+").match(ln.text, start)
+    printed = m.group(0) if m else ln.text[start : start + 24]
+    ln.issue("parse.series", Severity.INFO, f"“{printed}”按顺序分别对应前面并列的几项，未核对（请人工核对）",
+             f"“{printed}” gives several quantities named together, in order: not checked (check by hand)", printed, start, start + len(printed))
 
 
 def _skipped(ln: _Line, m: re.Match[str], skip: list[tuple[int, int]]) -> int | None:
@@ -238,8 +276,8 @@ def _role(ln: _Line, tok: _Token) -> None:
         tok.role = Role.OTHER if not is_count(tok.unit_name) else tok.role
 
 
-def _subject(ln: _Line, tok: _Token) -> None:
-    """The figure's subject and code: its clause's words, else the quantity its sentence is about."""
+def _own_name(ln: _Line, tok: _Token) -> tuple[str, str, str]:
+    """What the figure's clause itself names: (subject, code, the clause's words without the code)."""
     line, s, cstart = ln.text, tok.start, tok.clause_start
     clause = line[cstart:s]
     code_m = None
@@ -247,7 +285,14 @@ def _subject(ln: _Line, tok: _Token) -> None:
         code_m = cm
     code = code_m.group(1) if code_m else ""
     subject_text = clause if not code_m else clause[: code_m.start() - cstart] + clause[code_m.end() - cstart :]
-    subject = canonical_subject(strip_role_words(subject_text, department=ln.department))
+    return canonical_subject(strip_role_words(subject_text, department=ln.department)), code, subject_text
+
+
+def _subject(ln: _Line, tok: _Token) -> None:
+    """The figure's subject and code: its clause's words, else the quantity its sentence is about."""
+    line, s = ln.text, tok.start
+    clause = line[tok.clause_start : s]
+    subject, code, subject_text = _own_name(ln, tok)
     state, depth, money, role = ln.topics, ln.depths[s], tok.unit_name in MONEY_UNITS, tok.role
     explaining = state.explaining(line, max(state.sentence, ln.stops.semicolon(s)), s)
     topical = money and not tok.base and not explaining and role not in (Role.CHANGE, Role.GROWTH)
@@ -258,6 +303,8 @@ def _subject(ln: _Line, tok: _Token) -> None:
             subject = noun or (subject if not ends_with_conjunction(clause) else "") or state.last_subject or subject or ln.section_subject
     elif not subject and not money and tok.unit_name != PERCENT and state.last_subject:
         subject = state.last_subject  # “总分 100 99.96”
+    elif (not subject or is_role_only(subject, subject_text)) and (change := _rate_of_change(ln, tok)):
+        subject, code = change.subject, code or change.code  # “…；公务接待费支出增加 0.01 万元，增长 3.45%”
     elif not subject or is_role_only(subject, subject_text):
         inherited = state.topic(depth)
         if inherited is None and (not subject or ROLE_ONLY.fullmatch(subject)):
@@ -275,10 +322,22 @@ def _subject(ln: _Line, tok: _Token) -> None:
             state.record(depth, Topic(subject, code, role))
     elif topical and not lexicon.THRESHOLD.match(line, tok.unit.end):
         state.record(depth, Topic(subject, code, role))
-    if money and state.head is None and depth == 0 and not tok.base and not explaining and role in (Role.AMOUNT, Role.BUDGET, Role.ACTUAL, Role.PREVIOUS):
-        state.head = Topic(subject, code, role)
+    if money and depth == 0 and not tok.base and not explaining and role in (Role.AMOUNT, Role.BUDGET, Role.ACTUAL, Role.PREVIOUS):
+        if state.head is None:
+            state.head = Topic(subject, code, role)
+        state.amounts.append((s, Topic(subject, code, role)))
     state.last_subject = subject
     tok.subject, tok.code = subject, code
+
+
+def _rate_of_change(ln: _Line, tok: _Token) -> Figure | None:
+    """For a growth rate, the change in money right before it, in its ；-item, with no other
+    figure between."""
+    prev = ln.result.figures[-1] if ln.result.figures else None
+    if tok.role != Role.GROWTH or prev is None or prev.role != Role.CHANGE or prev.unit not in MONEY_UNITS or not prev.subject:
+        return None
+    item = max(tok.sentence_start, ln.stops.semicolon(tok.start))
+    return prev if prev.start is not None and prev.start - ln.offset >= item else None
 
 
 def _figure(ln: _Line, tok: _Token) -> Figure:

@@ -30,3 +30,44 @@ def test_an_explanation_ends_with_its_item_and_the_next_item_states_its_own_quan
     )
     assert found["4824.58"] == (Role.CHANGE, "基本支出")
     assert found["150086.1"] == (Role.CHANGE, "项目支出")
+
+
+def test_numbers_given_in_order_for_quantities_named_together_are_not_read_as_one_quantity():
+    text = (
+        "2022年度收、支总计各是4125.49,4143.91万元。与2021年相比,收、支总计各减少1267.86,2570.97万元,"
+        "各下降23.51%、38.28%。"
+    )
+    doc = parse_text(DOC + text + "\n")
+    assert {f.text: f.role for f in doc.figures} == dict.fromkeys(
+        ["4125.49", "4143.91", "1267.86", "2570.97", "23.51", "38.28"], Role.OTHER)
+    notes = [i.text for i in doc.issues if i.code == "parse.series"]
+    assert notes == ["4125.49,4143.91万元", "1267.86,2570.97万元", "23.51%、38.28%"]
+    # a year after an amount starts no series; a 分别为 list keeps its amounts for the sum
+    found = figures("2025年执行数为43269.3万元，2026年预算安排3845.49万元。")
+    assert Role.OTHER not in (found["43269.3"][0], found["3845.49"][0])
+    listed = figures("支出合计150.00万元，其中：基本支出、项目支出分别为100.00万元、50.00万元。")
+    assert listed["100.00"][0] != Role.OTHER and listed["50.00"][0] != Role.OTHER
+
+
+FINAL = "某某局2019年度部门决算\n三、“三公”经费支出决算情况说明\n"
+
+
+def test_parts_listed_after_a_budget_and_an_actual_break_down_the_last_amount_stated():
+    doc = parse_text(FINAL + (
+        "2019年度“三公”经费财政拨款支出预算为44.52万元,2019年实际支出“三公经费”决算为22.62万元。"
+        "其中公务接待费为20.10万元,占88.86%;公务用车运行维护费为2.52万元,占11.14%。\n"
+    ))
+    roles = {f.text: f.role for f in doc.figures}
+    assert roles["44.52"] == Role.BUDGET and roles["22.62"] == Role.ACTUAL
+    assert roles["20.10"] == roles["2.52"] == Role.ACTUAL  # parts of 22.62, not of the budget 44.52
+
+
+def test_a_rate_after_a_listed_items_change_is_that_items_rate():
+    doc = parse_text(FINAL + (
+        "2019年度“三公”经费财政拨款支出决算数比2018年度减少0.28万元,降低3.09%,其中:"
+        "公务用车购置及运行维护费支出决算减少0.29万元,降低3.31%;公务接待费支出决算增加0.01万元,增长3.45%。\n"
+    ))
+    subjects = {f.text: f.subject for f in doc.figures}
+    assert subjects["3.09"] == subjects["0.28"] == "三公经费财政拨款支出"  # no “…比” left of 比2018年度
+    assert subjects["3.31"] == "公务用车购置及运行维护费支出"
+    assert subjects["3.45"] == "公务接待费支出"

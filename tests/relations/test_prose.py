@@ -343,3 +343,11 @@ def test_a_list_of_income_sources_is_complete_only_when_it_names_the_catch_all()
     whole = partial.replace("事业收入 10.00 万元", "其他收入 10.00 万元")
     (rel,) = relations(whole, "sum.parts")
     assert not rel.partial
+
+
+def test_a_listed_parts_completion_is_not_taken_over_the_totals_budget():
+    text = "某某局2017年度部门决算\n一、“三公”经费支出决算情况说明\n" + (
+        "2017年度“三公”经费财政拨款支出年初预算为22.00万元,支出决算为8.77万元,完成预算的39.86%,其中:"
+        "公务用车购置及运行维护费支出决算为8.47万元,完成预算的60.50%;公务接待费支出决算为0.30万元,完成预算的3.75%。\n"
+    )
+    assert [r.target.text for r in relations(text, "completion")] == ["39.86"]  # the parts' budgets are not printed

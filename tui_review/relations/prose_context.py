@@ -9,8 +9,10 @@ finder never compares a missing offset."""
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass, field
 
+from parsers.lexicon import BREAKDOWN
 from parsers.model import Document, Figure, Role, Section
 from parsers.numbers import MONEY_UNITS
 from tui_review.contracts.relation import Relation, RelationKind, Term
@@ -130,11 +132,18 @@ def closes_bracket(text: str, pos: int, end: int) -> bool:
 
 
 def budget_and_actual(ctx: Ctx, pos: int) -> tuple[Figure | None, Figure | None]:
-    """The last 年初预算 figure and the last actual amount before ``pos`` on its line."""
-    line_start = marks(ctx.doc.text).last("\n", pos) + 1
+    """The last 年初预算 figure and the last actual amount before ``pos`` on its line, of one
+    quantity: a budget stated before a list opener or a ；(“年初预算 22.00 万元，决算 8.77 万元，
+    其中：公务接待费决算 0.30 万元，完成预算的 3.75%”) is the total's, not the listed part's."""
+    text = ctx.doc.text
+    line_start = marks(text).last("\n", pos) + 1
     window = [f for f in ctx.between(line_start, pos) if money(f)]
     budget = next((f for f in reversed(window) if f.role == Role.BUDGET), None)
     actual = next((f for f in reversed(window) if f.role in (Role.ACTUAL, Role.AMOUNT) and f is not budget), None)
+    if budget is not None and actual is not None:
+        lo, hi = sorted((end_of(budget), start_of(actual)))
+        if re.search(r"[；;]", text[lo:hi]) or BREAKDOWN.search(text, lo, hi):
+            return None, None
     return budget, actual
 
 
