@@ -96,6 +96,14 @@ APPROX_BEFORE = re.compile(r"(?:约|近|大约|超过|逾)\s*$")  # an approxima
 # a threshold (单价 50 万元（含）以上): the figure qualifies a noun, it is no amount
 THRESHOLD = re.compile(r"\s*(?:[（(]\s*含\s*[）)])?\s*(?:及以上|及以下|以上|以下|以内)")
 
+# --- table totals --------------------------------------------------------------------------
+# a total row or column: 合计, 小计, 总计 (a typesetter may space the two characters: 合  计)
+TOTAL_WORDS = r"合\s*计|小\s*计|总\s*计"
+ENDS_IN_TOTAL = re.compile(rf"(?:{TOTAL_WORDS})$")  # …合计 / …小计 / …总计
+ENDS_IN_SUBTOTAL = re.compile(r"(?:合\s*计|小\s*计)$")  # a total of the rows above it
+ENDS_IN_GRAND_TOTAL = re.compile(r"总\s*计$")  # a total of totals (本年 + 上年结转 …)
+TOTAL_ONLY = re.compile(r"^(?:合\s*计|总\s*计)$")  # a row named by nothing but its total word
+
 # --- classification levels -------------------------------------------------------------------
 LEVEL_MARK = re.compile(r"[（(]\s*\d{0,7}\s*(类|款|项)\s*[）)]")  # （类） / （208类） / (项)
 LEVEL_BY_DIGITS = {3: "类", 5: "款", 7: "项"}  # 功能分类 code length → level

@@ -31,6 +31,7 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 from pathlib import PurePath
 
+from parsers import lexicon
 from parsers.model import Document, Figure, Severity
 from parsers.numbers import parse_cell
 from tui_review.checks import figures as F
@@ -89,7 +90,7 @@ def _structurally_empty(doc: Document, fig: Figure) -> bool:
 
 # a row named as a total (收入总计, 一般公共预算资金 小计) is no wrapped label's second line: blank
 # all along, it still misses its figure
-TOTAL_ROW = re.compile(r"\S(?:合\s*计|总\s*计|小\s*计)$|^(?:合\s*计|总\s*计)$")
+TOTAL_ROW = re.compile(rf"\S(?:{lexicon.TOTAL_WORDS})$|{lexicon.TOTAL_ONLY.pattern}")
 
 
 def _agree(asks: list[_Ask]) -> bool:

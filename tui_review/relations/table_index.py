@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from parsers import lexicon
 from parsers.model import CellRef, Document, Figure, Role, Table
 from parsers.numbers import parse_cell
 from parsers.table_figures import CODE_COLUMN, column_role
@@ -205,10 +206,10 @@ def _panel_rows(table: Table, panel: Panel) -> list[PanelRow]:
     out: list[PanelRow] = []
     parents: list[str] = []
     for r, cells in enumerate(table.rows):
-        parts = [cells[c].strip() if c < len(cells) else "" for c in panel.code_cols]
+        parts = [_cell(cells, c) for c in panel.code_cols]
         # 款 and 项 codes are two digits in their own columns: a printed "2" under 款 is 02
         parts = [p.zfill(2) if i and len(p) == 1 and p.isdigit() else p for i, p in enumerate(parts)]
-        label = cells[panel.label_col].strip() if panel.label_col is not None and panel.label_col < len(cells) else ""
+        label = _cell(cells, panel.label_col) if panel.label_col is not None else ""
         code = ""
         if any(parts) and all(CODE.match(p) or not p for p in parts):
             if len(parts) > 1:
@@ -241,7 +242,7 @@ def view(doc: Document, table: Table, figures: dict[tuple[int, int], Figure]) ->
     return v
 
 
-SHARED_TOTAL = re.compile(r"(?:合计|小计|总计)$")
+SHARED_TOTAL = lexicon.ENDS_IN_TOTAL
 
 
 def _totals_across_panels(v: TableView) -> None:

@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from parsers import lexicon
 from parsers.model import DocKind, Document, Figure, Role
 from tui_review.contracts.relation import Relation, RelationKind, Term
 from tui_review.relations.table_index import SEPARATOR, TableView, name_key, segments, views
@@ -38,7 +39,7 @@ BUDGET_WORD = re.compile(r"预算(?!拨款)|计划")
 FUND_NAME = re.compile(r"一般公共预算|政府性基金预算|国有资本经营预算")
 ACTUAL_WORD = re.compile(r"决算|执行数|执行$|实际|完成数|完成$")
 FULL_YEAR_BUDGET = re.compile(r"全年预算|调整后?预算|变动后预算")
-TOTAL_ROW = re.compile(r"^(?:合计|总计)$")
+TOTAL_ROW = lexicon.TOTAL_ONLY
 SUB_ITEM = re.compile(r"^\s*(?:[（(]|\d|其中)")
 YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 

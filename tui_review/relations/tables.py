@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 
+from parsers import lexicon
 from parsers.model import Document
 from tui_review.contracts.relation import Relation
 from tui_review.relations.table_cross import FUNDS, cross
@@ -38,9 +39,9 @@ from tui_review.relations.table_index import (
     views,
 )
 
-TOTAL_WORD = re.compile(r"^(?:合\s*计|小\s*计|总\s*计|本年收入合计|本年支出合计|收入合计|支出合计)$")
-ROW_TOTAL = re.compile(r"(?:合计|小计)$")
-GRAND_TOTAL = re.compile(r"总计$")
+TOTAL_WORD = re.compile(rf"^(?:{lexicon.TOTAL_WORDS}|本年收入合计|本年支出合计|收入合计|支出合计)$")
+ROW_TOTAL = lexicon.ENDS_IN_SUBTOTAL
+GRAND_TOTAL = lexicon.ENDS_IN_GRAND_TOTAL
 NOT_A_PART = re.compile(r"^其中|机关运行经费")
 SUB_ITEM = re.compile(r"^\s*(?:[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}\s*[、．.](?!\d))")
 STAFF = ("人员经费", ("301", "303"))
