@@ -351,3 +351,33 @@ def test_a_listed_parts_completion_is_not_taken_over_the_totals_budget():
         "公务用车购置及运行维护费支出决算为8.47万元,完成预算的60.50%;公务接待费支出决算为0.30万元,完成预算的3.75%。\n"
     )
     assert [r.target.text for r in relations(text, "completion")] == ["39.86"]  # the parts' budgets are not printed
+
+
+THREE_GONG_BUDGET = "某区教育局2024年部门预算\n三、“三公”经费预算情况说明\n"
+
+
+def test_a_rate_stated_before_the_change_that_restates_it_in_money_is_checked_against_it():
+    text = THREE_GONG_BUDGET + "2024年会议费预算 10.00 万元，较上年下降 9%，比上年减少 0.53 万元。\n"
+    (rel,) = relations(text, "growth")
+    assert rel.target.text == "9" and [t.figure.text for t in rel.terms] == ["0.53"]
+    explained = THREE_GONG_BUDGET + (
+        "会议费预算 146.48 万元，与上年相比增加 16.48 万元，增长 12.68%。主要原因是会议费按照规定压减10%，增减相抵后增加16.48万元。\n")
+    assert [r.target.text for r in relations(explained, "growth") + relations(explained, "direction")] == ["12.68"]
+
+
+def test_the_rate_of_a_part_listed_after_a_change_is_not_the_totals_rate():
+    text = THREE_GONG_BUDGET + (
+        "2024年度“三公”经费预算较2023年度增加1.68万元,其中公务接待较上年同期减少0.58万元,减少4.68%。\n"
+        "公务用车购置支出56万元比上年增加56万元;公务接待支出124万元,比上年支出148万元下降24万元,下降16%。\n")
+    rated = {r.target.text: [t.figure.text for t in r.terms] for r in relations(text, "growth") + relations(text, "direction")}
+    assert "1.68" not in {t for terms in rated.values() for t in terms}
+    assert "56" not in {t for terms in rated.values() for t in terms}
+    assert rated["16"] == ["24"]
+
+
+def test_a_failing_direction_is_explained_in_the_terms_unit_not_the_rates():
+    from tui_review.engine import check_document
+
+    text = THREE_GONG_BUDGET + "会议费预算 10.00 万元，比上年增加 0.53 万元，下降 5%。\n"
+    (found,) = [f for f in check_document(parse_text(text)).findings if f.rule == "direction"]
+    assert found.failed  # and the suspect search, which solves the change in 万元, ran without error

@@ -30,7 +30,8 @@ INF = Decimal("Infinity")
 
 
 def _unit(relation: Relation, doc: Document) -> str | None:
-    figures = relation.figures() if relation.kind is not RelationKind.RATIO else [
+    # a ratio's target is a rate and a direction's a rate or a word: the unit is the terms'
+    figures = relation.figures() if relation.kind is RelationKind.SUM else [
         t.figure for t in relation.terms + relation.denominator]
     return next((f.unit for f in figures if f.unit is not None), doc.unit)
 

@@ -143,7 +143,8 @@ def _around(ctx: Ctx, ch: Figure) -> _Around:
     s_start, s_end = sentence_bounds(text, ch_start)
     # the figures just around the change (a bounded number: a sentence may run for pages)
     before = ctx.between(max(s_start, ch_start - NEIGHBOURHOOD), ch_start)[-NEIGHBOURS:]
-    after = ctx.between(ch_end, min(s_end, ch_end + NEIGHBOURHOOD))[:NEIGHBOURS]
+    item_end = marks(text).next("；;", ch_end)  # the next ；-item states another quantity's figures
+    after = ctx.between(ch_end, min(s_end, ch_end + NEIGHBOURHOOD, item_end if item_end != -1 else s_end))[:NEIGHBOURS]
     current = next((f for f in reversed(before) if money(f) and ctx.period(f) == Role.AMOUNT), None)
     if current is None:
         current = _heading_amount(ctx, ch, before) or _previous_sentence_amount(ctx, ch, before, s_start)
@@ -205,11 +206,16 @@ def _increase_within_current(ch: Figure, current: Figure, base_kind: str) -> Rel
 
 
 def _rate_of(ctx: Ctx, ch: Figure, around: _Around) -> Relation | None:
-    """The growth rate stated after a change: its direction, else its value (change ÷ base)."""
+    """The growth rate stated with a change — after it, or right before it (“较上年下降 5%，比上年
+    减少 0.53 万元”) —: its direction, else its value (change ÷ base)."""
     text = ctx.doc.text
     growth = next((f for f in around.after if f.role == Role.GROWTH), None)
-    if growth is None or lexicon.REASON.search(text, end_of(ch), start_of(growth)):
-        return None  # a rate inside the 原因 explanation (“统一压减10%”) is not this change's growth
+    if growth is not None and (lexicon.REASON.search(text, end_of(ch), start_of(growth)) or lexicon.BREAKDOWN.search(text, end_of(ch), start_of(growth))
+                               or any(money(f) for f in ctx.between(end_of(ch), start_of(growth)))):
+        return None  # a rate in the 原因 explanation (“统一压减10%”) or of a part listed after 其中 is not this change's
+    growth = growth or _rate_just_before(ctx, ch, around.current)
+    if growth is None:
+        return None
     if growth.sign != ch.sign and growth.value != 0 and ch.value != 0:
         return Relation(
             rule="direction",
@@ -242,6 +248,23 @@ def _rate_of(ctx: Ctx, ch: Figure, around: _Around) -> Relation | None:
         label_en=f"growth of {ch.subject} = change ÷ {'base' if base is not None else '(current ∓ change)'}",
         section_id=ch.section_id,
     )
+
+
+# between a rate and the change that restates it in money: only the comparison words
+RESTATED_AS_CHANGE = re.compile(r"\s*[%％]?\s*[，,]\s*(?:比|较|与|同)?[^，,。；;\d其包]{0,10}?(?:增加|减少|增长|下降|降低|上升)了?\s*$")
+
+
+def _rate_just_before(ctx: Ctx, ch: Figure, current: Figure | None) -> Figure | None:
+    """A growth rate stated right before the change, after the change's current amount, with
+    nothing between them but the comparison words."""
+    if current is None:
+        return None
+    between = ctx.between(end_of(current), start_of(ch))
+    if not between or between[-1].role != Role.GROWTH or any(money(f) for f in between) \
+            or lexicon.REASON.search(ctx.doc.text, sentence_bounds(ctx.doc.text, start_of(ch))[0], start_of(ch)):
+        return None  # “…主要原因是会议费压减10%，增减相抵后增加 X 万元”: the rate is the explanation's
+    growth = between[-1]
+    return growth if RESTATED_AS_CHANGE.match(ctx.doc.text, end_of(growth), start_of(ch)) else None
 
 
 # a sentence that opens by comparing (“与上年相比增加…”, “比上年减少…”) continues the one before
