@@ -81,6 +81,24 @@ def test_a_check_that_raises_is_one_warning_naming_its_rule_and_section(doc, mon
     assert untouched <= _ids(report)
 
 
+def test_a_suspect_search_that_raises_costs_only_the_groups(monkeypatch):
+    from tui_review import checks
+
+    doc = load_document(SAMPLES / "demo_final_2024_errors.pdf")
+    baseline = check_document(doc, Config.default())
+    assert baseline.groups  # the document has suspects to lose
+
+    def find_groups(*_):
+        raise ValueError("cannot convert % to 万元 (injected)")
+
+    monkeypatch.setattr(checks, "find_groups", find_groups)
+    report = check_document(doc, Config.default())
+    internal = [f for f in report.findings if f.rule.startswith("internal.")]
+    assert [(f.rule, f.severity) for f in internal] == [("internal.check", "warning")] and "suspects" in internal[0].message_en
+    assert report.groups == [] and _ids(report) - {internal[0].finding_id} == _ids(baseline)
+    assert report.has_errors == baseline.has_errors
+
+
 def test_the_cli_reports_the_rest_writes_the_traceback_to_the_log_and_exits_by_the_findings(monkeypatch, capsys, private_log):
     expected_code = main(["check", SEED])
     capsys.readouterr()

@@ -80,9 +80,9 @@ def check_relations(
     findings += barrier.run("completeness", "completeness", completeness.findings, doc, config, default=[])
     findings += barrier.run("structure", "structure", structure.findings, doc, config, default=[])
     findings += barrier.run("names", "names", names.findings, doc, config, default=[])
+    groups = barrier.run("check", "suspects", find_groups, evaluated, doc, lambda relation: rules[id(relation)], default=[])
     findings += barrier.findings
     deduplicate(findings)
-    groups = find_groups(evaluated, doc, lambda relation: rules[id(relation)])
     coverage = _coverage(doc, evaluated)
     return CheckReport(
         document=PurePath(doc.path).name,
