@@ -3,6 +3,7 @@
 A unit is a token of its own: wherever ``万元``, ``亿元``, ``元`` or ``%`` stands after a word
 instead of a number, the figure was left out ("与上年相比增加万元", "基本工资万元", "占比%",
 "（2010350）万元"). What is not a gap: a unit being declared (单位：万元, 以万元为单位, （万元）),
+a column's unit in a header row that states no amount (金额 | 占调整预算% | 比上年增长%),
 a Chinese numeral or an approximate amount in words (上千万元, 数万元, 近万元), and a bare 元 after a
 word that names no amount (单元, 美元, 多元).
 
@@ -37,14 +38,23 @@ class Gap:
     certain: bool
 
 
+# a year or a date's year, which is no amount: 2016年, 2015
+_YEARS = re.compile(r"(?:19|20)\d{2}(?:年度?)?")
+# what ends a table cell: a column rule, a tab, a wide gap or the end of the line
+_CELL_END = re.compile(r"\s*(?:[|｜\t]|\s{2,}|$)")
+
+
 def unit_gaps(line: str) -> list[Gap]:
     """Every unit of ``line`` that stands after a word instead of a number."""
     out = []
+    labels_only = not re.search(r"\d", _YEARS.sub("", line))  # a header row: 金额 | 占调整预算% | 比上年增长%
     for m in UNIT.finditer(line):
         raw = line[max(0, m.start() - _TAIL) : m.start()]
         before = _FILLER.sub("", raw)
         if not before or _declared(before, line[m.end() : m.end() + 4]):
             continue
+        if labels_only and _CELL_END.match(line, m.end()) and before[-1] not in "）)":
+            continue  # a column's name and unit (增减%), in a row that states no amount at all
         verdict = _gap(before, m.group(0))
         if verdict is not None:
             start = m.start() - (len(raw) - len(before)) - _words_before(before)

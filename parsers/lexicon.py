@@ -51,7 +51,7 @@ COUNT_UNITS = frozenset("人次 个 人 辆 台（套） 台 套 批次 组次 �
 
 # --- units left without their number (parsers/figure_gaps) -------------------------------------
 # words that declare a unit rather than state an amount in it: 单位：万元, 以万元为单位, 每万元
-UNIT_DECLARED = re.compile(r"(?:单位|单位为|单位是|以|每|按|计量|折合)\s*[:：]?\s*$")
+UNIT_DECLARED = re.compile(r"(?:单位|单位为|单位是|以|每|按|计量|折合|(?:转换|换算|折算)[成为])\s*[:：]?\s*$")
 # numerals and amount words that stand for a number before a unit: 上千万元, 数万元, 近万元
 NUMERAL_WORDS = frozenset("零〇一二三四五六七八九十百千万亿两几数多余近逾超上整壹贰叁肆伍陆柒捌玖拾佰仟")
 # words after which an amount or a rate must follow: a change word, a total, a share, a rate, a
@@ -76,7 +76,7 @@ SIGN_WORDS = (
 # a change or rate word ending the words before a number: 增加 / 下降了 / 增长率为 / 降幅达;
 # "alt" catches a template's unfilled alternative (增加（减少）); 增加为 (“rose to”) is no change
 SIGN_AT_END = re.compile(
-    r"(增加|增长|上升|提高|超支|减少|下降|降低|节约|压减|压缩|精简|简化|增幅|降幅|减幅)(?P<alt>[（(][^）)]*[）)])?"
+    r"(增加|增长|上升|提高|超支|减少|下降|降低|节约|压减|压缩|精简|简化|增幅|降幅|减幅|增收|减收|增支|减支)(?P<alt>[（(][^）)]*[）)])?"
     r"(?:了|(?<=幅)(?:为|达到?)|(?:率|幅度?)(?:为|达到?)?)?\s*$"
 )
 # a rate's words (增长 / 降幅 …, not 增加 / 减少, which state amounts)

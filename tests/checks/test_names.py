@@ -69,6 +69,17 @@ def test_comparisons_and_quoted_titles_name_other_years_freely(tmp_path):
     assert "names.year" not in _rules(tmp_path, text)
 
 
+@pytest.mark.parametrize(("kind", "heading", "warned"), [
+    ("预算", "二、2023年“三公”经费决算情况", False),  # a budget reports last year's outturn
+    ("预算", "二、2023年“三公”经费预算情况", True),
+    ("预算", "二、2022年“三公”经费决算情况", True),
+    ("决算", "二、2023年“三公”经费决算情况", True),
+])
+def test_a_budget_may_head_a_section_with_last_years_outturn(tmp_path, kind, heading, warned):
+    text = _disclosure(2024, kind) + f"\n{heading}\n\n合计 2.00 万元。\n"
+    assert ("names.year" in _rules(tmp_path, text)) is warned
+
+
 def test_another_department_named_as_the_disclosures_own_is_warned(tmp_path):
     text = _disclosure(dept="示例区审计局") + "\n二、说明\n\n示例区财政局（部门）本年无政府性基金。\n"
     (finding,) = _rules(tmp_path, text)["names.department"]

@@ -71,3 +71,11 @@ def test_a_rate_after_a_listed_items_change_is_that_items_rate():
     assert subjects["3.09"] == subjects["0.28"] == "三公经费财政拨款支出"  # no “…比” left of 比2018年度
     assert subjects["3.31"] == "公务用车购置及运行维护费支出"
     assert subjects["3.45"] == "公务接待费支出"
+
+
+def test_more_or_less_income_or_spending_is_a_change():
+    doc = parse_text("某镇2010年财政决算\n一、财政收入情况\n"
+                     "2010年全镇财政总收入61475万元,比上年增收15336万元,增长33.24%;财政支出5000万元,比上年减支120万元。\n")
+    found = {f.text: (f.role, f.sign, f.subject) for f in doc.figures}
+    assert found["15336"] == (Role.CHANGE, 1, "全镇财政总收入")  # not the previous year's income
+    assert found["120"][:2] == (Role.CHANGE, -1)

@@ -3,7 +3,7 @@
 - ``names.placeholder``: template placeholders left in the text or the tables (``XX局``, ``××``,
   ``某某``, ``（单位名称）``): one warning per section or table, listing them;
 - ``names.year``: a heading or a table title naming a 预算/决算 of another year than the
-  document's (from its title), or a “截至…年12月31日” date of the wrong year (a 决算 states its own
+  document's (from its title; a 预算 may report the year before's 决算), or a “截至…年12月31日” date of the wrong year (a 决算 states its own
   year's end; a 预算, prepared before its year begins, one of the two years before);
 - ``names.department``: a department named as the disclosure's own (``…（部门）``, ``2024年度
   …部门预算``, a table title) that is not the department of the title or cover (an abbreviated
@@ -113,6 +113,8 @@ def _heading_years(doc: Document, config: Config) -> list[Finding | None]:
             continue
         for m in DISCLOSURE_YEAR.finditer(plain):
             year = int(m.group(1))
+            if doc.kind == DocKind.BUDGET and year == doc.year - 1 and m.group(0).endswith("决算"):
+                continue  # a budget reports last year's outturn (二、2021年“三公”经费决算情况)
             if year != doc.year:
                 out.append(_finding(
                     doc, config, "names.year", f"{key}|{year}", place, m.group(0),
