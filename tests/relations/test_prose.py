@@ -381,3 +381,13 @@ def test_a_failing_direction_is_explained_in_the_terms_unit_not_the_rates():
     text = THREE_GONG_BUDGET + "会议费预算 10.00 万元，比上年增加 0.53 万元，下降 5%。\n"
     (found,) = [f for f in check_document(parse_text(text)).findings if f.rule == "direction"]
     assert found.failed  # and the suspect search, which solves the change in 万元, ran without error
+
+
+def test_a_change_after_the_last_part_of_a_list_may_be_the_totals_and_is_at_most_a_warning():
+    text = "某某局2025年部门预算\n一、机关运行经费\n" + (
+        "事业运行经费总预算安排37337407.64元,其中:基本支出预算488180.64元,项目支出预算36849227元,"
+        "同比增加27125219.46元,增长265.6%,增加主要原因为业务增加。\n")
+    (growth,) = relations(text, "growth")
+    assert [t.figure.text for t in growth.terms] == ["27125219.46"] and growth.uncertain is not None
+    each = text.replace("基本支出预算488180.64元,", "基本支出预算488180.64元,同比增加100.00元,")
+    assert all(r.uncertain is None for r in relations(each, "growth"))  # every part states its own change

@@ -38,7 +38,7 @@ def find(doc: Document) -> list[Relation]:
     out: list[Relation] = []
     out += section_sums(ctx)
     out += lists
-    out += changes_and_growth(ctx)
+    out += changes_and_growth(ctx, heads_of(lists))
     out += completions(ctx)
     out += shares(ctx, heads_of(lists))
     out += balance(ctx)

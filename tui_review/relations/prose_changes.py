@@ -34,8 +34,10 @@ class _Around:
     after: list[Figure]
 
 
-def changes_and_growth(ctx: Ctx) -> list[Relation]:
+def changes_and_growth(ctx: Ctx, heads: dict[int, Figure] | None = None) -> list[Relation]:
+    """``heads``: each listed part (by offset) → the total its list breaks down."""
     out: list[Relation] = []
+    heads = heads or {}
     for ch in ctx.figs:
         if ch.role != Role.CHANGE or not money(ch):
             continue
@@ -43,12 +45,12 @@ def changes_and_growth(ctx: Ctx) -> list[Relation]:
         if around.current is not None and around.base is None and around.base_kind == "budget":
             around.base = _budget_in_table(ctx, around.current)
         named = around.base is None and _take_named_pair(ctx, ch, around)
+        why = NAMED_PAIR if named else _closes_list(ctx, ch, around.current, heads)
         if around.current is not None and around.base is not None:
-            change = _change(ch, around.current, around.base, around.base_kind)
-            out.append(replace(change, uncertain=NAMED_PAIR) if named else change)
+            out.append(_unsure(_change(ch, around.current, around.base, around.base_kind), why))
         rate = _rate_of(ctx, ch, around)
         if rate is not None:
-            out.append(rate)
+            out.append(_unsure(rate, why))
         elif around.current is not None and around.base is None and ch.sign > 0 and ch.value != 0 \
                 and _compared_right_after(ctx.doc.text, around.current, ch):
             out.append(_increase_within_current(ch, around.current, around.base_kind))
@@ -88,6 +90,29 @@ def _growth_between(ctx: Ctx, growth: Figure) -> Relation | None:
         label_en=f"growth of {name} = (current − previous) ÷ previous",
         section_id=growth.section_id,
     )
+
+
+def _unsure(relation: Relation, why: tuple[str, str] | None) -> Relation:
+    """The relation, at most a warning for ``why`` when its binding is in doubt."""
+    return relation if why is None or relation.uncertain is not None else replace(relation, uncertain=why)
+
+
+LIST_END = (
+    "增减额紧跟在“其中”所列最后一项之后，前面各项都没有增减额：可能是合计的增减额，而不是最后一项的",
+    "the change follows the last part of a 其中 list whose other parts state none: it may be the total's, not the last part's",
+)
+
+
+def _closes_list(ctx: Ctx, ch: Figure, current: Figure | None, heads: dict[int, Figure]) -> tuple[str, str] | None:
+    """“X 元，其中：A a 元，B b 元，同比增加 c 元”: a change after the last part of a list whose
+    other parts state no change may be the total's as well as the last part's."""
+    if current is None or (head := heads.get(start_of(current))) is None:
+        return None
+    parts = sorted(start for start, h in heads.items() if h is head)
+    if parts[-1] != start_of(current) or len(parts) < 2:
+        return None
+    stated = [f for f in ctx.between(parts[0], parts[-1]) if f.role in (Role.CHANGE, Role.GROWTH)]
+    return LIST_END if not stated else None
 
 
 NAMED_PAIR = (
