@@ -391,3 +391,14 @@ def test_a_change_after_the_last_part_of_a_list_may_be_the_totals_and_is_at_most
     assert [t.figure.text for t in growth.terms] == ["27125219.46"] and growth.uncertain is not None
     each = text.replace("基本支出预算488180.64元,", "基本支出预算488180.64元,同比增加100.00元,")
     assert all(r.uncertain is None for r in relations(each, "growth"))  # every part states its own change
+
+
+def test_sub_sections_that_describe_fewer_parts_than_the_sentence_lists_are_not_summed():
+    text = "某某办公室2016年部门预算\n二、“三公”经费支出预算情况说明\n" + (
+        "“三公”经费支出预算为57.9万元,比2015年预算增加2.5万元。其中:因公出国(境)费支出预算为13.9万元,"
+        "公务接待费支出预算为9万元,公务用车购置及运行费支出预算为35万元。具体情况如下:\n"
+        "(一)因公出国(境)费支出\n因公出国(境)费支出13.9万元,比2015年预算增加1.7万元。\n"
+        "(二)公务接待费支出\n公务接待费支出9万元,比2015年预算增加2万元。\n")
+    sums = relations(text, "sum.parts")
+    assert [[t.figure.text for t in r.terms] for r in sums] == [["13.9", "9", "35"]]  # the sentence's list, complete
+    assert not relations(text, "components-of-change")  # the vehicle's change is not stated

@@ -36,6 +36,8 @@ def section_sums(ctx: Ctx) -> list[Relation]:
         head = first_amount(own, AMOUNT_ROLES, ctx)
         if head is None or _combined_total(ctx, head) or not _announces_parts(ctx, sec, head):
             continue
+        if _listed_before(ctx, sec, head) > len(sec.children):
+            continue  # the sentence lists more parts than the sub-sections describe: not all have one
         role = ctx.period(head)
         parts = _each_present([first_amount(own_figures(ctx, child), (role,), ctx) for child in sec.children])
         if parts is None:
@@ -140,6 +142,17 @@ def _announces_parts(ctx: Ctx, sec: Section, head: Figure) -> bool:
     if opener and (opener.start() <= s_end or not text[s_end + 1 : opener.start()].strip()):
         return True
     return all(any(money(f) for f in ctx.between(child.start, child.start + len(child.heading) + 2)) for child in sec.children)
+
+
+def _listed_before(ctx: Ctx, sec: Section, head: Figure) -> int:
+    """How many parts the head's own paragraph lists before the sub-sections (“其中：A a，B b，
+    C c。具体情况如下：（一）A…（二）B…”); 0 when it lists none."""
+    text = ctx.doc.text
+    opener = LIST_OPENER.search(text, end_of(head), sec.children[0].start)
+    if opener is None:
+        return 0
+    end = marks(text).next("。", opener.end())
+    return len(_list_parts(ctx, opener.end(), min(sec.children[0].start, len(text) if end == -1 else end)))
 
 
 def inline_lists(ctx: Ctx) -> list[Relation]:
