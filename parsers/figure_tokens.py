@@ -72,6 +72,13 @@ def is_count(unit: str | None) -> bool:
     return unit is not None and (unit in lexicon.COUNT_UNITS or (unit[:1] in "万亿千" and unit[1:] in lexicon.COUNT_UNITS))
 
 
+def _two_digit_code(line: str, s: int, after: str) -> bool:
+    """A two-digit 款 code in brackets, or a 项 code after one (“…（06款）…（99项）”)."""
+    if re.match(r"\s*款\s*[）)]", after):
+        return True
+    return bool(re.match(r"\s*项\s*[）)]", after) and re.search(r"款\s*[）)]", line[max(0, s - 40) : s]))
+
+
 def is_excluded(line: str, s: int, e: int, token: str) -> bool:
     """Numbers that are not figures: years, dates, document numbers, phones, ordinals, codes, formulas."""
     before = line[max(0, s - 6) : s]
@@ -99,6 +106,8 @@ def is_excluded(line: str, s: int, e: int, token: str) -> bool:
         return True
     if CODE_IN_BRACKETS.fullmatch(line[max(0, s - 2) : e + 3].strip()) or (b1 in ("（", "(") and a1 in ("）", ")", "类", "款", "项") and plain_int and len(token) in (3, 5, 7)):
         return True
+    if plain_int and len(token) == 2 and b1 in ("（", "(") and _two_digit_code(line, s, after):
+        return True  # 司法（06款）其他司法支出（99项）: a 款 or 项 code of its own
     if (b1 and b1 in FORMULA_OPERATORS) or (a1 and a1 in FORMULA_OPERATORS):
         return True  # a factor of a formula (…÷上期支出总额×100%)
     if b1 in (":", "：") and not a1 and re.search(r"[=＝]", line[max(0, s - WINDOW) : s]):

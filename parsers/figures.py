@@ -276,6 +276,10 @@ def _role(ln: _Line, tok: _Token) -> None:
         tok.role = Role.OTHER if not is_count(tok.unit_name) else tok.role
 
 
+# the two-digit 款 and 项 codes printed after a 类 code: （204类）司法（06款）其他司法支出（99项）
+LOWER_LEVEL_CODES = re.compile(r"[^（(\d]{0,30}[（(]\s*(\d{2})\s*款\s*[）)](?:[^（(\d]{0,40}[（(]\s*(\d{2})\s*项\s*[）)])?")
+
+
 def _own_name(ln: _Line, tok: _Token) -> tuple[str, str, str]:
     """What the figure's clause itself names: (subject, code, the clause's words without the code)."""
     line, s, cstart = ln.text, tok.start, tok.clause_start
@@ -285,6 +289,8 @@ def _own_name(ln: _Line, tok: _Token) -> tuple[str, str, str]:
         code_m = cm
     code = code_m.group(1) if code_m else ""
     subject_text = clause if not code_m else clause[: code_m.start() - cstart] + clause[code_m.end() - cstart :]
+    if code_m and len(code) == 3 and (levels := LOWER_LEVEL_CODES.match(line, code_m.end(), s)):
+        code += levels.group(1) + (levels.group(2) or "")  # （204类）司法（06款）其他司法支出（99项）→ 2040699
     return canonical_subject(strip_role_words(subject_text, department=ln.department)), code, subject_text
 
 
@@ -303,8 +309,8 @@ def _subject(ln: _Line, tok: _Token) -> None:
             subject = noun or (subject if not ends_with_conjunction(clause) else "") or state.last_subject or subject or ln.section_subject
     elif not subject and not money and tok.unit_name != PERCENT and state.last_subject:
         subject = state.last_subject  # “总分 100 99.96”
-    elif (not subject or is_role_only(subject, subject_text)) and (change := _rate_of_change(ln, tok)):
-        subject, code = change.subject, code or change.code  # “…；公务接待费支出增加 0.01 万元，增长 3.45%”
+    elif (not subject or is_role_only(subject, subject_text)) and (lender := _lender(ln, tok, money)):
+        subject, code = lender.subject, code or lender.code
     elif not subject or is_role_only(subject, subject_text):
         inherited = state.topic(depth)
         if inherited is None and (not subject or ROLE_ONLY.fullmatch(subject)):
@@ -328,6 +334,21 @@ def _subject(ln: _Line, tok: _Token) -> None:
         state.amounts.append((s, Topic(subject, code, role)))
     state.last_subject = subject
     tok.subject, tok.code = subject, code
+
+
+def _lender(ln: _Line, tok: _Token, money: bool) -> Figure | None:
+    """The figure just before whose subject a figure naming nothing takes: a rate the change's
+    (“…；公务接待费支出增加 0.01 万元，增长 3.45%”), an amount what was counted (“国内公务接待
+    67 批次，660 人次，共 12.8 万元”)."""
+    return _rate_of_change(ln, tok) or (_counted_just_before(ln, tok) if money else None)
+
+
+def _counted_just_before(ln: _Line, tok: _Token) -> Figure | None:
+    """The count right before an amount in its sentence, when the amount's clause names nothing."""
+    prev = ln.result.figures[-1] if ln.result.figures else None
+    if prev is None or prev.role != Role.COUNT or not prev.subject or prev.start is None:
+        return None
+    return prev if prev.start - ln.offset >= tok.sentence_start and ln.topics.topic(0) is None else None
 
 
 def _rate_of_change(ln: _Line, tok: _Token) -> Figure | None:

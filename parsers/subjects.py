@@ -23,7 +23,7 @@ ROLE_WORDS = re.compile(
     rf"与\s*{_BASE}?\s*(?:决算|预算数?)?\s*相比(?:较)?|与\s*{_BASE}|(?:比|较)\s*{_BASE}(?:决算|预算数?|执行数)?(?:收入|支出)?(?:相比)?|"
     r"同比|环比|相比(?:较)?|"
     # which figure of the quantity
-    r"年初预算数?|全年预算数?|预算数|(?<![\u4e00-\u9fff])支出决算数?(?![合总小]计)|决算数|执行数|"
+    r"年初预算数?|全年预算数?|预算数(?!据)|(?<![\u4e00-\u9fff])支出决算数?(?![合总小]计)|决算数(?!据)|执行数(?!据)|"
     r"(?:增加|减少|增长|下降|上升|降低|持平|增幅|降幅|减幅|增收|减收|增支|减支)(?:[（(][^）)]*[）)])?(?:了|(?:率|幅度?)?(?:为|达到?))?|"
     r"完成[^，。；]{0,12}的|占(?:比)?[^，。；]*的|占比|占|"
     r"主要包括|主要用于|具体包括|包括|其中|分别为|分别是|合计为|共计|具体情况如下|如下"
@@ -36,7 +36,7 @@ LEADING = re.compile(
     r"^(?:[\s、，,：:；;）)的]|和|及|以及|本年度|本年(?!度|收入|支出)|本部门|本单位|我单位|我部门|全年|当年|截至|截止|年度|"
     r"[一二三四五六七八九十]是|其[一二三]|其中|另外|此外|同时|另|(?:与|比|较)(?![重例率]))+"
 )
-TRAILING = re.compile(r"(?:为|是|达|达到|共|总额为|各|总体|(?<![对占相])(?:比|较)|[\s、，,：:；;（(])+$")  # …比 (比2016年度: the year went)
+TRAILING = re.compile(r"(?:为|是|达|达到|共|总额为|各|总体|(?:预算|决算)?数据|(?<![对占相])(?:比|较)|[\s、，,：:；;（(])+$")  # …比 (比2016年度: the year went)
 # an enumerator inside a clause (“政务服务中心一是支付…”): the item follows it
 ENUMERATOR = re.compile(r"^.*?[一二三四五六七八九十]是\s*(?=\S)")
 YEAR = re.compile(r"(?:(?:19|20)\d{2}\s*年(?:度)?(?:底|末)?)?(?:\s*\d{1,2}\s*月(?:份)?(?:\s*\d{1,2}\s*日)?(?:底|末)?)?")
@@ -44,11 +44,16 @@ ROLE_ONLY = re.compile(r"(?:收、支|收支)(?:总计|合计)?|预算|决算|�
 BARE_TOTALS = ("收入", "支出")
 
 
+# “X决算数据比2014年X决算数据减少”: what follows 比 + a year is the base, the subject is before it
+COMPARED_WITH_A_YEAR = re.compile(r"(?<=\S)(?:比|较)\s*(?:19|20)\d{2}\s*年.*$")
+
+
 def strip_role_words(text: str, department: str | None = None) -> str:
     t = text
     if department:
         t = t.replace(department, "")
     t = re.sub(r"[（(]部门[）)]", "", t)
+    t = COMPARED_WITH_A_YEAR.sub("", t)
     t = YEAR.sub("", t)
     t = ROLE_WORDS.sub("", t)
     t = PERIOD_IN_NAME.sub("", t)

@@ -79,3 +79,19 @@ def test_more_or_less_income_or_spending_is_a_change():
     found = {f.text: (f.role, f.sign, f.subject) for f in doc.figures}
     assert found["15336"] == (Role.CHANGE, 1, "全镇财政总收入")  # not the previous year's income
     assert found["120"][:2] == (Role.CHANGE, -1)
+
+
+def test_two_digit_kuan_and_xiang_codes_are_no_figures_and_complete_the_class_code():
+    doc = parse_text("某区司法局2026年部门预算\n五、一般公共预算支出情况\n"
+                     "6、公共安全支出（204类）司法（06款）其他司法支出（99项）3845.49万元。主要用于法制业务经费等支出。\n")
+    (fig,) = doc.figures  # neither 06 nor 99项 is a figure
+    assert fig.text == "3845.49" and fig.code == "2040699"
+
+
+def test_an_amount_after_counts_is_the_money_of_what_was_counted():
+    doc = parse_text("某局2015年度部门决算\n一、“三公”经费决算情况\n"
+                     "公务用车费用中含公车购置费0万元。公务接待情况:本年度国内公务接待67批次,660人次,共12.8万元。"
+                     "2015年“三公”经费决算数据比2014年“三公”经费决算数据减少16.5万元,下降18%。\n")
+    subjects = {f.text: f.subject for f in doc.figures}
+    assert subjects["12.8"] == subjects["67"] != subjects["0"]  # not the 购置费 of two sentences before
+    assert subjects["16.5"] == subjects["18"] == "三公经费"
