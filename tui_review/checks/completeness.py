@@ -7,7 +7,8 @@
   (`parsers.table_kinds.STANDARD_KINDS`: the nine tables every 决算 and 预算 disclosure carries),
   is nowhere in the document: neither a table of that kind nor a title line naming it. Listed in
   the 目录 and absent is an error (the document contradicts itself); required by the template and
-  absent a warning.
+  absent a warning. When the 目录 lists several tables and none of them is there, that is one
+  warning naming them all: the text of a disclosure published apart from its tables.
 - ``completeness.empty_note``: a 政府性基金 / 国有资本经营 / “三公” table printed with no figures at
   all and without the note the templates require (“本表无数据”, “本表为空表”, “没有…收入和支出”).
 """
@@ -75,6 +76,9 @@ def _missing(doc: Document, config: Config) -> list[Finding | None]:
         if kind and kind not in promised:
             promised[kind] = (line, page, section_id)
     out = []
+    absent = [kind for kind in promised if kind not in present]
+    if len(absent) > 1 and len(absent) == len(promised):
+        return [_none_present(doc, config, [promised[kind] for kind in absent])]
     for kind, (line, page, section_id) in promised.items():
         if kind not in present:
             out.append(_finding(
@@ -93,6 +97,20 @@ def _missing(doc: Document, config: Config) -> list[Finding | None]:
                 f"“{kind_name(kind)}”; the document does not contain it",
             ))
     return out
+
+
+def _none_present(doc: Document, config: Config, listed: list[tuple[str, int | None, str]]) -> Finding | None:
+    """The 目录 lists tables and the document carries none of them: one warning (the tables are
+    often published as a file of their own), not one error per table."""
+    _, page, section_id = listed[0]
+    names = "、".join(f"“{line}”" for line, _, _ in listed)
+    return _finding(
+        doc, config, "completeness.table_missing", Severity.WARNING, "all-listed", Place(page=page, area="目录"), section_id,
+        listed[0][0],
+        f"目录列出的 {len(listed)} 张表在文档中都没有找到（表格可能另行公开，请与表格文件一起检查）：{names}",
+        f"none of the {len(listed)} tables the 目录 lists is in the document (they may be published as a file of "
+        f"their own: check it together with this one): {names}",
+    )
 
 
 def _is_empty(doc: Document, table: Table) -> bool:
