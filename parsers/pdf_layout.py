@@ -43,6 +43,7 @@ class Fragment:
     continued: bool = False  # titled as a continuation (续表)
     first_on_page: bool = False  # nothing above it on its page
     last_on_page: bool = False  # nothing below it on its page
+    carries_header: bool = False  # goes on with the header of the table before it (over a page break)
 
 
 @dataclass(slots=True)

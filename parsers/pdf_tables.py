@@ -20,7 +20,7 @@ from parsers.numbers import UNIT_NOTE
 from parsers.pdf_layout import Fragment
 from parsers.table_codes import CodeHeader, code_header, label_columns, turn
 from parsers.table_kinds import recognise
-from parsers.table_spans import column_targets, logical_columns, merge_columns
+from parsers.table_spans import column_targets, columns_within, logical_columns, merge_columns
 
 PATH_SEPARATOR = " › "
 AMOUNT = re.compile(r"^[-−]?\s*[\d０-９][\d０-９,，]*(?:[.．][\d０-９]+)?\s*%?$")
@@ -138,16 +138,41 @@ def _column_map(first: RawTable, other: RawTable) -> list[int] | None:
     return column_targets(first, other)
 
 
-def _continues(group: list[Fragment], fragment: Fragment) -> bool:
-    last = group[-1]
+def _page_turn(last: Fragment, fragment: Fragment) -> bool:
+    """Does ``fragment`` open the page after the one ``last`` closed, with no title of its own?"""
     return (
         fragment.table.page == last.table.page + 1
         and last.last_on_page
         and not last.notes
         and fragment.first_on_page
         and (not fragment.title or fragment.continued)
-        and _column_map(group[0].table, fragment.table) is not None
     )
+
+
+def _continues(group: list[Fragment], fragment: Fragment) -> bool:
+    return _page_turn(group[-1], fragment) and _column_map(group[0].table, fragment.table) is not None
+
+
+def _header_only(fragment: Fragment) -> bool:
+    rows = _Rows.of(fragment)
+    height = _header_height(rows)[0]
+    return height > 0 and not any(any(rows.texts(r)) for r in range(height, len(rows.starts)))
+
+
+def _carries_header(group: list[Fragment], fragment: Fragment) -> bool:
+    """Does ``fragment`` go on with the header of a table whose page held only its top header rows
+    (收入 | 支出), its own columns each under one of them (项目名称 金额 | 项目名称 金额)?"""
+    return (
+        len(group) == 1
+        and _page_turn(group[0], fragment)
+        and _header_only(group[0])
+        and columns_within(group[0].table, fragment.table) is not None
+    )
+
+
+def _on_logical_columns(fragment: Fragment) -> None:
+    has_header = _header_height(_Rows.of(fragment))[0] > 0
+    fragment.table = merge_columns(fragment.table, logical_columns(fragment.table, has_header))
 
 
 def group_fragments(fragments: list[Fragment]) -> list[list[Fragment]]:
@@ -157,14 +182,42 @@ def group_fragments(fragments: list[Fragment]) -> list[list[Fragment]]:
     for fragment in fragments:
         if groups and _continues(groups[-1], fragment):
             groups[-1].append(fragment)
+        elif groups and _carries_header(groups[-1], fragment):
+            _on_logical_columns(fragment)
+            fragment.carries_header = True
+            groups[-1].append(fragment)
         else:
-            has_header = _header_height(_Rows.of(fragment))[0] > 0
-            fragment.table = merge_columns(fragment.table, logical_columns(fragment.table, has_header))
+            _on_logical_columns(fragment)
             groups.append([fragment])
     return groups
 
 
+def _under_top_header(table_id: str, group: list[Fragment]) -> Table:
+    """The table of a group whose first fragment is only the top of the header: read from the
+    rest, each column's path led by the top header's path of the column it sits under."""
+    top = group[0]
+    table = build_table(table_id, group[1:])
+    within = columns_within(top.table, group[1].table)
+    if within is not None and len(within) == len(table.columns):
+        height = _header_height(_Rows.of(top))[0]
+        paths, _ = _column_paths(top.table, height, {})
+        table.columns = [PATH_SEPARATOR.join(p for p in (paths[t], own) if p) for t, own in zip(within, table.columns)]
+        first_under = {t: c for c, t in reversed(list(enumerate(within)))}
+        top_rows = _Rows.of(top)
+        above = [[top_rows.texts(r)[within[c]] if first_under[within[c]] == c else "" for c in range(len(within))] for r in range(height)]
+        table.header_rows = above + table.header_rows
+    table.title = f"{top.tag} {top.title}".strip()
+    table.unit = top.unit or table.unit
+    table.page = top.table.page
+    table.pages = sorted({f.table.page for f in group})
+    table.notes = [note for f in group for note in f.notes]
+    table.kind = recognise(top.title or top.tag, table.columns)
+    return table
+
+
 def build_table(table_id: str, group: list[Fragment]) -> Table:
+    if len(group) > 1 and group[1].carries_header:
+        return _under_top_header(table_id, group)
     first = _Rows.of(group[0])
     height, code_rows = _header_height(first)
     header_texts = [first.texts(r) for r in range(height)]

@@ -124,10 +124,9 @@ def merge_columns(table: RawTable, groups: list[tuple[int, int]]) -> RawTable:
     return RawTable(table.page, table.bbox, xs, list(table.ys), cells, table.ruled)
 
 
-def column_targets(first: RawTable, other: RawTable) -> list[int] | None:
-    """Where each physical column of a continuation fragment sits among ``first``'s columns, by its
-    middle (None: no fit). Several may sit in one column of ``first`` only when ``first`` has fewer
-    columns (it was merged) and no row of ``other`` has two non-blank cells that would land there."""
+def columns_within(first: RawTable, other: RawTable) -> list[int] | None:
+    """The column of ``first`` each column of ``other`` lies within, by its middle (None: one lies
+    in none)."""
     targets = []
     for c in range(other.n_cols):
         middle = (other.xs[c] + other.xs[c + 1]) / 2
@@ -135,7 +134,15 @@ def column_targets(first: RawTable, other: RawTable) -> list[int] | None:
         if len(hit) != 1:
             return None
         targets.append(hit[0])
-    if len(set(targets)) == len(targets):
+    return targets
+
+
+def column_targets(first: RawTable, other: RawTable) -> list[int] | None:
+    """Where each physical column of a continuation fragment sits among ``first``'s columns, by its
+    middle (None: no fit). Several may sit in one column of ``first`` only when ``first`` has fewer
+    columns (it was merged) and no row of ``other`` has two non-blank cells that would land there."""
+    targets = columns_within(first, other)
+    if targets is None or len(set(targets)) == len(targets):
         return targets
     if first.n_cols >= other.n_cols:
         return None

@@ -168,6 +168,23 @@ def test_a_continuation_page_is_placed_on_the_merged_columns():
     assert table.cell_pages[(4, 2)] == 2
 
 
+def test_a_header_carried_over_a_page_break_leads_the_columns_under_it():
+    top = grid([0.0, 5.0, 200.0, 400.0], 1, [(0, 1, 1, 1, "收入"), (0, 2, 1, 1, "支出")])
+    rest = grid([0.0, 100.0, 200.0, 300.0, 400.0], 3, [
+        (0, 0, 1, 1, "项目名称"), (0, 1, 1, 1, "金额"), (0, 2, 1, 1, "项目名称"), (0, 3, 1, 1, "金额"),
+        (1, 0, 1, 1, "一、一般公共预算"), (1, 1, 1, 1, "9.00"), (1, 2, 1, 1, "一、基本支出"), (1, 3, 1, 1, "9.00"),
+        (2, 0, 1, 1, "收入合计"), (2, 1, 1, 1, "9.00"), (2, 2, 1, 1, "支出合计"), (2, 3, 1, 1, "9.00"),
+    ], page=2)
+    table = built(Fragment(top, title="四、财政拨款收支预算总表", last_on_page=True), Fragment(rest, first_on_page=True))
+    assert table.title == "四、财政拨款收支预算总表"
+    assert table.kind == "fiscal_summary"
+    assert table.pages == [1, 2]
+    assert table.columns == ["收入 › 项目名称", "收入 › 金额", "支出 › 项目名称", "支出 › 金额"]
+    assert table.header_rows[0] == ["收入", "", "支出", ""]
+    assert table.rows[-1] == ["收入合计", "9.00", "支出合计", "9.00"]
+    assert table.cell_pages[(1, 3)] == 2
+
+
 def _vertical(x: float, top: float, bottom: float) -> dict:
     return {"object_type": "line", "x0": x, "x1": x, "top": top, "bottom": bottom, "width": 0.0, "height": bottom - top}
 
