@@ -289,6 +289,8 @@ def _own_name(ln: _Line, tok: _Token) -> tuple[str, str, str]:
         code_m = cm
     code = code_m.group(1) if code_m else ""
     subject_text = clause if not code_m else clause[: code_m.start() - cstart] + clause[code_m.end() - cstart :]
+    if tok.role == Role.SHARE and "占" in subject_text:
+        subject_text = subject_text[: subject_text.rindex("占")]  # “占基本支出预算 81.25%” names the base, not the part
     if code_m and len(code) == 3 and (levels := LOWER_LEVEL_CODES.match(line, code_m.end(), s)):
         code += levels.group(1) + (levels.group(2) or "")  # （204类）司法（06款）其他司法支出（99项）→ 2040699
     return canonical_subject(strip_role_words(subject_text, department=ln.department)), code, subject_text

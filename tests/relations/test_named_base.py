@@ -165,3 +165,14 @@ def test_a_base_named_with_its_fund_is_the_amount_stated_where_that_fund_is_spok
     )
     rel = shares(parse_text(text))["10.23"]
     assert [t.figure.text for t in rel.denominator] == ["1824.69"]
+
+
+def test_a_base_named_without_de_before_the_share_and_the_part_is_the_shares_subject():
+    text = BUDGET_DOC + (
+        "五、一般公共预算支出情况说明\n1. 基本支出预算 881300.39 元,占一般公共预算支出的96.74%。其中:\n"
+        "工资福利支出预算 716052.51 元,占基本支出预算81.25%,同比减少 148979.48 元。\n"
+        "商品和服务支出预算 165247.88 元,占基本支出预算18.76%,同比减少 17291.92 元。\n"
+    )
+    found = shares(parse_text(text))
+    assert [t.figure.text for t in found["18.76"].denominator] == ["881300.39"]
+    assert found["18.76"].target.subject == "商品和服务支出"  # the part, not the base named after 占

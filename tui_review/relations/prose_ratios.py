@@ -30,8 +30,9 @@ def completions(ctx: Ctx) -> list[Relation]:
 
 
 
-# “占“三公”经费的 18.85%”: a share whose base is named in words, not printed in its clause
-BASE_NAME = re.compile(r"占\s*(?P<name>[^，,；;。：:\d%％（）()]{2,24}?)\s*(?:的|比重为?|比例为?|(?<=合计|总计|总额))\s*$")
+# “占“三公”经费的 18.85%”, “占基本支出预算 81.25%”: a share whose base is named in words, not
+# printed in its clause
+BASE_NAME = re.compile(r"占\s*(?P<name>[^，,；;。：:\d%％（）()]{2,24}?)\s*(?:的|比重为?|比例为?|(?<=合计|总计|总额|预算|支出|收入|经费))\s*$")
 
 
 def shares(ctx: Ctx, heads: dict[int, Figure]) -> list[Relation]:
@@ -41,8 +42,8 @@ def shares(ctx: Ctx, heads: dict[int, Figure]) -> list[Relation]:
         if share.role != Role.SHARE:
             continue
         share_start = start_of(share)
-        line_start = marks(text).last("\n；;。", share_start) + 1
-        clause_start = marks(text).last("，,；;。\n", share_start) + 1
+        line_start = _last_stop(text, "\n；;。", share_start) + 1
+        clause_start = _last_stop(text, "，,；;。\n", share_start) + 1
         part = next(
             (f for f in reversed(ctx.between(line_start, clause_start)) if money(f) and not closes_bracket(text, end_of(f), clause_start)),
             None,
@@ -73,7 +74,7 @@ def shares(ctx: Ctx, heads: dict[int, Figure]) -> list[Relation]:
             continue
         if inside and total.unit is None:
             total.unit = part.unit  # "占总收入（4,677,326.79）的": the bracketed total is in the part's unit
-        name, base = share.subject or part.subject, base_name or total.subject
+        name, base = part.subject or share.subject, base_name or total.subject
         rel = ratio_relation(
             "share", share, part, total, "占",
             f"{name} 占比 = {name} ÷ {base or '合计'}" + (f"（{base}取自《{_title(ctx, total)}》）" if total.cell else ""),
@@ -82,6 +83,23 @@ def shares(ctx: Ctx, heads: dict[int, Figure]) -> list[Relation]:
         rel.uncertain = uncertain
         out.append(rel)
     return out
+
+
+HARD_LINE_END = "。；;：:！？!?"  # a line ending in these ends its item; any other line break is a wrap
+
+
+def _last_stop(text: str, stops: str, pos: int) -> int:
+    """The last of ``stops`` before ``pos``, passing over line breaks that only wrap a sentence
+    (“…占基本支出预算\n81.25%”: a text typeset with hard line breaks)."""
+    at = marks(text).last(stops, pos)
+    for _ in range(WRAPS):
+        if at <= 0 or text[at] != "\n" or text[at - 1] in HARD_LINE_END or text[at - 1] == "\n":
+            break
+        at = marks(text).last(stops, at)
+    return at
+
+
+WRAPS = 2  # line breaks passed over at most
 
 
 def _title(ctx: Ctx, cell: Figure) -> str:
