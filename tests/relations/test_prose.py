@@ -402,3 +402,10 @@ def test_sub_sections_that_describe_fewer_parts_than_the_sentence_lists_are_not_
     sums = relations(text, "sum.parts")
     assert [[t.figure.text for t in r.terms] for r in sums] == [["13.9", "9", "35"]]  # the sentence's list, complete
     assert not relations(text, "components-of-change")  # the vehicle's change is not stated
+
+
+def test_a_list_in_a_text_without_headings_is_summed_and_items_named_with_fei_yong_are_standard():
+    text = ("2023年区级部门“三公”经费预算\n经汇总,2023年区级部门一般公共预算“三公”经费支出预算为2493.77万元,其中:"
+            "因公出国(境)费用83万元,公务用车购置及运行维护费1534.95万元,公务接待费875.82万元。\n")
+    (rel,) = relations(text, "sum.parts")
+    assert [t.figure.text for t in rel.terms] == ["83", "1534.95", "875.82"] and not rel.partial

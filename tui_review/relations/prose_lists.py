@@ -181,7 +181,8 @@ def inline_lists(ctx: Ctx) -> list[Relation]:
         if not before:
             continue
         sec = ctx.doc.section(before[0].section_id)
-        limit = sec.children[0].start if sec is not None and sec.children and sec.children[0].start > opener_end else (sec.end if sec else len(text))
+        limit = sec.children[0].start if sec is not None and sec.children and sec.children[0].start > opener_end else (
+            sec.end if sec is not None and sec.end > opener_end else len(text))  # text before any heading: no section bounds it
         if sec is not None and sec.children and sec.children[0].start <= opener_end + 2:
             continue  # parts are sub-sections: section_sums handles them
         end = marks(text).next("。", opener_end)
