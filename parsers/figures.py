@@ -260,6 +260,8 @@ def _role(ln: _Line, tok: _Token) -> None:
         at = tok.clause_start + clause.rfind(alt)
         ln.issue("parse.ambiguous_sign", Severity.WARNING, f"增减方向不明：“{alt}”（模板文字未删除？），按前一个词读取",
                  f"ambiguous direction “{alt}” (template wording left in?): read as the first word", alt, at, at + len(alt))
+    if tok.role == Role.OTHER and tok.unit_name == PERCENT and (change := _bracketed_after_change(ln, tok)) is not None:
+        tok.role, tok.sign = Role.GROWTH, change.sign  # “较上年减少1.5万元（42.86%）”: the change's rate
     if tok.unit_name is None and tok.role == Role.CHANGE and rate_without_percent(clause, ln.result.figures, ln.offset + tok.sentence_start):
         tok.role, tok.unit_name = Role.GROWTH, PERCENT
         ln.issue("parse.missing_percent", Severity.WARNING, f"“{clause.strip()[-6:]}{tok.text}”缺少百分号：按增长率 {tok.text}% 核对",
@@ -336,6 +338,15 @@ def _subject(ln: _Line, tok: _Token) -> None:
         state.amounts.append((s, Topic(subject, code, role)))
     state.last_subject = subject
     tok.subject, tok.code = subject, code
+
+
+def _bracketed_after_change(ln: _Line, tok: _Token) -> Figure | None:
+    """The change in money a bracketed rate directly follows (“减少1.5万元（42.86%）”), else None."""
+    prev = ln.result.figures[-1] if ln.result.figures else None
+    if prev is None or prev.role != Role.CHANGE or prev.unit not in MONEY_UNITS or prev.end is None:
+        return None
+    between = ln.text[prev.end - ln.offset : tok.start]
+    return prev if re.fullmatch(r"\s*(?:[千万亿]?元)?\s*[（(]\s*", between) else None
 
 
 def _lender(ln: _Line, tok: _Token, money: bool) -> Figure | None:

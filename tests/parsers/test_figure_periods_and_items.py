@@ -95,3 +95,10 @@ def test_an_amount_after_counts_is_the_money_of_what_was_counted():
     subjects = {f.text: f.subject for f in doc.figures}
     assert subjects["12.8"] == subjects["67"] != subjects["0"]  # not the 购置费 of two sentences before
     assert subjects["16.5"] == subjects["18"] == "三公经费"
+
+
+def test_a_rate_in_brackets_right_after_a_change_is_that_changes_rate():
+    doc = parse_text(FINAL + "公务接待费2.30万元,较上年减少1.5万元(42.86%),主要原因是厉行节约;会议费3.00万元（占20%）。\n")
+    found = {f.text: (f.role, f.sign) for f in doc.figures}
+    assert found["42.86"] == (Role.GROWTH, -1)
+    assert found["20"][0] == Role.SHARE  # a bracketed share keeps its own word
