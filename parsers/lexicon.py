@@ -37,7 +37,8 @@ PREVIOUS = re.compile(r"上年(?!结转|末|底)|上一年|去年|上年度")  #
 BUDGET = re.compile(r"年初预算|预算数|全年预算|预算安排|预算为|调整预算")  # a budget figure
 ACTUAL = re.compile(r"决算数|支出决算|决算为|执行数|决算|实际支出|全年执行")  # an outturn
 # in a 决算, these name the year's budget (预算收入 / 支出预算 …), not the outturn
-BUDGET_IN_FINAL = re.compile(r"预算收入|收入预算|预算支出|支出预算|预算总计|预算合计")
+BUDGET_IN_FINAL = re.compile(r"(?<!一般公共)(?<!政府性基金)(?<!国有资本经营)(?:预算收入|预算支出)|收入预算|支出预算|预算总计|预算合计")
+# (一般公共预算收入 / 政府性基金预算支出 name a fund's money, not a budget figure)
 # a year that names a period (2022年, 2022年度), not a date (2018年9月)
 PERIOD_YEAR = re.compile(r"((?:19|20)\d{2})\s*年(?!\s*\d{1,2}\s*月)")
 # a year that is the base of a comparison (比2017年减少…, 较2017年, 与2017年相比), not a period label
@@ -82,7 +83,7 @@ SIGN_AT_END = re.compile(
 # a rate's words (增长 / 降幅 …, not 增加 / 减少, which state amounts)
 RATE_AT_END = re.compile(r"(?:增长|下降|降低|上升|增幅|降幅|减幅)(?:率|幅度?)?(?:为|达到?|了)?\s*$")
 SHARE_AT_END = re.compile(r"占(?:比|[^，。；]*?的)?\s*(?:比重|比例)?(?:为)?\s*$")  # 占 / 占…的 / 占比为
-COMPLETION_AT_END = re.compile(r"(?:完成[^，。；]{0,12}的|执行率为?|完成率为?|完成)\s*$")  # 完成…的 / 执行率
+COMPLETION_AT_END = re.compile(r"(?:完成[^，。；]{0,12}的|执行率为?|完成率为?|完成|(?:为|达到?)(?:年初|全年|调整后?)?预算数?的)\s*$")  # 完成…的 / 执行率 / 为预算的
 # a claim of no difference: 持平 / 相同 / 等于 / 未发生变化 …
 SAME = r"(?:持平|相同|相等|一致|等于|不变|没有变化|无变化|未发生变化|未变化)"
 

@@ -102,3 +102,14 @@ def test_a_rate_in_brackets_right_after_a_change_is_that_changes_rate():
     found = {f.text: (f.role, f.sign) for f in doc.figures}
     assert found["42.86"] == (Role.GROWTH, -1)
     assert found["20"][0] == Role.SHARE  # a bracketed share keeps its own word
+
+
+def test_a_funds_income_in_a_final_account_is_an_outturn_and_wei_yusuan_de_is_a_completion():
+    doc = parse_text("某区2017年预算执行情况和2018年预算草案的报告\n一、2017年预算执行情况\n"
+                     "2017年全区一般公共预算收入671163万元,较上年同比降低1.4%,为预算的100.1%。\n")
+    found = {f.text: (f.role, f.subject) for f in doc.figures}
+    assert found["671163"][0] in (Role.AMOUNT, Role.ACTUAL)  # 一般公共预算 names the fund, not a budget figure
+    assert found["100.1"] == (Role.COMPLETION, found["671163"][1])
+    final = parse_text("某局2017年度部门决算\n一、收入支出决算情况\n2017年一般公共预算支出671163万元,较上年同比降低1.4%;支出预算700000万元。\n")
+    roles = {f.text: f.role for f in final.figures}
+    assert roles["671163"] != Role.BUDGET and roles["700000"] == Role.BUDGET
