@@ -123,3 +123,31 @@ async def test_pane_borders_are_set_only_when_their_text_changes(tmp_path):
         content.border_title = "2 正文"  # set elsewhere meanwhile (a language switch)
         _set_border(content, "2 一节", "")
         assert content.border_title == "2 一节"
+
+
+@run_async
+async def test_the_tree_follows_n_after_the_first_frame(tmp_path, monkeypatch):
+    """``n`` draws its response (list cursor, content, detail) before the tree's cursor moves: moving
+    it can open closed nodes and scroll far (every visible line built and drawn again, a frame
+    spanning the whole screen). The tree follows after that frame and ends on the node shown."""
+    app = ReviewApp(deep_document(tmp_path), options=LoadOptions(review_path=tmp_path / "r.sqlite"))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        main = app.main
+        tree = main.query_one(DocumentTree)
+        events: list[str] = []
+        refresh, select_ref = Screen._compositor_refresh, DocumentTree.select_ref
+        monkeypatch.setattr(Screen, "_compositor_refresh", lambda screen: events.append("frame") or refresh(screen))
+        monkeypatch.setattr(DocumentTree, "select_ref", lambda tree, ref: events.append("tree") or select_ref(tree, ref))
+        moved = 0
+        for _ in range(24):  # the sample's first ten findings are on its cover
+            events.clear()
+            before = main.node
+            await pilot.press("n")
+            await pilot.pause(0.1)
+            if main.node == before:
+                continue
+            moved += 1
+            assert "tree" in events and events.index("frame") < events.index("tree"), events
+            assert tree.cursor_node is not None and tree.cursor_node.data == main.node
+        assert moved, "no n moved to another node: the test shows nothing"

@@ -53,6 +53,7 @@ class MainScreen(ReviewActionsMixin):
         self._nav: Navigator | None = None
         self._detail_timer: Timer | None = None
         self._detail_shown_at = 0.0  # monotonic time the detail pane last changed
+        self._tree_sync_pending = False
 
     def compose(self) -> ComposeResult:
         yield StatusLine(id="status-line")
@@ -197,9 +198,25 @@ class MainScreen(ReviewActionsMixin):
             self._refresh_list()
 
     def _go(self, ref: NodeRef, figure_id: str | None = None, highlight: tuple[int, int] | None = None) -> None:
-        """Show a node and put the tree's cursor on it."""
+        """Show a node; the tree's cursor follows it once this frame is drawn (`_sync_tree_later`)."""
         self._show_node(ref, figure_id, highlight)
-        self.doc_tree.select_ref(ref)
+        self._sync_tree_later()
+
+    def _sync_tree_later(self) -> None:
+        """Put the tree's cursor on the node on show after the next frame. Moving it can open closed
+        nodes and scroll the tree far away: every visible line of the tree is built and drawn again,
+        and the frame then spans the whole screen (on a long document half of a key's cost). The
+        key's first frame shows the response (list cursor, content, detail); the tree follows in the
+        next. Keys in between coalesce into one sync to wherever the navigator is by then."""
+        if not self._tree_sync_pending:
+            self._tree_sync_pending = True
+            self.call_after_refresh(self._sync_tree)
+
+    def _sync_tree(self) -> None:
+        self._tree_sync_pending = False
+        node = self._nav.node if self._nav is not None else None
+        if node is not None:
+            self.doc_tree.select_ref(node)
 
     def _draw(self, selection: Selection | None) -> None:
         """Draw a navigator's `Selection`: the content pane's place, the list's row, the detail."""
