@@ -18,16 +18,19 @@ rendered in the worker (``picture``), then the encoding textual-image does when 
 on the UI thread: ``kitty`` (the picture as base64 PNG) and ``sixel`` (the picture as Sixel bands).
 
 ``--keys`` measures the app instead (Textual's Pilot at 120×40, on the first FILE or the published
-PDF): key → first and last frame for ``n`` (next finding) with the page view hidden, then shown
-(every ``n`` then starts a page render in the worker), timed as ``benchmarks/bench_tui.py`` does;
-then, the page view shown, ``n`` pressed every 20 ms, its page cache emptied before each press (so
-every page is rendered afresh) and most keys come while the page of the one before is still being
-rendered (counted: "in flight"): key → first frame, the response a reviewer sees while a page
-renders; and the worker's time per page view render (view, page region from the
-LRU or PDFium, boxes, half-block strips, or the protocol's encoding). ``--graphics kitty`` /
+PDF), the page view shown: for ↓ in the content, j in the findings list, n, the page view's ``]`` /
+``[`` (next / previous page) and ``+`` / ``-`` (zoom), key → first frame (the response) and key →
+last frame (every pane updated; a frame drawing a page the worker finished ends the count, except
+for the page keys, whose response is that page), each pressed with no render in flight and while
+one is: the current page is rendered again from PDFium (page cache emptied) and the key sent 5 ms
+after, while the worker is inside PDFium or building the half-block strips. Keys are sent as the
+terminal sends them, never waiting for the render (Pilot's ``press`` waits until the process is
+idle, i.e. until the render is done). Then the worker's time per page view render (page region from
+the LRU or PDFium, boxes, half-block strips, or the protocol's encoding). ``--graphics kitty`` /
 ``sixel`` draws the page view with textual-image's widget instead (headless: its terminal writes
-are swallowed) and times that widget's drawing on the UI thread (CPU time per page picture); ``--ui-encoding`` encodes
-there as the library does, for the figures before the encoding moved into the worker.
+are swallowed) and times that widget's drawing on the UI thread (CPU time per page picture);
+``--ui-encoding`` encodes there as the library does, for the figures before the encoding moved
+into the worker.
 
 Each timing is taken on a page not rendered before in the run (PDFium keeps no page cache here, so
 every page is cold); the page view additionally caches what it rendered (LRU) for the session.
@@ -36,6 +39,7 @@ every page is cold); the page view additionally caches what it rendered (LRU) fo
 from __future__ import annotations
 
 import argparse
+import asyncio
 import statistics
 import sys
 import time
@@ -146,29 +150,34 @@ def _headless_protocol(mode: str, in_worker: bool) -> dict[int, float]:
     return per_picture  # type: ignore[return-value]
 
 
+# (label, the keys pressed in turn as (key, character), the pane focused first): moves in the content
+# (↓ and ↑ in turn, so the cursor never sticks at the end) and the findings list (j), next finding
+# (n), the page view's next / previous page and zoom
+PAGE_KEYS = (("↓↑", (("down", None), ("up", None)), "2"), ("j", (("j", "j"),), "3"), ("n", (("n", "n"),), "3"),
+             ("]", (("right_square_bracket", "]"),), None), ("[", (("left_square_bracket", "["),), None),
+             ("+", (("plus", "+"),), None), ("-", (("minus", "-"),), None))
+WINDOW = 0.3  # seconds a key's frames are collected for: longer than a page render
+
+
 async def key_response(path: Path, presses: int, graphics: str = "halfblock", in_worker: bool = True) -> None:
     import tempfile
-
-    sys.path.insert(0, str(ROOT / "benchmarks"))
-    from bench_tui import _presses
 
     from tui_review.app import ReviewApp
     from tui_review.review.pipeline import LoadOptions
     from tui_review.widgets.page_view import PageView
 
     draws = _headless_protocol(graphics, in_worker) if graphics != "halfblock" else {}
-
     renders: list[float] = []
-    draw = PageView._draw
+    render_job = PageView._render_job
 
-    def timed_draw(self, request):
+    def timed_job(self, request):  # the worker's whole job: page region, boxes, strips or encoding
         t0 = time.perf_counter()
         try:
-            return draw(self, request)
+            return render_job(self, request)
         finally:
             renders.append(time.perf_counter() - t0)
 
-    PageView._draw = timed_draw
+    PageView._render_job = timed_job  # type: ignore[method-assign]
     with tempfile.TemporaryDirectory() as tmp:
         app = ReviewApp(path, options=LoadOptions(review_path=Path(tmp) / "bench.review.sqlite"))
         async with app.run_test(size=(120, 40)) as pilot:
@@ -178,67 +187,108 @@ async def key_response(path: Path, presses: int, graphics: str = "halfblock", in
             app.clear_notifications()
             encoded = "" if graphics == "halfblock" else (", encoded in the worker" if in_worker else ", encoded on the UI thread")
             print(f"document: {path.name}, {len(app.main.session.entries)} entries; page view drawn as {graphics}{encoded}")
-            for label in ("page view hidden", "page view shown"):
-                if label.endswith("shown"):
-                    await pilot.press("v")
-                    await pilot.pause(0.3)
-                    await app.workers.wait_for_complete()
-                    renders.clear()
-                first, last, _ = await _presses(pilot, "3", "n", presses)
-                for name, values in (("first", first), ("last", last)):
-                    _print(f"key n → {name} frame, {label}", values)
-            first, in_flight = await _presses_while_rendering(pilot, app.screen.query_one(PageView), presses)
-            _print(f"key n → first frame, page view shown, every {1000 * BURST:.0f} ms ({in_flight} in flight)", first)
+            await pilot.press("n", "v")
             await app.workers.wait_for_complete()
+            await pilot.pause(0.3)
+            renders.clear()
+            view = app.screen.query_one(PageView)
+            meter = _FrameMeter(app, view)
+            results: dict[str, list[float]] = {}
+            for name, keys, focus in PAGE_KEYS:
+                for in_flight in (False, True):
+                    if focus is not None:
+                        await pilot.press(focus)
+                    for i in range(presses):
+                        key, char = keys[i % len(keys)]
+                        await _quiet(pilot)
+                        if in_flight:
+                            _start_cold_render(view)
+                            await asyncio.sleep(0.005)  # the worker is inside PDFium or the strips now
+                            if not view.busy:
+                                continue  # landed already: not a key during a render
+                        first, last = await meter.press(key, char)
+                        label = f"{'render in flight' if in_flight else 'no render'}"
+                        if first is not None:
+                            results.setdefault(f"key {name} → first frame, {label}", []).append(first)
+                        if last is not None:
+                            results.setdefault(f"key {name} → last frame, {label}", []).append(last)
+            await app.workers.wait_for_complete()
+    for label, values in results.items():
+        _print(label, values)
     if renders:
-        _print("page view render (worker)", renders)
+        _print("page view render (worker: page region, boxes, strips)", renders)
     if draws:
         _print(f"{graphics} image widget, UI-thread CPU time per page picture drawn", list(draws.values()))
 
 
-BURST = 0.02  # seconds between presses: shorter than a page render, so renders are in flight
+async def _quiet(pilot) -> None:
+    """No render in flight and the screen idle: the state before each timed key."""
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause(0.05)
 
 
-async def _presses_while_rendering(pilot, view, count: int) -> tuple[list[float], int]:
-    """``n`` every `BURST` seconds: key → the first frame drawn after the key moved the panes (a
-    frame the page's render draws before that is no response), and how many keys came while a
-    render was in flight."""
-    from textual.screen import Screen
-
+def _start_cold_render(view) -> None:
+    """Render the view's current page again, from PDFium (its page cache emptied), in the worker."""
     from tui_review.render.lru import LruCache
-    from tui_review.screens.main import MainScreen
     from tui_review.widgets.page_view import CACHE_PAGES
 
-    frames: list[float] = []
-    handled: list[float] = []
-    refresh, step = Screen._compositor_refresh, MainScreen.action_next_finding
+    view._cache = LruCache(CACHE_PAGES)
+    shown = view.shown
+    view._update(view=shown.view if shown is not None else None)
 
-    def timed(screen) -> None:
-        refresh(screen)
-        frames.append(time.perf_counter())
 
-    def timed_step(screen) -> None:
-        step(screen)
-        handled.append(time.perf_counter())
+class _FrameMeter:
+    """Sends a key to the app the way the terminal does (Pilot's press waits until the process is
+    idle, i.e. until a render in flight is done) and times, from the moment it is sent, the first
+    and the last frame drawn once the key's action ran: the response, then every pane updated. A
+    frame that draws a page the worker finished after that is not the key's and ends its last-frame
+    count, unless no other frame came (the page keys, whose response is that page). Frames are timed
+    by wrapping the screen's refresh, as ``benchmarks/bench_tui.py`` does."""
 
-    first, in_flight = [], 0
-    Screen._compositor_refresh, MainScreen.action_next_finding = timed, timed_step  # type: ignore[method-assign]
-    try:
-        for _ in range(count):
-            view._cache = LruCache(CACHE_PAGES)  # every page the key asks for is rendered afresh (cold)
-            in_flight += view.busy
-            frames.clear()
-            handled.clear()
-            t0 = time.perf_counter()
-            await pilot.press("n")
-            await pilot.pause(BURST)
-            after = [f for f in frames if handled and f >= handled[0]]
-            if after:
-                first.append(after[0] - t0)
-    finally:
-        Screen._compositor_refresh, MainScreen.action_next_finding = refresh, step  # type: ignore[method-assign]
-    await pilot.app.workers.wait_for_complete()
-    return first, in_flight
+    def __init__(self, app, view) -> None:
+        from textual.app import App
+        from textual.screen import Screen
+
+        self.app, self.frames, self.handled, self.landed = app, [], [], []
+        refresh, dispatch, rendered = Screen._compositor_refresh, App._dispatch_action, type(view).on_page_view_rendered
+        frames, handled, landed = self.frames, self.handled, self.landed
+
+        def timed_refresh(screen) -> None:
+            refresh(screen)
+            frames.append(time.perf_counter())
+
+        async def timed_dispatch(app, *args, **kwargs):
+            try:
+                return await dispatch(app, *args, **kwargs)
+            finally:
+                handled.append(time.perf_counter())
+
+        def timed_rendered(page, message) -> None:
+            rendered(page, message)
+            landed.append(time.perf_counter())
+
+        Screen._compositor_refresh, App._dispatch_action = timed_refresh, timed_dispatch  # type: ignore[method-assign]
+        type(view).on_page_view_rendered = timed_rendered
+
+    async def press(self, key: str, char: str | None) -> tuple[float | None, float | None]:
+        from textual import events
+
+        for log in (self.frames, self.handled, self.landed):
+            log.clear()
+        event = events.Key(key, char)
+        event.set_sender(self.app)
+        t0 = time.perf_counter()
+        self.app._driver.send_message(event)
+        await asyncio.sleep(WINDOW)
+        if not self.handled:
+            return None, None
+        start = self.handled[0]
+        drawn = [t for t in self.frames if start <= t]
+        if not drawn:
+            return None, None
+        end = min((t for t in self.landed if t >= start), default=float("inf"))
+        before_page = [t for t in drawn if t < end]
+        return drawn[0] - t0, (before_page or drawn[:1])[-1] - t0
 
 
 def _print(label: str, seconds: list[float]) -> None:
@@ -260,8 +310,6 @@ def main() -> None:
                         help="with --keys and a protocol: encode on the UI thread as textual-image does (before)")
     args = parser.parse_args()
     if args.keys:
-        import asyncio
-
         default = ROOT / "sample_docs" / "real" / "上海市普陀区财政局2024年度部门决算.pdf"
         asyncio.run(key_response(args.files[0] if args.files else default, args.presses, args.graphics, not args.ui_encoding))
         return
