@@ -41,3 +41,69 @@ async def test_the_name_column_is_frozen_and_the_header_has_a_row_per_level(doc_
         assert grid.fixed_columns == 1  # 项目: the column before the first figure
         assert grid.header_height == 2
         assert [str(c.label) for c in grid.columns.values()] == ["\n项目", "本年\n决算数"]
+
+
+@run_async
+async def test_another_figure_of_the_table_shown_moves_the_cursor_without_filling_it_again(doc_copy, monkeypatch):
+    """Filling a table measures and draws every cell and lays the screen out: ``j``/``n`` between
+    findings of one table only move its cursor. A new own mark or theme fills it again."""
+    from tui_review.widgets.table_grid import TableGrid
+
+    app = ReviewApp(doc_copy)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        main = app.main
+        session = main.session
+        table = next(t for t in session.doc.tables if len(session.cell_figures(t.id)) >= 2)
+        (first, a), (second, b) = list(session.cell_figures(table.id).items())[:2]
+        fills: list[str] = []
+        fill = TableGrid._fill
+        monkeypatch.setattr(TableGrid, "_fill", lambda grid: fills.append(grid.table_id) or fill(grid))
+        grid = main.table_grid
+        main._go(NodeRef("table", table.id), a.id)
+        await pilot.pause()
+        main._go(NodeRef("table", table.id), b.id)
+        await pilot.pause()
+        assert fills == [table.id]
+        assert grid.figure_id == b.id and tuple(grid.cursor_coordinate) == second
+        session.store.add_own("figure", a.id, text=a.text)
+        main._go(NodeRef("table", table.id), a.id)
+        await pilot.pause()
+        assert fills == [table.id, table.id]
+        assert grid.figure_id == a.id and tuple(grid.cursor_coordinate) == first
+        app.theme = "review-light" if app.theme != "review-light" else "review-dark"
+        main._go(NodeRef("table", table.id), None)
+        await pilot.pause()
+        assert len(fills) == 3 and tuple(grid.cursor_coordinate) == (0, 0)
+
+
+@run_async
+async def test_j_onto_a_finding_in_another_table_keeps_that_finding_in_the_detail(tmp_path):
+    """Showing a table for a finding highlighted its first cell on the way; reported, it made the
+    screen leave the finding's figure, and the figure's highlight then opened the figure's FIRST
+    finding: on the demo 决算 5 of 16 table findings reached with j/n put another finding in the
+    detail pane, where s and a act (issue 14, item 1)."""
+    import shutil
+    from pathlib import Path
+
+    from tui_review.review.pipeline import LoadOptions
+
+    doc = tmp_path / "demo.pdf"
+    shutil.copy(Path(__file__).resolve().parents[2] / "sample_docs" / "demo_final_2024_errors.pdf", doc)
+    app = ReviewApp(doc, options=LoadOptions(review_path=tmp_path / "r.sqlite"))
+    async with app.run_test(size=(120, 40)) as pilot:
+        for _ in range(300):
+            await settle(pilot)
+            if app.main.session is not None:
+                break
+            await pilot.pause(0.1)
+        main = app.main
+        await pilot.press("3")
+        in_tables = 0
+        for _ in range(len(main.nav.shown())):
+            await pilot.press("j")
+            await pilot.pause(0.1)
+            entry = main.session.entry(main.findings.key or "")
+            assert entry is not None and main.nav.detail_key == entry.key and main.findings.key == entry.key
+            in_tables += entry.node is not None and entry.node.kind == "table"
+        assert in_tables >= 5, "too few findings in tables: the test shows nothing"

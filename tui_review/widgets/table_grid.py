@@ -43,6 +43,7 @@ class TableGrid(DataTable):
         self._session: ReviewSession | None = None
         self._table_id: str | None = None
         self._cells: dict[tuple[int, int], str] = {}  # (row, col) → figure id
+        self._drawn: tuple | None = None  # what the rows were filled from (`_drawing`)
 
     @property
     def table_id(self) -> str | None:
@@ -55,13 +56,25 @@ class TableGrid(DataTable):
         return self._cells.get(tuple(self.cursor_coordinate))
 
     def show(self, session: ReviewSession, table_id: str, figure_id: str | None = None) -> None:
-        """Show a table; put the cursor on the cell of ``figure_id`` when given."""
+        """Show a table; put the cursor on the cell of ``figure_id`` when given (else on the first
+        cell). The table shown already, with the same marks, is not filled again: filling measures
+        and draws every cell and lays the screen out (tens of milliseconds for a large table, on
+        each ``j``/``n`` between findings of one table). The highlights of the cells the cursor
+        passes on the way are not reported: the first cell's, reported, made the screen leave the
+        figure, and the figure's then opened its first finding, not the one chosen."""
         self._session = session
         self._table_id = table_id
-        self._fill()
-        cell = next((rc for rc, fid in self._cells.items() if fid == figure_id), None)
-        if cell is not None:
-            self.move_cursor(row=cell[0], column=cell[1], animate=False, scroll=True)
+        with self.prevent(DataTable.CellHighlighted):  # the screen chose the figure: no echo of it
+            if self._drawing() != self._drawn:
+                self._fill()  # its first row highlights the first cell on the way
+            cell = next((rc for rc, fid in self._cells.items() if fid == figure_id), None)
+            if cell is not None:
+                self.move_cursor(row=cell[0], column=cell[1], animate=False, scroll=True)
+            elif self.row_count:
+                self.move_cursor(row=0, column=0, animate=False)
+                self.scroll_home(animate=False)
+        if self.figure_id != figure_id:  # the cursor rests on another figure (the first cell's): say so
+            self.post_message(FigureHighlighted(self.figure_id))
 
     def redraw(self) -> None:
         """Draw again after the marks changed, keeping the cursor."""
@@ -76,6 +89,7 @@ class TableGrid(DataTable):
         table = session.doc.table(self._table_id or "")
         self.clear(columns=True)
         self._cells = {}
+        self._drawn = self._drawing()
         if table is None:
             return
         width = max([len(table.columns)] + [len(r) for r in table.rows])
@@ -101,6 +115,13 @@ class TableGrid(DataTable):
         # the code and name columns (those before the first figure) stay when scrolling sideways
         first_figure = min((c for _, c in self._cells), default=0)
         self.fixed_columns = first_figure if first_figure <= MAX_FIXED else 0
+
+    def _drawing(self) -> tuple:
+        """What the cells' text and marks depend on: the review, the table, the theme and the
+        reviewer's own marks (a figure's state is fixed for a review)."""
+        session = self._session
+        own = frozenset(session.own_marked()) if session is not None else frozenset()
+        return (session, self._table_id, self.app.theme, own)
 
     def on_data_table_cell_highlighted(self, event: DataTable.CellHighlighted) -> None:
         event.stop()
