@@ -35,12 +35,12 @@ def role_of(clause: str, unit: str | None, whole_clause: str) -> tuple[Role, int
         if lexicon.COMPLETION_AT_END.search(tail) or re.search(r"完成|执行率", whole_clause):
             return Role.COMPLETION, 1, ""
         if sign_m:
-            return Role.GROWTH, sign_of(sign_m.group(1)), alt
+            return Role.GROWTH, sign_of(sign_m.group(1) or sign_m.group("short")), alt
         return Role.OTHER, 1, ""
     if is_count(unit):
         return Role.COUNT, 1, ""
     if sign_m:
-        return Role.CHANGE, sign_of(sign_m.group(1)), alt
+        return Role.CHANGE, sign_of(sign_m.group(1) or sign_m.group("short")), alt
     if unit in MONEY_UNITS:
         return Role.AMOUNT, 1, ""
     return Role.OTHER, 1, ""

@@ -352,8 +352,18 @@ def _bracketed_after_change(ln: _Line, tok: _Token) -> Figure | None:
 def _lender(ln: _Line, tok: _Token, money: bool) -> Figure | None:
     """The figure just before whose subject a figure naming nothing takes: a rate the change's
     (“…；公务接待费支出增加 0.01 万元，增长 3.45%”), an amount what was counted (“国内公务接待
-    67 批次，660 人次，共 12.8 万元”)."""
-    return _rate_of_change(ln, tok) or (_counted_just_before(ln, tok) if money else None)
+    67 批次，660 人次，共 12.8 万元”) or what changed (“减少 133 万元，为 115,055 万元”)."""
+    if not money:
+        return _rate_of_change(ln, tok)
+    return _counted_just_before(ln, tok) or _reached_after_change(ln, tok)
+
+
+def _reached_after_change(ln: _Line, tok: _Token) -> Figure | None:
+    """“相应结转下年减少133万元，为115,055万元”: the amount a change led to is the changed quantity's."""
+    prev = ln.result.figures[-1] if ln.result.figures else None
+    if prev is None or prev.role != Role.CHANGE or not prev.subject or prev.start is None or prev.start - ln.offset < tok.sentence_start:
+        return None
+    return prev if re.fullmatch(r"\s*(?:[千万亿]?元)?\s*[，,]?\s*(?:为|达到?|增至|减至|降至|至)\s*", ln.text[prev.end - ln.offset : tok.start]) else None
 
 
 def _counted_just_before(ln: _Line, tok: _Token) -> Figure | None:

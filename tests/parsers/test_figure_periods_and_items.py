@@ -113,3 +113,15 @@ def test_a_funds_income_in_a_final_account_is_an_outturn_and_wei_yusuan_de_is_a_
     final = parse_text("某局2017年度部门决算\n一、收入支出决算情况\n2017年一般公共预算支出671163万元,较上年同比降低1.4%;支出预算700000万元。\n")
     roles = {f.text: f.role for f in final.figures}
     assert roles["671163"] != Role.BUDGET and roles["700000"] == Role.BUDGET
+
+
+def test_a_bare_zeng_or_jian_after_the_comparison_is_a_change_and_an_amount_reached_is_the_changed_quantitys():
+    doc = parse_text(FINAL + (
+        "1.工资福利支出较上年增18.67万元,增21.86%;2.商品和服务支出较上年减0.04万元,增0.01%。本年新增10.00万元设备。\n"
+        "债务还本支出与2020年执行数相比增加133万元。相应结转下年减少133万元,为115,055万元。\n"))
+    found = {f.text: (f.role, f.sign, f.subject) for f in doc.figures}
+    assert found["18.67"] == (Role.CHANGE, 1, "工资福利支出") and found["21.86"] == (Role.GROWTH, 1, "工资福利支出")
+    assert found["0.04"][:2] == (Role.CHANGE, -1)
+    assert found["10.00"][0] != Role.CHANGE  # 新增 is an addition, not a change over last year
+    assert [f.subject for f in doc.figures if f.text == "133"] == ["债务还本支出", "相应结转下年"]
+    assert found["115,055"][2] == "相应结转下年" and found["115,055"][0] != Role.CHANGE
