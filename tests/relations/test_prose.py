@@ -409,3 +409,13 @@ def test_a_list_in_a_text_without_headings_is_summed_and_items_named_with_fei_yo
             "因公出国(境)费用83万元,公务用车购置及运行维护费1534.95万元,公务接待费875.82万元。\n")
     (rel,) = relations(text, "sum.parts")
     assert [t.figure.text for t in rel.terms] == ["83", "1534.95", "875.82"] and not rel.partial
+
+
+def test_a_change_naming_its_quantity_takes_the_amount_the_sentence_before_states_under_that_name_as_a_warning():
+    text = "临沧市某单位2018年部门预算\n二、“三公”经费预算收支增减情况\n" + (
+        "2018年财政拨款“三公”经费预算总额为2.7万元,其中,因公出国(境)费支出0万元,公务用车购置及运行费支出1.5万元,"
+        "公务接待费支出1.2万元。\n2018年“三公”经费预算数比2017年预算数减少0.06万元,减幅 0.02%。\n")
+    (growth,) = relations(text, "growth")
+    assert [t.figure.text for t in growth.denominator] == ["2.7", "0.06"] and growth.uncertain is not None
+    unnamed = text.replace("2018年“三公”经费预算数比2017年预算数减少", "比2017年减少")
+    assert not relations(unnamed, "growth")  # a change naming nothing is not bound across the list

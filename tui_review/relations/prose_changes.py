@@ -32,6 +32,7 @@ class _Around:
     base: Figure | None
     base_kind: str  # "budget" or "previous"
     after: list[Figure]
+    by_name: bool = False  # the current amount was found by its name in the sentence before
 
 
 def changes_and_growth(ctx: Ctx, heads: dict[int, Figure] | None = None) -> list[Relation]:
@@ -45,7 +46,7 @@ def changes_and_growth(ctx: Ctx, heads: dict[int, Figure] | None = None) -> list
         if around.current is not None and around.base is None and around.base_kind == "budget":
             around.base = _budget_in_table(ctx, around.current)
         named = around.base is None and _take_named_pair(ctx, ch, around)
-        why = NAMED_PAIR if named else _closes_list(ctx, ch, around.current, heads)
+        why = NAMED_PAIR if named else NAMED_BEFORE if around.by_name else _closes_list(ctx, ch, around.current, heads)
         if around.current is not None and around.base is not None:
             out.append(_unsure(_change(ch, around.current, around.base, around.base_kind), why))
         rate = _rate_of(ctx, ch, around)
@@ -97,6 +98,10 @@ def _unsure(relation: Relation, why: tuple[str, str] | None) -> Relation:
     return relation if why is None or relation.uncertain is not None else replace(relation, uncertain=why)
 
 
+NAMED_BEFORE = (
+    "本期金额按名称取自前一句",
+    "the current amount is the one the sentence before states under the same name",
+)
 LIST_END = (
     "增减额紧跟在“其中”所列最后一项之后，前面各项都没有增减额：可能是合计的增减额，而不是最后一项的",
     "the change follows the last part of a 其中 list whose other parts state none: it may be the total's, not the last part's",
@@ -171,8 +176,12 @@ def _around(ctx: Ctx, ch: Figure) -> _Around:
     item_end = marks(text).next("；;", ch_end)  # the next ；-item states another quantity's figures
     after = ctx.between(ch_end, min(s_end, ch_end + NEIGHBOURHOOD, item_end if item_end != -1 else s_end))[:NEIGHBOURS]
     current = next((f for f in reversed(before) if money(f) and ctx.period(f) == Role.AMOUNT), None)
+    by_name = False
     if current is None:
         current = _heading_amount(ctx, ch, before) or _previous_sentence_amount(ctx, ch, before, s_start)
+    if current is None:
+        current = _named_in_previous_sentence(ctx, ch, before, s_start)
+        by_name = current is not None
     since = start_of(current) if current is not None and start_of(current) >= s_start else s_start
     base = next((f for f in reversed(before) if start_of(f) > since and money(f) and f.role in (Role.PREVIOUS, Role.BUDGET)), None)
     if base is not None:
@@ -180,7 +189,7 @@ def _around(ctx: Ctx, ch: Figure) -> _Around:
     else:
         clause_start = max(marks(text).last("。；;\n", ch_start) + 1, ch_start - NEIGHBOURHOOD)
         base_kind = _base_role(text[clause_start : ch_start])
-    return _Around(current, base, base_kind, after)
+    return _Around(current, base, base_kind, after, by_name)
 
 
 def _change(ch: Figure, current: Figure, base: Figure, base_kind: str) -> Relation:
@@ -308,6 +317,27 @@ def _previous_sentence_amount(ctx: Ctx, ch: Figure, before: list[Figure], s_star
         return None
     amounts = [f for f in ctx.between(p_start, s_start) if money(f)]
     return amounts[0] if len(amounts) == 1 and ctx.period(amounts[0]) == Role.AMOUNT else None
+
+
+# words that name a figure's stage or fund, not the quantity: 财政拨款“三公”经费预算总额 ≡ “三公”经费
+STAGE_WORDS = re.compile(r"一般公共预算|财政拨款|预算|决算|执行|总额|总计|合计|数")
+
+
+def _named_in_previous_sentence(ctx: Ctx, ch: Figure, before: list[Figure], s_start: int) -> Figure | None:
+    """“…“三公”经费预算总额为 2.7 万元，其中…。“三公”经费预算数比 2017 年预算数减少 0.06 万元”: a
+    change that names its quantity and states no amount reports on the amount the sentence before
+    states first under that name."""
+    text = ctx.doc.text
+    own = STAGE_WORDS.sub("", ch.subject)
+    if before or len(own) < 2 or own not in re.sub(r"[“”\"‘’\s]", "", text[s_start : start_of(ch)]):
+        return None  # the change's sentence must name the quantity itself, not inherit it
+    p_start, _ = sentence_bounds(text, max(0, s_start - 2))
+    if s_start - p_start > NEIGHBOURHOOD or not text[p_start:s_start].rstrip().endswith("。"):
+        return None
+    first = next((f for f in ctx.between(p_start, s_start) if money(f)), None)
+    if first is None or ctx.period(first) != Role.AMOUNT or STAGE_WORDS.sub("", first.subject) != own:
+        return None
+    return first
 
 
 def _heading_amount(ctx: Ctx, ch: Figure, before: list[Figure]) -> Figure | None:
