@@ -21,6 +21,7 @@ from parsers.pdf_layout import Fragment
 from parsers.table_codes import CodeHeader, code_header, label_columns, turn
 from parsers.table_kinds import recognise
 from parsers.table_spans import column_targets, columns_within, logical_columns, merge_columns
+from parsers.table_wraps import fills_cell, printed_rows
 
 PATH_SEPARATOR = " › "
 AMOUNT = re.compile(r"^[-−]?\s*[\d０-９][\d０-９,，]*(?:[.．][\d０-９]+)?\s*%?$")
@@ -28,7 +29,6 @@ CODE = re.compile(r"^\d{3}(?:\d{2}){0,2}$")
 ROW_LABEL = re.compile(r"^(?:[一二三四五六七八九十]{1,3}[、．.]|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[、．.]|合\s*计|总\s*计|小\s*计|其中|本年|年初|年末)")
 CODE_HEADER_WORDS = frozenset(("类", "款", "项"))
 HEADER_ROW_WORDS = re.compile(r"^(?:栏次|行次)$")
-WRAP_ROOM = 1.5  # font sizes: a header cell with less room left than this is full (its name wrapped)
 
 
 @dataclass(slots=True)
@@ -125,10 +125,7 @@ def _wraps_into(upper: RawCell, lower: RawCell) -> bool:
     It is drawn right under it over exactly the same columns, and ``upper``'s text fills its
     cell's width (no room for one more character): a name that wrapped, not a group's name
     centred over a column."""
-    if upper.ink is None or (lower.col, lower.col_span) != (upper.col, upper.col_span) or lower.row != upper.row + upper.row_span:
-        return False
-    room = (upper.bbox[2] - upper.bbox[0]) - (upper.ink[2] - upper.ink[0])
-    return room < WRAP_ROOM * upper.size
+    return (lower.col, lower.col_span) == (upper.col, upper.col_span) and lower.row == upper.row + upper.row_span and fills_cell(upper)
 
 
 def _column_map(first: RawTable, other: RawTable) -> list[int] | None:
@@ -171,8 +168,17 @@ def _carries_header(group: list[Fragment], fragment: Fragment) -> bool:
 
 
 def _on_logical_columns(fragment: Fragment) -> None:
-    has_header = _header_height(_Rows.of(fragment))[0] > 0
-    fragment.table = merge_columns(fragment.table, logical_columns(fragment.table, has_header))
+    """The fragment on its printed columns, and its body on its printed rows."""
+    height = _header_height(_Rows.of(fragment))[0]
+    fragment.table = merge_columns(fragment.table, logical_columns(fragment.table, height > 0))
+    fragment.table = printed_rows(fragment.table, height)
+
+
+def _on_printed_rows(fragment: Fragment) -> None:
+    """A continuation's rows from its first row of figures on its printed rows."""
+    rows = _Rows.of(fragment)
+    first_data = next((r for r in range(len(rows.starts)) if _is_data_row(rows.texts(r))), len(rows.starts))
+    fragment.table = printed_rows(fragment.table, first_data)
 
 
 def group_fragments(fragments: list[Fragment]) -> list[list[Fragment]]:
@@ -181,6 +187,7 @@ def group_fragments(fragments: list[Fragment]) -> list[list[Fragment]]:
     groups: list[list[Fragment]] = []
     for fragment in fragments:
         if groups and _continues(groups[-1], fragment):
+            _on_printed_rows(fragment)
             groups[-1].append(fragment)
         elif groups and _carries_header(groups[-1], fragment):
             _on_logical_columns(fragment)

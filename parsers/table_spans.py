@@ -14,7 +14,7 @@ structure, under one rule that every group keeps: no row has two non-blank cells
   that spans further) joins the neighbour it is drawn together with — the side more cells cross
   into — when the rule holds for the two together.
 
-`merge_columns` rebuilds the grid on the groups: each cell keeps its box and text and spans the
+`merge_columns` rebuilds the grid on the groups (`regrid`, which `parsers.table_wraps` uses for rows): each cell keeps its box and text and spans the
 groups its physical columns fall in; a blank cell that would then overlap another is dropped (it
 carries nothing; the header's blank cells that stay still say how far down the header reaches).
 """
@@ -24,7 +24,7 @@ from __future__ import annotations
 from parsers.pdf_grid import RawCell, RawTable
 
 
-def _intervals(cuts: list[int], n_cols: int) -> list[tuple[int, int]]:
+def intervals(cuts: list[int], n_cols: int) -> list[tuple[int, int]]:
     bounds = [0, *cuts, n_cols]
     return list(zip(bounds, bounds[1:]))
 
@@ -71,14 +71,14 @@ def logical_columns(table: RawTable, has_header: bool) -> list[tuple[int, int]]:
     changed = True
     while changed:
         changed = False
-        for lo, hi in _intervals(cuts, table.n_cols):
+        for lo, hi in intervals(cuts, table.n_cols):
             if structure.holds_text(lo, hi):
                 continue
             joined = _join_neighbour(structure, cuts, lo, hi)
             if joined is not None:
                 cuts, changed = joined, True
                 break
-    return _intervals(cuts, table.n_cols)
+    return intervals(cuts, table.n_cols)
 
 
 def _merge_span(structure: _Structure, cuts: list[int], lo: int, hi: int) -> list[int]:
@@ -109,19 +109,29 @@ def merge_columns(table: RawTable, groups: list[tuple[int, int]]) -> RawTable:
     """The fragment on its logical columns (the same object when nothing merges)."""
     if len(groups) == table.n_cols or not table.ruled:
         return table
-    group_of = [i for i, (lo, hi) in enumerate(groups) for _ in range(lo, hi)]
-    xs = [table.xs[lo] for lo, _ in groups] + [table.xs[-1]]
+    return regrid(table, intervals(list(range(1, table.n_rows)), table.n_rows), groups)
+
+
+def regrid(table: RawTable, row_groups: list[tuple[int, int]], col_groups: list[tuple[int, int]]) -> RawTable:
+    """The fragment with each group of rows and of columns made one: every cell spans the groups
+    its rows and columns fall in, keeping its box and text; a blank cell that would overlap a
+    kept one is dropped."""
+    row_of = [i for i, (lo, hi) in enumerate(row_groups) for _ in range(lo, hi)]
+    col_of = [i for i, (lo, hi) in enumerate(col_groups) for _ in range(lo, hi)]
+    xs = [table.xs[lo] for lo, _ in col_groups] + [table.xs[-1]]
+    ys = [table.ys[lo] for lo, _ in row_groups] + [table.ys[-1]]
     taken: set[tuple[int, int]] = set()
     cells = []
     for cell in sorted(table.cells, key=lambda c: not c.text.strip()):  # the non-blank cells first
-        first, last = group_of[cell.col], group_of[_end(cell) - 1]
-        area = {(r, g) for r in range(cell.row, cell.row + cell.row_span) for g in range(first, last + 1)}
+        top, bottom = row_of[cell.row], row_of[cell.row + cell.row_span - 1]
+        first, last = col_of[cell.col], col_of[_end(cell) - 1]
+        area = {(r, g) for r in range(top, bottom + 1) for g in range(first, last + 1)}
         if area & taken:
-            continue  # a blank cell that would overlap a kept one
+            continue
         taken |= area
-        cells.append(RawCell(cell.row, first, cell.row_span, last - first + 1, cell.bbox, cell.text, cell.ink, cell.size))
+        cells.append(RawCell(top, first, bottom - top + 1, last - first + 1, cell.bbox, cell.text, cell.ink, cell.size))
     cells.sort(key=lambda c: (c.row, c.col))
-    return RawTable(table.page, table.bbox, xs, list(table.ys), cells, table.ruled)
+    return RawTable(table.page, table.bbox, xs, ys, cells, table.ruled)
 
 
 def columns_within(first: RawTable, other: RawTable) -> list[int] | None:

@@ -1,5 +1,6 @@
 """Logical columns of ruled tables printed over several physical columns (`parsers.table_spans`),
-header rows that only continue the header, names wrapped over ruled rows, open table borders."""
+header rows that only continue the header, names wrapped over ruled rows and printed rows drawn
+over several ruled rows (`parsers.table_wraps`), open table borders."""
 
 from __future__ import annotations
 
@@ -21,17 +22,19 @@ COURT_2018 = REAL_DOCS / "jiangsu" / "省法院2018年度部门预算公开.pdf"
 Spec = tuple[int, int, int, int, str]
 
 
-def grid(xs: list[float], n_rows: int, cells: list[Spec], page: int = 1, ink_room: float | None = None) -> RawTable:
+def grid(xs: list[float], n_rows: int, cells: list[Spec], page: int = 1, ink_room: float | None = None, pitch: float = 20.0) -> RawTable:
     """A ruled grid: the given cells, blank 1×1 cells wherever none covers. ``ink_room``: the room
-    each non-blank cell's text leaves in its cell (points; None: the text fills a third of it)."""
-    ys = [20.0 * r for r in range(n_rows + 1)]
+    each non-blank cell's text leaves in its cell (points; None: the text fills a third of it);
+    ``pitch``: the rows' height (each text is one 10-point line, set in the middle of its cell)."""
+    ys = [pitch * r for r in range(n_rows + 1)]
     table = RawTable(page, (xs[0], ys[0], xs[-1], ys[-1]), xs, ys)
     covered = set()
     for row, col, row_span, col_span, text in cells:
         box = (xs[col], ys[row], xs[col + col_span], ys[row + row_span])
         width = box[2] - box[0]
         used = width - ink_room if ink_room is not None else width / 3
-        ink = (box[0] + (width - used) / 2, box[1] + 5, box[0] + (width + used) / 2, box[1] + 15) if text else None
+        middle = (box[1] + box[3]) / 2
+        ink = (box[0] + (width - used) / 2, middle - 5, box[0] + (width + used) / 2, middle + 5) if text else None
         table.cells.append(RawCell(row, col, row_span, col_span, box, text, ink, 10.0 if text else 0.0))
         covered |= {(r, c) for r in range(row, row + row_span) for c in range(col, col + col_span)}
     for r in range(n_rows):
@@ -185,6 +188,44 @@ def test_a_header_carried_over_a_page_break_leads_the_columns_under_it():
     assert table.cell_pages[(1, 3)] == 2
 
 
+def offset_rows(tail: str, pitch: float) -> RawTable:
+    """A 收支总表 body whose right-hand name starts a ruled row above its row and wraps into one below."""
+    return grid([0.0, 100.0, 200.0, 300.0, 400.0], 6, [
+        (0, 0, 1, 1, "项目"), (0, 1, 1, 1, "金额"), (0, 2, 1, 1, "项目"), (0, 3, 1, 1, "金额"),
+        (1, 0, 1, 1, "1.一般公共预算"), (1, 1, 1, 1, "9.00"), (1, 2, 1, 1, "二、项目支出"), (1, 3, 1, 1, "5.00"),
+        (2, 2, 2, 1, "三、单位预留机动经"),
+        (3, 0, 2, 1, "2.政府性基金预算"), (3, 3, 2, 1, "4.00"),
+        (4, 2, 2, 1, tail),
+    ], ink_room=4.0, pitch=pitch)
+
+
+def test_a_name_wrapped_into_a_ruled_row_of_its_own_is_one_printed_row_with_its_figure():
+    table = built(Fragment(offset_rows("费", pitch=8.0)))
+    assert table.rows == [
+        ["1.一般公共预算", "9.00", "二、项目支出", "5.00"],
+        ["2.政府性基金预算", "", "三、单位预留机动经费", "4.00"],
+    ]
+
+
+@pytest.mark.parametrize(("tail", "pitch"), [("三、其他支出", 8.0), ("其他支出", 30.0)], ids=["item of its own", "a row's spacing"])
+def test_a_name_under_a_full_cell_is_no_wrap_when_it_opens_an_item_or_sits_a_row_lower(tail, pitch):
+    rows = built(Fragment(offset_rows(tail, pitch=pitch))).rows
+    assert ["", "", tail, ""] in rows
+    assert not any("三、单位预留机动经" + tail in row for row in rows)
+
+
+def test_a_name_over_two_rows_each_with_an_item_of_its_own_keeps_both_rows():
+    raw = grid([0.0, 100.0, 200.0, 300.0], 4, [
+        (0, 0, 1, 1, "项目"), (0, 2, 1, 1, "金额"),
+        (1, 0, 2, 1, "上年结转和结余资金"), (1, 1, 1, 1, "小计"), (1, 2, 1, 1, "3.00"),
+        (2, 1, 1, 1, "其中：动用上年结转"), (2, 2, 1, 1, "1.00"),
+        (3, 0, 1, 1, "合计"), (3, 2, 1, 1, "3.00"),
+    ])
+    assert built(Fragment(raw)).rows == [
+        ["上年结转和结余资金", "小计", "3.00"], ["", "其中：动用上年结转", "1.00"], ["合计", "", "3.00"],
+    ]
+
+
 def _vertical(x: float, top: float, bottom: float) -> dict:
     return {"object_type": "line", "x0": x, "x1": x, "top": top, "bottom": bottom, "width": 0.0, "height": bottom - top}
 
@@ -224,3 +265,8 @@ def test_court_2018_tables_read_on_their_printed_columns(parsed):
         "合计", "小计", "因公出国（境）费", "小计", "公务用车购置费", "公务用车运行维护费", "公务接待费", "会议费", "培训费",
     ]
     assert three.rows == [["2,558.26", "620.75", "170.00", "266.80", "", "266.80", "183.95", "271.26", "1,666.25"]]
+    summary = by_title["收支预算总表"]
+    assert ["2.政府性基金预算", "", "三、国防支出", "", "三、单位预留机动经费", "3,258.06"] in summary.rows
+    fiscal = by_title["财政拨款收支预算总表"]
+    assert fiscal.pages == [10, 11]
+    assert fiscal.columns == ["收入 › 项目名称", "收入 › 金额", "支出 › 支出用途 › 项目名称", "支出 › 支出用途 › 金额"]
