@@ -361,7 +361,8 @@ def _lender(ln: _Line, tok: _Token, money: bool) -> Figure | None:
 def _reached_after_change(ln: _Line, tok: _Token) -> Figure | None:
     """“相应结转下年减少133万元，为115,055万元”: the amount a change led to is the changed quantity's."""
     prev = ln.result.figures[-1] if ln.result.figures else None
-    if prev is None or prev.role != Role.CHANGE or not prev.subject or prev.start is None or prev.start - ln.offset < tok.sentence_start:
+    if prev is None or prev.role != Role.CHANGE or not prev.subject or prev.start is None or prev.end is None \
+            or prev.start - ln.offset < tok.sentence_start:
         return None
     return prev if re.fullmatch(r"\s*(?:[千万亿]?元)?\s*[，,]?\s*(?:为|达到?|增至|减至|降至|至)\s*", ln.text[prev.end - ln.offset : tok.start]) else None
 

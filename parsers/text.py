@@ -15,6 +15,7 @@ from pathlib import Path
 from parsers.assemble import PageText, assemble
 from parsers.errors import InputError
 from parsers.files import read_bounded
+from parsers.markdown import looks_like_markdown, to_plain_text
 from parsers.model import Document, ParseIssue, Severity
 from parsers.normalise import INVISIBLE, INVISIBLE_IN_NUMBER, NUMBER_CHAR
 
@@ -94,6 +95,8 @@ def parse_text_file(path: Path, progress=None) -> Document:
 
 def parse_text(text: str, *, path: str = "<text>", sha256: str = "", progress=None) -> Document:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if looks_like_markdown(path, text):
+        text = to_plain_text(text)
     if progress:
         progress(0, 1, "parse")
     if "\f" in text:
