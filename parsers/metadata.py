@@ -20,6 +20,9 @@ def detect_kind(title: str, text: str) -> DocKind:
     for source in (title, text[:3000]):
         if re.search(r"分析报告|决算分析", source):
             return DocKind.ANALYSIS
+        execution = re.search(r"预算(?:的)?执行情况|预算执行", source)  # 2024年4月财政预算执行情况: outturns
+        if execution is not None and "预算草案" not in source[: execution.start()]:
+            return DocKind.FINAL
         has_final = "决算" in source
         has_budget = "预算" in source
         if has_final and (not has_budget or source.find("决算") < source.find("预算")):

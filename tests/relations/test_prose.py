@@ -6,6 +6,7 @@ from decimal import Decimal
 
 import pytest
 
+from parsers.model import DocKind
 from parsers.text import parse_text
 from tui_review.contracts.relation import RelationKind
 from tui_review.relations import prose, repeat
@@ -419,3 +420,15 @@ def test_a_change_naming_its_quantity_takes_the_amount_the_sentence_before_state
     assert [t.figure.text for t in growth.denominator] == ["2.7", "0.06"] and growth.uncertain is not None
     unnamed = text.replace("2018年“三公”经费预算数比2017年预算数减少", "比2017年减少")
     assert not relations(unnamed, "growth")  # a change naming nothing is not bound across the list
+
+
+def test_an_execution_reports_change_over_last_year_is_not_taken_against_the_budget_it_completes():
+    text = "大姚县2024年4月财政预算执行情况\n一、一般公共预算收支完成情况\n" + (
+        "4月,一般公共预算收入累计完成24627万元,完成年初预算数60999万元的40.4%,比上年减收1070万元,下降4.2%。"
+        "其中:税收收入8103万元,非税收入16524万元。\n")
+    doc = parse_text(text)
+    assert doc.kind == DocKind.FINAL  # a 预算执行情况 reports outturns
+    (growth,) = relations(text, "growth")
+    assert [t.figure.text for t in growth.denominator] == ["24627", "1070"]  # (current − change), never the budget
+    assert [r.target.text for r in relations(text, "completion")] == ["40.4"]
+    assert [[t.figure.text for t in r.terms] for r in relations(text, "sum.parts")] == [["8103", "16524"]]

@@ -19,6 +19,9 @@ NEIGHBOURHOOD = 400  # characters around a change in which its current, base and
 NEIGHBOURS = 12  # figures on each side
 
 
+PREVIOUS_NAMED = re.compile(r"上年|去年|同期|(?:比|较|与)\s*(?:19|20)\d{2}\s*年")
+
+
 def _base_role(sentence: str) -> str:
     return "budget" if re.search(r"年初预算|预算数相比|比预算", sentence) else "previous"
 
@@ -183,7 +186,11 @@ def _around(ctx: Ctx, ch: Figure) -> _Around:
         current = _named_in_previous_sentence(ctx, ch, before, s_start)
         by_name = current is not None
     since = start_of(current) if current is not None and start_of(current) >= s_start else s_start
-    base = next((f for f in reversed(before) if start_of(f) > since and money(f) and f.role in (Role.PREVIOUS, Role.BUDGET)), None)
+    # the base must be what the change's own words compare with: 比上年 a previous amount, never
+    # the budget of a “完成年初预算数 X 万元的 Y%” standing between
+    own_words = text[max(marks(text).last("，,。；;\n", ch_start) + 1, ch_start - NEIGHBOURHOOD) : ch_start]
+    allowed = (Role.PREVIOUS,) if PREVIOUS_NAMED.search(own_words) else (Role.PREVIOUS, Role.BUDGET)
+    base = next((f for f in reversed(before) if start_of(f) > since and money(f) and f.role in allowed), None)
     if base is not None:
         base_kind = "budget" if base.role == Role.BUDGET else "previous"
     else:
