@@ -432,3 +432,21 @@ def test_an_execution_reports_change_over_last_year_is_not_taken_against_the_bud
     assert [t.figure.text for t in growth.denominator] == ["24627", "1070"]  # (current − change), never the budget
     assert [r.target.text for r in relations(text, "completion")] == ["40.4"]
     assert [[t.figure.text for t in r.terms] for r in relations(text, "sum.parts")] == [["8103", "16524"]]
+
+
+def test_lists_named_for_other_totals_nested_details_and_a_parts_change_are_kept_apart():
+    doc = "某单位2023年部门预算\n四、财政拨款收支预算总体情况说明\n"
+    two_lists = doc + ("2023 年财政拨款收支总预算 7,057,486.18 元。收入包\n括:一般公共预算拨款 7,034,418.94 元、上年结转结余\n"
+                       "23,067.24 元;支出包括:教育支出 5,806,105.16 元、社会\n保障和就业支出 557,718.56 元、卫生健康支出 275,373.54\n"
+                       "元、住房保障支出 418,288.92 元。\n")
+    assert not any("5,806,105.16" in [t.figure.text for t in r.terms] and r.target.text != "7,057,486.18"
+                   for r in relations(two_lists, "sum.parts"))  # 支出包括 lists the spending, not an income item's parts
+    nested = doc + "一是收入增加3627万元,其中:本级收入增加365万元(税收增加146万元、非税增加219万元)、上级补助收入增加3262万元。\n"
+    (rel,) = relations(nested, "components-of-change")
+    assert [t.figure.text for t in rel.terms] == ["365", "3262"]
+    total = "某单位2021年度部门决算\n一、收入决算情况\n" + (
+        "(一)本单位2021年度总收入581.45万元,其中本年收入390.55万元,较2020年度决算数减少175.26万元。收入具体情况如下。\n"
+        "1.一般公共预算财政拨款收入\n一般公共预算财政拨款收入382.17万元,较2020年度决算数减少157.86万元。\n"
+        "2.上级补助收入\n上级补助收入8.38万元,较2020年度决算数减少17.40万元。\n"
+        "3.上年结转和结余\n上年结转和结余190.89万元,较2020年度决算数减少7.63万元。\n")
+    assert not any(r.target.text == "175.26" for r in relations(total, "components-of-change"))  # 本年收入's change, not 总收入's

@@ -54,13 +54,38 @@ def section_sums(ctx: Ctx) -> list[Relation]:
                 en=f"{head.subject or sec.title} = sum of its items",
             )
         )
-        own_change = next((f for f in own if f.role == Role.CHANGE and start_of(f) > start_of(head)), None)
+        own_change = _own_change(ctx, head, own)
         head_change = (own_change, None) if own_change is not None else restated_change(ctx, head)
         if head_change[0] is not None:
             changes = _each_present([next((f for f in own_figures(ctx, c) if f.role == Role.CHANGE), None) for c in sec.children])
             if changes is not None:
                 out.append(_components_of_change(head_change[0], changes, head.subject or sec.title, head_change[1]))
     return out
+
+
+def _names_another_total(text: str, opener: int, head: Figure) -> bool:
+    """“收入包括：A a、B b；支出包括：C c…”: the opener follows the name of what it breaks down,
+    and that is not the amount found before it."""
+    clause_start = marks(text).last("，,。；;：:\n", opener) + 1
+    name = re.sub(r"[\s“”\"（(]", "", text[clause_start:opener])
+    if len(name) < 2 or re.search(r"\d", name):
+        return False  # no name of its own (“，其中：”), or the head itself (“129.91 万元（其中：”)
+    subject = re.sub(r"[\s“”\"]", "", head.subject)
+    return not (name in subject or subject in name)
+
+
+def _own_change(ctx: Ctx, head: Figure, own: list[Figure]) -> Figure | None:
+    """The change stated for ``head`` itself: the first change after it with no other amount
+    between (“总收入 581.45 万元，其中本年收入 390.55 万元，较上年减少 175.26 万元” states the
+    change of 本年收入, not of 总收入)."""
+    for f in own:
+        if start_of(f) <= start_of(head):
+            continue
+        if f.role == Role.CHANGE:
+            return f
+        if money(f) and f.role in AMOUNT_ROLES:
+            return None
+    return None
 
 
 def _each_present(found: list[Figure | None]) -> list[Figure] | None:
@@ -195,7 +220,7 @@ def inline_lists(ctx: Ctx) -> list[Relation]:
         if has_form_issue(ctx, opener_end, end):
             continue  # a malformed or missing figure among the parts: the sum cannot be judged
         head = _list_head(ctx, before, parts)
-        if head is None:
+        if head is None or _names_another_total(text, m.start(), head):
             continue
         parts = [p for p in parts if ctx.period(p) == ctx.period(head) or p.role == Role.AMOUNT]
         if len(parts) < 2 or any(p.unit != head.unit and p.unit not in MONEY_UNITS for p in parts):
@@ -337,7 +362,8 @@ def _change_list(ctx: Ctx, head: Figure, opener: re.Match) -> Relation | None:
     text = ctx.doc.text
     end = marks(text).next("。", opener.end())
     end = len(text) if end == -1 else end
-    parts = [f for f in ctx.between(opener.end(), end) if f.role == Role.CHANGE and money(f)]
+    parts = [f for f in ctx.between(opener.end(), end) if f.role == Role.CHANGE and money(f)
+             and not in_brackets(text, opener.end(), start_of(f))]  # (税收增加146万元、非税增加219万元) details a part
     if len(parts) < 2 or has_form_issue(ctx, opener.end(), end):
         return None
     return sum_relation(
