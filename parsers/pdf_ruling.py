@@ -129,12 +129,12 @@ def _horizontal(x0: float, x1: float, y: float) -> dict:
 
 def _closing_edges(vertical: list[dict], horizontal: list[dict]) -> list[dict]:
     """The missing outer border of an open table: where the column rules of a row (at least
-    three, at distinct places) all start — or all end — at one height and nothing is drawn
-    across them there or beyond (above a top, below a bottom), as on a page whose continued
-    table opens with a row under no line; its first row would otherwise be read as a line of
-    prose above the table."""
+    three, at distinct places) all start — or all end — at one height, nothing is drawn across
+    them there or beyond (above a top, below a bottom) and a ruling is drawn across them where
+    they end on the other side, as on a page whose continued table opens with a row under no
+    line; its first row would otherwise be read as a line of prose above the table."""
     added = []
-    for key, beyond in (("top", -1), ("bottom", 1)):
+    for key, other, beyond in (("top", "bottom", -1), ("bottom", "top", 1)):
         for group in _clusters(vertical, key):
             xs = sorted(e["x0"] for e in group)
             places = 1 + sum(1 for a, b in zip(xs, xs[1:]) if b - a > OPEN_ROW_TOLERANCE)
@@ -142,8 +142,12 @@ def _closing_edges(vertical: list[dict], horizontal: list[dict]) -> list[dict]:
                 continue
             y = sum(e[key] for e in group) / len(group)
             left, right = xs[0], xs[-1]
-            across = [(h["x0"], h["x1"]) for h in horizontal if beyond * (h["top"] - y) >= -OPEN_ROW_TOLERANCE]
-            if _covered(across, left, right) < (right - left) / 2:
+            half = (right - left) / 2
+            beyond_y = [(h["x0"], h["x1"]) for h in horizontal if beyond * (h["top"] - y) >= -OPEN_ROW_TOLERANCE]
+            far_end = sorted(e[other] for e in group)[len(group) // 2]
+            at_far_end = [(h["x0"], h["x1"]) for h in horizontal if abs(h["top"] - far_end) <= OPEN_ROW_TOLERANCE]
+            # open on this side, and ruled across where the rules end on the other (a table's row, not a chart's grid)
+            if _covered(beyond_y, left, right) < half and _covered(at_far_end, left, right) >= half:
                 added.append(_horizontal(left, right, y))
     return added
 

@@ -60,12 +60,12 @@ def join_wrapped(table: RawTable, start: int) -> RawTable:
     starts: dict[int, list[RawCell]] = {}
     for c in filled:
         starts.setdefault(c.row, []).append(c)
+    above: dict[tuple[int, int, int], RawCell] = {(c.col, c.col_span, c.row + c.row_span): c for c in filled if c.row >= start}
     joined = False
     for lower in sorted(filled, key=lambda c: c.row):
         if lower.row <= start or DIGIT.search(lower.text):
             continue
-        upper = next((c for c in filled if (c.col, c.col_span) == (lower.col, lower.col_span)
-                      and c.row + c.row_span == lower.row and c.row >= start), None)
+        upper = above.get((lower.col, lower.col_span, lower.row))
         alone = all(c is lower for r in range(lower.row, lower.row + lower.row_span) for c in starts.get(r, []))
         if upper is None or not alone or not _wraps_into(upper, lower):
             continue
@@ -73,7 +73,8 @@ def join_wrapped(table: RawTable, start: int) -> RawTable:
                          upper.text + lower.text, _union(upper.ink, lower.ink) if upper.ink and lower.ink else upper.ink,
                          max(upper.size, lower.size))
         cells = [merged if c is upper else c for c in cells if c is not lower]
-        filled = [merged if c is upper else c for c in filled if c is not lower]
+        above.pop((lower.col, lower.col_span, lower.row), None)
+        above[(merged.col, merged.col_span, merged.row + merged.row_span)] = merged
         joined = True
     if not joined:
         return table

@@ -242,6 +242,12 @@ def test_an_open_top_row_gets_its_border():
     assert [(e["x0"], e["x1"], e["top"]) for e in added] == [(62.0, 537.0, 71.0)]
 
 
+def test_column_rules_with_no_ruling_across_them_are_no_open_row():
+    # a chart's grid: rules at one height with nothing drawn across them at either end
+    vertical = [_vertical(x, 71.0, 89.0) for x in (62.0, 190.0, 417.0, 537.0)]
+    assert _closing_edges(vertical, [_horizontal(600.0, 700.0, 89.0), _horizontal(600.0, 700.0, 10.0)]) == []
+
+
 def test_rules_ending_inside_a_drawn_table_close_nothing():
     # a header whose sub-column rules start under a drawn row: the table's own top is above them
     vertical = [_vertical(x, 40.0, 100.0) for x in (0.0, 300.0)] + [_vertical(x, 60.0, 100.0) for x in (100.0, 200.0)]
