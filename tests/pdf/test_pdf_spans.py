@@ -8,6 +8,8 @@ import os
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from parsers.pdf_grid import RawCell, RawTable
 from parsers.pdf_layout import Fragment
@@ -276,3 +278,38 @@ def test_court_2018_tables_read_on_their_printed_columns(parsed):
     fiscal = by_title["财政拨款收支预算总表"]
     assert fiscal.pages == [10, 11]
     assert fiscal.columns == ["收入 › 项目名称", "收入 › 金额", "支出 › 支出用途 › 项目名称", "支出 › 支出用途 › 金额"]
+
+
+TEXTS = ["", "", "", "甲", "乙", "项目", "合计", "1.00", "2.50", "30.00"]
+
+
+@st.composite
+def ruled_grids(draw) -> RawTable:
+    """Random ruled grids: cells of 1–2 rows by 1–3 columns tiling the grid, texts names or figures."""
+    n_rows, n_cols = draw(st.integers(1, 6)), draw(st.integers(1, 6))
+    covered: set[tuple[int, int]] = set()
+    cells: list[Spec] = []
+    for r in range(n_rows):
+        for c in range(n_cols):
+            if (r, c) in covered:
+                continue
+            row_span = draw(st.integers(1, min(2, n_rows - r)))
+            col_span = 1
+            while col_span < min(3, n_cols - c) and (r, c + col_span) not in covered and draw(st.booleans()):
+                col_span += 1
+            row_span = row_span if all((r + 1, c + k) not in covered for k in range(col_span)) else 1
+            covered |= {(r + i, c + k) for i in range(row_span) for k in range(col_span)}
+            cells.append((r, c, row_span, col_span, draw(st.sampled_from(TEXTS))))
+    table = grid([20.0 * c for c in range(n_cols + 1)], n_rows, cells)
+    for cell in table.cells:
+        cell.ink = None  # no text fills its cell: nothing is read as wrapped
+    return table
+
+
+@settings(max_examples=200, deadline=None)
+@given(ruled_grids())
+def test_merging_never_loses_a_text_nor_puts_two_in_one_cell(raw):
+    texts = sorted(c.text for c in raw.cells if c.text)
+    table = built(Fragment(raw))
+    got = sorted(t for row in table.header_rows + table.rows for t in row if t)
+    assert got == texts  # each text once, none joined with another
