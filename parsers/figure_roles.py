@@ -27,7 +27,8 @@ def role_of(clause: str, unit: str | None, whole_clause: str) -> tuple[Role, int
     tail = clause.rstrip()
     sign_m = lexicon.SIGN_AT_END.search(tail)
     alt = ""
-    if sign_m and sign_m.group("alt") and re.search(r"增|减|升|降", sign_m.group("alt")):
+    if sign_m and sign_m.group("alt") and re.search(r"增|减|升|降", sign_m.group("alt")) \
+            and not re.match(r"[（(]\s*(?:以下简称|以下称|简称|下同)", sign_m.group("alt")):  # 增长（以下简称“增长”）22.2%
         alt = sign_m.group(0).rstrip("了 ")
     if unit == PERCENT:
         if lexicon.SHARE_AT_END.search(tail) or re.search(r"占", whole_clause):

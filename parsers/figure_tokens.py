@@ -139,6 +139,8 @@ def split_digits(line: str, e: int, token: str) -> int | None:
     assert following is not None  # UNIT always matches
     if following.group("unit") is None and following.group("scale") is None:
         return None
+    if following.group("unit") in ("%", "％"):
+        return None  # “850 141.67%”: a rate is never written in space-grouped thousands; two cells
     return m.end()
 
 

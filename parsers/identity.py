@@ -23,6 +23,9 @@ MEASURES = {
 OPEN_NAME = re.compile(r"[（(][^）)]*$|[、和及与]$")  # a name cut inside a bracket or after a conjunction
 
 
+ALL_FUNDS = frozenset({"财政拨款"})  # the fund word that takes in the others
+
+
 @dataclass(frozen=True, slots=True)
 class Identity:
     subject: str  # canonical name (parsers.subjects)
@@ -36,6 +39,14 @@ class Identity:
     parts: frozenset[str]  # part words of its section or table (lexicon.PARTS)
     measure: str  # amount / change / growth / share / completion / count / other
     unit: str | None
+
+    def surely_other(self, other: Identity, whole: frozenset[str] = frozenset()) -> bool:
+        """Both places name a scope and the scopes cannot overlap: two budget funds (一般公共预算 /
+        政府性基金; 财政拨款 holds them all), or 基本支出 / 项目支出. Two quantities whatever their names."""
+        mine, theirs = self.funds - whole - ALL_FUNDS, other.funds - whole - ALL_FUNDS
+        if mine and theirs and not mine & theirs:
+            return True
+        return {self.parts, other.parts} == {frozenset({"基本支出"}), frozenset({"项目支出"})}
 
     def why_not_same(self, other: Identity, whole: frozenset[str] = frozenset()) -> tuple[str, str] | None:
         """Why ``self`` and ``other`` may be two quantities though their names agree (zh, en), or

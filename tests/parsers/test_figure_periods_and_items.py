@@ -125,3 +125,17 @@ def test_a_bare_zeng_or_jian_after_the_comparison_is_a_change_and_an_amount_reac
     assert found["10.00"][0] != Role.CHANGE  # 新增 is an addition, not a change over last year
     assert [f.subject for f in doc.figures if f.text == "133"] == ["债务还本支出", "相应结转下年"]
     assert found["115,055"][2] == "相应结转下年" and found["115,055"][0] != Role.CHANGE
+
+
+def test_a_cell_before_a_rate_is_not_split_digits_and_an_abbreviation_note_is_no_second_direction():
+    doc = parse_text("某区2021年度决算\n一、收入情况\n企业所得税 564 600 850 141.67% 50.71% 个人所得税 615 650 650 100.00% 5.69%\n"
+                     "地方一般公共预算收入90.2亿元,比2022年增长(以下简称“增长”)22.2%,为调整预算(以下简称“预算”)的109.1%。\n")
+    codes = {i.code for i in doc.issues}
+    assert "parse.malformed_number" not in codes and "parse.ambiguous_sign" not in codes
+    found = {f.text: f.role for f in doc.figures}
+    assert found["22.2"] == Role.GROWTH and found["109.1"] == Role.COMPLETION
+
+
+def test_dangnian_shouru_keeps_its_name():
+    doc = parse_text("某市2023年预算执行情况\n一、一般公共预算\n全市一般公共预算总收入637.58亿元,其中:当年收入292.14亿元,完成预算的101.7%。\n")
+    assert {f.text: f.subject for f in doc.figures}["292.14"] == "当年收入"  # not the total's name

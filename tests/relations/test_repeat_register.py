@@ -156,3 +156,12 @@ def test_the_economic_class_of_an_expense_is_not_the_sangong_item_of_that_name()
         "六、基本支出\n商品和服务支出（类）100万元，其中：（1）公务接待费（款）支出16万元。\n"
         "九、“三公”经费预算情况说明\n“三公”经费预算支出中，公务接待费支出443.50万元，占“三公”经费的50%。\n"
     ) == []
+
+
+def test_totals_of_two_funds_are_two_quantities_not_a_repeat():
+    from parsers.text import parse_text
+    from tui_review.relations import repeat
+
+    text = ("某区2021年财政预算执行情况\n一、2021年财政预算执行情况\n1. 一般公共预算执行情况\n"
+            "一般公共预算收入合计196.3亿元。\n2. 政府性基金预算执行情况\n政府性基金预算收入合计164.0亿元。\n")
+    assert not [r for r in repeat.find(parse_text(text)) if r.target.text in ("196.3", "164.0")]

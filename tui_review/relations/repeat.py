@@ -23,7 +23,7 @@ from parsers import lexicon
 from parsers.model import Document, Figure, Role
 from parsers.numbers import MONEY_UNITS, convert
 from tui_review.contracts.relation import Relation, RelationKind, Term
-from parsers.identity import identify, whole_funds
+from parsers.identity import Identity, identify, whole_funds
 from tui_review.relations import aliases, register
 from tui_review.relations.period import own_period
 from tui_review.relations.text_marks import marks
@@ -103,6 +103,8 @@ def find(doc: Document) -> list[Relation]:
                 continue
             if first.code and other.code and first.code != other.code:
                 continue  # two 科目 of one name (其他支出 under two 款): two quantities
+            if _identity(doc, first).surely_other(_identity(doc, other), whole):
+                continue  # 收入合计 of the 一般公共预算 section and of the 政府性基金 one
             seen.add((first.id, other.id))
             out.append(
                 Relation(
@@ -200,8 +202,7 @@ def _uncertainty(
     """Why two statements of one name may still be two quantities (None: certainly one). Fund
     words the document makes immaterial (``whole``) are left out of the comparison; ``free_name``:
     the name is not one the domain fixes (not a standard row, not a 类/款/项)."""
-    ida, idb = a.identity or identify(doc, a), b.identity or identify(doc, b)
-    why = ida.why_not_same(idb, whole)
+    why = _identity(doc, a).why_not_same(_identity(doc, b), whole)
     if why is not None:
         return why
     sec_a, sec_b = doc.section(a.section_id), doc.section(b.section_id)
@@ -218,6 +219,10 @@ def _uncertainty(
         return (f"“{free_name}”不是标准科目或表格行名称，两处可能说的是不同的数",
                 f"“{free_name}” is no standard subject or table row: the two places may state different amounts")
     return None
+
+
+def _identity(doc: Document, f: Figure) -> Identity:
+    return f.identity or identify(doc, f)
 
 
 def _heading_name(title: str) -> str:
