@@ -344,6 +344,9 @@ def test_a_list_of_income_sources_is_complete_only_when_it_names_the_catch_all()
     whole = partial.replace("事业收入 10.00 万元", "其他收入 10.00 万元")
     (rel,) = relations(whole, "sum.parts")
     assert not rel.partial
+    enumerated = partial.replace("事业收入 10.00 万元", "事业收入 10.00 万元，经营收入 0 万元")
+    (rel,) = relations(enumerated, "sum.parts")
+    assert not rel.partial  # a source stated as 0: the list goes through the template's categories
 
 
 def test_a_listed_parts_completion_is_not_taken_over_the_totals_budget():

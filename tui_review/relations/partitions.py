@@ -8,7 +8,8 @@ with no base named is a share of the partition's total.
 
 The income sources are an open partition: a department has any few of its ten or so sources, and a
 其中 list often names only the main ones (财政拨款收入 a，事业收入 b, with 其他收入 left to the
-tables), so a list of them is complete only when it names the catch-all, 其他收入."""
+tables), so a list of them is complete only when it names the catch-all, 其他收入, or states a
+source as 0 — then it goes through the template's categories, the empty ones too."""
 
 from __future__ import annotations
 
@@ -23,11 +24,12 @@ class Partition:
     total: re.Pattern[str] | None = None  # the total's name (as `prose_ratios._key` reduces it), where known
     catch_all: re.Pattern[str] | None = None  # open partitions: the member a complete list must name
 
-    def completes(self, names: list[str]) -> bool:
-        """Do these names, all members, make the whole partition as a list states it?"""
+    def completes(self, names: list[str], enumerated: bool = False) -> bool:
+        """Do these names, all members, make the whole partition as a list states it?
+        ``enumerated``: the list states a member as 0 — it goes through the template's categories."""
         if not all(self.members.match(n) for n in names):
             return False
-        return self.catch_all is None or any(self.catch_all.match(n) for n in names)
+        return self.catch_all is None or enumerated or any(self.catch_all.match(n) for n in names)
 
 
 PARTITIONS = (
@@ -45,11 +47,11 @@ PARTITIONS = (
 )
 
 
-def one_partition(names: Iterable[str]) -> bool:
-    """Do these names make up one standard partition (all its members, an open one's catch-all
-    among them)?"""
+def one_partition(names: Iterable[str], enumerated: bool = False) -> bool:
+    """Do these names make up one standard partition (all its members; an open one's catch-all
+    among them, or a member stated as 0: ``enumerated``)?"""
     names = list(names)
-    return any(p.completes(names) for p in PARTITIONS)
+    return any(p.completes(names, enumerated) for p in PARTITIONS)
 
 
 def same_partition(names: Iterable[str]) -> bool:

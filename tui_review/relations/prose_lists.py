@@ -354,7 +354,7 @@ def _list_is_complete(ctx: Ctx, opener: re.Match, parts: list[Figure], end: int)
         return True
     if any(CLOSING_TOTAL.search(ctx.doc.text, end_of(p), end) for p in parts[-1:]):
         return True
-    return one_partition(p.subject for p in parts)
+    return one_partition((p.subject for p in parts), enumerated=any(p.value == 0 for p in parts))
 
 
 def _change_list(ctx: Ctx, head: Figure, opener: re.Match) -> Relation | None:
