@@ -165,3 +165,13 @@ def test_totals_of_two_funds_are_two_quantities_not_a_repeat():
     text = ("某区2021年财政预算执行情况\n一、2021年财政预算执行情况\n1. 一般公共预算执行情况\n"
             "一般公共预算收入合计196.3亿元。\n2. 政府性基金预算执行情况\n政府性基金预算收入合计164.0亿元。\n")
     assert not [r for r in repeat.find(parse_text(text)) if r.target.text in ("196.3", "164.0")]
+
+
+def test_the_whole_regions_and_its_own_levels_figures_are_two_quantities():
+    from parsers.text import parse_text
+    from tui_review.relations import repeat
+
+    text = ("某市2018年上半年财政收支情况\n一、财政收支概况\n(一)全市收支情况\n"
+            "上半年,全市一般公共预算总收入完成865,696万元。一般公共预算支出完成1,580,349万元,比上年同期增支129,266万元。\n"
+            "(二)市本级收支情况\n上半年,市本级一般公共预算总收入完成249,735万元。一般公共预算支出完成255,325万元,比上年同期增支14,484万元。\n")
+    assert not [r for r in repeat.find(parse_text(text)) if {r.target.text, r.terms[0].figure.text} == {"1,580,349", "255,325"}]

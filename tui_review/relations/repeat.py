@@ -103,8 +103,8 @@ def find(doc: Document) -> list[Relation]:
                 continue
             if first.code and other.code and first.code != other.code:
                 continue  # two 科目 of one name (其他支出 under two 款): two quantities
-            if _identity(doc, first).surely_other(_identity(doc, other), whole):
-                continue  # 收入合计 of the 一般公共预算 section and of the 政府性基金 one
+            if _identity(doc, first).surely_other(_identity(doc, other), whole) or _levels_differ(doc, first, other):
+                continue  # 收入合计 of the 一般公共预算 section and of the 政府性基金 one; 全市 and 市本级
             seen.add((first.id, other.id))
             out.append(
                 Relation(
@@ -219,6 +219,36 @@ def _uncertainty(
         return (f"“{free_name}”不是标准科目或表格行名称，两处可能说的是不同的数",
                 f"“{free_name}” is no standard subject or table row: the two places may state different amounts")
     return None
+
+
+# the level of government a figure is of, where its sentence or headings say: the whole region
+# (全市：the city and its counties) or the region's own level (市本级)
+WHOLE_REGION = re.compile(r"全(?:省|市|州|盟|县|区|旗|镇|乡)")
+OWN_LEVEL = re.compile(r"(?:省|市|州|盟|县|区|旗)?本级|(?:省|市|州|县|区)级(?!部门|单位)")
+
+
+def _level(doc: Document, f: Figure) -> str:
+    """"全" or "本级" when the figure's sentence or the headings above it name the level, else ""."""
+    text = doc.text
+    start = f.start or 0
+    sentence_start = max(marks(text).last("。\n", start) + 1, start - 240)
+    words = [text[sentence_start:start]]
+    sec = doc.section(f.section_id)
+    while sec is not None and sec.title:
+        words.append(sec.title)
+        sec = doc.section(sec.parent_id) if sec.parent_id else None
+    for w in words:
+        whole, own = WHOLE_REGION.search(w), OWN_LEVEL.search(w)
+        if whole and not own:
+            return "全"
+        if own and not whole:
+            return "本级"
+    return ""
+
+
+def _levels_differ(doc: Document, a: Figure, b: Figure) -> bool:
+    la, lb = _level(doc, a), _level(doc, b)
+    return bool(la and lb and la != lb)
 
 
 def _identity(doc: Document, f: Figure) -> Identity:
