@@ -453,3 +453,10 @@ def test_lists_named_for_other_totals_nested_details_and_a_parts_change_are_kept
         "2.上级补助收入\n上级补助收入8.38万元,较2020年度决算数减少17.40万元。\n"
         "3.上年结转和结余\n上年结转和结余190.89万元,较2020年度决算数减少7.63万元。\n")
     assert not any(r.target.text == "175.26" for r in relations(total, "components-of-change"))  # 本年收入's change, not 总收入's
+
+
+def test_the_amount_a_completion_rate_follows_is_the_outturn_whatever_words_name_it():
+    text = "西藏自治区2023年预算执行情况和2024年预算草案的报告\n一、2023年预算执行情况\n" + (
+        "加上中央补助 2537.1 亿元、上年结转 436.2 亿元, 收入总量 3838.3亿元。全区预算支出 2809.1 亿元,为年初预算数的 103.7%,"
+        "比上年决算数增长 8.3%。\n")
+    assert not relations(text, "completion")  # the budget is named, not printed: nothing to divide by

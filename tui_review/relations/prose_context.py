@@ -131,6 +131,10 @@ def closes_bracket(text: str, pos: int, end: int) -> bool:
 
 
 
+# an amount, then only the words of a completion naming its budget without an amount
+COMPLETES_RIGHT_AFTER = re.compile(r"\s*(?:[千万亿]?元)?\s*[，,]\s*(?:为|达到?|完成|占)(?:了)?(?:年初|全年|调整后?的?)?预算数?(?:[（(][^）)]{0,20}[）)])?的\s*")
+
+
 def budget_and_actual(ctx: Ctx, pos: int) -> tuple[Figure | None, Figure | None]:
     """The last 年初预算 figure and the last actual amount before ``pos`` on its line, of one
     quantity: a budget stated before a list opener or a ；(“年初预算 22.00 万元，决算 8.77 万元，
@@ -138,8 +142,16 @@ def budget_and_actual(ctx: Ctx, pos: int) -> tuple[Figure | None, Figure | None]
     text = ctx.doc.text
     line_start = marks(text).last("\n", pos) + 1
     window = [f for f in ctx.between(line_start, pos) if money(f)]
-    budget = next((f for f in reversed(window) if f.role == Role.BUDGET), None)
-    actual = next((f for f in reversed(window) if f.role in (Role.ACTUAL, Role.AMOUNT) and f is not budget), None)
+    if window and COMPLETES_RIGHT_AFTER.fullmatch(text, end_of(window[-1]), pos):
+        # “全区预算支出 2809.1 亿元，为年初预算数的 103.7%”: the amount the rate follows is what
+        # completes the budget, whatever words name it; the budget is an amount before it, if any
+        actual: Figure | None = window[-1]
+        budget = next((f for f in reversed(window[:-1]) if f.role == Role.BUDGET), None)
+        if budget is None:
+            return None, None
+    else:
+        budget = next((f for f in reversed(window) if f.role == Role.BUDGET), None)
+        actual = next((f for f in reversed(window) if f.role in (Role.ACTUAL, Role.AMOUNT) and f is not budget), None)
     if budget is not None and actual is not None:
         lo, hi = sorted((end_of(budget), start_of(actual)))
         if re.search(r"[；;]", text[lo:hi]) or BREAKDOWN.search(text, lo, hi):
