@@ -172,6 +172,38 @@ async def test_halfblock_fallback_zoom_and_pages(tmp_path):
 
 
 @run_async
+async def test_zoom_and_page_keys_pressed_while_their_page_renders_all_count(tmp_path):
+    """A zoom or page key while the render of the one before is in flight adds to it: each key
+    started from the view last drawn, so two quick ``+`` zoomed once and two ``]`` turned one page."""
+    app = ReviewApp(REAL, options=LoadOptions(review_path=tmp_path / "r.sqlite"))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await loaded(pilot)
+        await pilot.press("n", "v")
+        view = await until_drawn(pilot)
+        screen = app.screen
+        scale, page = view.shown.view.scale, view.shown.page
+        assert page + 2 <= view.shown.page_count
+        screen.action_page("zoom_in")
+        assert view.busy  # what the second key meets
+        screen.action_page("zoom_in")
+        view = await until_drawn(pilot)
+        assert view.shown.view.scale == pytest.approx(scale * ZOOM_STEP**2)
+        screen.action_page("next_page")
+        screen.action_page("next_page")
+        view = await until_drawn(pilot)
+        assert view.shown.page == page + 2
+        screen.action_page("previous_page")
+        screen.action_page("zoom_out")
+        screen.action_page("previous_page")
+        view = await until_drawn(pilot)
+        assert view.shown.page == page
+        turned = view.shown.view.scale
+        screen.action_page("zoom_out")  # once the keys' render landed, from what it drew
+        view = await until_drawn(pilot)
+        assert view.shown.view.scale == pytest.approx(turned / ZOOM_STEP)
+
+
+@run_async
 async def test_pages_are_rendered_once_per_scale_for_the_session(tmp_path, monkeypatch):
     from tui_review.render.pdf_pages import PdfPages
 

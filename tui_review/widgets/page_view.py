@@ -63,6 +63,11 @@ def _say(key: str, **values: object) -> str:
     return (en if get_lang() == "en" else zh).format(**values)
 
 
+def _page_after(page: int, steps: tuple[tuple[str, float], ...]) -> int:
+    """The page ``steps`` turn to from ``page`` (the worker keeps it within the document)."""
+    return page + int(sum(amount for kind, amount in steps if kind == "turn"))
+
+
 def _printable(text: str) -> str:
     """Document text made safe for the terminal: control and format characters become spaces."""
     return "".join(ch if ch.isprintable() else " " for ch in text)
@@ -76,7 +81,7 @@ class _Request:
     marks: tuple[Mark, ...]
     page: int  # the page to show when ``view`` is None (first view)
     view: Viewport | None
-    turn: int  # -1 / +1: the page before / after ``view``'s
+    steps: tuple[tuple[str, float], ...]  # ("zoom", factor) / ("turn", ±1), applied to ``view`` in order
     columns: int
     rows: int
     style: BoxStyle
@@ -133,6 +138,8 @@ class PageView(Widget, can_focus=True):
         self._figure_ids: tuple[str, ...] = ()
         self._stale = False
         self._first_pending = False
+        self._steps: tuple[tuple[str, float], ...] = ()  # zoom / page keys since ``_steps_base`` was drawn
+        self._steps_base: Viewport | None = None
         self._token = 0
         self._drawn_token = 0
         self._lock = threading.Lock()
@@ -190,25 +197,36 @@ class PageView(Widget, can_focus=True):
         return None if self._first_pending else self.shown
 
     def zoom_in(self) -> None:
-        if shown := self._settled():
-            self._update(view=shown.view.zoomed(ZOOM_STEP))
+        self._step("zoom", ZOOM_STEP)
 
     def zoom_out(self) -> None:
-        if shown := self._settled():
-            self._update(view=shown.view.zoomed(1 / ZOOM_STEP))
+        self._step("zoom", 1 / ZOOM_STEP)
 
     def next_page(self) -> None:
-        if (shown := self._settled()) and shown.page < shown.page_count:
-            self._update(view=shown.view, turn=1)
+        self._step("turn", 1)
 
     def previous_page(self) -> None:
-        if (shown := self._settled()) and shown.page > 1:
-            self._update(view=shown.view, turn=-1)
+        self._step("turn", -1)
+
+    def _step(self, kind: str, amount: float) -> None:
+        """Zoom or turn from what the keys before asked for: while the render of a zoom or page key
+        is in flight, the next key adds to it (two quick ``+`` zoom twice, two ``]`` turn two pages),
+        rendered as one request from the view last drawn."""
+        shown = self._settled()
+        if shown is None:
+            return
+        if not self._steps or self._drawn_token == self._token:  # no key's render in flight: from what is shown
+            self._steps_base, self._steps = shown.view, ()
+        base = self._steps_base or shown.view
+        if kind == "turn" and not 1 <= _page_after(base.page, self._steps) + amount <= shown.page_count:
+            return
+        self._update(view=base, steps=(*self._steps, (kind, amount)))
 
     # ── rendering ────────────────────────────────────────────────────────────────────────────────
 
-    def _update(self, view: Viewport | None = None, turn: int = 0) -> None:
+    def _update(self, view: Viewport | None = None, steps: tuple[tuple[str, float], ...] = ()) -> None:
         self._stale = False
+        self._steps = steps
         session = self._session
         if session is None:
             return
@@ -223,11 +241,11 @@ class PageView(Widget, can_focus=True):
         self._token += 1
         self._first_pending = view is None
         if self.shown is None:  # otherwise the old picture stays until the new one is ready
-            self._set(None, [], _say("rendering", page=page + turn))
+            self._set(None, [], _say("rendering", page=_page_after(page, steps)))
         theme = self.app.current_theme
         suspect = Color.parse(theme.error).get_truecolor() if theme.error else BoxStyle().suspect
         cell = page_image.cell_pixels() if self._image_class is not None else (1, 2)
-        request = _Request(self._token, session.doc.path, self.password, self._marks, page, view, turn, columns, rows,
+        request = _Request(self._token, session.doc.path, self.password, self._marks, page, view, steps, columns, rows,
                            BoxStyle(suspect=tuple(suspect)), cell, self.styles.background.rgb)
         self.run_worker(lambda: self._render_job(request), thread=True, exclusive=True, group="page-view", exit_on_error=False)
 
@@ -267,8 +285,11 @@ class PageView(Widget, can_focus=True):
             region = region_of(request.marks, request.page)
             focus = next((m.bbox for m in request.marks if m.page == request.page and m.kind == SUSPECT), None)
             view = first_view(request.page, region, focus, box, width_px, height_px)
-        elif request.turn:
-            page = min(max(view.page + request.turn, 1), pages.page_count)
+        for kind, amount in request.steps:
+            if kind == "zoom":
+                view = view.zoomed(amount)
+                continue
+            page = min(max(view.page + int(amount), 1), pages.page_count)
             box = pages.page_box(page)
             view = view.on_page(page, box, fit_scale(box.bbox, width_px, height_px // 2))
         box = pages.page_box(view.page)
