@@ -107,3 +107,35 @@ async def test_j_onto_a_finding_in_another_table_keeps_that_finding_in_the_detai
             assert entry is not None and main.nav.detail_key == entry.key and main.findings.key == entry.key
             in_tables += entry.node is not None and entry.node.kind == "table"
         assert in_tables >= 5, "too few findings in tables: the test shows nothing"
+
+
+@run_async
+async def test_s_on_a_table_finding_keeps_it_in_the_detail_for_the_note(tmp_path):
+    """n → s → a on a table finding: setting the status redraws the table's marks; the redraw's
+    first-cell highlight, reported, made the screen reopen the figure at its first finding, so the
+    note typed next went to another finding (the demo 决算: 4 table groups; issue 14, item 1)."""
+    import shutil
+    from pathlib import Path
+
+    from tui_review.review.pipeline import LoadOptions
+
+    doc = tmp_path / "demo.pdf"
+    shutil.copy(Path(__file__).resolve().parents[2] / "sample_docs" / "demo_final_2024_errors.pdf", doc)
+    app = ReviewApp(doc, options=LoadOptions(review_path=tmp_path / "r.sqlite"))
+    async with app.run_test(size=(120, 40)) as pilot:
+        for _ in range(300):
+            await settle(pilot)
+            if app.main.session is not None:
+                break
+            await pilot.pause(0.1)
+        main = app.main
+        on_tables = 0
+        for _ in range(len(main.nav.walk())):
+            await pilot.press("n")
+            await pilot.pause(0.1)
+            key = main.nav.detail_key
+            await pilot.press("s", "2")
+            await pilot.pause(0.1)
+            assert main.nav.detail_key == key and main.findings.key == key
+            on_tables += main.content.current == "table"
+        assert on_tables >= 4, "too few table findings: the test shows nothing"

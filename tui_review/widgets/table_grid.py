@@ -77,12 +77,18 @@ class TableGrid(DataTable):
             self.post_message(FigureHighlighted(self.figure_id))
 
     def redraw(self) -> None:
-        """Draw again after the marks changed, keeping the cursor."""
+        """Draw again after the marks changed, keeping the cursor. The cells it passes on the way
+        are not reported (the first cell's highlight made the screen leave the figure, and the
+        figure's then opened its first finding: after ``s`` on a table finding the detail, where
+        ``a`` acts next, showed another finding of that figure)."""
         if self._session is not None and self._table_id is not None:
-            where = self.cursor_coordinate
-            self._fill()
-            if self.row_count:
-                self.move_cursor(row=min(where.row, self.row_count - 1), column=where.column, animate=False)
+            where, before = self.cursor_coordinate, self.figure_id
+            with self.prevent(DataTable.CellHighlighted):
+                self._fill()
+                if self.row_count:
+                    self.move_cursor(row=min(where.row, self.row_count - 1), column=where.column, animate=False)
+            if self.figure_id != before:
+                self.post_message(FigureHighlighted(self.figure_id))
 
     def _fill(self) -> None:
         session = self._session
