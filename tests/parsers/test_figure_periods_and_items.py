@@ -139,3 +139,8 @@ def test_a_cell_before_a_rate_is_not_split_digits_and_an_abbreviation_note_is_no
 def test_dangnian_shouru_keeps_its_name():
     doc = parse_text("某市2023年预算执行情况\n一、一般公共预算\n全市一般公共预算总收入637.58亿元,其中:当年收入292.14亿元,完成预算的101.7%。\n")
     assert {f.text: f.subject for f in doc.figures}["292.14"] == "当年收入"  # not the total's name
+
+
+def test_the_same_period_of_last_year_is_no_part_of_a_subject():
+    doc = parse_text("某市2018年上半年财政收支情况\n一、财政收支概况\n一般公共预算支出完成255,325万元,比上年同期增支14,484万元,增长6.01%。\n")
+    assert {f.subject for f in doc.figures} == {"一般公共预算支出"}

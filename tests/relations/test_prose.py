@@ -460,3 +460,9 @@ def test_the_amount_a_completion_rate_follows_is_the_outturn_whatever_words_name
         "加上中央补助 2537.1 亿元、上年结转 436.2 亿元, 收入总量 3838.3亿元。全区预算支出 2809.1 亿元,为年初预算数的 103.7%,"
         "比上年决算数增长 8.3%。\n")
     assert not relations(text, "completion")  # the budget is named, not printed: nothing to divide by
+
+
+def test_a_rate_before_a_change_said_as_zengshou_is_checked_against_it():
+    text = "某区2021年预算执行情况\n一、一般公共预算收入\n一般公共预算收入61475万元,同比增长10.7%,增收5939万元。\n"
+    (growth,) = relations(text, "growth")
+    assert [t.figure.text for t in growth.terms] == ["5939"]

@@ -292,7 +292,7 @@ def _rate_of(ctx: Ctx, ch: Figure, around: _Around) -> Relation | None:
 
 
 # between a rate and the change that restates it in money: only the comparison words
-RESTATED_AS_CHANGE = re.compile(r"\s*[%％]?\s*[，,]\s*(?:比|较|与|同)?[^，,。；;\d其包]{0,10}?(?:增加|减少|增长|下降|降低|上升)了?\s*$")
+RESTATED_AS_CHANGE = re.compile(r"\s*[%％]?\s*[，,]\s*(?:比|较|与|同)?[^，,。；;\d其包]{0,10}?(?:增加|减少|增长|下降|降低|上升|增收|减收|增支|减支)了?\s*$")
 
 
 def _rate_just_before(ctx: Ctx, ch: Figure, current: Figure | None) -> Figure | None:
