@@ -18,6 +18,9 @@ from parsers.model import DocKind, Figure, Role
 from parsers.numbers import MONEY_UNITS
 
 
+TARGET_COMPLETED = re.compile(r"占(?:年初|全年|调整后?的?)?(?:预算|任务|计划)数?")
+
+
 def role_of(clause: str, unit: str | None, whole_clause: str) -> tuple[Role, int, str]:
     """Role and sign from the clause's last words; the third value is an ambiguous 增加（减少）.
 
@@ -31,6 +34,8 @@ def role_of(clause: str, unit: str | None, whole_clause: str) -> tuple[Role, int
             and not re.match(r"[（(]\s*(?:以下简称|以下称|简称|下同)", sign_m.group("alt")):  # 增长（以下简称“增长”）22.2%
         alt = sign_m.group(0).rstrip("了 ")
     if unit == PERCENT:
+        if TARGET_COMPLETED.search(whole_clause):
+            return Role.COMPLETION, 1, ""  # 占年初预算数 109466 万元的 56.3%, 占任务数的 56.4%
         if lexicon.SHARE_AT_END.search(tail) or re.search(r"占", whole_clause):
             return Role.SHARE, 1, ""
         if lexicon.COMPLETION_AT_END.search(tail) or re.search(r"完成|执行率", whole_clause):

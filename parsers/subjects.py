@@ -39,7 +39,7 @@ LEADING = re.compile(
 TRAILING = re.compile(r"(?:为|是|达|达到|共|总额为|各|总体|(?:累计)?完成|(?:预算|决算)?数据|(?<![对占相])(?:比|较)|(?<![参给赋])与|[\s、，,：:；;（(])+$")  # …比 (比2016年度: the year went)
 # an enumerator inside a clause (“政务服务中心一是支付…”): the item follows it
 ENUMERATOR = re.compile(r"^.*?[一二三四五六七八九十]是\s*(?=\S)")
-YEAR = re.compile(r"(?:(?:19|20)\d{2}\s*年(?:度)?(?:底|末)?)?(?:\s*\d{1,2}\s*月(?:份)?(?:\s*\d{1,2}\s*日)?(?:底|末)?)?")
+YEAR = re.compile(r"(?:(?:19|20)\d{2}\s*年(?:度)?(?:底|末)?)?(?:\s*(?:\d{1,2}\s*[-—~－至]\s*)?\d{1,2}\s*月(?:份)?(?:\s*\d{1,2}\s*日)?(?:底|末)?)?")
 ROLE_ONLY = re.compile(r"(?:收、支|收支)(?:总计|合计)?|预算|决算|各|")
 BARE_TOTALS = ("收入", "支出")
 

@@ -466,3 +466,20 @@ def test_a_rate_before_a_change_said_as_zengshou_is_checked_against_it():
     text = "某区2021年预算执行情况\n一、一般公共预算收入\n一般公共预算收入61475万元,同比增长10.7%,增收5939万元。\n"
     (growth,) = relations(text, "growth")
     assert [t.figure.text for t in growth.terms] == ["5939"]
+
+
+def test_a_list_set_out_one_part_a_line_after_its_opener_is_summed():
+    text = "某中心2023年度部门决算\n六、一般公共预算财政拨款基本支出决算情况说明\n" + (
+        "2023年一般公共预算财政拨款基本支出911.7万元,其中:\n人员经费489.18万元,主要包括:基本工资、津贴补贴、奖金。\n"
+        "公用经费46.89万元,主要包括:办公费、印刷费、咨询费。\n")
+    (rel,) = relations(text, "sum.parts")
+    assert rel.target.text == "911.7" and [t.figure.text for t in rel.terms] == ["489.18", "46.89"] and not rel.partial
+
+
+def test_a_share_of_the_budget_is_a_completion_and_its_budget_no_current_amount():
+    text = "某区2021年1-6月预算执行情况\n一、一般公共预算收入\n" + (
+        "1-6月份全区一般公共预算收入累计完成61646万元,占年初预算数109466万元的56.3%,同比增长10.7%,增收5939万元。\n")
+    (growth,) = relations(text, "growth")
+    assert [t.figure.text for t in growth.denominator] == ["61646", "5939"]
+    assert [r.target.text for r in relations(text, "completion")] == ["56.3"]
+    assert not relations(text, "change")  # 5939 is over last year: the budget is no base of it

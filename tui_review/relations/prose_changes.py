@@ -178,7 +178,7 @@ def _around(ctx: Ctx, ch: Figure) -> _Around:
     before = ctx.between(max(s_start, ch_start - NEIGHBOURHOOD), ch_start)[-NEIGHBOURS:]
     item_end = marks(text).next("；;", ch_end)  # the next ；-item states another quantity's figures
     after = ctx.between(ch_end, min(s_end, ch_end + NEIGHBOURHOOD, item_end if item_end != -1 else s_end))[:NEIGHBOURS]
-    current = next((f for f in reversed(before) if money(f) and ctx.period(f) == Role.AMOUNT), None)
+    current = next((f for f in reversed(before) if money(f) and ctx.period(f) == Role.AMOUNT and not _rate_base(text, f)), None)
     by_name = False
     if current is None:
         current = _heading_amount(ctx, ch, before) or _previous_sentence_amount(ctx, ch, before, s_start)
@@ -190,7 +190,7 @@ def _around(ctx: Ctx, ch: Figure) -> _Around:
     # the budget of a “完成年初预算数 X 万元的 Y%” standing between
     own_words = text[max(marks(text).last("，,。；;\n", ch_start) + 1, ch_start - NEIGHBOURHOOD) : ch_start]
     allowed = (Role.PREVIOUS,) if PREVIOUS_NAMED.search(own_words) else (Role.PREVIOUS, Role.BUDGET)
-    base = next((f for f in reversed(before) if start_of(f) > since and money(f) and f.role in allowed), None)
+    base = next((f for f in reversed(before) if start_of(f) > since and money(f) and f.role in allowed and not _rate_base(text, f)), None)
     if base is not None:
         base_kind = "budget" if base.role == Role.BUDGET else "previous"
     else:
@@ -301,7 +301,7 @@ def _rate_just_before(ctx: Ctx, ch: Figure, current: Figure | None) -> Figure | 
     if current is None:
         return None
     between = ctx.between(end_of(current), start_of(ch))
-    if not between or between[-1].role != Role.GROWTH or any(money(f) for f in between) \
+    if not between or between[-1].role != Role.GROWTH or any(money(f) and not _rate_base(ctx.doc.text, f) for f in between) \
             or lexicon.REASON.search(ctx.doc.text, sentence_bounds(ctx.doc.text, start_of(ch))[0], start_of(ch)):
         return None  # “…主要原因是会议费压减10%，增减相抵后增加 X 万元”: the rate is the explanation's
     growth = between[-1]
@@ -328,6 +328,11 @@ def _previous_sentence_amount(ctx: Ctx, ch: Figure, before: list[Figure], s_star
 
 # words that name a figure's stage or fund, not the quantity: 财政拨款“三公”经费预算总额 ≡ “三公”经费
 STAGE_WORDS = re.compile(r"一般公共预算|财政拨款|预算|决算|执行|总额|总计|合计|数")
+
+
+def _rate_base(text: str, f: Figure) -> bool:
+    """The amount is the base a rate is of (“占年初预算数 109466 万元的 56.3%”), not a quantity stated."""
+    return bool(re.match(r"\s*(?:[千万亿]?元)?\s*的\s*[-−]?\d", text[end_of(f) : end_of(f) + 12]))
 
 
 def _named_in_previous_sentence(ctx: Ctx, ch: Figure, before: list[Figure], s_start: int) -> Figure | None:

@@ -63,6 +63,30 @@ def section_sums(ctx: Ctx) -> list[Relation]:
     return out
 
 
+# a line that opens by naming a quantity and stating its amount: “人员经费489.18万元，主要包括：…”
+ITEM_LINE = re.compile(r"[ \t]*(?:[（(]?[一二三四五六七八九十\d]{1,2}[）).、．]\s*)?[\u4e00-\u9fff（）()“”\"]{2,30}?\s*(?:为|是)?\s*\d")
+ITEM_LINES = 12  # lines a list typeset one part a line may run over
+
+
+def _item_lines(text: str, opener_end: int, limit: int) -> list[tuple[int, int]] | None:
+    """The lines of a list whose opener ends its line and whose parts follow one a line, each
+    opening with its name and amount; None when the list is not set out that way."""
+    if not re.match(r"[ \t]*\n", text[opener_end : opener_end + 4]):
+        return None
+    out: list[tuple[int, int]] = []
+    pos = text.index("\n", opener_end) + 1
+    while pos < limit and len(out) < ITEM_LINES and ITEM_LINE.match(text, pos):
+        end = text.find("\n", pos)
+        end = min(limit, len(text) if end == -1 else end)
+        out.append((pos, end))
+        pos = end + 1
+    return out if len(out) >= 2 else None
+
+
+def _first_money(ctx: Ctx, start: int, end: int) -> Figure | None:
+    return next((f for f in ctx.between(start, end) if money(f) and f.role in AMOUNT_ROLES + (Role.PREVIOUS,)), None)
+
+
 def _names_another_total(text: str, opener: int, head: Figure) -> bool:
     """“收入包括：A a、B b；支出包括：C c…”: the opener follows the name of what it breaks down,
     and that is not the amount found before it."""
@@ -216,7 +240,11 @@ def inline_lists(ctx: Ctx) -> list[Relation]:
             close = marks(text).next("）)", opener_end)
             close = end if close == -1 else close
             end = min(end, close)
-        parts = _list_parts(ctx, opener_end, end)
+        lines = _item_lines(text, opener_end, limit)
+        if lines is not None:  # “其中：\n人员经费 489.18 万元，主要包括：…\n公用经费 46.89 万元，…”
+            end, parts = lines[-1][1], [f for f in (_first_money(ctx, a, b) for a, b in lines) if f is not None]
+        else:
+            parts = _list_parts(ctx, opener_end, end)
         if has_form_issue(ctx, opener_end, end):
             continue  # a malformed or missing figure among the parts: the sum cannot be judged
         head = _list_head(ctx, before, parts)
