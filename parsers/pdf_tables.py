@@ -1,12 +1,16 @@
 """Table fragments → `Table`s: continued tables joined, header rows flattened into column paths.
 
-A table that runs over several pages arrives as one `Fragment` per page. `build_tables` joins a
-fragment to the previous table when it opens its page untitled (or titled 续表) right after a
-table that closed the previous page, with the same columns; a header the continuation repeats is
-dropped. The header is the run of rows above the first row that carries data (an amount, a
-classification code or a row label such as 合计 / 一、); each column's path is the chain of
-header cells that cover it, top to bottom (`支出 › 基本支出 › 人员经费`). Blank rows carry nothing
-and are dropped; blank cells stay "" (never "0").
+A table that runs over several pages arrives as one `Fragment` per page. `group_fragments` first
+reads a table's first fragment on its printed columns and rows (`parsers.table_spans`,
+`parsers.table_wraps`), then joins a fragment to the previous table when it opens its page
+untitled (or titled 续表) right after a table that closed the previous page, with columns that
+fit the table's; a header the continuation repeats is dropped. A first page that holds only the
+top of a header (收入 | 支出) is joined to the next page's columns under it. The header is the
+run of rows above the first row that carries data (an amount, a classification code or a row
+label such as 合计 / 一、), with the figure-less rows under it that a header cell reaches down
+into; each column's path is the chain of header cells that cover it, top to bottom
+(`支出 › 基本支出 › 人员经费`), a name wrapped into the next ruled row read as one. Blank rows carry
+nothing and are dropped; blank cells stay "" (never "0").
 """
 
 from __future__ import annotations
@@ -146,8 +150,14 @@ def _page_turn(last: Fragment, fragment: Fragment) -> bool:
     )
 
 
+def _columns_of(group: list[Fragment]) -> Fragment:
+    """The fragment whose columns the group's continuations are placed in: the first, or the one
+    under a header top that the first held alone."""
+    return group[1] if len(group) > 1 and group[1].carries_header else group[0]
+
+
 def _continues(group: list[Fragment], fragment: Fragment) -> bool:
-    return _page_turn(group[-1], fragment) and _column_map(group[0].table, fragment.table) is not None
+    return _page_turn(group[-1], fragment) and _column_map(_columns_of(group).table, fragment.table) is not None
 
 
 def _header_only(fragment: Fragment) -> bool:
@@ -167,15 +177,16 @@ def _carries_header(group: list[Fragment], fragment: Fragment) -> bool:
     )
 
 
-def _on_logical_columns(fragment: Fragment) -> None:
+def _as_printed(fragment: Fragment) -> None:
     """The fragment on its printed columns, and its body on its printed rows."""
     height = _header_height(_Rows.of(fragment))[0]
     fragment.table = merge_columns(fragment.table, logical_columns(fragment.table, height > 0))
     fragment.table = printed_rows(fragment.table, height)
 
 
-def _on_printed_rows(fragment: Fragment) -> None:
-    """A continuation's rows from its first row of figures on its printed rows."""
+def _continuation_as_printed(fragment: Fragment) -> None:
+    """A continuation's rows from its first row of figures on its printed rows (its columns are
+    placed in the table's by `_column_map`)."""
     rows = _Rows.of(fragment)
     first_data = next((r for r in range(len(rows.starts)) if _is_data_row(rows.texts(r))), len(rows.starts))
     fragment.table = printed_rows(fragment.table, first_data)
@@ -187,14 +198,14 @@ def group_fragments(fragments: list[Fragment]) -> list[list[Fragment]]:
     groups: list[list[Fragment]] = []
     for fragment in fragments:
         if groups and _continues(groups[-1], fragment):
-            _on_printed_rows(fragment)
+            _continuation_as_printed(fragment)
             groups[-1].append(fragment)
         elif groups and _carries_header(groups[-1], fragment):
-            _on_logical_columns(fragment)
+            _as_printed(fragment)
             fragment.carries_header = True
             groups[-1].append(fragment)
         else:
-            _on_logical_columns(fragment)
+            _as_printed(fragment)
             groups.append([fragment])
     return groups
 

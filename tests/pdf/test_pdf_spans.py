@@ -190,6 +190,23 @@ def test_a_header_carried_over_a_page_break_leads_the_columns_under_it():
     assert table.cell_pages[(1, 3)] == 2
 
 
+def test_pages_after_a_carried_header_continue_the_columns_under_it():
+    top = grid([0.0, 5.0, 200.0, 400.0], 1, [(0, 1, 1, 1, "收入"), (0, 2, 1, 1, "支出")])
+    xs = [0.0, 100.0, 200.0, 300.0, 400.0]
+    under = grid(xs, 2, [
+        (0, 0, 1, 1, "项目名称"), (0, 1, 1, 1, "金额"), (0, 2, 1, 1, "项目名称"), (0, 3, 1, 1, "金额"),
+        (1, 0, 1, 1, "一、一般公共预算"), (1, 1, 1, 1, "9.00"), (1, 2, 1, 1, "一、基本支出"), (1, 3, 1, 1, "9.00"),
+    ], page=2)
+    last = grid(xs, 1, [(0, 0, 1, 1, "收入合计"), (0, 1, 1, 1, "9.00"), (0, 2, 1, 1, "支出合计"), (0, 3, 1, 1, "9.00")], page=3)
+    table = built(
+        Fragment(top, title="四、财政拨款收支预算总表", last_on_page=True),
+        Fragment(under, first_on_page=True, last_on_page=True),
+        Fragment(last, first_on_page=True),
+    )
+    assert table.pages == [1, 2, 3]
+    assert table.rows == [["一、一般公共预算", "9.00", "一、基本支出", "9.00"], ["收入合计", "9.00", "支出合计", "9.00"]]
+
+
 def offset_rows(tail: str, pitch: float) -> RawTable:
     """A 收支总表 body whose right-hand name starts a ruled row above its row and wraps into one below."""
     return grid([0.0, 100.0, 200.0, 300.0, 400.0], 6, [
