@@ -142,9 +142,12 @@ def test_a_partition_typeset_one_item_a_line_closed_by_full_stops():
     )
     found = shares(parse_text(text))
     assert {"99.29", "0.71"} <= set(found)
-    assert [t.figure.text for t in found["0.71"].denominator] == ["20702.25", "147.20"]
-    # income sources are an open partition: shares that do not make 100% leave sources unlisted
-    some = text.replace("占99.29%", "占90.29%").replace("占0.71%", "占0.65%")
+    assert [t.figure.text for t in found["0.71"].denominator] == ["20849.45"]  # the list's printed total
+    # with no total printed, the parts' sum is the base only where they are the whole: income
+    # sources are an open partition, and shares that do not make 100% leave sources unlisted
+    untotalled = text.replace("收入预算合计20849.45万元，其中：\n", "")
+    assert [t.figure.text for t in shares(parse_text(untotalled))["0.71"].denominator] == ["20702.25", "147.20"]
+    some = untotalled.replace("占99.29%", "占90.29%").replace("占0.71%", "占0.65%")
     assert not {"90.29", "0.65"} & set(shares(parse_text(some)))
 
 

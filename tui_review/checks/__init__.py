@@ -36,7 +36,7 @@ from tui_review.checks.notes import notes
 from tui_review.checks.rate_notes import rate_notes
 from tui_review.checks.unbound import unbound_notes
 from tui_review.checks.report import CHECKED_VERDICTS, KINDS, CheckReport, Coverage
-from tui_review.checks.suspects import find_groups
+from tui_review.checks.suspects import Group, find_groups
 from tui_review.config import Config, Rule
 from tui_review.contracts.finding import Finding, Verdict
 from tui_review.contracts.relation import Relation
@@ -80,7 +80,8 @@ def check_relations(
     findings += barrier.run("completeness", "completeness", completeness.findings, doc, config, default=[])
     findings += barrier.run("structure", "structure", structure.findings, doc, config, default=[])
     findings += barrier.run("names", "names", names.findings, doc, config, default=[])
-    groups = barrier.run("check", "suspects", find_groups, evaluated, doc, lambda relation: rules[id(relation)], default=[])
+    no_groups: list[Group] = []
+    groups = barrier.run("check", "suspects", find_groups, evaluated, doc, lambda relation: rules[id(relation)], default=no_groups)
     findings += barrier.findings
     deduplicate(findings)
     coverage = _coverage(doc, evaluated)
