@@ -474,6 +474,12 @@ def test_a_list_set_out_one_part_a_line_after_its_opener_is_summed():
         "公用经费46.89万元,主要包括:办公费、印刷费、咨询费。\n")
     (rel,) = relations(text, "sum.parts")
     assert rel.target.text == "911.7" and [t.figure.text for t in rel.terms] == ["489.18", "46.89"] and not rel.partial
+    siblings = "某单位2021年部门预算\n五、一般公共预算支出情况说明\n" + (
+        "机关事业单位基本养老保险缴费支出 150384 元,其中:\n基本支出 150384 元,项目支出 0元。主要用于养老保险缴费支出。\n"
+        "事业单位医疗 76142.1 元,其中:基本支出 76142.1 元,项目支出 0元。主要用于基本医疗保险缴费支出。\n"
+        "住房公积金 112788 元,其中:基本支出 112788 元,项目支出 0元。主要用于住房公积金支出。\n")
+    listed = [[t.figure.text for t in r.terms] for r in relations(siblings, "sum.parts") if r.target.text == "150384"]
+    assert listed == [["150384", "0"]]  # its own line's list, not the sibling categories after it
 
 
 def test_a_share_of_the_budget_is_a_completion_and_its_budget_no_current_amount():
@@ -483,3 +489,14 @@ def test_a_share_of_the_budget_is_a_completion_and_its_budget_no_current_amount(
     assert [t.figure.text for t in growth.denominator] == ["61646", "5939"]
     assert [r.target.text for r in relations(text, "completion")] == ["56.3"]
     assert not relations(text, "change")  # 5939 is over last year: the budget is no base of it
+
+
+def test_a_partial_list_of_free_names_may_nest_and_is_at_most_a_warning():
+    text = "栾川县2021年教育经费统计公告\n一、教育经费总投入情况\n" + (
+        "全县教育经费总投入为73728万元,其中:国家财政性教育经费64507万元,一般公共预算教育经费64469万元。\n")
+    (rel,) = relations(text, "sum.parts")
+    assert rel.partial and rel.uncertain is not None  # 一般公共预算教育经费 is part of 国家财政性教育经费
+    kinds = "某中心2019年度单位决算\n一、支出决算情况\n" + (
+        "单位支出3000.00万元，其中：人员经费支出1200.00万元，公用经费支出800.00万元，项目支出900.00万元。\n")
+    (rel,) = relations(kinds, "sum.parts")
+    assert rel.uncertain is None  # 人员经费 + 公用经费 + 项目支出 cannot overlap

@@ -60,6 +60,16 @@ def same_partition(names: Iterable[str]) -> bool:
     return any(all(p.members.match(n) for n in names) for p in PARTITIONS)
 
 
+def disjoint(names: Iterable[str]) -> bool:
+    """Do these names state quantities that cannot overlap: members of one standard partition, or
+    the spending kinds with 基本支出 taken as its 人员经费 and 公用经费 (人员经费 + 公用经费 + 项目支出)?"""
+    names = list(names)
+    if same_partition(names):
+        return True
+    kinds, basic = PARTITIONS[0].members, PARTITIONS[1].members
+    return all(kinds.match(n) or basic.match(n) for n in names) and not any(re.search("基本支出", n) for n in names)
+
+
 def total_of(member: str) -> re.Pattern[str] | None:
     """The name of the total of the partition ``member`` belongs to, where known."""
     return next((p.total for p in PARTITIONS if p.total is not None and p.members.match(member)), None)

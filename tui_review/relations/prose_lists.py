@@ -17,7 +17,7 @@ from tui_review.relations.prose_context import (
     AMOUNT_ROLES, Ctx, context, end_of, first_amount, has_form_issue, in_brackets, money, own_figures, sentence_bounds, span, start_of,
     sum_relation,
 )
-from tui_review.relations.partitions import one_partition
+from tui_review.relations.partitions import disjoint, one_partition
 from tui_review.relations.prose_claims import SAME_AS_PREVIOUS
 from tui_review.relations.table_index import name_key
 from tui_review.relations.text_marks import marks
@@ -68,9 +68,11 @@ ITEM_LINE = re.compile(r"[ \t]*(?:[（(]?[一二三四五六七八九十\d]{1,2}
 ITEM_LINES = 12  # lines a list typeset one part a line may run over
 
 
-def _item_lines(text: str, opener_end: int, limit: int) -> list[tuple[int, int]] | None:
+def _item_lines(ctx: Ctx, opener_end: int, limit: int) -> list[tuple[int, int]] | None:
     """The lines of a list whose opener ends its line and whose parts follow one a line, each
-    opening with its name and amount; None when the list is not set out that way."""
+    opening with its name and stating one amount in its first sentence; None when the list is
+    not set out that way (a first line that lists several amounts is a list of its own)."""
+    text = ctx.doc.text
     if not re.match(r"[ \t]*\n", text[opener_end : opener_end + 4]):
         return None
     out: list[tuple[int, int]] = []
@@ -78,6 +80,9 @@ def _item_lines(text: str, opener_end: int, limit: int) -> list[tuple[int, int]]
     while pos < limit and len(out) < ITEM_LINES and ITEM_LINE.match(text, pos):
         end = text.find("\n", pos)
         end = min(limit, len(text) if end == -1 else end)
+        stop = text.find("。", pos, end)
+        if sum(1 for f in ctx.between(pos, end if stop == -1 else stop) if money(f)) != 1:
+            return None
         out.append((pos, end))
         pos = end + 1
     return out if len(out) >= 2 else None
@@ -240,7 +245,7 @@ def inline_lists(ctx: Ctx) -> list[Relation]:
             close = marks(text).next("）)", opener_end)
             close = end if close == -1 else close
             end = min(end, close)
-        lines = _item_lines(text, opener_end, limit)
+        lines = _item_lines(ctx, opener_end, limit)
         if lines is not None:  # “其中：\n人员经费 489.18 万元，主要包括：…\n公用经费 46.89 万元，…”
             end, parts = lines[-1][1], [f for f in (_first_money(ctx, a, b) for a, b in lines) if f is not None]
         else:
@@ -263,6 +268,8 @@ def inline_lists(ctx: Ctx) -> list[Relation]:
             en=f"{head.subject} = sum of the items listed after {m.group(1)}" if complete else f"{head.subject} ≥ sum of the items listed after {m.group(1)}",
         )
         rel.partial = not complete
+        if rel.partial and not disjoint(p.subject for p in parts):
+            rel.uncertain = MAY_OVERLAP
         out.append(rel)
         changes = _changes_of_list(ctx, head, parts, m.start(), end, complete)
         if changes is not None:
@@ -270,6 +277,10 @@ def inline_lists(ctx: Ctx) -> list[Relation]:
     return out
 
 
+MAY_OVERLAP = (
+    "所列各项不是标准构成，文档也未表明它们互不包含（一项可能是另一项的一部分）",
+    "the items listed are no standard breakdown and the document does not say they exclude one another (one may be part of another)",
+)
 UNLISTED_ZERO = (
     "所列各项金额之和等于总数，但金额为 0 的项目可能未列出，其增减额不在其中",
     "the items listed add up to the total, but items of amount 0 may be left out, and their changes with them",
