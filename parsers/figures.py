@@ -316,9 +316,7 @@ def _subject(ln: _Line, tok: _Token) -> None:
     elif (not subject or is_role_only(subject, subject_text)) and (lender := _lender(ln, tok, money)):
         subject, code = lender.subject, code or lender.code
     elif not subject or is_role_only(subject, subject_text):
-        inherited = state.topic(depth)
-        if inherited is None and (not subject or ROLE_ONLY.fullmatch(subject)):
-            inherited = state.previous_head
+        inherited = _inherited(state, depth, subject)
         if inherited is not None:
             subject, code = inherited.subject, code or inherited.code
         elif not subject:
@@ -347,6 +345,25 @@ def _bracketed_after_change(ln: _Line, tok: _Token) -> Figure | None:
         return None
     between = ln.text[prev.end - ln.offset : tok.start]
     return prev if re.fullmatch(r"\s*(?:[千万亿]?元)?\s*[（(]\s*", between) else None
+
+
+def _inherited(state: Topics, depth: int, subject: str) -> Topic | None:
+    """The quantity a figure whose words name none is about: its sentence's at its bracket depth,
+    else (naming nothing at all) the sentence before's; a bare 收入/支出 after the other side's
+    quantity is that quantity's other side (“基金收入 20790 亿元，…；支出 16699 亿元”: 基金支出)."""
+    inherited = state.topic(depth)
+    if inherited is None and (not subject or ROLE_ONLY.fullmatch(subject)):
+        inherited = state.previous_head
+    if inherited is not None and _other_side(subject, inherited.subject):
+        other = "支出" if subject == "收入" else "收入"
+        return Topic(inherited.subject.replace(other, subject), inherited.code, inherited.role)  # 基金收入 → 基金支出
+    return inherited
+
+
+def _other_side(bare: str, topic: str) -> bool:
+    """A bare 收入 (支出) would take the name of a spending (income) quantity."""
+    other = {"收入": "支出", "支出": "收入"}.get(bare)
+    return other is not None and other in topic and bare not in topic
 
 
 def _lender(ln: _Line, tok: _Token, money: bool) -> Figure | None:

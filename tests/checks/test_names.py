@@ -115,3 +115,10 @@ def test_subject_names_are_not_judged_without_coded_tables_or_for_an_abbreviated
 def test_a_name_starts_after_a_tab_or_an_ordinal_never_inside_another_cell():
     chains = names._chains("2210201\t住房公积金（项）\t30.00\n12、住房保障支出（221类）住房改革支出（02款）")
     assert [[n.name for n in chain] for chain in chains] == [["住房公积金"], ["住房保障支出", "住房改革支出"]]
+
+
+def test_a_report_titled_with_two_years_may_head_sections_with_either(tmp_path):
+    text = ("某市2014年预算执行情况和2015年预算草案的报告\n\n一、2014年预算执行情况\n\n收入合计 79.00 亿元。\n\n"
+            "二、2015年预算草案\n\n收入合计 81.60 亿元。\n\n三、2016年预算展望\n\n收入合计 85.00 亿元。\n")
+    found = _rules(tmp_path, text).get("names.year", [])
+    assert [f.stated for f in found] == ["2016年预算"]

@@ -144,3 +144,8 @@ def test_dangnian_shouru_keeps_its_name():
 def test_the_same_period_of_last_year_is_no_part_of_a_subject():
     doc = parse_text("某市2018年上半年财政收支情况\n一、财政收支概况\n一般公共预算支出完成255,325万元,比上年同期增支14,484万元,增长6.01%。\n")
     assert {f.subject for f in doc.figures} == {"一般公共预算支出"}
+
+
+def test_a_bare_zhichu_after_an_income_is_that_quantitys_spending():
+    doc = parse_text("某市2013年社会保险基金决算\n一、基金收支\n这部分基金收入20790亿元,同比增长14%;支出16699亿元,同比增长12%。\n")
+    assert {f.text: f.subject for f in doc.figures}["16699"] == "这部分基金支出"

@@ -175,3 +175,13 @@ def test_the_whole_regions_and_its_own_levels_figures_are_two_quantities():
             "上半年,全市一般公共预算总收入完成865,696万元。一般公共预算支出完成1,580,349万元,比上年同期增支129,266万元。\n"
             "(二)市本级收支情况\n上半年,市本级一般公共预算总收入完成249,735万元。一般公共预算支出完成255,325万元,比上年同期增支14,484万元。\n")
     assert not [r for r in repeat.find(parse_text(text)) if {r.target.text, r.terms[0].figure.text} == {"1,580,349", "255,325"}]
+
+
+def test_figures_under_headings_of_two_years_are_two_quantities():
+    from parsers.text import parse_text
+    from tui_review.relations import repeat
+
+    text = ("某市2014年国有资本经营预算执行情况和2015年国有资本经营预算\n二、2014年国有资本经营预算执行情况\n"
+            "国有资本经营预算收入合计79亿元，支出合计75.7亿元。\n三、2015年国有资本经营预算安排情况\n"
+            "国有资本经营预算收入合计81.6亿元，支出合计78.3亿元。\n")
+    assert not repeat.find(parse_text(text))

@@ -103,6 +103,8 @@ def _placeholders(doc: Document, config: Config) -> list[Finding | None]:
 
 def _heading_years(doc: Document, config: Config) -> list[Finding | None]:
     assert doc.year is not None
+    # a report of one year's execution and the next year's budget names both in its title
+    own_years = {doc.year} | {int(y) for y in re.findall(r"((?:19|20)\d{2})\s*年", doc.title or "")}
     titled: list[tuple[str, str, Place, str]] = [
         (s.heading, f"H:{s.id}", Place.in_text(s.start, s.page, doc, s.id), s.id) for s in doc.sections()]
     titled += [(t.title, f"T:{t.id}", Place.of_table(t.id, doc), t.section_id) for t in doc.tables if t.title]
@@ -115,7 +117,7 @@ def _heading_years(doc: Document, config: Config) -> list[Finding | None]:
             year = int(m.group(1))
             if doc.kind == DocKind.BUDGET and year == doc.year - 1 and m.group(0).endswith("决算"):
                 continue  # a budget reports last year's outturn (二、2021年“三公”经费决算情况)
-            if year != doc.year:
+            if year not in own_years:
                 out.append(_finding(
                     doc, config, "names.year", f"{key}|{year}", place, m.group(0),
                     f"“{title}”写的是 {year} 年，而文档（{_cover(doc)}）是 {doc.year} 年的",

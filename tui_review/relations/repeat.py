@@ -103,7 +103,8 @@ def find(doc: Document) -> list[Relation]:
                 continue
             if first.code and other.code and first.code != other.code:
                 continue  # two 科目 of one name (其他支出 under two 款): two quantities
-            if _identity(doc, first).surely_other(_identity(doc, other), whole) or _levels_differ(doc, first, other):
+            if _identity(doc, first).surely_other(_identity(doc, other), whole) or _levels_differ(doc, first, other) \
+                    or _heading_years_differ(doc, first, other):
                 continue  # 收入合计 of the 一般公共预算 section and of the 政府性基金 one; 全市 and 市本级
             seen.add((first.id, other.id))
             out.append(
@@ -249,6 +250,28 @@ def _level(doc: Document, f: Figure) -> str:
 def _levels_differ(doc: Document, a: Figure, b: Figure) -> bool:
     la, lb = _level(doc, a), _level(doc, b)
     return bool(la and lb and la != lb)
+
+
+HEADING_YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
+
+
+def _heading_year(doc: Document, f: Figure) -> int | None:
+    """The year the nearest heading above the figure that names one names."""
+    sec = doc.section(f.section_id)
+    while sec is not None and sec.title:
+        years = set(HEADING_YEAR.findall(sec.title))
+        if len(years) == 1:
+            return int(years.pop())
+        if years:
+            return None  # a heading naming two years (2024年与2023年对比) says nothing of one figure
+        sec = doc.section(sec.parent_id) if sec.parent_id else None
+    return None
+
+
+def _heading_years_differ(doc: Document, a: Figure, b: Figure) -> bool:
+    """“二、2014年…执行情况” and “三、2015年…安排情况”: figures under headings of two years."""
+    ya, yb = _heading_year(doc, a), _heading_year(doc, b)
+    return ya is not None and yb is not None and ya != yb
 
 
 def _identity(doc: Document, f: Figure) -> Identity:
