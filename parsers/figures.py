@@ -315,6 +315,8 @@ def _subject(ln: _Line, tok: _Token) -> None:
         subject = state.last_subject  # “总分 100 99.96”
     elif (not subject or is_role_only(subject, subject_text)) and (lender := _lender(ln, tok, money)):
         subject, code = lender.subject, code or lender.code
+    elif (not subject or is_role_only(subject, subject_text)) and role in (Role.CHANGE, Role.GROWTH) and (named := _named_in_item(ln, tok)):
+        subject = named
     elif not subject or is_role_only(subject, subject_text):
         inherited = _inherited(state, depth, subject)
         if inherited is not None:
@@ -364,6 +366,27 @@ def _other_side(bare: str, topic: str) -> bool:
     """A bare 收入 (支出) would take the name of a spending (income) quantity."""
     other = {"收入": "支出", "支出": "收入"}.get(bare)
     return other is not None and other in topic and bare not in topic
+
+
+# a clause that names a quantity and compares it, with no figure: “公务用车运行维护费支出决算比预算无增减变化”
+NAMING_COMPARISON = re.compile(
+    r"[\s，,；;：:]*(?![与比较同和])([\u4e00-\u9fff（）()“”\"]{2,30}?)(?:决算|预算)?数?\s*(?:比|较)\s*(?:年初|全年|上年|去年|预算|决算|(?:19|20)\d{2})")
+
+
+def _named_in_item(ln: _Line, tok: _Token) -> str:
+    """The quantity a change naming none is of, where a clause before it in its ；-item names one
+    and compares it without a figure (“…，公务用车运行维护费支出决算比预算无增减变化，比去年增加 1.05
+    万元”); "" when none does or a figure stands between."""
+    line = ln.text
+    item = max(tok.sentence_start, ln.stops.semicolon(tok.start))
+    if any(f.start is not None and f.start - ln.offset >= item for f in ln.result.figures):
+        return ""
+    for start in reversed([c for c in ln.stops.clauses if item <= c < tok.clause_start]):
+        m = NAMING_COMPARISON.match(line, start, tok.clause_start)
+        if m is not None:
+            name = canonical_subject(strip_role_words(m.group(1), department=ln.department))
+            return name if name and not ROLE_ONLY.fullmatch(name) else ""
+    return ""
 
 
 def _lender(ln: _Line, tok: _Token, money: bool) -> Figure | None:

@@ -149,3 +149,14 @@ def test_the_same_period_of_last_year_is_no_part_of_a_subject():
 def test_a_bare_zhichu_after_an_income_is_that_quantitys_spending():
     doc = parse_text("某市2013年社会保险基金决算\n一、基金收支\n这部分基金收入20790亿元,同比增长14%;支出16699亿元,同比增长12%。\n")
     assert {f.text: f.subject for f in doc.figures}["16699"] == "这部分基金支出"
+
+
+def test_a_change_takes_the_quantity_a_figureless_clause_of_its_item_names_and_compares():
+    doc = parse_text(FINAL + (
+        "“三公”经费支出5.48万元,比去年增加1.55万元。其中,因公出国支出决算比预算无增减变化,比去年无增减变化;"
+        "公务用车运行维护费支出决算比预算无增减变化,比去年增加 1.05 万元,增长 35.8%;"
+        "公务接待费支出决算比预算无增减变化,比去年增加 0.5 万元,增长 50%。与上年相比,会议费增加0.2万元。\n"))
+    subjects = {f.text: f.subject for f in doc.figures}
+    assert subjects["1.05"] == subjects["35.8"] == "公务用车运行维护费支出"
+    assert subjects["0.5"] == "公务接待费支出"
+    assert subjects["0.2"] == "会议费"  # 与上年相比 names no quantity
