@@ -185,3 +185,6 @@ def test_figures_under_headings_of_two_years_are_two_quantities():
             "国有资本经营预算收入合计79亿元，支出合计75.7亿元。\n三、2015年国有资本经营预算安排情况\n"
             "国有资本经营预算收入合计81.6亿元，支出合计78.3亿元。\n")
     assert not repeat.find(parse_text(text))
+    carried = ("上海市2014年国有资本经营预算执行情况\n二、2014年本市国有资本经营预算的执行情况\n"
+               "全市国有资本经营收入61.6亿元,加上上年结转收入2.1亿元。\n市本级国有资本经营收入46亿元,增长18.8%。加上上年结转收入0.1亿元。\n")
+    assert not [r for r in repeat.find(parse_text(carried)) if r.target.text in ("2.1", "0.1")]  # the level named last before each

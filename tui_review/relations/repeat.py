@@ -229,21 +229,22 @@ OWN_LEVEL = re.compile(r"(?:省|市|州|盟|县|区|旗)?本级|(?:省|市|州|�
 
 
 def _level(doc: Document, f: Figure) -> str:
-    """"全" or "本级" when the figure's sentence or the headings above it name the level, else ""."""
+    """"全" or "本级": the level its paragraph names last before the figure, else the headings above
+    it; "" when nothing names one."""
     text = doc.text
     start = f.start or 0
-    sentence_start = max(marks(text).last("。\n", start) + 1, start - 240)
-    words = [text[sentence_start:start]]
+    paragraph = text[max(marks(text).last("\n", start) + 1, start - 400) : start]
+    named = [(m.start(), "全") for m in WHOLE_REGION.finditer(paragraph)] + [(m.start(), "本级") for m in OWN_LEVEL.finditer(paragraph)]
+    if named:
+        return max(named)[1]  # the level named last before the figure in its paragraph
     sec = doc.section(f.section_id)
     while sec is not None and sec.title:
-        words.append(sec.title)
-        sec = doc.section(sec.parent_id) if sec.parent_id else None
-    for w in words:
-        whole, own = WHOLE_REGION.search(w), OWN_LEVEL.search(w)
+        whole, own = WHOLE_REGION.search(sec.title), OWN_LEVEL.search(sec.title)
         if whole and not own:
             return "全"
         if own and not whole:
             return "本级"
+        sec = doc.section(sec.parent_id) if sec.parent_id else None
     return ""
 
 
