@@ -61,13 +61,19 @@ def same_partition(names: Iterable[str]) -> bool:
 
 
 def disjoint(names: Iterable[str]) -> bool:
-    """Do these names state quantities that cannot overlap: members of one standard partition, or
-    the spending kinds with 基本支出 taken as its 人员经费 and 公用经费 (人员经费 + 公用经费 + 项目支出)?"""
+    """Do these names state quantities that cannot overlap: members of one standard partition, the
+    spending kinds with 基本支出 taken as its 人员经费 and 公用经费 (人员经费 + 公用经费 + 项目支出),
+    or 三公 items with the vehicle cost taken as its purchase and running costs?"""
     names = list(names)
     if same_partition(names):
         return True
     kinds, basic = PARTITIONS[0].members, PARTITIONS[1].members
-    return all(kinds.match(n) or basic.match(n) for n in names) and not any(re.search("基本支出", n) for n in names)
+    if all(kinds.match(n) or basic.match(n) for n in names):
+        return not any(re.search("基本支出", n) for n in names)
+    three, vehicle = PARTITIONS[2].members, PARTITIONS[3].members
+    if all(three.match(n) or vehicle.match(n) for n in names):  # 公务接待费 + 公务用车运行维护费
+        return not (any(vehicle.match(n) for n in names) and any(re.search("公务用车购置及运行", n) for n in names))
+    return False
 
 
 def total_of(member: str) -> re.Pattern[str] | None:

@@ -68,6 +68,21 @@ ITEM_LINE = re.compile(r"[ \t]*(?:[（(]?[一二三四五六七八九十\d]{1,2}
 ITEM_LINES = 12  # lines a list typeset one part a line may run over
 
 
+def _previous_sentence_amounts(ctx: Ctx, s_start: int) -> list[Figure]:
+    """The amounts of the sentence before ``s_start`` — or, when that one only compares (“与2023年
+    决算数 23.50 万元相比，减少 2.10 万元”), of the sentence it compares."""
+    text = ctx.doc.text
+    p_start, _ = sentence_bounds(text, max(0, s_start - 2))
+    found = [f for f in ctx.between(max(p_start, s_start - LIST_REACH), s_start) if money(f)]
+    if found and COMPARES_ONLY.match(text, p_start) and not any(ctx.period(f) == Role.AMOUNT for f in found):
+        q_start, _ = sentence_bounds(text, max(0, p_start - 2))
+        found = [f for f in ctx.between(max(q_start, p_start - LIST_REACH), p_start) if money(f)] + found
+    return found
+
+
+COMPARES_ONLY = re.compile(r"\s*(?:与|比|较|同)\s*(?:上年|去年|(?:19|20)\d{2}\s*年)")
+
+
 def _item_lines(ctx: Ctx, opener_end: int, limit: int) -> list[tuple[int, int]] | None:
     """The lines of a list whose opener ends its line and whose parts follow one a line, each
     opening with its name and stating one amount in its first sentence; None when the list is
@@ -212,69 +227,102 @@ def _listed_before(ctx: Ctx, sec: Section, head: Figure) -> int:
 def inline_lists(ctx: Ctx) -> list[Relation]:
     """``X 万元，其中：A a、B b…。`` — parts in the same sentence (or following ；-lines)."""
     out: list[Relation] = []
-    text = ctx.doc.text
-    for m in LIST_OPENER.finditer(text):
-        opener_end = m.end()
-        s_start, _ = sentence_bounds(text, m.start())
-        # the head: the first amount of the sentence holding the opener, or of the previous sentence
-        # when the opener starts a sentence ("…354.72 万元。其中：")
-        head_roles = AMOUNT_ROLES + (Role.PREVIOUS,)
-        in_sentence = [f for f in ctx.between(max(s_start, m.start() - LIST_REACH), m.start()) if money(f)]
-        if not in_sentence and s_start == m.start():  # "…。其中：" refers back to the previous sentence
-            p_start, _ = sentence_bounds(text, max(0, s_start - 2))
-            in_sentence = [f for f in ctx.between(max(p_start, s_start - LIST_REACH), s_start) if money(f)]
-        if in_sentence and in_sentence[-1].role == Role.CHANGE and not any(ctx.period(f) in head_roles for f in in_sentence):
+    for m in LIST_OPENER.finditer(ctx.doc.text):
+        in_sentence = _amounts_before(ctx, m)
+        if in_sentence and in_sentence[-1].role == Role.CHANGE and not any(ctx.period(f) in HEAD_ROLES for f in in_sentence):
             rel = _change_list(ctx, in_sentence[-1], m)
             if rel is not None:
                 out.append(rel)
             continue
-        before = [f for f in in_sentence if ctx.period(f) in head_roles]
-        nested = text[max(0, m.start() - 1) : m.start()] in ("（", "(")
-        if nested:  # "基本支出 129.91 万元（其中：人员经费…）": the head is the figure just before
-            before = before[-1:]
-        if not before:
-            continue
-        sec = ctx.doc.section(before[0].section_id)
-        limit = sec.children[0].start if sec is not None and sec.children and sec.children[0].start > opener_end else (
-            sec.end if sec is not None and sec.end > opener_end else len(text))  # text before any heading: no section bounds it
-        if sec is not None and sec.children and sec.children[0].start <= opener_end + 2:
-            continue  # parts are sub-sections: section_sums handles them
-        end = marks(text).next("。", opener_end)
-        end = min(limit if end == -1 else min(end, limit), opener_end + LIST_REACH)
-        if nested:
-            close = marks(text).next("）)", opener_end)
-            close = end if close == -1 else close
-            end = min(end, close)
-        lines = _item_lines(ctx, opener_end, limit)
-        if lines is not None:  # “其中：\n人员经费 489.18 万元，主要包括：…\n公用经费 46.89 万元，…”
-            end, parts = lines[-1][1], [f for f in (_first_money(ctx, a, b) for a, b in lines) if f is not None]
-        else:
-            parts = _list_parts(ctx, opener_end, end)
-        if has_form_issue(ctx, opener_end, end):
-            continue  # a malformed or missing figure among the parts: the sum cannot be judged
-        head = _list_head(ctx, before, parts)
-        if head is None or _names_another_total(text, m.start(), head):
-            continue
-        parts = [p for p in parts if ctx.period(p) == ctx.period(head) or p.role == Role.AMOUNT]
-        if len(parts) < 2 or any(p.unit != head.unit and p.unit not in MONEY_UNITS for p in parts):
-            continue
-        complete = _list_is_complete(ctx, m, parts, end)
-        rel = sum_relation(
-            "sum.parts",
-            head,
-            parts,
-            word=m.group(1),
-            zh=f"{head.subject} = {m.group(1)}所列各项之和" if complete else f"{head.subject} ≥ {m.group(1)}所列各项之和",
-            en=f"{head.subject} = sum of the items listed after {m.group(1)}" if complete else f"{head.subject} ≥ sum of the items listed after {m.group(1)}",
-        )
-        rel.partial = not complete
-        if rel.partial and not disjoint(p.subject for p in parts):
-            rel.uncertain = MAY_OVERLAP
-        out.append(rel)
-        changes = _changes_of_list(ctx, head, parts, m.start(), end, complete)
-        if changes is not None:
-            out.append(changes)
+        out += _amount_list(ctx, m, [f for f in in_sentence if ctx.period(f) in HEAD_ROLES])
     return out
+
+
+HEAD_ROLES = AMOUNT_ROLES + (Role.PREVIOUS,)
+
+
+def _amounts_before(ctx: Ctx, m: re.Match) -> list[Figure]:
+    """The amounts a list's total is among: those of the opener's sentence before it — of its
+    ；-item, when the opener stands in a later one (“…8.00 万元；B 11.30 万元，其中 b1…”) — or, for
+    an opener that starts its sentence (“…354.72 万元。其中：”), of the sentence before."""
+    text = ctx.doc.text
+    s_start, _ = sentence_bounds(text, m.start())
+    item_start = max(s_start, marks(text).last("；;", m.start()) + 1)
+    found = [f for f in ctx.between(max(item_start, m.start() - LIST_REACH), m.start()) if money(f)]
+    if not found and s_start == m.start():
+        found = _previous_sentence_amounts(ctx, s_start)
+    return found
+
+
+def _list_end(ctx: Ctx, m: re.Match, limit: int) -> int:
+    """Where a list ends: its sentence's end, its ；-item's when it opens inside a later item, or
+    its bracket's when it opens one (“基本支出 129.91 万元（其中：…）”)."""
+    text = ctx.doc.text
+    opener_end = m.end()
+    end = marks(text).next("。", opener_end)
+    end = min(limit if end == -1 else min(end, limit), opener_end + LIST_REACH)
+    s_start, _ = sentence_bounds(text, m.start())
+    if marks(text).last("；;", m.start()) >= s_start:
+        item_end = marks(text).next("；;", opener_end)
+        end = end if item_end == -1 else min(end, item_end)
+    if text[max(0, m.start() - 1) : m.start()] in ("（", "("):
+        close = marks(text).next("）)", opener_end)
+        end = end if close == -1 else min(end, close)
+    return end
+
+
+def _outside_nested(ctx: Ctx, parts: list[Figure], start: int, end: int) -> list[Figure]:
+    """The parts, less those of a list nested in one of them (“B 11.30 万元，其中 b1 0.00 万元，b2
+    11.30 万元；C …”): each nested list runs to the end of its ；-item."""
+    text = ctx.doc.text
+    spans = []
+    for inner in LIST_OPENER.finditer(text, start, end):
+        close = marks(text).next("；;", inner.end())
+        spans.append((inner.end(), end if close == -1 else min(close, end)))
+    return [p for p in parts if not any(a <= start_of(p) < b for a, b in spans)]
+
+
+def _amount_list(ctx: Ctx, m: re.Match, before: list[Figure]) -> list[Relation]:
+    """The total's relations to the amounts a list gives (and to their changes)."""
+    text = ctx.doc.text
+    opener_end = m.end()
+    if text[max(0, m.start() - 1) : m.start()] in ("（", "("):  # “基本支出 129.91 万元（其中：…”: the figure just before
+        before = before[-1:]
+    if not before:
+        return []
+    sec = ctx.doc.section(before[0].section_id)
+    if sec is not None and sec.children and sec.children[0].start <= opener_end + 2:
+        return []  # parts are sub-sections: section_sums handles them
+    limit = sec.children[0].start if sec is not None and sec.children and sec.children[0].start > opener_end else (
+        sec.end if sec is not None and sec.end > opener_end else len(text))  # text before any heading: no section bounds it
+    end = _list_end(ctx, m, limit)
+    lines = _item_lines(ctx, opener_end, limit)
+    if lines is not None:  # “其中：\n人员经费 489.18 万元，主要包括：…\n公用经费 46.89 万元，…”
+        end, parts = lines[-1][1], [f for f in (_first_money(ctx, a, b) for a, b in lines) if f is not None]
+    else:
+        parts = _outside_nested(ctx, _list_parts(ctx, opener_end, end), opener_end, end)
+    if has_form_issue(ctx, opener_end, end):
+        return []  # a malformed or missing figure among the parts: the sum cannot be judged
+    head = _list_head(ctx, before, parts)
+    if head is None or _names_another_total(text, m.start(), head):
+        return []
+    parts = [p for p in parts if ctx.period(p) == ctx.period(head) or p.role == Role.AMOUNT]
+    if len(parts) < 2 or any(p.unit != head.unit and p.unit not in MONEY_UNITS for p in parts):
+        return []
+    complete = _list_is_complete(ctx, m, parts, end)
+    rel = sum_relation(
+        "sum.parts",
+        head,
+        parts,
+        word=m.group(1),
+        zh=f"{head.subject} = {m.group(1)}所列各项之和" if complete else f"{head.subject} ≥ {m.group(1)}所列各项之和",
+        en=f"{head.subject} = sum of the items listed after {m.group(1)}" if complete else f"{head.subject} ≥ sum of the items listed after {m.group(1)}",
+    )
+    rel.partial = not complete
+    if rel.partial and not disjoint(p.subject for p in parts):
+        rel.uncertain = MAY_OVERLAP
+    changes = _changes_of_list(ctx, head, parts, m.start(), end, complete)
+    return [rel] if changes is None else [rel, changes]
 
 
 MAY_OVERLAP = (
