@@ -55,8 +55,8 @@ async def test_next_finding_opening_tree_nodes_lays_nothing_out(tmp_path, monkey
 
 @run_async
 async def test_a_move_in_the_list_or_tree_updates_the_other_panes_before_the_next_frame(tmp_path):
-    """The key's own handler moves the cursor and redraws the detail and content panes: one frame,
-    not a frame for the cursor and another for the panes once a message came round."""
+    """The key's own handler moves the cursor, the content pane and what the review actions act on:
+    one frame, not a frame for the cursor and another for the panes once a message came round."""
     app = ReviewApp(deep_document(tmp_path), options=LoadOptions(review_path=tmp_path / "r.sqlite"))
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
@@ -66,8 +66,6 @@ async def test_a_move_in_the_list_or_tree_updates_the_other_panes_before_the_nex
         await pilot.pause(0.2)  # past the held-key settle time
         findings.action_cursor_down()  # what j runs; no message is handled before the checks
         assert findings.key is not None and main.entry_key == findings.key and main.detail_key == findings.key
-        shown = main.detail._shown
-        assert shown is not None and shown[2].key == findings.key  # drawn, not only decided
         tree = main.query_one(DocumentTree)
         await pilot.press("1")
         await pilot.pause(0.2)
@@ -75,6 +73,32 @@ async def test_a_move_in_the_list_or_tree_updates_the_other_panes_before_the_nex
         tree.action_cursor_down()
         assert tree.cursor_node is not None and tree.cursor_node.data != before
         assert main.node == tree.cursor_node.data
+
+
+@run_async
+async def test_the_detail_and_the_tree_follow_j_and_n_after_the_first_frame(tmp_path, monkeypatch):
+    """``j`` and ``n`` draw their response (list cursor, content) first; the detail (3–30 ms of Rich
+    layout) and the tree's cursor follow after that frame, and end on the finding chosen."""
+    from tui_review.widgets.finding_detail import FindingDetail
+
+    app = ReviewApp(deep_document(tmp_path), options=LoadOptions(review_path=tmp_path / "r.sqlite"))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        main = app.main
+        events: list[str] = []
+        refresh, show_entry = Screen._compositor_refresh, FindingDetail.show_entry
+        monkeypatch.setattr(Screen, "_compositor_refresh", lambda screen: events.append("frame") or refresh(screen))
+        monkeypatch.setattr(FindingDetail, "show_entry", lambda pane, *a: events.append("detail") or show_entry(pane, *a))
+        for focus, key in (("3", "j"), ("1", "n")):
+            await pilot.press(focus)
+            for _ in range(4):
+                await pilot.pause(0.1)  # past the held-key settle time
+                events.clear()
+                await pilot.press(key)
+                await pilot.pause(0.1)
+                assert "detail" in events and events.index("frame") < events.index("detail"), events
+                shown = main.detail._shown
+                assert shown is not None and shown[2].key == main.detail_key == main.entry_key
 
 
 @run_async

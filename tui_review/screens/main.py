@@ -54,6 +54,7 @@ class MainScreen(ReviewActionsMixin):
         self._detail_timer: Timer | None = None
         self._detail_shown_at = 0.0  # monotonic time the detail pane last changed
         self._tree_sync_pending = False
+        self._detail_pending = False  # a drawing of the detail is due after the next frame
 
     def compose(self) -> ComposeResult:
         yield StatusLine(id="status-line")
@@ -254,30 +255,36 @@ class MainScreen(ReviewActionsMixin):
         self.status_line.set_heading(f"{name}{read_only} · {tr('progress', reviewed=reviewed, total=total)}")
 
     def _show_detail(self) -> None:
-        """Show the navigator's detail. A single key press shows it in the same frame as the cursor;
-        while a key is held (presses closer than ``DETAIL_SETTLE``) the detail follows once the
-        cursor rests, so the cursors move at key speed."""
+        """Show the navigator's detail (and the page view's and the partner document's place) once
+        the key's first frame is drawn: rendering a finding's detail takes 3–30 ms of Rich layout,
+        and the list cursor and the content pane are the response. Keys before that frame coalesce
+        into one drawing of wherever the navigator is then. While a key is held (presses closer
+        than ``DETAIL_SETTLE``) the detail follows once the cursor rests, so the cursors move at
+        key speed. ``s``, ``a`` and ``m`` act on the navigator's detail entry, drawn or not."""
         if self._detail_timer is not None:
             self._detail_timer.stop()
             self._detail_timer = None
-        session, nav = self.session, self.nav
+        if monotonic() - self._detail_shown_at < DETAIL_SETTLE:
+            self._detail_timer = self.set_timer(DETAIL_SETTLE, self._draw_detail)
+        elif not self._detail_pending:
+            self._detail_pending = True
+            self.call_after_refresh(self._draw_detail)
+
+    def _draw_detail(self) -> None:
+        self._detail_timer = None
+        self._detail_pending = False
+        self._detail_shown_at = monotonic()
+        session, nav = self.session, self._nav
+        if session is None or nav is None:
+            return
         entry = nav.target_entry()
         figure_id = nav.detail_figure
-
-        def show() -> None:
-            self._detail_timer = None
-            self._detail_shown_at = monotonic()
-            if entry is not None:
-                self.detail.show_entry(session, entry, figure_id)
-            elif figure_id is not None:
-                self.detail.show_figure(session, figure_id)
-            self.page_view.follow(session, entry, figure_id)
-            split.follow(self, entry, figure_id)
-
-        if monotonic() - self._detail_shown_at >= DETAIL_SETTLE:
-            show()
-        else:
-            self._detail_timer = self.set_timer(DETAIL_SETTLE, show)
+        if entry is not None:
+            self.detail.show_entry(session, entry, figure_id)
+        elif figure_id is not None:
+            self.detail.show_figure(session, figure_id)
+        self.page_view.follow(session, entry, figure_id)
+        split.follow(self, entry, figure_id)
 
     def after_review_change(self) -> None:
         session = self.session
