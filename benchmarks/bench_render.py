@@ -22,7 +22,7 @@ PDF), the page view shown: for ↓ in the content, j in the findings list, n, th
 ``[`` (next / previous page) and ``+`` / ``-`` (zoom), key → first frame (the response) and key →
 last frame (every pane updated; a frame drawing a page the worker finished ends the count, except
 for the page keys, whose response is that page), each pressed with no render in flight and while
-one is: the current page is rendered again from PDFium (page cache emptied) and the key sent 5 ms
+one is: the current page is rendered again from PDFium (page cache emptied) and the key sent right
 after, while the worker is inside PDFium or building the half-block strips. Keys are sent as the
 terminal sends them, never waiting for the render (Pilot's ``press`` waits until the process is
 idle, i.e. until the render is done). Then the worker's time per page view render (page region from
@@ -203,7 +203,7 @@ async def key_response(path: Path, presses: int, graphics: str = "halfblock", in
                         await _quiet(pilot)
                         if in_flight:
                             _start_cold_render(view)
-                            await asyncio.sleep(0.005)  # the worker is inside PDFium or the strips now
+                            await asyncio.sleep(0)  # the worker starts; the key comes while it renders
                             if not view.busy:
                                 continue  # landed already: not a key during a render
                         first, last = await meter.press(key, char)
@@ -264,8 +264,10 @@ class _FrameMeter:
                 handled.append(time.perf_counter())
 
         def timed_rendered(page, message) -> None:
+            drawn = message.token == page._token  # a stale render is dropped: it draws nothing
             rendered(page, message)
-            landed.append(time.perf_counter())
+            if drawn:
+                landed.append(time.perf_counter())
 
         Screen._compositor_refresh, App._dispatch_action = timed_refresh, timed_dispatch  # type: ignore[method-assign]
         type(view).on_page_view_rendered = timed_rendered
