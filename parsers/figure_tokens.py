@@ -18,7 +18,7 @@ from parsers.normalise import is_han
 
 DIGIT = "0-9０-９"
 NUMBER = re.compile(
-    rf"(?<![A-Za-z0-9０-９.．/\-－])"
+    rf"(?<![A-Za-z0-9０-９.．/])(?<![A-Za-z0-9０-９.．/\-－][\-－])(?<!^[\-－])"  # not a range's or date's second part (1-6月)
     rf"(?:[{DIGIT}Oo](?:[{DIGIT}Oo]|[,，](?=[{DIGIT}Oo]))*)(?:[.．][{DIGIT}Oo]+)?"
     rf"(?![A-Za-z0-9０-９])"
 )

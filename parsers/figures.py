@@ -253,9 +253,12 @@ def _form(ln: _Line, tok: _Token) -> tuple[int, int] | None:
 def _role(ln: _Line, tok: _Token) -> None:
     """The figure's role and sign, from the words before it and the sentence's period words."""
     line, s = ln.text, tok.start
-    clause = line[tok.clause_start : s]
+    minus = line[s - 1 : s] in ("-", "－", "−") and s >= 2  # “增长-9.41%”: a rate printed negative
+    clause = line[tok.clause_start : s - 1 if minus else s]
     ln.topics.new_sentence(tok.sentence_start, line, ln.stops)
-    tok.role, tok.sign, alt = role_of(clause, tok.unit_name, line[max(ln.stops.clause(s), s - WINDOW) : s])
+    tok.role, tok.sign, alt = role_of(clause, tok.unit_name, line[max(ln.stops.clause(s), s - WINDOW) : s - 1 if minus else s])
+    if minus:
+        tok.sign = -tok.sign
     if alt:
         at = tok.clause_start + clause.rfind(alt)
         ln.issue("parse.ambiguous_sign", Severity.WARNING, f"增减方向不明：“{alt}”（模板文字未删除？），按前一个词读取",
@@ -285,7 +288,7 @@ LOWER_LEVEL_CODES = re.compile(r"[^（(\d]{0,30}[（(]\s*(\d{2})\s*款\s*[）)](
 def _own_name(ln: _Line, tok: _Token) -> tuple[str, str, str]:
     """What the figure's clause itself names: (subject, code, the clause's words without the code)."""
     line, s, cstart = ln.text, tok.start, tok.clause_start
-    clause = line[cstart:s]
+    clause = line[cstart:s].rstrip("-－−")  # the minus of a rate printed negative names nothing
     code_m = None
     for cm in CODE_IN_BRACKETS.finditer(line, cstart, s):
         code_m = cm

@@ -160,3 +160,11 @@ def test_a_change_takes_the_quantity_a_figureless_clause_of_its_item_names_and_c
     assert subjects["1.05"] == subjects["35.8"] == "公务用车运行维护费支出"
     assert subjects["0.5"] == "公务接待费支出"
     assert subjects["0.2"] == "会议费"  # 与上年相比 names no quantity
+
+
+def test_a_rate_or_change_printed_negative_after_its_word_is_read_with_its_sign():
+    doc = parse_text(FINAL + "收入总计73728万元，比上年减少7653万元，增长-9.41%。支出总计65000万元，较上年增加－3500万元。1-6月份支出3000万元。\n")
+    found = {f.text: (f.role, f.sign, f.subject) for f in doc.figures}
+    assert found["9.41"] == (Role.GROWTH, -1, "收入总计")
+    assert found["3500"] == (Role.CHANGE, -1, "支出总计")
+    assert "6" not in found and "1" not in found  # a month range is no figure
