@@ -189,10 +189,17 @@ def _note_series(ln: _Line, start: int) -> None:
              f"“{printed}” gives several quantities named together, in order: not checked (check by hand)", printed, start, start + len(printed))
 
 
+# the words after which a number may be printed negative (增长-9.41%): anywhere else a minus
+# before a number is an operator (…÷上期支出总额-1)×100%) and the number no figure
+SIGNED_AFTER = re.compile(r"(?:增长|增加|下降|减少|增幅|降幅|减幅|上升|降低|增减|变动|变化)(?:率|幅度?|额)?(?:为|是|达到?)?\s*$")
+
+
 def _skipped(ln: _Line, m: re.Match[str], skip: list[tuple[int, int]]) -> int | None:
     """Where to go on from when the number is no figure (a heading marker, a letter O, a year,
-    a date, a code …); None when it is a candidate."""
+    a date, a code, an operand after a minus …); None when it is a candidate."""
     s, e, token = m.start(), m.end(), m.group(0)
+    if ln.text[s - 1 : s] in ("-", "－", "−") and not SIGNED_AFTER.search(ln.text, max(0, s - 12), s - 1):
+        return e
     span = next(((a, b) for a, b in skip if a <= s < b), None)
     if span is not None:
         return max(span[1], s + 1)  # a heading marker (“1.”) may run into the title's first number

@@ -168,3 +168,8 @@ def test_a_rate_or_change_printed_negative_after_its_word_is_read_with_its_sign(
     assert found["9.41"] == (Role.GROWTH, -1, "收入总计")
     assert found["3500"] == (Role.CHANGE, -1, "支出总计")
     assert "6" not in found and "1" not in found  # a month range is no figure
+
+
+def test_a_number_after_a_minus_in_a_formula_is_no_figure():
+    doc = parse_text(FINAL + "计算公式为：支出增长率＝(本期支出总额÷上期支出总额-1)×100%。\n")
+    assert not doc.figures
