@@ -83,20 +83,9 @@ async def test_j_onto_a_finding_in_another_table_keeps_that_finding_in_the_detai
     screen leave the finding's figure, and the figure's highlight then opened the figure's FIRST
     finding: on the demo 决算 5 of 16 table findings reached with j/n put another finding in the
     detail pane, where s and a act (issue 14, item 1)."""
-    import shutil
-    from pathlib import Path
-
-    from tui_review.review.pipeline import LoadOptions
-
-    doc = tmp_path / "demo.pdf"
-    shutil.copy(Path(__file__).resolve().parents[2] / "sample_docs" / "demo_final_2024_errors.pdf", doc)
-    app = ReviewApp(doc, options=LoadOptions(review_path=tmp_path / "r.sqlite"))
+    app = _demo_app(tmp_path)
     async with app.run_test(size=(120, 40)) as pilot:
-        for _ in range(300):
-            await settle(pilot)
-            if app.main.session is not None:
-                break
-            await pilot.pause(0.1)
+        await _loaded(app, pilot)
         main = app.main
         await pilot.press("3")
         in_tables = 0
@@ -114,20 +103,9 @@ async def test_s_on_a_table_finding_keeps_it_in_the_detail_for_the_note(tmp_path
     """n → s → a on a table finding: setting the status redraws the table's marks; the redraw's
     first-cell highlight, reported, made the screen reopen the figure at its first finding, so the
     note typed next went to another finding (the demo 决算: 4 table groups; issue 14, item 1)."""
-    import shutil
-    from pathlib import Path
-
-    from tui_review.review.pipeline import LoadOptions
-
-    doc = tmp_path / "demo.pdf"
-    shutil.copy(Path(__file__).resolve().parents[2] / "sample_docs" / "demo_final_2024_errors.pdf", doc)
-    app = ReviewApp(doc, options=LoadOptions(review_path=tmp_path / "r.sqlite"))
+    app = _demo_app(tmp_path)
     async with app.run_test(size=(120, 40)) as pilot:
-        for _ in range(300):
-            await settle(pilot)
-            if app.main.session is not None:
-                break
-            await pilot.pause(0.1)
+        await _loaded(app, pilot)
         main = app.main
         on_tables = 0
         for _ in range(len(main.nav.walk())):
@@ -139,3 +117,24 @@ async def test_s_on_a_table_finding_keeps_it_in_the_detail_for_the_note(tmp_path
             assert main.nav.detail_key == key and main.findings.key == key
             on_tables += main.content.current == "table"
         assert on_tables >= 4, "too few table findings: the test shows nothing"
+
+
+def _demo_app(tmp_path) -> ReviewApp:
+    """The app on a copy of the demo 决算 with errors (its review file in ``tmp_path``)."""
+    import shutil
+    from pathlib import Path
+
+    from tui_review.review.pipeline import LoadOptions
+
+    doc = tmp_path / "demo.pdf"
+    shutil.copy(Path(__file__).resolve().parents[2] / "sample_docs" / "demo_final_2024_errors.pdf", doc)
+    return ReviewApp(doc, options=LoadOptions(review_path=tmp_path / "r.sqlite"))
+
+
+async def _loaded(app: ReviewApp, pilot) -> None:
+    """Wait until the document is read and its review opened."""
+    for _ in range(300):
+        await settle(pilot)
+        if app.main.session is not None:
+            return
+        await pilot.pause(0.1)
