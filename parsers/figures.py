@@ -350,10 +350,19 @@ def _subject(ln: _Line, tok: _Token) -> None:
     tok.subject, tok.code = subject, code
 
 
+def _just_before(ln: _Line, role: Role, since: int = 0) -> Figure | None:
+    """The figure read just before the current one, when it has ``role`` and starts at or after
+    ``since`` (an offset in the line: its sentence or ；-item)."""
+    prev = ln.result.figures[-1] if ln.result.figures else None
+    if prev is None or prev.role != role or prev.start is None or prev.start - ln.offset < since:
+        return None
+    return prev
+
+
 def _bracketed_after_change(ln: _Line, tok: _Token) -> Figure | None:
     """The change in money a bracketed rate directly follows (“减少1.5万元（42.86%）”), else None."""
-    prev = ln.result.figures[-1] if ln.result.figures else None
-    if prev is None or prev.role != Role.CHANGE or prev.unit not in MONEY_UNITS or prev.end is None:
+    prev = _just_before(ln, Role.CHANGE)
+    if prev is None or prev.end is None or prev.unit not in MONEY_UNITS:
         return None
     between = ln.text[prev.end - ln.offset : tok.start]
     return prev if re.fullmatch(r"\s*(?:[千万亿]?元)?\s*[（(]\s*", between) else None
@@ -410,29 +419,25 @@ def _lender(ln: _Line, tok: _Token, money: bool) -> Figure | None:
 
 def _reached_after_change(ln: _Line, tok: _Token) -> Figure | None:
     """“相应结转下年减少133万元，为115,055万元”: the amount a change led to is the changed quantity's."""
-    prev = ln.result.figures[-1] if ln.result.figures else None
-    if prev is None or prev.role != Role.CHANGE or not prev.subject or prev.start is None or prev.end is None \
-            or prev.start - ln.offset < tok.sentence_start:
+    prev = _just_before(ln, Role.CHANGE, tok.sentence_start)
+    if prev is None or prev.end is None or not prev.subject:
         return None
     return prev if re.fullmatch(r"\s*(?:[千万亿]?元)?\s*[，,]?\s*(?:为|达到?|增至|减至|降至|至)\s*", ln.text[prev.end - ln.offset : tok.start]) else None
 
 
 def _counted_just_before(ln: _Line, tok: _Token) -> Figure | None:
     """The count right before an amount in its sentence, when the amount's clause names nothing."""
-    prev = ln.result.figures[-1] if ln.result.figures else None
-    if prev is None or prev.role != Role.COUNT or not prev.subject or prev.start is None:
-        return None
-    return prev if prev.start - ln.offset >= tok.sentence_start and ln.topics.topic(0) is None else None
+    prev = _just_before(ln, Role.COUNT, tok.sentence_start)
+    return prev if prev is not None and prev.subject and ln.topics.topic(0) is None else None
 
 
 def _rate_of_change(ln: _Line, tok: _Token) -> Figure | None:
     """For a growth rate, the change in money right before it, in its ；-item, with no other
     figure between."""
-    prev = ln.result.figures[-1] if ln.result.figures else None
-    if tok.role != Role.GROWTH or prev is None or prev.role != Role.CHANGE or prev.unit not in MONEY_UNITS or not prev.subject:
+    if tok.role != Role.GROWTH:
         return None
-    item = max(tok.sentence_start, ln.stops.semicolon(tok.start))
-    return prev if prev.start is not None and prev.start - ln.offset >= item else None
+    prev = _just_before(ln, Role.CHANGE, max(tok.sentence_start, ln.stops.semicolon(tok.start)))
+    return prev if prev is not None and prev.unit in MONEY_UNITS and prev.subject else None
 
 
 def _figure(ln: _Line, tok: _Token) -> Figure:

@@ -253,14 +253,11 @@ def _levels_differ(doc: Document, a: Figure, b: Figure) -> bool:
     return bool(la and lb and la != lb)
 
 
-HEADING_YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
-
-
 def _heading_year(doc: Document, f: Figure) -> int | None:
     """The year the nearest heading above the figure that names one names."""
     sec = doc.section(f.section_id)
     while sec is not None and sec.title:
-        years = set(HEADING_YEAR.findall(sec.title))
+        years = set(lexicon.PERIOD_YEAR.findall(sec.title))
         if len(years) == 1:
             return int(years.pop())
         if years:
