@@ -214,6 +214,30 @@ def test_a_list_closed_by_its_total_is_complete_and_the_total_is_no_part():
     assert texts(rel.terms) == [(1, "340.00"), (1, "1070.00")]
 
 
+def test_a_closing_total_of_another_amount_sums_a_chain_and_does_not_complete_the_list():
+    # 4402 + 1884 + 60 + 103 = 6449: the 合计 sums the 加 chain, not the 其中 list under 1884
+    text = BUDGET_DOC + (
+        "一、收支情况\n全镇一般公共预算收入4402万元，加上级转移支付收入1884万元，其中：一般转移支付收入1478万元"
+        "（含结算补助收入132万元，专项转移支付收入406万元），上年结转结余60万元，基金调入103万元，收入合计为6449万元。\n"
+    )
+    (rel,) = relations(text, "sum.parts")
+    assert rel.partial
+    assert "6449" not in [t for _, t in texts(rel.terms)]
+
+
+def test_last_years_amount_an_item_is_compared_with_is_no_part_of_the_list():
+    text = BUDGET_DOC + (
+        "一、三公经费\n2020年三公经费支出431万元，比上年累计支出433万元减少2万元。其中，因公出国（境）费用没有；"
+        "公务用车运行维护费支出251万元，比上年累计支出285万元下降34万元；公务用车购置支出56万元，比上年增加56万元；"
+        "公务接待支出124万元，比上年累计支出148万元下降24万元。\n"
+    )
+    (rel,) = relations(text, "sum.parts")
+    assert rel.target.text == "431"
+    assert texts(rel.terms) == [(1, "251"), (1, "56"), (1, "124")]
+    (change,) = relations(text, "components-of-change")
+    assert change.target.text == "2" and [t for _, t in texts(change.terms)] == ["34", "56", "24"]
+
+
 def test_a_standard_partition_is_complete():
     text = BUDGET_DOC + "一、支出预算情况\n本年支出合计354.72万元，其中：基本支出254.72万元，项目支出100.00万元。\n"
     (rel,) = relations(text, "sum.parts")

@@ -309,7 +309,7 @@ def _amount_list(ctx: Ctx, m: re.Match, before: list[Figure]) -> list[Relation]:
     parts = [p for p in parts if ctx.period(p) == ctx.period(head) or p.role == Role.AMOUNT]
     if len(parts) < 2 or any(p.unit != head.unit and p.unit not in MONEY_UNITS for p in parts):
         return []
-    complete = _list_is_complete(ctx, m, parts, end)
+    complete = _list_is_complete(ctx, m, head, parts, end)
     rel = sum_relation(
         "sum.parts",
         head,
@@ -386,9 +386,11 @@ def _list_parts(ctx: Ctx, start: int, end: int) -> list[Figure]:
     text = ctx.doc.text
     parts: list[Figure] = []
     for f in ctx.between(start, end):
-        if (f.role in (Role.CHANGE, Role.GROWTH) and parts) or CLOSING_TOTAL.fullmatch(f.subject):
-            break  # the sentence moved on to how the total changed, or restates it (…，合计 X)
+        if (f.role in (Role.CHANGE, Role.GROWTH) and parts) or _states_a_total(text, f):
+            break  # the sentence moved on to how the total changed, or states a total (…，合计 X)
         if money(f) and f.role in AMOUNT_ROLES + (Role.PREVIOUS,) and _clause_initial(text, f) and not in_brackets(text, start, start_of(f)):
+            if f.role == Role.PREVIOUS and parts and _compares(text, f):
+                continue  # “A a 万元，比上年 b 万元…”: the base of A's comparison, not one more part
             parts.append(f)
     return parts
 
@@ -404,7 +406,7 @@ def _itemised_parts(ctx: Ctx, start: int, end: int) -> list[Figure]:
         figs = [f for f in ctx.between(lo, hi) if money(f)]
         if not figs:
             continue
-        amounts = [f for f in figs if f.role in AMOUNT_ROLES + (Role.PREVIOUS,)]
+        amounts = [f for f in figs if f.role in AMOUNT_ROLES + (Role.PREVIOUS,) and not (f.role == Role.PREVIOUS and f is not figs[0] and _compares(text, f))]
         if not amounts and parts and all(f.role in (Role.CHANGE, Role.GROWTH) for f in figs):
             continue  # “…；本年预算比上年执行数增加 a 万元”: a second comparison of the item before
         if len(amounts) != 1 or figs[0] is not amounts[0]:
@@ -429,18 +431,31 @@ def _list_head(ctx: Ctx, before: list[Figure], parts: list[Figure]) -> Figure | 
     return candidates[0] if candidates else None
 
 
-CLOSING_TOTAL = re.compile(r"合计|共计|总计|累计")
+# a clause that only names a total: …，合计 X / 以上共计 X / 收入合计为 X
+TOTAL_CLAUSE = re.compile(r"(?:以上|上述|[两三四五六七八九十]项|收入|支出|收支)?(?:合计|共计|总计|累计)(?:为|是|达到?)?")
 
 
-def _list_is_complete(ctx: Ctx, opener: re.Match, parts: list[Figure], end: int) -> bool:
+def _states_a_total(text: str, f: Figure) -> bool:
+    """The figure's clause names a total (…，合计 X / 收入合计为 X), not one more part."""
+    clause_start = marks(text).last("，,、；;：:。\n", start_of(f)) + 1
+    return bool(TOTAL_CLAUSE.fullmatch(re.sub(r"\s", "", text[clause_start : start_of(f)])))
+
+
+def _same_amount(a: Figure, b: Figure) -> bool:
+    return a.unit == b.unit and abs(a.value - b.value) <= a.half_ulp + b.half_ulp
+
+
+def _list_is_complete(ctx: Ctx, opener: re.Match, head: Figure, parts: list[Figure], end: int) -> bool:
     """Does the document say the listed parts are all of the total? Yes when they form a standard
-    partition, when the list closes by restating the total (…，合计 X), or when 分别为 enumerates
+    partition, when the list closes by restating the total (…，合计 X — the head's amount: a
+    closing total of another amount sums up a chain the list stands in), or when 分别为 enumerates
     them; otherwise a 其中 list may name only the main items (the rest can follow in the next
     sentence), so it claims only Σ parts ≤ total."""
     if opener.group(1).startswith("分别"):
         return True
-    if any(CLOSING_TOTAL.search(ctx.doc.text, end_of(p), end) for p in parts[-1:]):
-        return True
+    closing = next((f for f in ctx.between(end_of(parts[-1]), end) if money(f) and _states_a_total(ctx.doc.text, f)), None)
+    if closing is not None:
+        return _same_amount(closing, head)
     return one_partition((p.subject for p in parts), enumerated=any(p.value == 0 for p in parts))
 
 
@@ -461,6 +476,11 @@ def _change_list(ctx: Ctx, head: Figure, opener: re.Match) -> Relation | None:
         zh=f"{head.subject} 增减额 = 所列各项增减额之和",
         en=f"change of {head.subject} = sum of the listed changes",
     )
+
+
+def _compares(text: str, f: Figure) -> bool:
+    """The figure's clause opens with a comparison (比上年… / 与上年…)."""
+    return bool(COMPARES_ONLY.match(text, marks(text).last("，,、；;：:。\n", start_of(f)) + 1))
 
 
 def _clause_initial(text: str, f: Figure) -> bool:
