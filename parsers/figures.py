@@ -317,12 +317,11 @@ def _subject(ln: _Line, tok: _Token) -> None:
     explaining = state.explaining(line, max(state.sentence, ln.stops.semicolon(s)), s)
     topical = money and not tok.base and not explaining and role not in (Role.CHANGE, Role.GROWTH)
     if is_count(tok.unit_name):
-        weak = not subject or ends_with_conjunction(clause)
-        noun = counted_noun(line, tok.unit.end, strict=not weak)
-        if noun or weak:
-            subject = noun or (subject if not ends_with_conjunction(clause) else "") or state.last_subject or subject or ln.section_subject
+        subject = _counted_subject(ln, tok, clause, subject)
     elif not subject and not money and tok.unit_name != PERCENT and state.last_subject:
         subject = state.last_subject  # “总分 100 99.96”
+    elif (not subject or is_role_only(subject, subject_text)) and money and (named := _named_after(ln, tok)):
+        subject = named  # “其中 5,498.23 万元为高等学校学费、住宿费收入”
     elif (not subject or is_role_only(subject, subject_text)) and (lender := _lender(ln, tok, money)):
         subject, code = lender.subject, code or lender.code
     elif (not subject or is_role_only(subject, subject_text)) and role in (Role.CHANGE, Role.GROWTH) and (named := _named_in_item(ln, tok)):
@@ -348,6 +347,15 @@ def _subject(ln: _Line, tok: _Token) -> None:
         state.amounts.append((s, Topic(subject, code, role)))
     state.last_subject = subject
     tok.subject, tok.code = subject, code
+
+
+def _counted_subject(ln: _Line, tok: _Token, clause: str, subject: str) -> str:
+    """A count's subject: the noun after its measure word (“67 批次公务接待”), else its clause's."""
+    weak = not subject or ends_with_conjunction(clause)
+    noun = counted_noun(ln.text, tok.unit.end, strict=not weak)
+    if not (noun or weak):
+        return subject
+    return noun or (subject if not ends_with_conjunction(clause) else "") or ln.topics.last_subject or subject or ln.section_subject
 
 
 def _just_before(ln: _Line, role: Role, since: int = 0) -> Figure | None:
@@ -406,6 +414,20 @@ def _named_in_item(ln: _Line, tok: _Token) -> str:
             name = canonical_subject(strip_role_words(m.group(1), department=ln.department))
             return name if name and not ROLE_ONLY.fullmatch(name) else ""
     return ""
+
+
+# “N 万元为 X收入”: the amount's name follows it — a kind of money, up to the clause's end
+NAMED_AFTER = re.compile(r"\s*(?:为|是)\s*([^\d，,。；;：:（）()%％]{2,40}?(?:收入|支出|经费|资金|费用?|拨款|补助))\s*(?=[，,。；;]|$)")
+
+
+def _named_after(ln: _Line, tok: _Token) -> str:
+    """The name an amount that names nothing before it is given after it (“其中 N 万元为 X收入”);
+    "" when none. Never a comparison (“为上年的 95%”, “为预算的…”)."""
+    m = NAMED_AFTER.match(ln.text, tok.unit.end)
+    if m is None or re.match(r"(?:上年|去年|预算|年初|全年|总)", m.group(1)):
+        return ""
+    name = canonical_subject(strip_role_words(m.group(1), department=ln.department))
+    return name if name and not ROLE_ONLY.fullmatch(name) else ""
 
 
 def _lender(ln: _Line, tok: _Token, money: bool) -> Figure | None:

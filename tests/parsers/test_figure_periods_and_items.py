@@ -173,3 +173,12 @@ def test_a_rate_or_change_printed_negative_after_its_word_is_read_with_its_sign(
 def test_a_number_after_a_minus_in_a_formula_is_no_figure():
     doc = parse_text(FINAL + "计算公式为：支出增长率＝(本期支出总额÷上期支出总额-1)×100%。\n")
     assert not doc.figures
+
+
+def test_an_amount_named_after_it_takes_that_name_but_a_comparison_after_it_does_not():
+    doc = parse_text(FINAL + (
+        "本年度我院事业收入5,738.74万元,占总收入的20.74%。其中5,498.23万元为高等学校学费、住宿费及成人教育收入。"
+        "本年支出合计300万元,其中200万元为上年的95%。\n"))
+    subjects = {f.text: f.subject for f in doc.figures}
+    assert subjects["5,498.23"] == "高等学校学费、住宿费及成人教育收入"
+    assert subjects["200"] != "上年"
