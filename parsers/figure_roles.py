@@ -70,13 +70,17 @@ def sign_of(word: str) -> int:
     return 1
 
 
+# “完成预算 29.6 万元的 92.8%”, “与预算 30 万元相比”: the amount is the budget the rate or change is measured by
+BUDGET_AS_BASE = re.compile(r"\s*(?:完成|占|与|比|较)\s*预算\s*$")
+
+
 def period_role(sentence_head: str, clause: str, doc_year: int | None, doc_kind: DocKind | None) -> Role:
     if lexicon.PREVIOUS.search(clause):
         return Role.PREVIOUS
     years = [int(y) for y in lexicon.PERIOD_YEAR.findall(lexicon.BASE_YEAR.sub("", sentence_head))]
     if doc_year and years and years[-1] < doc_year:
         return Role.PREVIOUS
-    if lexicon.BUDGET.search(clause):
+    if lexicon.BUDGET.search(clause) or BUDGET_AS_BASE.match(clause):
         return Role.BUDGET
     if lexicon.ACTUAL.search(clause):
         return Role.ACTUAL

@@ -3,7 +3,7 @@ whose explanations run between them (the wording of Chongqing's 2018 department 
 
 from __future__ import annotations
 
-from parsers.model import Role
+from parsers.model import DocKind, Role
 from parsers.text import parse_text
 
 DOC = "某某委员会2018年部门预算情况说明\n二、部门预算情况说明\n"
@@ -182,3 +182,22 @@ def test_an_amount_named_after_it_takes_that_name_but_a_comparison_after_it_does
     subjects = {f.text: f.subject for f in doc.figures}
     assert subjects["5,498.23"] == "高等学校学费、住宿费及成人教育收入"
     assert subjects["200"] != "上年"
+
+
+def test_a_fund_name_in_the_title_does_not_make_a_final_account_a_budget():
+    doc = parse_text("2023年某某厅一般公共预算财政拨款“三公”经费支出决算情况说明\n一、总体情况\n“三公”经费支出决算为62.07万元。\n")
+    assert doc.kind == DocKind.FINAL
+
+
+def test_the_budget_a_completion_is_measured_by_is_that_items_budget():
+    doc = parse_text(FINAL + "公务用车运行维护费支出决算为27.46万元,完成预算29.6万元的92.8%,比上年决算数增加6.32万元,增长29.9%。\n")
+    assert figures_of(doc)["29.6"] == (Role.BUDGET, "公务用车运行维护费支出")
+
+
+def test_last_years_number_word_is_no_subject():
+    doc = parse_text(FINAL + "2021年“三公”经费支出共计9.07万元,较年初预算数减少10.93万元, 较上年支出数减少0.71万元,下降7.83%。\n")
+    assert figures_of(doc)["0.71"][1] == "三公经费支出"
+
+
+def figures_of(doc) -> dict[str, tuple[Role, str]]:
+    return {f.text: (f.role, f.subject) for f in doc.figures}

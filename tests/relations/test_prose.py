@@ -524,3 +524,12 @@ def test_a_partial_list_of_free_names_may_nest_and_is_at_most_a_warning():
         "单位支出3000.00万元，其中：人员经费支出1200.00万元，公用经费支出800.00万元，项目支出900.00万元。\n")
     (rel,) = relations(kinds, "sum.parts")
     assert rel.uncertain is None  # 人员经费 + 公用经费 + 项目支出 cannot overlap
+
+
+def test_a_change_is_measured_on_its_own_quantity_not_on_a_bracketed_part_or_another_item():
+    text = FINAL_DOC + (
+        "一、收入\n全县一般公共预算总收入完成126.05亿元（县本级98.88亿元，高新区27.17亿元），同比增收9.74亿元，增长8.38%。\n"
+        "二、三公\n其中：因公出国（境）费支出0.00元；公务用车运行维护费支出决算减少40217.50元，下降54.19%。\n"
+    )
+    growth = relations(text, "growth")
+    assert [texts(r.denominator) for r in growth] == [[(1, "126.05"), (-1, "9.74")]]
