@@ -533,3 +533,30 @@ def test_a_change_is_measured_on_its_own_quantity_not_on_a_bracketed_part_or_ano
     )
     growth = relations(text, "growth")
     assert [texts(r.denominator) for r in growth] == [[(1, "126.05"), (-1, "9.74")]]
+
+
+GOVERNMENT_ACCOUNT = (
+    "某省2020年预算执行情况\n一、一般公共预算\n全省一般公共预算收入816.1亿元，加上中央补助收入999.5亿元，收入总计1815.6亿元。"
+    "全省一般公共预算支出1673.9亿元，加上上解中央支出45.1亿元，支出总计1719.0亿元。{left}\n"
+)
+
+
+def test_totals_that_leave_a_stated_balance_add_up_with_it():
+    (rel,) = relations(GOVERNMENT_ACCOUNT.format(left="收支相抵，年终结余结转96.6亿元。"), "balance")
+    assert rel.target.text == "1815.6" and texts(rel.terms) == [(1, "1719.0"), (1, "96.6")]
+
+
+def test_totals_that_leave_a_balance_whose_figure_is_unreadable_are_not_claimed_equal():
+    assert relations(GOVERNMENT_ACCOUNT.format(left="收支相抵，略有结余。"), "balance") == []
+    (rel,) = relations(GOVERNMENT_ACCOUNT.format(left=""), "balance")
+    assert texts(rel.terms) == [(1, "1815.6")]
+
+
+def test_a_completion_pairs_an_outturn_with_the_budget_of_its_own_quantity():
+    text = (
+        "某市2023年预算执行情况\n一、社会保险基金预算\n全市社会保险基金预算收入347.7亿元，完成预算的97.9%；"
+        "社会保险基金预算支出325.9亿元，完成预算的99.6%。市级社会保险基金预算收入217.4亿元，完成预算的99.4%。\n"
+    )
+    # 社会保险基金预算 is a fund's name: its 收入 and 支出 are outturns here, no budgets
+    assert {f.text: f.role.value for f in parse_text(text).figures if f.unit == "亿元"} == dict.fromkeys(("347.7", "325.9", "217.4"), "amount")
+    assert relations(text, "completion") == []

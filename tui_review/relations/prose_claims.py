@@ -17,11 +17,36 @@ def _subject_is(f: Figure, pattern: str) -> bool:
 
 
 def balance(ctx: Ctx) -> list[Relation]:
+    """收入总计 = 支出总计 — or, where the document goes on to say what is left (“收支相抵，年终结余
+    结转 96.6 亿元”, a government's account), 收入总计 = 支出总计 + that balance."""
     income = next((f for f in ctx.figs if money(f) and ctx.period(f) == Role.AMOUNT and _subject_is(f, r"^收入.*总计$")), None)
     spend = next((f for f in ctx.figs if money(f) and ctx.period(f) == Role.AMOUNT and _subject_is(f, r"^支出.*总计$")), None)
     if income is None or spend is None:
         return []
+    left, stated = _balance_left(ctx, max(income, spend, key=lambda f: f.start or 0))
+    if stated and left is None:
+        return []  # a balance is stated but its figure could not be read: the totals need not agree
+    if left is not None:
+        return [sum_relation("balance", income, [spend, left], word="收支相抵", zh="收入总计 = 支出总计 + 收支相抵后的结余",
+                             en="total income = total expenditure + the balance left")]
     return [sum_relation("balance", spend, [income], word="总计", zh="收入总计 = 支出总计", en="total income = total expenditure")]
+
+
+# “收支相抵，年终结余结转 96.6 亿元” / “收支相抵后，结转下年 …”
+BALANCE_LEFT = re.compile(r"收支相抵[^。\d]{0,20}?(?:结余|结转|滚存|赤字)")
+
+
+def _balance_left(ctx: Ctx, last_total: Figure) -> tuple[Figure | None, bool]:
+    """The balance the document states right after its totals (in the total's sentence or the
+    next), and whether it states one at all."""
+    text = ctx.doc.text
+    _, s_end = sentence_bounds(text, last_total.start or 0)
+    _, next_end = sentence_bounds(text, min(len(text) - 1, s_end + 1))
+    m = BALANCE_LEFT.search(text, last_total.start or 0, next_end)
+    if m is None:
+        return None, False
+    left = next((f for f in ctx.between(m.end(), next_end) if money(f) and f.unit == last_total.unit), None)
+    return left, True
 
 
 GLOSSARY = re.compile(r"(机关运行经费|机构运行经费)\s*[:：]?\s*(?:是)?指[^。]*?公用经费")

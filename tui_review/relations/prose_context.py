@@ -154,9 +154,16 @@ def budget_and_actual(ctx: Ctx, pos: int) -> tuple[Figure | None, Figure | None]
         actual = next((f for f in reversed(window) if f.role in (Role.ACTUAL, Role.AMOUNT) and f is not budget), None)
     if budget is not None and actual is not None:
         lo, hi = sorted((end_of(budget), start_of(actual)))
-        if re.search(r"[；;]", text[lo:hi]) or BREAKDOWN.search(text, lo, hi):
+        if re.search(r"[；;]", text[lo:hi]) or BREAKDOWN.search(text, lo, hi) or not one_quantity(budget, actual):
             return None, None
     return budget, actual
+
+
+def one_quantity(a: Figure, b: Figure) -> bool:
+    """The two figures may state one quantity: their subjects are one name or one contains the
+    other (市级社会保险基金预算收入 is not 社会保险基金预算支出)."""
+    key_a, key_b = (re.sub(r"[\s“”\"（）()]", "", f.subject) for f in (a, b))
+    return not key_a or not key_b or key_a in key_b or key_b in key_a
 
 
 def ratio_relation(rule: str, target: Figure, part: Figure, whole: Figure, word: str, zh: str, en: str) -> Relation:
