@@ -179,3 +179,11 @@ def test_a_base_named_without_de_before_the_share_and_the_part_is_the_shares_sub
     found = shares(parse_text(text))
     assert [t.figure.text for t in found["18.76"].denominator] == ["881300.39"]
     assert found["18.76"].target.subject == "商品和服务支出"  # the part, not the base named after 占
+
+
+def test_a_named_amount_smaller_than_the_part_is_not_its_base():
+    text = (
+        "某县2022年财政预算执行情况\n一、财政收入\n全年实现财政总收入32.8亿元，增长5.1%。其中：一般公共财政预算收入18.6亿元，增长3.2%；"
+        "税收收入23.3亿元，占财政收入比重70.8%。\n"
+    )
+    assert [r for r in prose.find(parse_text(text)) if r.rule == "share"] == []

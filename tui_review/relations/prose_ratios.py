@@ -214,13 +214,15 @@ def _share_of_partition(share: Figure, part: Figure, members: list[Figure]) -> R
 
 def _named_base(ctx: Ctx, part: Figure, name: str) -> Figure | None:
     """The quantity a share's base names: the table cell that states it in the part's period,
-    else the nearest amount of that name the prose printed before, in the part's period."""
+    else the nearest amount of that name the prose printed before, in the part's period, that can
+    hold the part."""
     cell = cell_for(ctx.doc, part, ctx.tables(), name)
     if cell is not None:
         return cell
     key = _key(name)
     earlier = ctx.between(0, start_of(part))
-    return next((f for f in reversed(earlier) if money(f) and ctx.period(f) == ctx.period(part) and _names(f, key)), None)
+    return next((f for f in reversed(earlier) if money(f) and ctx.period(f) == ctx.period(part) and _names(f, key)
+                 and not (f.unit == part.unit and f.value < part.value)), None)  # a whole is never less than its part
 
 
 def _names(fig: Figure, key: str) -> bool:
