@@ -436,7 +436,31 @@ def _lender(ln: _Line, tok: _Token, money: bool) -> Figure | None:
     67 批次，660 人次，共 12.8 万元”) or what changed (“减少 133 万元，为 115,055 万元”)."""
     if not money:
         return _rate_of_change(ln, tok)
-    return _counted_just_before(ln, tok) or _reached_after_change(ln, tok)
+    return _counted_just_before(ln, tok) or _reached_after_change(ln, tok) or _amount_before_brackets(ln, tok)
+
+
+def _amount_before_brackets(ln: _Line, tok: _Token) -> Figure | None:
+    """“公务用车购置及运行费 500.00 万元（购置费 100.00 万元…）比上年增加 0 万元”: a figure whose
+    clause opens by closing a bracket is of the amount the bracket follows."""
+    line = ln.text
+    close = len(line[: tok.start]) - len(line[tok.clause_start : tok.start].lstrip())
+    if line[close : close + 1] not in ("）", ")"):
+        return None
+    depth, i = 0, close
+    while i > max(0, close - 400):
+        i -= 1
+        depth += line[i] in "）)"
+        if line[i] in "（(":
+            if depth == 0:
+                break
+            depth -= 1
+    else:
+        return None
+    before = [f for f in ln.result.figures if f.end is not None and f.end - ln.offset <= i]
+    prev = before[-1] if before else None
+    if prev is None or prev.end is None or prev.unit not in MONEY_UNITS or not prev.subject:
+        return None
+    return prev if re.fullmatch(r"\s*(?:[千万亿]?元)?\s*", line[prev.end - ln.offset : i]) else None
 
 
 def _reached_after_change(ln: _Line, tok: _Token) -> Figure | None:

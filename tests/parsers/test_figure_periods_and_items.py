@@ -201,3 +201,10 @@ def test_last_years_number_word_is_no_subject():
 
 def figures_of(doc) -> dict[str, tuple[Role, str]]:
     return {f.text: (f.role, f.subject) for f in doc.figures}
+
+
+def test_a_change_right_after_a_bracket_is_of_the_amount_the_bracket_follows():
+    doc = parse_text(DOC + (
+        "“三公”经费502.4万元,比上年减少14.6万元。其中:公务用车购置及运行费500.00万元(公务用车购置费100.00万元,比上年增加0万元;"
+        "公务用车运行维护费400.00万元,比上年增加0万元。)比上年增加1万元,增长0.2%;公务接待费2.4万元,比上年减少15.6万元。\n"))
+    assert figures_of(doc)["1"] == (Role.CHANGE, "公务用车购置及运行费")
