@@ -560,3 +560,11 @@ def test_a_completion_pairs_an_outturn_with_the_budget_of_its_own_quantity():
     # 社会保险基金预算 is a fund's name: its 收入 and 支出 are outturns here, no budgets
     assert {f.text: f.role.value for f in parse_text(text).figures if f.unit == "亿元"} == dict.fromkeys(("347.7", "325.9", "217.4"), "amount")
     assert relations(text, "completion") == []
+
+
+def test_shares_of_listed_items_are_not_taken_over_their_sum_when_an_items_share_is_unread():
+    text = FINAL_DOC + (
+        "一、三公经费\n“三公”经费支出决算中,因公出国(境)费支出0元,占0%;公务用车购置及运行维护费支出23,005.58元,占,88.19%;"
+        "公务接待费支出3,080元,占11.81%。\n"
+    )
+    assert relations(text, "share") == []

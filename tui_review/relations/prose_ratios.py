@@ -137,7 +137,8 @@ def _key(name: str) -> str:
 def _partition_siblings(ctx: Ctx, share: Figure) -> list[Figure]:
     """“基本支出 a，占 x%；项目支出 b，占 y%；…” with no total printed: when the list gives
     every member of a standard partition its amount and share, the total is their sum. The
-    amounts, each the one just before a share of the list; [] when they form no partition."""
+    amounts, each the one just before a share of the list; [] when they form no partition, or when
+    an amount comes without its share."""
     s_start, s_end = _share_lines(ctx, start_of(share))
     members: list[Figure] = []
     shares: list[Figure] = []
@@ -146,10 +147,10 @@ def _partition_siblings(ctx: Ctx, share: Figure) -> list[Figure]:
         if f.role != Role.SHARE:
             continue
         f_start, f_end = span(f)
-        amount = next((a for a in reversed(ctx.between(last, f_start)) if money(a)), None)
-        if amount is None:
-            return []
-        members.append(amount)
+        amounts = [a for a in ctx.between(last, f_start) if money(a)]
+        if len(amounts) != 1:
+            return []  # an amount without its share (“占,88.19%” unread): the listed shares are not all
+        members.append(amounts[0])
         shares.append(f)
         last = f_end
     if len(members) < 2 or len({m.unit for m in members}) != 1 or len({ctx.period(m) for m in members}) != 1:
