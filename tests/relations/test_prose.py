@@ -568,3 +568,21 @@ def test_shares_of_listed_items_are_not_taken_over_their_sum_when_an_items_share
         "公务接待费支出3,080元,占11.81%。\n"
     )
     assert relations(text, "share") == []
+
+
+def test_a_list_in_its_totals_sentence_breaks_down_the_nearest_total_that_can_hold_its_parts():
+    text = FINAL_DOC + (
+        "一、支出\n年初全区一般公共预算支出预算为336亿元，调整后全区一般公共预算支出预算为378.83亿元，"
+        "其中区本级为371.32亿元，其他镇为7.51亿元。\n"
+    )
+    (rel,) = relations(text, "sum.parts")
+    assert rel.target.text == "378.83"
+
+
+def test_a_list_opening_its_own_sentence_breaks_down_the_first_total_of_the_sentence_before():
+    text = BUDGET_DOC + (
+        "一、收入\n收入预算总计354.72万元，包括本年收入300.00万元，上年结转结余54.72万元。其中：\n"
+        "本年一般公共预算收入300.00万元，占84.57%；\n上年结转结余的一般公共预算收入54.72万元，占15.43%。\n"
+    )
+    listed = relations(text, "sum.parts")  # after 包括 and after 其中
+    assert len(listed) == 2 and {r.target.text for r in listed} == {"354.72"}

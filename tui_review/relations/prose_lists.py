@@ -303,7 +303,7 @@ def _amount_list(ctx: Ctx, m: re.Match, before: list[Figure]) -> list[Relation]:
         parts = _outside_nested(ctx, _list_parts(ctx, opener_end, end), opener_end, end)
     if has_form_issue(ctx, opener_end, end):
         return []  # a malformed or missing figure among the parts: the sum cannot be judged
-    head = _list_head(ctx, before, parts)
+    head = _list_head(ctx, before, parts, nearest=sentence_bounds(text, m.start())[0] < m.start())
     if head is None or _names_another_total(text, m.start(), head):
         return []
     parts = [p for p in parts if ctx.period(p) == ctx.period(head) or p.role == Role.AMOUNT]
@@ -417,9 +417,13 @@ def _itemised_parts(ctx: Ctx, start: int, end: int) -> list[Figure]:
     return parts if len(parts) >= 2 else []
 
 
-def _list_head(ctx: Ctx, before: list[Figure], parts: list[Figure]) -> Figure | None:
-    """The total a list breaks down: the amount before the opener of the parts' own period
-    (“全年预算 A，支出决算 B。其中：…” lists B's parts, not A's), by period, never by position."""
+def _list_head(ctx: Ctx, before: list[Figure], parts: list[Figure], nearest: bool) -> Figure | None:
+    """The total a list breaks down: an amount before the opener of the parts' own period
+    (“全年预算 A，支出决算 B。其中：…” lists B's parts, not A's). Of several in the opener's own
+    sentence (``nearest``), the nearest that can hold every part (“年初预算 336，调整后预算 378.83，
+    其中区本级 371.32…”; “4402，加上级转移支付收入 1884，其中：…1478”); of a sentence before an
+    opener that starts its own (“总计 X，包括本年收入 Y，上年结转 Z。其中：…” lists the parts of
+    both), its first."""
     periods = {ctx.period(p) for p in parts if p.role != Role.AMOUNT} or {Role.AMOUNT}
     if len(periods) != 1:
         return None
@@ -428,7 +432,13 @@ def _list_head(ctx: Ctx, before: list[Figure], parts: list[Figure]) -> Figure | 
         candidates = [f for f in before if ctx.period(f) == Role.AMOUNT]
     else:
         candidates = [f for f in before if ctx.period(f) == period]
-    return candidates[0] if candidates else None
+    if not candidates:
+        return None
+    if not nearest:
+        return candidates[0]
+    largest = max(parts, key=lambda p: p.value, default=None)
+    holding = [c for c in candidates if largest is None or c.unit != largest.unit or c.value >= largest.value]
+    return (holding or candidates)[-1]
 
 
 # a clause that only names a total: …，合计 X / 以上共计 X / 收入合计为 X
