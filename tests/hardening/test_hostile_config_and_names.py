@@ -11,6 +11,7 @@ from cli_runner import run_cli
 
 from tui_review.config import ConfigError, load_config
 from tui_review.review.paths import NAME_MAX, fallback_review_path, review_path_for
+from tui_review.review.store import ReviewStore
 
 SAMPLE = os.path.join(os.path.dirname(__file__), "..", "..", "sample_docs", "001_17aaca51ade6ba7f.txt")
 
@@ -41,7 +42,11 @@ def test_a_long_document_name_gets_a_review_file_name_that_fits(tmp_path):
     doc = tmp_path / ("预算" * 40 + ".txt")  # 243 bytes: the name fits, the name + .review.sqlite does not
     doc.write_bytes(open(SAMPLE, "rb").read())
     review, fallback = review_path_for(doc), fallback_review_path(doc)
-    assert len(review.name.encode()) <= NAME_MAX and len(fallback.name.encode()) <= NAME_MAX
+    for name in (review.name, fallback.name):  # with room for its -lock / -wal / -journal beside it
+        assert len(f"{name}-journal".encode()) <= NAME_MAX
+    store = ReviewStore.open(doc)  # a writer: its lock file could be made
+    assert not store.read_only and not store.notices
+    store.close()
     assert review.name.endswith(".review.sqlite") and review.name.startswith("预算预算")
     assert review_path_for(tmp_path / ("预算" * 40 + "x.txt")) != review  # a digest tells long names apart
     for args in (["check", str(doc)], ["export", str(doc)]):

@@ -171,3 +171,5 @@ def test_check_csv_and_json_carry_the_saved_review(tmp_path):
     out = subprocess.run(check + ["--format", "json"], capture_output=True, text=True, timeout=120, env=env)
     by_id = {f["finding_id"]: f for f in json.loads(out.stdout)}
     assert (by_id[first.key]["status"], by_id[first.key]["note"]) == ("confirmed", "已与单位核实")
+    # reading the review left nothing beside the document (no -wal / -shm / -lock)
+    assert sorted(p.name for p in tmp_path.iterdir() if p.is_file()) == ["disclosure.txt", "disclosure.txt.review.sqlite"]

@@ -281,6 +281,71 @@ def test_closing_leaves_only_the_review_file_beside_the_document(doc_path, findi
     again.close()
 
 
+def beside(doc_path: Path) -> list[str]:
+    return sorted(p.name for p in doc_path.parent.iterdir())
+
+
+def test_a_closed_review_is_one_file_and_reading_it_leaves_nothing_beside(doc_path, findings):
+    store = ReviewStore.open(doc_path)
+    store.set_note(findings[0], "批注")
+    store.close()
+    alone = [doc_path.name, store.path.name]
+    conn = sqlite3.connect(store.path)
+    assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "delete"  # the log copied in on close
+    conn.close()
+    reader = ReviewStore.open(doc_path, read_only=True)  # as `check` and the folder list read it
+    assert reader.note_of("sum-1") == "批注"
+    reader.close()
+    assert beside(doc_path) == alone
+
+
+def test_a_review_still_in_wal_mode_is_settled_by_its_reader_and_keeps_every_note(doc_path, findings):
+    """A review file written by an earlier version (WAL mode kept on close), or whose log a crashed
+    writer left: reading it must not leave -wal/-shm files, and loses nothing."""
+    store = ReviewStore.open(doc_path)
+    store.set_note(findings[0], "批注")
+    store.close()
+    conn = sqlite3.connect(store.path, isolation_level=None)
+    conn.execute("PRAGMA journal_mode = WAL")
+    conn.execute("PRAGMA wal_autocheckpoint = 0")
+    conn.execute("UPDATE reviews SET note = '只在日志里的批注' WHERE finding_id = 'sum-1'")
+    crash = {name: (store.path.parent / name).read_bytes() for name in (store.path.name, f"{store.path.name}-wal")}
+    conn.close()
+    for name, data in crash.items():  # the files as a killed writer leaves them: the note only in the log
+        (store.path.parent / name).write_bytes(data)
+    reader = ReviewStore.open(doc_path, read_only=True)
+    assert reader.note_of("sum-1") == "只在日志里的批注"
+    reader.close()
+    assert beside(doc_path) == [doc_path.name, store.path.name]
+    again = ReviewStore.open(doc_path)
+    assert again.note_of("sum-1") == "只在日志里的批注"
+    again.close()
+
+
+def test_a_read_only_window_that_closes_after_the_writer_leaves_nothing_beside(doc_path, findings):
+    writer = ReviewStore.open(doc_path)
+    writer.set_note(findings[0], "批注")
+    window = ReviewStore.open(doc_path)  # a second window: read-only
+    assert window.read_only
+    writer.close()  # cannot settle while the other window has the file open
+    window.close()
+    assert beside(doc_path) == [doc_path.name, writer.path.name]
+    assert ReviewStore.open(doc_path, read_only=True).note_of("sum-1") == "批注"
+
+
+def test_a_reader_closing_under_an_open_writer_changes_nothing(doc_path, findings):
+    writer = ReviewStore.open(doc_path)
+    writer.set_note(findings[0], "批注")
+    ReviewStore.open(doc_path, read_only=True).close()
+    assert writer._conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    writer.set_status(findings[0], "confirmed")  # still writes, still the writer
+    assert f"{writer.path.name}-lock" in beside(doc_path)
+    writer.close()
+    again = ReviewStore.open(doc_path, read_only=True)
+    assert (again.note_of("sum-1"), again.status_of("sum-1")) == ("批注", "confirmed")
+    again.close()
+
+
 def test_a_lock_file_removed_under_a_waiting_writer_is_not_taken_as_held(doc_path, tmp_path):
     lock = store_module._Lock(tmp_path / "x-lock")
     stale = open(lock.path, "a+b")  # opened just before the holder let go and removed it

@@ -62,6 +62,25 @@ async def test_escape_closes_the_list_and_leaves_the_review_screen(tmp_path, mon
         assert isinstance(app.screen, MainScreen) and app.main.session is None
 
 
+@run_async
+async def test_listing_a_folder_leaves_nothing_beside_a_reviewed_document(tmp_path):
+    """The list reads each saved review for its progress: no -wal/-shm/-lock stays after quitting."""
+    from tui_review.review.pipeline import open_review
+
+    folder = folder_of_two(tmp_path)
+    session = open_review(folder / "000_budget.txt")
+    first = next(e for e in session.entries if e.finding is not None)
+    session.store.set_note(first.finding, "批注")
+    session.store.close()
+    app = ReviewApp(None, folder=folder)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        assert isinstance(app.screen, FolderScreen)
+        await pilot.press("escape")
+        await pilot.press("q")
+    assert sorted(p.name for p in folder.iterdir()) == ["000_budget.txt", "000_budget.txt.review.sqlite", "broken.pdf"]
+
+
 def test_snapshot_folder_list(snap_compare, tmp_path, monkeypatch):
     """The list at 120×40 once every document is checked (the check pinned: no rule redraws it)."""
     from tui_review import engine

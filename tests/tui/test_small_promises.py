@@ -57,6 +57,22 @@ async def test_quitting_leaves_only_the_review_file_beside_the_document(doc_copy
 
 
 @run_async
+async def test_a_read_only_window_quitting_after_the_writer_leaves_only_the_review_file(doc_copy):
+    """A second window opens read-only; the first (the writer) quits before it: nothing stays."""
+    from tui_review.review.store import ReviewStore
+
+    writer = ReviewStore.open(doc_copy)
+    app = ReviewApp(doc_copy)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        assert app.main.session.store.read_only
+        writer.close()
+        await pilot.press("q")
+    names = sorted(p.name for p in doc_copy.parent.iterdir())
+    assert names == sorted([doc_copy.name, f"{doc_copy.name}.review.sqlite"])
+
+
+@run_async
 async def test_a_number_split_by_a_space_is_marked_in_the_text_as_a_flagged_figure_is(tmp_path):
     """“压缩办事时限 78 91.5 个工作日”: the parser reads no figure there (one number or two?) and
     reports it; the section view marks the printed text with the error's style and glyph."""

@@ -15,6 +15,7 @@ from pathlib import Path
 APP_NAME = "tui-review"
 REVIEW_SUFFIX = ".review.sqlite"
 NAME_MAX = 255  # bytes in one file name on Linux, macOS and Windows file systems
+SIDE_FILE_ROOM = len("-journal")  # a review file's lock and SQLite files are named after it: -lock, -wal, -shm, -journal
 
 
 def user_data_dir() -> Path:
@@ -31,23 +32,25 @@ def user_data_dir() -> Path:
     return Path(base) / APP_NAME
 
 
-def fitted_name(name: str, suffix: str, key: str | None = None) -> str:
-    """``name + suffix`` when it fits in a file name (255 bytes); else ``name`` cut short (on a
-    character boundary) with a digest of the whole name (or of ``key``) so two long names never
-    share a file."""
-    if len((name + suffix).encode("utf-8")) <= NAME_MAX:
+def fitted_name(name: str, suffix: str, key: str | None = None, spare: int = 0) -> str:
+    """``name + suffix`` when it fits in a file name (255 bytes, less ``spare``); else ``name`` cut
+    short (on a character boundary) with a digest of the whole name (or of ``key``) so two long
+    names never share a file."""
+    limit = NAME_MAX - spare
+    if len((name + suffix).encode("utf-8")) <= limit:
         return name + suffix
     digest = "-" + hashlib.sha256((key or name).encode("utf-8", "surrogateescape")).hexdigest()[:12]
-    room = NAME_MAX - len((digest + suffix).encode("utf-8"))
+    room = limit - len((digest + suffix).encode("utf-8"))
     cut = name.encode("utf-8", "surrogateescape")[:room].decode("utf-8", "ignore")
     return cut + digest + suffix
 
 
 def review_path_for(document: str | os.PathLike) -> Path:
     """``report.pdf`` → ``report.pdf.review.sqlite`` in the same directory (a shortened name
-    with a digest when the document's name is too long to take the suffix)."""
+    with a digest when the document's name is too long to take the suffix and, after it, the
+    ``-lock``/``-wal`` names of the files that sit beside an open review)."""
     doc = Path(document)
-    return doc.with_name(fitted_name(doc.name, REVIEW_SUFFIX))
+    return doc.with_name(fitted_name(doc.name, REVIEW_SUFFIX, spare=SIDE_FILE_ROOM))
 
 
 def fallback_review_path(document: str | os.PathLike) -> Path:
@@ -58,7 +61,7 @@ def fallback_review_path(document: str | os.PathLike) -> Path:
     """
     doc = Path(document).resolve()
     digest = hashlib.sha256(str(doc).encode("utf-8")).hexdigest()[:12]
-    return user_data_dir() / "reviews" / fitted_name(doc.name, f"-{digest}{REVIEW_SUFFIX}", key=str(doc))
+    return user_data_dir() / "reviews" / fitted_name(doc.name, f"-{digest}{REVIEW_SUFFIX}", key=str(doc), spare=SIDE_FILE_ROOM)
 
 
 def directory_writable(directory: Path) -> bool:

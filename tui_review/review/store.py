@@ -2,7 +2,8 @@
 
 One store per document, ``<file name>.review.sqlite`` beside it (or a path given with ``--review``).
 Every change is written at once in its own transaction (WAL, ``synchronous=FULL``), so a killed
-process loses nothing that was on screen. The store owns the safety rules of issue 6 §4:
+process loses nothing that was on screen. Closing copies the log into the file and leaves WAL mode,
+so a closed review is one file, and reading it (``check``, the folder list) leaves nothing beside it. The store owns the safety rules of issue 6 §4:
 
 - a read-only directory → the review lives in the per-user data directory, and ``notices`` says where;
 - a second process on the same review file → it opens read-only (an advisory lock file decides),
@@ -49,10 +50,12 @@ from tui_review.review.store_lock import Lock as _Lock
 from tui_review.review.store_lock import heartbeat as _heartbeat
 from tui_review.review.store_lock import live_owner as _live_owner
 from tui_review.review.store_lock import me as _me
+from tui_review.review.store_lock import settle_unheld as _settle_unheld
 from tui_review.review.store_lock import still_at as _still_at  # noqa: F401 (tests reach it here)
 from tui_review.review.store_sql import copy_database as _copy_database
 from tui_review.review.store_sql import inspect_version as _inspect
 from tui_review.review.store_sql import row_of as _row_of
+from tui_review.review.store_sql import settle as _settle
 from tui_review.review.store_sql import transaction as _transaction
 from tui_review.review.store_sql import upsert as _upsert
 
@@ -235,7 +238,8 @@ class ReviewStore(KeptMixin):
         return store
 
     def close(self) -> None:
-        """Write anything still pending, then release the file and its lock."""
+        """Write anything still pending, then release the file and its lock, leaving nothing but
+        the review file beside the document (no ``-wal``, ``-shm`` or ``-lock``)."""
         try:
             if self._pending and not self.read_only:
                 try:
@@ -248,9 +252,12 @@ class ReviewStore(KeptMixin):
                     self._conn.execute("DELETE FROM meta WHERE key = 'owner' AND value LIKE ?", (f"{_me()} %",))
                 except sqlite3.Error:
                     pass
+                _settle(self._conn)
             self._conn.close()
             if self._lock is not None:
                 self._lock.release()
+            elif self.read_only:
+                _settle_unheld(self.path, SCHEMA_VERSION)
 
     # ── reading ──────────────────────────────────────────────────────────────────────────────────
 

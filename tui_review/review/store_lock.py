@@ -1,6 +1,6 @@
 """One writer per review file: the advisory lock file beside it and the ``owner`` row inside it
 (host and process), which a writer through another path or from another computer (SMB, where
-``flock`` is local) sees."""
+``flock`` is local) sees; and settling, under the lock, a review file no writer holds."""
 
 from __future__ import annotations
 
@@ -11,6 +11,9 @@ import sys
 import time
 from pathlib import Path
 from typing import BinaryIO
+
+from tui_review.review.records import StoreError
+from tui_review.review.store_sql import inspect_version, settle
 
 OWNER_STALE_SECONDS = 600  # another computer's owner row older than this (no write since) is stale
 
@@ -116,3 +119,33 @@ def live_owner(conn: sqlite3.Connection) -> str | None:
 
 def heartbeat(conn: sqlite3.Connection) -> None:
     conn.execute("UPDATE meta SET value = ? WHERE key = 'owner' AND value LIKE ?", (f"{me()} {time.time():.0f}", f"{me()} %"))
+
+
+def settle_unheld(target: Path, newest_version: int) -> None:
+    """After a reader closed: a review file that still has its write-ahead log beside it (written
+    by a version that did not settle on close, or whose writer closed while this reader had it
+    open) is settled (`store_sql.settle`) when no writer holds it, so reading a review never leaves
+    ``-wal``/``-shm`` files beside the document. A file of a newer format than ``newest_version``,
+    or not a review, is left exactly as it is."""
+    if not any(os.path.exists(f"{target}{suffix}") for suffix in ("-wal", "-shm")):
+        return
+    try:
+        if not 0 < inspect_version(target) <= newest_version:
+            return
+    except StoreError:
+        return
+    real = target.resolve()
+    lock = Lock(real.with_name(real.name + "-lock"))
+    if not lock.acquire(0):
+        return  # a writer has it: it settles the file when it closes
+    try:
+        conn = sqlite3.connect(str(target), isolation_level=None)
+        try:
+            if live_owner(conn) is None:
+                settle(conn)
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        pass  # left as it was; the next writer settles it
+    finally:
+        lock.release()

@@ -1,5 +1,5 @@
 """The review file's SQL: transactions, rows of records, field-level upserts, reading a file's
-schema version without writing, and a consistent copy."""
+schema version without writing, a consistent copy, and settling a file into one file on close."""
 
 from __future__ import annotations
 
@@ -107,3 +107,19 @@ def copy_database(source: Path, dest: Path) -> None:
             src.close()
     except sqlite3.Error:
         shutil.copy2(source, dest)
+
+
+def settle(conn: sqlite3.Connection) -> bool:
+    """Copy the write-ahead log into the review file and leave WAL mode (``journal_mode=DELETE``),
+    so a closed review is one self-contained file and a later reader (``check``, the folder list)
+    opens it without creating ``-wal``/``-shm`` files beside the document.
+
+    SQLite checkpoints every committed change before it switches, and refuses (``database is
+    locked``) while another connection has the file open: then nothing changes and False is
+    returned; the last one to close settles it. Never waits for another process."""
+    try:
+        conn.execute("PRAGMA busy_timeout = 0")
+        mode = conn.execute("PRAGMA journal_mode = DELETE").fetchone()
+    except sqlite3.Error:
+        return False
+    return bool(mode) and str(mode[0]).lower() == "delete"
