@@ -9,6 +9,7 @@ import pytest
 from parsers.model import DocKind
 from parsers.text import parse_text
 from tui_review.contracts.relation import RelationKind
+from tui_review.engine import check_document
 from tui_review.relations import prose, repeat
 
 
@@ -586,3 +587,16 @@ def test_a_list_opening_its_own_sentence_breaks_down_the_first_total_of_the_sent
     )
     listed = relations(text, "sum.parts")  # after 包括 and after 其中
     assert len(listed) == 2 and {r.target.text for r in listed} == {"354.72"}
+
+
+LIST_THEN_CHANGE = BUDGET_DOC + (
+    "一、事业运行经费\n事业运行经费总预算安排37337407.64元，其中：基本支出预算488180.64元，项目支出预算36849227元，"
+    "同比增加27125219.46元，增长{rate}%。\n"
+)
+
+
+def test_a_change_after_a_lists_last_part_is_not_reported_when_it_holds_as_the_totals():
+    failing = [f for f in check_document(parse_text(LIST_THEN_CHANGE.format(rate="265.6"))).findings if f.failed and f.rule == "growth"]
+    assert failing == []  # 27125219.46 ÷ (37337407.64 − 27125219.46) = 265.6%
+    (wrong,) = [f for f in check_document(parse_text(LIST_THEN_CHANGE.format(rate="200.6"))).findings if f.failed and f.rule == "growth"]
+    assert wrong.severity == "warning"

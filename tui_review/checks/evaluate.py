@@ -19,7 +19,7 @@ tolerance, so a reviewer can redo the arithmetic without opening the document.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
 from pathlib import PurePath
 
@@ -94,14 +94,22 @@ class _Operands:
 
 
 def evaluate(relation: Relation, doc: Document, rule: Rule) -> Finding:
-    """The verdict on ``relation`` under ``rule`` (its severity and tolerances)."""
-    if relation.kind is RelationKind.SUM:
-        outcome = _sum(relation, doc, rule)
-    elif relation.kind is RelationKind.RATIO:
-        outcome = _ratio(relation, doc, rule)
-    else:
-        outcome = _direction(relation, doc, rule)
+    """The verdict on ``relation`` under ``rule`` (its severity and tolerances) — or, when it
+    fails and the other reading the words allow holds, that reading's (under the claim's id)."""
+    outcome = _outcome(relation, doc, rule)
+    if not outcome.verdict.holds and relation.alternative is not None:
+        other = _outcome(relation.alternative, doc, rule)
+        if other.verdict.holds:
+            return replace(_finding(relation.alternative, doc, rule, other), finding_id=relation_id(relation, doc))
     return _finding(relation, doc, rule, outcome)
+
+
+def _outcome(relation: Relation, doc: Document, rule: Rule) -> _Outcome:
+    if relation.kind is RelationKind.SUM:
+        return _sum(relation, doc, rule)
+    if relation.kind is RelationKind.RATIO:
+        return _ratio(relation, doc, rule)
+    return _direction(relation, doc, rule)
 
 
 # --- helpers shared by the three kinds ---------------------------------------------------------

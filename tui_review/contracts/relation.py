@@ -58,6 +58,9 @@ class Relation:
     # SUM only: the terms are a partial list of the target's parts, so the document only claims
     # Σ terms ≤ target (机关运行经费 ≤ 公用经费 where 事业单位 exist; a 其中 list not known complete)
     partial: bool = False
+    # Another reading of the same claim the words allow (a change after a list's last part may be
+    # the total's): the claim is reported only when neither reading holds.
+    alternative: Relation | None = None
 
     def figures(self) -> list[Figure]:
         out = [self.target] if self.target is not None else []

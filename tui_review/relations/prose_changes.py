@@ -54,6 +54,8 @@ def changes_and_growth(ctx: Ctx, heads: dict[int, Figure] | None = None) -> list
             out.append(_unsure(_change(ch, around.current, around.base, around.base_kind), why))
         rate = _rate_of(ctx, ch, around)
         if rate is not None:
+            if why is LIST_END and around.current is not None:  # the total's change, if that reading holds
+                rate.alternative = _rate_of(ctx, ch, replace(around, current=heads[start_of(around.current)]))
             out.append(_unsure(rate, why))
         elif around.current is not None and around.base is None and ch.sign > 0 and ch.value != 0 \
                 and _compared_right_after(ctx.doc.text, around.current, ch):
