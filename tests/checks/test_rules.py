@@ -165,7 +165,9 @@ def test_growth_over_a_zero_base_computed_as_current_minus_change():
     # 000 三公: 预算支出 2 万元，比上年预算增加 2 万元，增长 100%
     change = fig("2", role=Role.CHANGE)
     relation = ratio(pct("100"), [change], [fig("2"), (change, -1)])
-    assert check(relation).verdict == Verdict.ZERO_BASE
+    finding = check(relation)
+    assert finding.verdict == Verdict.ZERO_BASE
+    assert finding.severity == "info"  # 增长 100% is the usual way to say an item is new: a note
 
 
 def test_a_rate_over_zero_that_is_not_100_cannot_be_checked():

@@ -300,15 +300,16 @@ def _cites(relation: Relation, lang: str) -> str:
 # --- RATIO: target % = Σ terms ÷ Σ denominator × 100 -------------------------------------------
 
 
-def _over_zero_base(label: tuple[str, str], name: tuple[str, str], stated_txt: str, den: tuple[str, str]) -> _Outcome:
-    """100% stated over a base printed as 0: meaningless, at most a warning."""
+def _over_zero_base(label: tuple[str, str], name: tuple[str, str], stated_txt: str, den: tuple[str, str], new_item: bool) -> _Outcome:
+    """100% stated over a base printed as 0: meaningless, at most a warning — a note for a growth
+    rate, where 增长 100% is the usual way to say an item is new this year."""
     return _Outcome(
         Verdict.ZERO_BASE,
         "",
         f"{label[0]}：{name[0]} {stated_txt} 的基数 {den[0]} 为 0，以 0 为基数的百分比没有意义",
         f"{label[1]}: {name[1]} {stated_txt} is stated over a zero base ({den[1]}): "
         "a percentage over 0 is meaningless",
-        cap=Severity.WARNING,
+        cap=Severity.INFO if new_item else Severity.WARNING,
     )
 
 
@@ -358,7 +359,7 @@ def _ratio(relation: Relation, doc: Document, rule: Rule) -> _Outcome:
         return _rate_of_nothing(label, (name_zh, name_en), (stated_txt, stated_p), (num_zh, num_en), (den_zh, den_en))
     if den_point == 0 or relation.zero_base:
         if stated_p == 100:
-            return _over_zero_base(label, (name_zh, name_en), stated_txt, (den_zh, den_en))
+            return _over_zero_base(label, (name_zh, name_en), stated_txt, (den_zh, den_en), new_item=relation.rule == "growth")
         return _unchecked_denominator(label, name_zh, name_en, stated_txt, den_zh, den_en, ops.number(den_point))
     extra = _tolerance(rule, stated_p)
     computed = ratio_range(num, den, ops.boxes)
