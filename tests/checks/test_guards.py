@@ -100,7 +100,8 @@ def test_the_notes_can_be_switched_off():
 
 
 def test_a_denominator_that_may_be_zero_is_not_checked():
-    relation = ratio(pct("50"), [fig("1", role=Role.CHANGE)], [fig("0", role=Role.PREVIOUS)])
+    # 1 ÷ [−0.5, 0.5]: any rate of at least 100% (or at most −100%) is possible, 250% among them
+    relation = ratio(pct("250"), [fig("1", role=Role.CHANGE)], [fig("0", role=Role.PREVIOUS)])
     report = report_for([relation])
     (note,) = report.findings
     assert note.rule == "unchecked" and "可能为 0，无法核对" in note.message_zh

@@ -215,3 +215,21 @@ def test_a_relative_tolerance_is_a_fraction_of_the_stated_figure():
     relation = ratio(pct("15.00"), [fig("45.76", role=Role.CHANGE)], [fig("308.96", role=Role.PREVIOUS)])
     assert check(relation).verdict == Verdict.FAILS  # 14.81%
     assert check(relation, rel_tolerance=D("0.02")).holds  # ±0.3 points
+
+
+def test_a_rate_no_value_of_a_base_near_zero_can_give_is_a_warning():
+    # 1.5 万元，比上年增加 1 万元，增长 7%: the base 1.5 − 1 is in [−0.05, 1.05], so the rate is at
+    # most −1000% or at least 0.5 ÷ 1.05 = 47.6%: 7% is out of reach
+    change = fig("1", role=Role.CHANGE)
+    finding = check(ratio(pct("7"), [change], [fig("1.5"), (change, -1)]))
+    assert (finding.verdict, finding.severity) == (Verdict.FAILS, "warning")
+    assert "47.61%" in finding.message_zh
+    assert check(ratio(pct("50"), [change], [fig("1.5"), (change, -1)])).verdict == Verdict.UNCHECKED
+
+
+def test_a_rate_over_a_printed_zero_base_is_a_warning_only_where_no_rounding_of_it_can_give_the_rate():
+    change = fig("2", role=Role.CHANGE)  # 2 − 2 stands for anything in [−1, 1]: 400% = 2 ÷ 0.5 is possible
+    assert check(ratio(pct("400"), [change], [fig("2"), (change, -1)])).verdict == Verdict.UNCHECKED
+    exact = fig("2.00", role=Role.CHANGE)  # 2.00 − 2.00 is in [−0.01, 0.01]: the rate is beyond ±19950%
+    finding = check(ratio(pct("400"), [exact], [fig("2.00"), (exact, -1)]))
+    assert (finding.verdict, finding.severity) == (Verdict.FAILS, "warning")

@@ -36,7 +36,9 @@ from tui_review.checks.intervals import (
     convert,
     quantize,
     quotient,
+    ratio_gap,
     ratio_range,
+    rounding_set,
     rounds_to,
     total,
 )
@@ -357,13 +359,14 @@ def _ratio(relation: Relation, doc: Document, rule: Rule) -> _Outcome:
     name_zh, name_en = F.name(target), F.name(target, "en")
     if den_point == 0 and num_point == 0 and stated_p not in (0, 100) and not ops.blanks:
         return _rate_of_nothing(label, (name_zh, name_en), (stated_txt, stated_p), (num_zh, num_en), (den_zh, den_en))
-    if den_point == 0 or relation.zero_base:
-        if stated_p == 100:
-            return _over_zero_base(label, (name_zh, name_en), stated_txt, (den_zh, den_en), new_item=relation.rule == "growth")
-        return _unchecked_denominator(label, name_zh, name_en, stated_txt, den_zh, den_en, ops.number(den_point))
+    if (den_point == 0 or relation.zero_base) and stated_p == 100:
+        return _over_zero_base(label, (name_zh, name_en), stated_txt, (den_zh, den_en), new_item=relation.rule == "growth")
     extra = _tolerance(rule, stated_p)
-    computed = ratio_range(num, den, ops.boxes)
+    computed = None if den_point == 0 or relation.zero_base else ratio_range(num, den, ops.boxes)
     if computed is None:
+        gap = ratio_gap(num, den, ops.boxes)
+        if gap is not None and not ops.blanks and _out_of_reach(gap.scale(100), stated_p, places, extra):
+            return _beyond_reach(label, name_zh, name_en, stated_txt, (den_zh, den_en), gap.scale(100), ops)
         return _unchecked_denominator(label, name_zh, name_en, stated_txt, den_zh, den_en, ops.number(den_point))
     computed = computed.scale(100)
     holds = rounds_to(computed.widen(extra), stated_p, places)
@@ -391,6 +394,30 @@ def _ratio(relation: Relation, doc: Document, rule: Rule) -> _Outcome:
     agree_hi = quantize(computed.hi + half, shown, ROUND_CEILING)
     expected = f"{F.number(quantize(point, places))} [{F.number(agree_lo)}, {F.number(agree_hi)}]"
     return _Outcome(verdict, expected, zh, en, stated_value=stated_p, expected_value=quantize(point, places), unit=PERCENT)
+
+
+def _out_of_reach(gap: Interval, stated: Decimal, places: int, extra: Decimal) -> bool:
+    """Every value the stated rate may stand for (its rounding, widened by the rule's tolerance)
+    lies strictly inside ``gap``."""
+    target, _, _ = rounding_set(stated, places)
+    target = target.widen(extra)
+    return gap.lo < target.lo and target.hi < gap.hi
+
+
+def _beyond_reach(
+    label: tuple[str, str], name_zh: str, name_en: str, stated: str, den: tuple[str, str], gap: Interval, ops: _Operands
+) -> _Outcome:
+    """A base whose rounding reaches 0 leaves the rate unbounded, but not every value possible:
+    between the two branches lies a range it cannot take. At most a warning (the base is near 0)."""
+    lo, hi = F.number(quantize(gap.lo, 2, ROUND_CEILING)), F.number(quantize(gap.hi, 2, ROUND_FLOOR))
+    return _Outcome(
+        Verdict.FAILS,
+        f"≤ {lo} 或 ≥ {hi}",
+        f"{label[0]}：基数 {den[0]} 在舍入范围内可能接近 0，比率只能不大于 {lo}% 或不小于 {hi}%，所列{name_zh} {stated} 不可能",
+        f"{label[1]}: the base {den[1]} may be near 0 within rounding, so the rate is at most {lo}% or at least {hi}%; "
+        f"the stated {name_en} {stated} is impossible",
+        cap=Severity.WARNING,
+    )
 
 
 def _unchecked_denominator(

@@ -143,6 +143,20 @@ def ratio_range(
     return Interval(min(lows), max(highs))
 
 
+def ratio_gap(num: Mapping[str, int], den: Mapping[str, int], boxes: Mapping[str, Interval]) -> Interval | None:
+    """The values ``Σ num ÷ Σ den`` cannot take when the denominator's range holds 0 and the
+    numerator's does not: the quotient is then at most n ÷ d_lo or at least n ÷ d_hi (n the
+    numerator's bound nearest 0), and the open interval between is out of reach. ``None`` when
+    there is no such gap. The sides are bounded independently, a superset of the true range."""
+    numerator = total([(c, boxes[v]) for v, c in num.items()])
+    denominator = total([(c, boxes[v]) for v, c in den.items()])
+    if not denominator.contains(Decimal(0)) or numerator.contains(Decimal(0)) or 0 in (denominator.lo, denominator.hi):
+        return None
+    nearest = numerator.lo if numerator.lo > 0 else numerator.hi
+    ends = sorted((_EXACT.divide(nearest, denominator.lo), _EXACT.divide(nearest, denominator.hi)))
+    return Interval(ends[0], ends[1])
+
+
 def rounding_set(printed: Decimal, decimals: int) -> tuple[Interval, bool, bool]:
     """The values that round half-up (四舍五入) to ``printed`` at ``decimals`` places.
 
