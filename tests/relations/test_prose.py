@@ -600,3 +600,14 @@ def test_a_change_after_a_lists_last_part_is_not_reported_when_it_holds_as_the_t
     assert failing == []  # 27125219.46 ÷ (37337407.64 − 27125219.46) = 265.6%
     (wrong,) = [f for f in check_document(parse_text(LIST_THEN_CHANGE.format(rate="200.6"))).findings if f.failed and f.rule == "growth"]
     assert wrong.severity == "warning"
+
+
+def test_a_compound_items_sub_sections_are_its_parts_though_the_first_starts_its_name():
+    text = BUDGET_DOC + (
+        "一、三公经费\n"
+        "2．公务用车购置及运行维护费预算支出 2 万元。其中：\n"
+        "（1）公务用车购置预算支出 0 万元。\n"
+        "（2）公务用车运行维护费预算支出 2 万元。\n"
+    )
+    (rel,) = relations(text, "sum.parts")
+    assert rel.target.text == "2" and texts(rel.terms) == [(1, "0"), (1, "2")]

@@ -189,8 +189,13 @@ def restated_change(ctx: Ctx, head: Figure) -> tuple[Figure | None, tuple[str, s
 
 
 def _same_name(a: Figure, b: Figure) -> bool:
+    """One name, or one the other with more words — not with more items (公务用车购置及运行维护费
+    is made of 公务用车购置 and 运行维护费, not named after the first)."""
     key_a, key_b = re.sub(r"(?:支出|经费|费用)$", "", a.subject), re.sub(r"(?:支出|经费|费用)$", "", b.subject)
-    return bool(key_a) and (key_a == key_b or key_a.startswith(key_b) or key_b.startswith(key_a))
+    if not key_a or not key_b:
+        return False
+    short, long = sorted((key_a, key_b), key=len)
+    return long.startswith(short) and not re.match(r"[及和与、]", long[len(short) :])
 
 
 def _combined_total(ctx: Ctx, head: Figure) -> bool:
