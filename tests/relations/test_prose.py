@@ -611,3 +611,14 @@ def test_a_compound_items_sub_sections_are_its_parts_though_the_first_starts_its
     )
     (rel,) = relations(text, "sum.parts")
     assert rel.target.text == "2" and texts(rel.terms) == [(1, "0"), (1, "2")]
+
+
+def test_a_section_listing_items_breaks_down_the_total_its_heading_names_in_the_section_before():
+    text = BUDGET_DOC + (
+        "二、一般公共预算财政拨款收支情况说明\n（一）财政拨款规模情况\n"
+        "财政拨款收支预算176.65万元，包括：一般公共预算财政拨款176.65万元，政府性基金预算财政拨款0万元。\n"
+        "（二）一般公共预算财政拨款具体使用安排情况\n1.一般公共服务类110.91万元，主要用于机构运转。\n"
+        "2、社会保障和就业类38.1万元，主要用于养老保险缴费。\n3、卫生健康支出类 14.01万元。\n4、住房保障支出类13.63万元。\n"
+    )
+    (rel,) = [r for r in relations(text, "sum.parts") if r.uncertain is not None]
+    assert rel.target.text == "176.65" and [t for _, t in texts(rel.terms)] == ["110.91", "38.1", "14.01", "13.63"]

@@ -34,9 +34,10 @@ def section_sums(ctx: Ctx) -> list[Relation]:
             continue
         own = own_figures(ctx, sec)
         head = first_amount(own, AMOUNT_ROLES, ctx)
-        if head is None or _combined_total(ctx, head) or not _announces_parts(ctx, sec, head):
+        named = head is None and (head := _named_by_heading(ctx, sec)) is not None
+        if head is None or _combined_total(ctx, head) or not (named or _announces_parts(ctx, sec, head)):
             continue
-        if _listed_before(ctx, sec, head) > len(sec.children):
+        if not named and _listed_before(ctx, sec, head) > len(sec.children):
             continue  # the sentence lists more parts than the sub-sections describe: not all have one
         role = ctx.period(head)
         parts = _each_present([first_amount(own_figures(ctx, child), (role,), ctx) for child in sec.children])
@@ -44,16 +45,18 @@ def section_sums(ctx: Ctx) -> list[Relation]:
             continue
         if any(_same_name(head, p) for p in parts):
             continue  # the section opens with one of its parts (因公出国（境）费 …), not with their total
-        out.append(
-            sum_relation(
-                "sum.parts",
-                head,
-                parts,
-                word="其中",
-                zh=f"{head.subject or sec.title} = 各分项之和",
-                en=f"{head.subject or sec.title} = sum of its items",
-            )
+        rel = sum_relation(
+            "sum.parts",
+            head,
+            parts,
+            word="其中",
+            zh=f"{head.subject or sec.title} = 各分项之和",
+            en=f"{head.subject or sec.title} = sum of its items",
         )
+        rel.uncertain = HEAD_NAMED_BY_HEADING if named else None
+        out.append(rel)
+        if named:
+            continue
         own_change = _own_change(ctx, head, own)
         head_change = (own_change, None) if own_change is not None else restated_change(ctx, head)
         if head_change[0] is not None:
@@ -61,6 +64,27 @@ def section_sums(ctx: Ctx) -> list[Relation]:
             if changes is not None:
                 out.append(_components_of_change(head_change[0], changes, head.subject or sec.title, head_change[1]))
     return out
+
+
+HEAD_NAMED_BY_HEADING = (
+    "总数取自前文：本节标题所指的数字（本节只列出各分项）；各分项之外可能还有未列出的项目",
+    "the total is taken from before: the amount the section's heading names (the section lists only the items); "
+    "items may exist beyond those listed",
+)
+# “（二）一般公共预算财政拨款具体使用安排情况”: the words after the name of what a section details
+HEADING_TAIL = re.compile(r"(?:的)?(?:具体)?(?:使用)?(?:安排)?(?:支出)?(?:情况)?(?:说明)?$")
+
+
+def _named_by_heading(ctx: Ctx, sec: Section) -> Figure | None:
+    """The total a section whose own text states no amount details, where its heading names it
+    (“（二）一般公共预算财政拨款具体使用安排情况” over “1.一般公共服务类 110.91 万元…”): the last
+    amount of that name in the sections before, in the document's own period."""
+    name = HEADING_TAIL.sub("", re.sub(r"^\s*(?:[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十\d]{1,3}[、.．])\s*", "", sec.title))
+    key = _alias_key(name)
+    if len(key) < 4:
+        return None
+    before = ctx.between(max(0, sec.start - 4 * LIST_REACH), sec.start)
+    return next((f for f in reversed(before) if money(f) and ctx.period(f) == Role.AMOUNT and _alias_key(f.subject) == key), None)
 
 
 # a line that opens by naming a quantity and stating its amount: “人员经费489.18万元，主要包括：…”
