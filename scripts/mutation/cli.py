@@ -61,7 +61,7 @@ def main(argv: list[str], description: str | None = None) -> int:
     parser = argparse.ArgumentParser(prog="mutate.py", description=description or __doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("paths", nargs="+", help="documents or folders (.pdf .txt .md)")
-    parser.add_argument("--sample", type=int, default=None, help="numbers drawn per document (seeded)")
+    parser.add_argument("--sample", type=int, default=None, help="numbers drawn per document (seeded; 0: every number)")
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--csv", default=None, help="write every slip here")
     parser.add_argument("--top", type=int, default=20, help="classes of misses listed")
@@ -71,7 +71,7 @@ def main(argv: list[str], description: str | None = None) -> int:
     if not paths:
         print("no documents", file=sys.stderr)
         return 2
-    runs = run_all(paths, args.sample, args.seed, args.jobs)
+    runs = run_all(paths, args.sample or None, args.seed, args.jobs)  # --sample 0: every number, as the benchmark reads it
     print_report(runs, "all documents", args.top)
     if args.csv:
         write_csv(args.csv, [o for run in runs for o in run.outcomes])

@@ -50,7 +50,8 @@ def findings(doc: Document, config: Config | None = None) -> list[Finding]:
         return []
     found = notice(
         doc, config, RULE, Severity.WARNING, "document", Place(area="全文"), "",
-        "未识别到预算/决算公开的结构（没有标准表格，也没有收入、支出金额），本文件的内容未作核对",
-        "no disclosure structure recognised (no standard table, no income or spending amounts): nothing in this file was checked",
+        "未识别到预算/决算公开的结构（没有标准表格，也没有读出带单位的金额），本文件的内容未作核对（以纯文本排版的表格、不带单位的数字未能识别）",
+        "no disclosure structure recognised (no standard table, and no amount with a unit could be read): nothing in this file "
+        "was checked (tables set out as plain text and numbers without a unit are not recognised)",
     )
     return [found] if found is not None else []
