@@ -70,6 +70,7 @@ def sign_of(word: str) -> int:
     return 1
 
 
+FUND_NAME = re.compile(r"(?:一般公共|公共财政|政府性基金|国有资本经营|社会保险基金)预算(?!数|为|的)")
 # “完成预算 29.6 万元的 92.8%”, “与预算 30 万元相比”: the amount is the budget the rate or change is measured by
 BUDGET_AS_BASE = re.compile(r"\s*(?:完成|占|与|比|较)\s*预算\s*$")
 
@@ -80,8 +81,8 @@ def period_role(sentence_head: str, clause: str, doc_year: int | None, doc_kind:
     years = [int(y) for y in lexicon.PERIOD_YEAR.findall(lexicon.BASE_YEAR.sub("", sentence_head))]
     if doc_year and years and years[-1] < doc_year:
         return Role.PREVIOUS
-    if lexicon.BUDGET.search(clause) or BUDGET_AS_BASE.match(clause):
-        return Role.BUDGET
+    if lexicon.BUDGET.search(FUND_NAME.sub("", clause)) or BUDGET_AS_BASE.match(clause):
+        return Role.BUDGET  # not the 预算 of a fund's name: 一般公共预算安排“三公”经费决算数 is an outturn
     if lexicon.ACTUAL.search(clause):
         return Role.ACTUAL
     if doc_kind in (DocKind.FINAL, DocKind.ANALYSIS) and lexicon.BUDGET_IN_FINAL.search(clause):

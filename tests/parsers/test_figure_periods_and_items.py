@@ -208,3 +208,8 @@ def test_a_change_right_after_a_bracket_is_of_the_amount_the_bracket_follows():
         "“三公”经费502.4万元,比上年减少14.6万元。其中:公务用车购置及运行费500.00万元(公务用车购置费100.00万元,比上年增加0万元;"
         "公务用车运行维护费400.00万元,比上年增加0万元。)比上年增加1万元,增长0.2%;公务接待费2.4万元,比上年减少15.6万元。\n"))
     assert figures_of(doc)["1"] == (Role.CHANGE, "公务用车购置及运行费")
+
+
+def test_the_budget_in_a_funds_name_does_not_make_an_outturn_a_budget():
+    doc = parse_text(FINAL + "2019年一般公共预算安排“三公”经费决算数2364万元，比上年决算数下降16.77%。\n")
+    assert figures_of(doc)["2364"][0] == Role.ACTUAL

@@ -622,3 +622,12 @@ def test_a_section_listing_items_breaks_down_the_total_its_heading_names_in_the_
     )
     (rel,) = [r for r in relations(text, "sum.parts") if r.uncertain is not None]
     assert rel.target.text == "176.65" and [t for _, t in texts(rel.terms)] == ["110.91", "38.1", "14.01", "13.63"]
+
+
+def test_an_itemised_lists_item_may_detail_its_amount_in_brackets():
+    text = FINAL_DOC + (
+        "一、三公经费\n“三公”经费支出1095万元，比上年减少5万元。其中：公车购置及运行费995万元（其中公务用车购置费38万元，"
+        "公务用车运行费957万元），比上年减少10万元；公务接待费100万元，比上年增加5万元。\n"
+    )
+    (rel,) = relations(text, "sum.parts")
+    assert rel.target.text == "1095" and [t for _, t in texts(rel.terms)] == ["995", "100"]

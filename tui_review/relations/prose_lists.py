@@ -426,13 +426,15 @@ def _list_parts(ctx: Ctx, start: int, end: int) -> list[Figure]:
 
 def _itemised_parts(ctx: Ctx, start: int, end: int) -> list[Figure]:
     """“其中：A a 万元，比上年增加 ca 万元；B b 万元，比上年减少 cb 万元。”: ≥ 2 ；-items, each
-    opening with one amount followed by its change or by words saying it did not change (持平); an
+    opening with one amount (a bracket after it details it) followed by its change, or by words
+    saying it did not change (持平) — a rate alone is no sign of a list (城镇 a 元，增长 x%；农村 b 元…
+    are no parts of an average); an
     item of changes only compares the item before once more; [] for any other shape."""
     text = ctx.doc.text
     cuts = [start] + [i + 1 for i in range(start, end) if text[i] in "；;"] + [end]
     parts: list[Figure] = []
     for lo, hi in zip(cuts, cuts[1:]):
-        figs = [f for f in ctx.between(lo, hi) if money(f)]
+        figs = [f for f in ctx.between(lo, hi) if money(f) and not in_brackets(text, lo, start_of(f))]  # (其中…) details the item
         if not figs:
             continue
         amounts = [f for f in figs if f.role in AMOUNT_ROLES + (Role.PREVIOUS,) and not (f.role == Role.PREVIOUS and f is not figs[0] and _compares(text, f))]
@@ -440,7 +442,8 @@ def _itemised_parts(ctx: Ctx, start: int, end: int) -> list[Figure]:
             continue  # “…；本年预算比上年执行数增加 a 万元”: a second comparison of the item before
         if len(amounts) != 1 or figs[0] is not amounts[0]:
             return []
-        if not any(f.role == Role.CHANGE for f in figs[1:]) and not _level(text, end_of(amounts[0]), hi):
+        compared = any(f.role == Role.CHANGE and money(f) for f in ctx.between(end_of(amounts[0]), hi))
+        if not compared and not _level(text, end_of(amounts[0]), hi):
             return []
         parts.append(amounts[0])
     return parts if len(parts) >= 2 else []
