@@ -213,3 +213,9 @@ def test_a_change_right_after_a_bracket_is_of_the_amount_the_bracket_follows():
 def test_the_budget_in_a_funds_name_does_not_make_an_outturn_a_budget():
     doc = parse_text(FINAL + "2019年一般公共预算安排“三公”经费决算数2364万元，比上年决算数下降16.77%。\n")
     assert figures_of(doc)["2364"][0] == Role.ACTUAL
+
+
+def test_a_verb_leading_a_name_is_no_part_of_it():
+    doc = parse_text(DOC + "本部门实现了绩效目标管理全覆盖，涉及一般公共预算当年拨款159.89万元；全区收入2416460万元，加上中央财政收入1692661万元。\n")
+    assert figures_of(doc)["159.89"][1] == "一般公共预算当年拨款"
+    assert figures_of(doc)["1692661"][1] == "中央财政收入"
