@@ -133,7 +133,7 @@ def test_001_amounts_in_a_reason_and_approximations():
     check(prose(d, "保安保洁物业服务费 24 万", "24"), "24", "万元", PREV, "支付保安保洁物业服务费")
     check(prose(d, "取暖费 36.41 万元", "36.41"), "36.41", "万元", PREV, "缴纳了上年度取暖费")
     check(prose(d, "总投资 1000 余万元", "1000"), "1000", "万元", OTH, "我们实施了总投资")
-    check(prose(d, "涉及余额 89 万余元", "89"), "89", "万元", OTH, "涉及余额")
+    check(prose(d, "涉及余额 89 万余元", "89"), "89", "万元", OTH, "余额")  # 涉及 is the verb, not the name
     check(prose(d, "证照 71.2 万个", "71.2"), "71.2", "万个", CNT, "证照")
     check(prose(d, "项目经费共计15 万元", "15"), "15", "万元", A, "项目经费")
 
