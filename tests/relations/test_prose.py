@@ -631,3 +631,10 @@ def test_an_itemised_lists_item_may_detail_its_amount_in_brackets():
     )
     (rel,) = relations(text, "sum.parts")
     assert rel.target.text == "1095" and [t for _, t in texts(rel.terms)] == ["995", "100"]
+
+
+def test_an_amount_paid_and_the_rest_left_add_up_to_it():
+    text = FINAL_DOC + "一、项目\n中标价 1734.047万元，目前已支付建设资金 1650 万元，剩余尾款 84.047万元。\n"
+    (rel,) = relations(text, "sum.parts")
+    assert rel.target.text == "1734.047" and texts(rel.terms) == [(1, "1650"), (1, "84.047")] and not rel.partial
+    assert relations(FINAL_DOC + "一、项目\n预算 100 万元，执行 80 万元，剩余 20 万元。\n", "sum.parts") == []  # nothing said paid

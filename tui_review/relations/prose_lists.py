@@ -540,6 +540,36 @@ def _clause_initial(text: str, f: Figure) -> bool:
 
 
 
+PAID = re.compile(r"已(?:支付|拨付|付|使用|投入|完成支付)|累计(?:支付|拨付)")
+LEFT = re.compile(r"剩余|尚余|尚欠|未支付|未付|余款|尾款")
+
+
+def remainders(ctx: Ctx) -> list[Relation]:
+    """“中标价 1734.047 万元，目前已支付 1650 万元，剩余尾款 84.047 万元”: in one sentence, an
+    amount, what of it was paid and what is left — the amount = paid + left."""
+    out: list[Relation] = []
+    text = ctx.doc.text
+    for left in ctx.figs:
+        if not money(left) or not LEFT.search(text, _clause_start(text, left), start_of(left)):
+            continue
+        s_start, _ = sentence_bounds(text, start_of(left))
+        before = [f for f in ctx.between(s_start, start_of(left)) if money(f)]
+        if len(before) < 2:
+            continue
+        whole, paid = before[-2], before[-1]
+        if not PAID.search(text, _clause_start(text, paid), start_of(paid)) or PAID.search(text, _clause_start(text, whole), start_of(whole)):
+            continue
+        if whole.role not in AMOUNT_ROLES or len({whole.unit, paid.unit, left.unit}) != 1:
+            continue
+        out.append(sum_relation("sum.parts", whole, [paid, left], word="剩余",
+                                zh=f"{whole.subject} = 已支付 + 剩余", en=f"{whole.subject} = paid + left"))
+    return out
+
+
+def _clause_start(text: str, f: Figure) -> int:
+    return max(marks(text).last("，,；;。\n", start_of(f)) + 1, start_of(f) - 60)
+
+
 def heads_of(relations: list[Relation]) -> dict[int, Figure]:
     """Each part of the given breakdowns (by offset) → its total."""
     return {start_of(t.figure): rel.target for rel in relations if rel.target is not None for t in rel.terms}
