@@ -638,3 +638,14 @@ def test_an_amount_paid_and_the_rest_left_add_up_to_it():
     (rel,) = relations(text, "sum.parts")
     assert rel.target.text == "1734.047" and texts(rel.terms) == [(1, "1650"), (1, "84.047")] and not rel.partial
     assert relations(FINAL_DOC + "一、项目\n预算 100 万元，执行 80 万元，剩余 20 万元。\n", "sum.parts") == []  # nothing said paid
+
+
+def test_a_budget_stating_its_income_and_spending_by_bare_names_balances_at_most_as_a_warning():
+    text = BUDGET_DOC + (
+        "一、收支预算总体情况\n2023年本部门预算收入159.89万元，较上年增加46.78万元。"
+        "2023年本部门预算支出159.89万元，较上年增加46.78万元。\n"
+    )
+    balances = relations(text, "balance")
+    assert [(r.target.text, texts(r.terms)) for r in balances] == [("159.89", [(1, "159.89")]), ("46.78", [(1, "46.78")])]
+    assert all(r.uncertain is not None for r in balances)
+    assert relations(FINAL_DOC + text[len(BUDGET_DOC):], "balance") == []  # a 决算's 收入 and 支出 need not be equal

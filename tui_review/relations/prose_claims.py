@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from parsers import lexicon
-from parsers.model import Figure, Role
+from parsers.model import DocKind, Figure, Role
 from tui_review.contracts.relation import Relation, RelationKind, Term
 from tui_review.relations.prose_context import Ctx, budget_and_actual, money, sentence_bounds, sum_relation
 
@@ -22,7 +22,7 @@ def balance(ctx: Ctx) -> list[Relation]:
     income = next((f for f in ctx.figs if money(f) and ctx.period(f) == Role.AMOUNT and _subject_is(f, r"^收入.*总计$")), None)
     spend = next((f for f in ctx.figs if money(f) and ctx.period(f) == Role.AMOUNT and _subject_is(f, r"^支出.*总计$")), None)
     if income is None or spend is None:
-        return []
+        return _budget_balances(ctx)
     left, stated = _balance_left(ctx, max(income, spend, key=lambda f: f.start or 0))
     if stated and left is None:
         return []  # a balance is stated but its figure could not be read: the totals need not agree
@@ -30,6 +30,31 @@ def balance(ctx: Ctx) -> list[Relation]:
         return [sum_relation("balance", income, [spend, left], word="收支相抵", zh="收入总计 = 支出总计 + 收支相抵后的结余",
                              en="total income = total expenditure + the balance left")]
     return [sum_relation("balance", spend, [income], word="总计", zh="收入总计 = 支出总计", en="total income = total expenditure")]
+
+
+BARE_TOTALS = (
+    "“收入”“支出”未写明“总计”：按预算收支平衡核对，若其中一方不含上年结转或结转下年，两者可以不等",
+    "“收入” and “支出” are not called totals: checked as a balanced budget; if one leaves out the carry-over they may differ",
+)
+
+
+def _budget_balances(ctx: Ctx) -> list[Relation]:
+    """A 预算 balances: where it states its 收入 and 支出 by those bare names (本部门预算收入
+    159.89 万元 … 本部门预算支出 159.89 万元) they are equal, and so are the changes it states for
+    them — as warnings, the names not saying they are the totals."""
+    if ctx.doc.kind != DocKind.BUDGET:
+        return []
+    out: list[Relation] = []
+    for role in (Role.AMOUNT, Role.CHANGE):
+        income = next((f for f in ctx.figs if money(f) and f.subject == "收入" and ctx.period(f) == role and f.cell is None), None)
+        spend = next((f for f in ctx.figs if money(f) and f.subject == "支出" and ctx.period(f) == role and f.cell is None), None)
+        if income is None or spend is None or income.section_id != spend.section_id:
+            return out
+        rel = sum_relation("balance", spend, [income], word="收支平衡", zh="预算收入 = 预算支出" if role == Role.AMOUNT else "预算收入增减额 = 预算支出增减额",
+                           en="budgeted income = budgeted expenditure" if role == Role.AMOUNT else "change of budgeted income = change of budgeted expenditure")
+        rel.uncertain = BARE_TOTALS
+        out.append(rel)
+    return out
 
 
 # “收支相抵，年终结余结转 96.6 亿元” / “收支相抵后，结转下年 …”
