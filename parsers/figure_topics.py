@@ -32,11 +32,18 @@ def depths(line: str) -> list[int]:
     return out
 
 
+def _sentence_between(line: str, sentence: int, start: int) -> bool:
+    """Words stand between the end of the sentence at ``sentence`` and ``start``."""
+    ends = [p for p in (line.find(c, sentence) for c in SENTENCE_STOP) if 0 <= p < start]
+    return bool(ends) and bool(line[min(ends) + 1 : start].strip())
+
+
 @dataclass(slots=True)
 class Topic:
     subject: str
     code: str
     role: Role
+    named: bool = False  # a sentence that only names it (a 类/款/项), not an amount's subject
 
 
 @dataclass(slots=True)
@@ -52,6 +59,7 @@ class Topics:
     breakdown: bool = False  # the sentence lists parts (“其中：…”): its head is not a topic later
     amounts: list[tuple[int, Topic]] = field(default_factory=list)  # the sentence's explicit amounts, where each stands
     previous_last: Topic | None = None  # the last explicit amount of the latest earlier sentence that had one
+    gap: bool = False  # a sentence with no amount came after the one ``previous_head`` is of
 
     def new_sentence(self, start: int, line: str, stops: Stops) -> None:
         if start == self.sentence:
@@ -59,9 +67,12 @@ class Topics:
         if self.head is not None and not self.breakdown:
             self.previous_head = self.head
             self.previous_last = self.amounts[-1][1] if self.amounts else self.head
+            self.gap = False
+        if self.sentence >= 0 and _sentence_between(line, self.sentence, start):
+            self.gap = True  # a sentence stating no amount stood between: the text may have moved on
         name = naming_sentence(line, start, stops)
         if name:  # “住房改革支出（款）住房公积金（项）。年初预算 19.66万元…”
-            self.previous_head = Topic(name, "", Role.AMOUNT)
+            self.previous_head = Topic(name, "", Role.AMOUNT, named=True)
         self.sentence = start
         self.topics = {}
         self.head = None

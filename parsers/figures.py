@@ -108,6 +108,7 @@ class _Token:
     subject: str = ""
     code: str = ""
     base: bool = False  # the base of a comparison (“与上年 X 万元相比”)
+    from_before: bool = False  # the subject is an earlier sentence's amount's
 
 
 def extract_prose_figures(
@@ -330,6 +331,7 @@ def _subject(ln: _Line, tok: _Token) -> None:
         inherited = _inherited(state, depth, subject)
         if inherited is not None:
             subject, code = inherited.subject, code or inherited.code
+            tok.from_before = state.topic(depth) is None and not inherited.named and state.gap
         elif not subject:
             subject = ln.section_subject
         elif topical:
@@ -493,6 +495,6 @@ def _figure(ln: _Line, tok: _Token) -> Figure:
         unit = ln.doc_unit
     return Figure(
         id=f"P{start}", text=ln.text[tok.start : tok.end], value=tok.parsed.value, decimals=tok.parsed.decimals, unit=unit,
-        subject=tok.subject, role=tok.role, sign=tok.sign, section_id=ln.section_id,
+        subject=tok.subject, role=tok.role, sign=tok.sign, section_id=ln.section_id, subject_from_before=tok.from_before,
         page=ln.page_of(start) if ln.page_of else None, start=start, end=ln.offset + tok.end, code=tok.code,
     )

@@ -93,6 +93,9 @@ class Figure:
     code: str = ""  # 功能/经济分类 code the figure is attached to, when one is printed
     raw: str = ""  # the characters in the source file before normalisation, if they differ
     identity: Identity | None = None  # what quantity it is, resolved once after parsing (parsers.identity)
+    # prose: the subject was taken from an earlier sentence's amount past a sentence stating none, its
+    # own sentence naming nothing (“…原因是因公出国费用增加。2015年决算数 236.25 万元”): a weaker identity
+    subject_from_before: bool = False
 
     @property
     def half_ulp(self) -> Decimal:

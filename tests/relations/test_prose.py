@@ -649,3 +649,14 @@ def test_a_budget_stating_its_income_and_spending_by_bare_names_balances_at_most
     assert [(r.target.text, texts(r.terms)) for r in balances] == [("159.89", [(1, "159.89")]), ("46.78", [(1, "46.78")])]
     assert all(r.uncertain is not None for r in balances)
     assert relations(FINAL_DOC + text[len(BUDGET_DOC):], "balance") == []  # a 决算's 收入 and 支出 need not be equal
+
+
+def test_a_sentence_naming_nothing_past_a_sentence_about_something_else_restates_nothing_for_certain():
+    text = FINAL_DOC + (
+        "一、三公经费\n2015年“三公”经费财政拨款决算数413.89万元，比年初预算325.55万元增加了88.34万元。"
+        "超预算原因主要是因公出国(境)费用增加。2015年决算数236.25万元，比2015年年初预算数91.76万元增加144.49万元。\n"
+    )
+    repeats = [r for r in relations(text, "repeat") if {t.figure.text for t in r.terms} | {r.target.text} >= {"413.89", "236.25"}]
+    assert repeats and all(r.uncertain is not None for r in repeats)
+    follows = FINAL_DOC + "一、支出\n（1）一般公共服务（类）支出 277.19 万元，主要用于运行。与上年相比减少 254.76 万元。\n"
+    assert not any(f.subject_from_before for f in parse_text(follows).figures)  # the sentence right after its amount's

@@ -210,6 +210,9 @@ def _uncertainty(
     if sec_a is not None and sec_b is not None and sec_a is not sec_b and sec_a.parent_id == sec_b.parent_id and _heading_name(sec_a.title) == _heading_name(sec_b.title):
         return ("两个并列标题名称相同而数字不同，标题中的科目名称可能不完整",
                 "two sibling headings carry the same name with different figures: the name may be incomplete")
+    if a.subject_from_before or b.subject_from_before:
+        return ("一处所在的句子没有写明名称，名称取自更前面的句子（中间隔着别的句子），可能说的是另一个数",
+                "one statement's sentence names nothing: its name comes from an earlier sentence past another one, and it may state another amount")
     if register.reason_without_period(doc, a) or register.reason_without_period(doc, b):
         return ("一处位于原因说明中且未写明年度，可能说的是上年的数",
                 "one statement stands in a reason clause that names no year: it may be last year's amount")
