@@ -660,3 +660,27 @@ def test_a_sentence_naming_nothing_past_a_sentence_about_something_else_restates
     assert repeats and all(r.uncertain is not None for r in repeats)
     follows = FINAL_DOC + "一、支出\n（1）一般公共服务（类）支出 277.19 万元，主要用于运行。与上年相比减少 254.76 万元。\n"
     assert not any(f.subject_from_before for f in parse_text(follows).figures)  # the sentence right after its amount's
+
+
+def test_a_change_after_a_bracketed_breakdown_is_of_the_amount_before_the_bracket():
+    text = FINAL_DOC + "一、三公\n公务用车购置及运行费42.68亿元(包括购置费9.26亿元、运行费33.42亿元),减少3.11亿元,下降6.8%。\n"
+    (growth,) = relations(text, "growth")
+    assert texts(growth.denominator) == [(1, "42.68"), (-1, "3.11")]
+
+
+def test_a_full_stop_inside_brackets_does_not_end_a_list():
+    text = FINAL_DOC + (
+        "一、三公\n“三公”经费502.4万元，比上年减少14.6万元。其中：因公出国(境)费0万元；公务用车购置及运行费500.00万元"
+        "(公务用车购置费100.00万元；公务用车运行维护费400.00万元。)；公务接待费2.4万元。\n"
+    )
+    (rel,) = relations(text, "sum.parts")
+    assert [t for _, t in texts(rel.terms)] == ["0", "500.00", "2.4"]
+
+
+def test_a_direction_claim_naming_its_quantity_compares_that_quantitys_figures():
+    text = FINAL_DOC + (
+        "一、三公\n“三公”经费财政拨款支出决算为28.98万元，完成预算21.55万元的134%。其中：公务接待费支出决算为6.15万元，"
+        "完成预算6.16万元的99.8%。“三公”经费支出决算大于预算数的主要原因是公车运行费增加。\n"
+    )
+    (rel,) = relations(text, "direction")
+    assert [t.figure.text for t in rel.terms] == ["28.98", "21.55"]

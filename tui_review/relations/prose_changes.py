@@ -12,7 +12,9 @@ from parsers import lexicon
 from parsers.model import DocKind, Figure, Role
 from tui_review.contracts.relation import Relation, RelationKind, Term
 from tui_review.relations.prose_table import cell_for
-from tui_review.relations.prose_context import Ctx, end_of, money, own_figures, sentence_bounds, span, start_of, sum_relation
+from tui_review.relations.prose_context import (
+    Ctx, closes_bracket, end_of, money, own_figures, sentence_bounds, span, start_of, sum_relation,
+)
 from tui_review.relations.text_marks import marks
 
 NEIGHBOURHOOD = 400  # characters around a change in which its current, base and rate are sought
@@ -181,7 +183,7 @@ def _around(ctx: Ctx, ch: Figure) -> _Around:
     item_end = marks(text).next("；;", ch_end)  # the next ；-item states another quantity's figures
     after = ctx.between(ch_end, min(s_end, ch_end + NEIGHBOURHOOD, item_end if item_end != -1 else s_end))[:NEIGHBOURS]
     current = next((f for f in reversed(before) if money(f) and ctx.period(f) == Role.AMOUNT and not _rate_base(text, f)
-                    and _may_be_of(ch, f)), None)
+                    and _may_be_of(ch, f) and not closes_bracket(text, end_of(f), ch_start)), None)  # (包括购置费 a、运行费 b)，减少 c: not b's
     by_name = False
     if current is None:
         current = _heading_amount(ctx, ch, before) or _previous_sentence_amount(ctx, ch, before, s_start)

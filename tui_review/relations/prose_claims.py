@@ -9,7 +9,9 @@ import re
 from parsers import lexicon
 from parsers.model import DocKind, Figure, Role
 from tui_review.contracts.relation import Relation, RelationKind, Term
+from parsers.subjects import canonical_subject, strip_role_words
 from tui_review.relations.prose_context import Ctx, budget_and_actual, money, sentence_bounds, sum_relation
+from tui_review.relations.text_marks import marks
 
 
 def _subject_is(f: Figure, pattern: str) -> bool:
@@ -130,11 +132,31 @@ def directions(ctx: Ctx) -> list[Relation]:
         for m in pattern.finditer(text):
             if re.search(r"[（(](?:大于|小于|高于|低于)[）)]", text[m.start() : m.end() + 6]):
                 continue  # a template's unfilled alternative: "大于（小于）"
-            budget, actual = budget_and_actual(ctx, m.start())
+            budget, actual = _pair_named(ctx, m.start()) or budget_and_actual(ctx, m.start())
             if budget is None or actual is None:
                 continue
             out.append(_direction(m.group(0), actual, budget, sign, "所列数字", "the figures"))
     return out
+
+
+FUND_WORDS = re.compile(r"一般公共预算|财政拨款|拨款|财政")  # “三公”经费支出 names “三公”经费财政拨款支出
+
+
+def _pair_named(ctx: Ctx, pos: int) -> tuple[Figure | None, Figure | None] | None:
+    """Where the claim's clause names its quantity (““三公”经费支出决算大于预算数”), that
+    quantity's last budget and actual before it on its line — (None, None) when they are not
+    both there; None when the clause names nothing."""
+    text = ctx.doc.text
+    clause = text[marks(text).last("，,。；;\n", pos) + 1 : pos]
+    name = canonical_subject(strip_role_words(re.sub(r"(?:决算|预算)数?$", "", clause.strip())))
+    if len(name) < 2:
+        return None
+    line_start = marks(text).last("\n", pos) + 1
+    key = FUND_WORDS.sub("", name)
+    named = [f for f in ctx.between(line_start, pos) if money(f) and (own := FUND_WORDS.sub("", f.subject)) and (own in key or key in own)]
+    budget = next((f for f in reversed(named) if f.role == Role.BUDGET), None)
+    actual = next((f for f in reversed(named) if f.role in (Role.ACTUAL, Role.AMOUNT) and f is not budget), None)
+    return budget, actual
 
 
 def _direction(words: str, now: Figure, base: Figure, sign: int, figures_zh: str, figures_en: str) -> Relation:

@@ -284,11 +284,13 @@ def _amounts_before(ctx: Ctx, m: re.Match) -> list[Figure]:
 
 
 def _list_end(ctx: Ctx, m: re.Match, limit: int) -> int:
-    """Where a list ends: its sentence's end, its ；-item's when it opens inside a later item, or
-    its bracket's when it opens one (“基本支出 129.91 万元（其中：…）”)."""
+    """Where a list ends: its sentence's end (not a full stop inside brackets), its ；-item's when
+    it opens inside a later item, or its bracket's when it opens one (“基本支出 129.91 万元（其中：…）”)."""
     text = ctx.doc.text
     opener_end = m.end()
     end = marks(text).next("。", opener_end)
+    while end != -1 and end < limit and in_brackets(text, opener_end, end):
+        end = marks(text).next("。", end + 1)  # “B 500 万元（b1 100 万元，…。）…；C 2.4 万元。”: a full stop in brackets ends no list
     end = min(limit if end == -1 else min(end, limit), opener_end + LIST_REACH)
     s_start, _ = sentence_bounds(text, m.start())
     if marks(text).last("；;", m.start()) >= s_start:
@@ -434,7 +436,7 @@ def _itemised_parts(ctx: Ctx, start: int, end: int) -> list[Figure]:
     cuts = [start] + [i + 1 for i in range(start, end) if text[i] in "；;"] + [end]
     parts: list[Figure] = []
     for lo, hi in zip(cuts, cuts[1:]):
-        figs = [f for f in ctx.between(lo, hi) if money(f) and not in_brackets(text, lo, start_of(f))]  # (其中…) details the item
+        figs = [f for f in ctx.between(lo, hi) if money(f) and not in_brackets(text, start, start_of(f))]  # (其中…) details the item
         if not figs:
             continue
         amounts = [f for f in figs if f.role in AMOUNT_ROLES + (Role.PREVIOUS,) and not (f.role == Role.PREVIOUS and f is not figs[0] and _compares(text, f))]
