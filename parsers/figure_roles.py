@@ -41,7 +41,8 @@ def role_of(clause: str, unit: str | None, whole_clause: str) -> tuple[Role, int
         if lexicon.COMPLETION_AT_END.search(tail) or re.search(r"完成|执行率", whole_clause):
             return Role.COMPLETION, 1, ""
         if sign_m:
-            return Role.GROWTH, sign_of(sign_m.group(1) or sign_m.group("short")), alt
+            negated = tail[: sign_m.start()].endswith("负")  # 负增长 11.3%: a fall
+            return Role.GROWTH, -sign_of(sign_m.group(1) or sign_m.group("short")) if negated else sign_of(sign_m.group(1) or sign_m.group("short")), alt
         return Role.OTHER, 1, ""
     if is_count(unit):
         return Role.COUNT, 1, ""

@@ -163,7 +163,7 @@ def extract_prose_figures(
 
 # numbers one after the other, joined by nothing but a separator (“收、支总计各是4125.49,4143.91万元”,
 # “各下降23.51%、38.28%”): each stands for one of several quantities named together before them
-SERIES_JOIN = r"\s*[、,，]\s*"
+SERIES_JOIN = r"\s*(?:[、,，]|和|及)\s*"
 SERIES_AFTER = re.compile(rf"(?:%|％|[千万亿]?元)?{SERIES_JOIN}")
 SERIES_UNIT = r"(?:%|％|[千万亿]?元)"
 # the next number of a series: an amount or a rate, or a number the series goes on after (not a year)

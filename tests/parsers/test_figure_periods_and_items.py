@@ -219,3 +219,15 @@ def test_a_verb_leading_a_name_is_no_part_of_it():
     doc = parse_text(DOC + "本部门实现了绩效目标管理全覆盖，涉及一般公共预算当年拨款159.89万元；全区收入2416460万元，加上中央财政收入1692661万元。\n")
     assert figures_of(doc)["159.89"][1] == "一般公共预算当年拨款"
     assert figures_of(doc)["1692661"][1] == "中央财政收入"
+
+
+def test_a_negative_growth_is_a_fall():
+    doc = parse_text(FINAL + "“三公”经费4.77亿元，同比减少0.61亿元，负增长11.3%。\n")
+    growth = next(f for f in doc.figures if f.text == "11.3")
+    assert (growth.role, growth.sign, growth.subject) == (Role.GROWTH, -1, "三公经费")
+
+
+def test_rates_given_in_order_joined_by_he_are_a_series():
+    doc = parse_text(DOC + "中央、地方预算单位政府采购规模分别为2666.3亿元和30400.7亿元，占全国政府采购规模的8.1%和91.9%。\n")
+    roles = {f.text: f.role for f in doc.figures}
+    assert roles["8.1"] == roles["91.9"] == Role.OTHER  # which rate is which quantity's the text says only by order

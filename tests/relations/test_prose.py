@@ -684,3 +684,12 @@ def test_a_direction_claim_naming_its_quantity_compares_that_quantitys_figures()
     )
     (rel,) = relations(text, "direction")
     assert [t.figure.text for t in rel.terms] == ["28.98", "21.55"]
+
+
+def test_a_second_share_of_one_part_is_over_the_base_it_names():
+    text = BUDGET_DOC + (
+        "一、支出\n省级一般公共预算总支出安排6571.85亿元，其中：省本级支出1478.55亿元，占22.5%；"
+        "预备费24亿元，占总支出的0.4%，占省本级支出的1.6%。\n"
+    )
+    by_rate = {r.target.text: [t.figure.text for t in r.denominator] for r in relations(text, "share")}
+    assert by_rate["1.6"] == ["1478.55"] and by_rate["0.4"] == ["6571.85"]

@@ -52,6 +52,8 @@ def shares(ctx: Ctx, heads: dict[int, Figure]) -> list[Relation]:
             continue
         inside = ctx.between(clause_start, share_start)
         total = inside[-1] if inside else heads.get(start_of(part))
+        if not inside and any(f.role == Role.SHARE for f in ctx.between(end_of(part), share_start)):
+            total = None  # “占总支出的 0.4%，占省本级支出的 1.6%”: a second share of one part is over another base
         uncertain = None
         base_name = ""
         if total is None and not BASE_NAME.search(text, clause_start, share_start):
