@@ -76,6 +76,9 @@ FUND_NAME = re.compile(r"(?:一般公共|公共财政|政府性基金|国有资�
 BUDGET_AS_BASE = re.compile(r"\s*(?:完成|占|与|比|较)\s*预算\s*$")
 
 
+COMPARED_WITH = re.compile(r"(?:^|[，,；;\s])(?:较|比|与)\s*$")
+
+
 def period_role(sentence_head: str, clause: str, doc_year: int | None, doc_kind: DocKind | None) -> Role:
     if lexicon.PREVIOUS.search(clause):
         return Role.PREVIOUS
@@ -84,6 +87,8 @@ def period_role(sentence_head: str, clause: str, doc_year: int | None, doc_kind:
         return Role.PREVIOUS
     if lexicon.BUDGET.search(FUND_NAME.sub("", clause)) or BUDGET_AS_BASE.match(clause):
         return Role.BUDGET  # not the 预算 of a fund's name: 一般公共预算安排“三公”经费决算数 is an outturn
+    if COMPARED_WITH.search(clause):
+        return Role.PREVIOUS  # “较 5.88 万元增加了 0.51 万元”: what the year's amount is compared with
     if lexicon.ACTUAL.search(clause):
         return Role.ACTUAL
     if doc_kind in (DocKind.FINAL, DocKind.ANALYSIS) and lexicon.BUDGET_IN_FINAL.search(clause):

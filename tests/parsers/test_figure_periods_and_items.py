@@ -231,3 +231,8 @@ def test_rates_given_in_order_joined_by_he_are_a_series():
     doc = parse_text(DOC + "中央、地方预算单位政府采购规模分别为2666.3亿元和30400.7亿元，占全国政府采购规模的8.1%和91.9%。\n")
     roles = {f.text: f.role for f in doc.figures}
     assert roles["8.1"] == roles["91.9"] == Role.OTHER  # which rate is which quantity's the text says only by order
+
+
+def test_an_amount_right_after_jiao_or_bi_is_what_the_year_is_compared_with():
+    doc = parse_text(FINAL + "2019年本单位运行经费支出6.39万元，较5.88万元增加了0.51万元，增加率为8.67%。\n")
+    assert figures_of(doc)["5.88"][0] == Role.PREVIOUS

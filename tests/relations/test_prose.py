@@ -693,3 +693,17 @@ def test_a_second_share_of_one_part_is_over_the_base_it_names():
     )
     by_rate = {r.target.text: [t.figure.text for t in r.denominator] for r in relations(text, "share")}
     assert by_rate["1.6"] == ["1478.55"] and by_rate["0.4"] == ["6571.85"]
+
+
+def test_one_name_stated_for_two_years_named_in_its_items_is_two_quantities():
+    text = FINAL_DOC + "一、三公经费\n2023年三公经费的财政拨款预算数2711.65万元、决算数2488.79万元，2024年预算数2687.06万元。\n"
+    assert relations(text, "repeat") == []
+
+
+def test_an_average_is_no_part_of_a_list():
+    text = FINAL_DOC + (
+        "一、三公\n公务用车购置及运行维护费支出22.83万元，其中：公务用车购置支出为0万元；公务用车运行及维护支出22.83万元，"
+        "单位公务用车保有量为11辆，平均每辆2.08万元。\n"
+    )
+    (rel,) = relations(text, "sum.parts")
+    assert [t for _, t in texts(rel.terms)] == ["0", "22.83"]

@@ -419,7 +419,8 @@ def _list_parts(ctx: Ctx, start: int, end: int) -> list[Figure]:
     for f in ctx.between(start, end):
         if (f.role in (Role.CHANGE, Role.GROWTH) and parts) or _states_a_total(text, f):
             break  # the sentence moved on to how the total changed, or states a total (…，合计 X)
-        if money(f) and f.role in AMOUNT_ROLES + (Role.PREVIOUS,) and _clause_initial(text, f) and not in_brackets(text, start, start_of(f)):
+        if money(f) and f.role in AMOUNT_ROLES + (Role.PREVIOUS,) and _clause_initial(text, f) and not in_brackets(text, start, start_of(f)) \
+                and not _per_unit(text, f):
             if f.role == Role.PREVIOUS and parts and _compares(text, f):
                 continue  # “A a 万元，比上年 b 万元…”: the base of A's comparison, not one more part
             parts.append(f)
@@ -520,6 +521,11 @@ def _change_list(ctx: Ctx, head: Figure, opener: re.Match) -> Relation | None:
         zh=f"{head.subject} 增减额 = 所列各项增减额之和",
         en=f"change of {head.subject} = sum of the listed changes",
     )
+
+
+def _per_unit(text: str, f: Figure) -> bool:
+    """An average or a price (“平均每辆 2.08 万元”, “人均 3 万元”): no part of a total."""
+    return bool(re.search(r"平均|人均|每(?:辆|人|个|次|台|套|件|户|名)|单价", text[marks(text).last("，,、；;：:。\n", start_of(f)) + 1 : start_of(f)]))
 
 
 def _compares(text: str, f: Figure) -> bool:

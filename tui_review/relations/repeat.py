@@ -270,9 +270,21 @@ def _heading_year(doc: Document, f: Figure) -> int | None:
 
 
 def _heading_years_differ(doc: Document, a: Figure, b: Figure) -> bool:
-    """“二、2014年…执行情况” and “三、2015年…安排情况”: figures under headings of two years."""
-    ya, yb = _heading_year(doc, a), _heading_year(doc, b)
+    """“二、2014年…执行情况” and “三、2015年…安排情况”: figures under headings of two years — or
+    items naming two years (“2010年预算数 2711.65 万元、决算数 2488.79 万元，2011年预算数
+    2687.06 万元”)."""
+    ya, yb = _item_year(doc, a) or _heading_year(doc, a), _item_year(doc, b) or _heading_year(doc, b)
     return ya is not None and yb is not None and ya != yb
+
+
+def _item_year(doc: Document, f: Figure) -> int | None:
+    """The year named last before the figure in its sentence, where one is (not a comparison's
+    base: 比2017年…)."""
+    text = doc.text
+    start = f.start or 0
+    s_start = max(marks(text).last("。\n", start) + 1, start - 200)
+    years = [m for m in lexicon.PERIOD_YEAR.finditer(text, s_start, start) if not re.search(r"(?:比|较|与|同)\s*$", text[max(0, m.start() - 3) : m.start()])]
+    return int(years[-1].group(1)) if years else None
 
 
 def _identity(doc: Document, f: Figure) -> Identity:
