@@ -5,7 +5,8 @@ becomes one finding under the rule of the same id, keeping the parser's severity
 configuration sets one. The parser's silent-looking repairs (``Normalisation``: digits split by
 spaces, full-width separators) are reported as one info note per kind and section (or table), so
 a document with 250 split numbers yields a handful of notes, not 250. A repair the parser already
-reported as an issue at the same place is not reported twice.
+reported as an issue at the same place is not reported twice. Template wording left in
+(``parse.ambiguous_sign``) is a warning at its first place and a note at the others.
 """
 
 from __future__ import annotations
@@ -31,13 +32,23 @@ def _place(doc: Document, cell: CellRef | None, start: int | None, page: int | N
     return Place.in_text(start, page, doc, section_id)
 
 
+# template wording left in (增加（减少）): where one template repeats it, the first place is the
+# warning and the others are notes, so ten leftovers of one template are not ten warnings
+ONCE_A_WARNING = frozenset({"parse.ambiguous_sign"})
+
+
 def _issue_findings(doc: Document, config: Config) -> list[Finding]:
     out = []
+    warned: set[tuple[str, str]] = set()
     for issue in doc.issues:
         rule = config.rule(issue.code)
         if rule is not None and not rule.enabled:
             continue
         severity = rule.severity_or(issue.severity) if rule is not None else issue.severity
+        if issue.code in ONCE_A_WARNING and severity == Severity.WARNING:
+            if (issue.code, issue.text) in warned:
+                severity = Severity.INFO
+            warned.add((issue.code, issue.text))
         out.append(_issue_finding(doc, issue, severity))
     return out
 
