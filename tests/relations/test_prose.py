@@ -707,3 +707,11 @@ def test_an_average_is_no_part_of_a_list():
     )
     (rel,) = relations(text, "sum.parts")
     assert [t for _, t in texts(rel.terms)] == ["0", "22.83"]
+
+
+def test_a_list_the_text_breaks_off_in_is_not_known_complete():
+    cut = FINAL_DOC + "一、收入\n本年收入合计4680.58万元，其中：财政拨款收入2982.61万元，占本年收入63%；上级补助收入0万"
+    (rel,) = relations(cut, "sum.parts")
+    assert rel.partial
+    (whole,) = relations(cut + "元。\n", "sum.parts")
+    assert not whole.partial  # the income sources stated as 0 go through the template: complete

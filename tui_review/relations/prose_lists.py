@@ -54,6 +54,7 @@ def section_sums(ctx: Ctx) -> list[Relation]:
             en=f"{head.subject or sec.title} = sum of its items",
         )
         rel.uncertain = HEAD_NAMED_BY_HEADING if named else None
+        rel.partial = _broken_off(ctx.doc.text, sec.children[-1].end)  # the text stops inside the last item: more may follow
         out.append(rel)
         if named:
             continue
@@ -490,12 +491,21 @@ def _same_amount(a: Figure, b: Figure) -> bool:
     return a.unit == b.unit and abs(a.value - b.value) <= a.half_ulp + b.half_ulp
 
 
+def _broken_off(text: str, end: int) -> bool:
+    """The text stops at ``end`` without a sentence closing it (an excerpt, a page cut off)."""
+    rest, before = text[end:].strip(), text[:end].rstrip()
+    return not rest and not before.endswith(("。", "；", ";", "）", ")", "！", "？"))
+
+
 def _list_is_complete(ctx: Ctx, opener: re.Match, head: Figure, parts: list[Figure], end: int) -> bool:
     """Does the document say the listed parts are all of the total? Yes when they form a standard
     partition, when the list closes by restating the total (…，合计 X — the head's amount: a
     closing total of another amount sums up a chain the list stands in), or when 分别为 enumerates
     them; otherwise a 其中 list may name only the main items (the rest can follow in the next
-    sentence), so it claims only Σ parts ≤ total."""
+    sentence), so it claims only Σ parts ≤ total. A list the text breaks off in (no full stop
+    before the text ends) is never known complete."""
+    if _broken_off(ctx.doc.text, len(ctx.doc.text)) and not re.search(r"[。；;]", ctx.doc.text[end_of(parts[-1]) :]):
+        return False
     if opener.group(1).startswith("分别"):
         return True
     closing = next((f for f in ctx.between(end_of(parts[-1]), end) if money(f) and _states_a_total(ctx.doc.text, f)), None)
