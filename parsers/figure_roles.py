@@ -71,7 +71,7 @@ def sign_of(word: str) -> int:
     return 1
 
 
-FUND_NAME = re.compile(r"(?:一般公共|公共财政|政府性基金|国有资本经营|社会保险基金)预算(?!数|为|的)")
+FUND_NAME = re.compile(rf"{lexicon.FUND_BUDGET.pattern}(?!数|为|的)")  # 一般公共预算为 X: a budget after all
 # “完成预算 29.6 万元的 92.8%”, “与预算 30 万元相比”: the amount is the budget the rate or change is measured by
 BUDGET_AS_BASE = re.compile(r"\s*(?:完成|占|与|比|较)\s*预算\s*$")
 

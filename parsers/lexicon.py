@@ -37,6 +37,8 @@ PREVIOUS = re.compile(r"上年(?!结转|末|底)|上一年|去年|上年度")  #
 BUDGET = re.compile(r"年初预算|预算数|全年预算|预算安排|预算为|调整预算")  # a budget figure
 ACTUAL = re.compile(r"决算数|支出决算|决算为|执行数|决算|实际支出|全年执行")  # an outturn
 # in a 决算, these name the year's budget (预算收入 / 支出预算 …), not the outturn
+# a fund's name, whose 预算 says nothing of a figure's period: 一般公共预算财政拨款 is a fund, not a budget
+FUND_BUDGET = re.compile(r"(?:一般公共|公共财政|政府性基金|国有资本经营|社会保险基金)预算")
 BUDGET_IN_FINAL = re.compile(r"(?<!一般公共)(?<!公共财政)(?<!政府性基金)(?<!国有资本经营)(?<!社会保险基金)(?:预算收入|预算支出)|收入预算|支出预算|预算总计|预算合计")
 # (一般公共预算收入 / 政府性基金预算支出 name a fund's money, not a budget figure)
 # a year that names a period (2022年, 2022年度), not a date (2018年9月)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from parsers import lexicon
 from parsers.model import DocKind
 
 YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
@@ -16,9 +17,6 @@ DEPT_PROSE = re.compile(rf"([\u4e00-\u9fff]{{2,30}}?{DEPARTMENT_SUFFIX})\s*[（(
 DEPT_SUBJECT = re.compile(rf"(?:^|[，。：:\s])([\u4e00-\u9fff]{{2,20}}?{DEPARTMENT_SUFFIX})(?:部门预算|预算包括|共有|贯彻)")
 
 
-FUND_NAMES = re.compile(r"(?:一般公共|公共财政|政府性基金|国有资本经营|社会保险基金)预算")
-
-
 def detect_kind(title: str, text: str) -> DocKind:
     for source in (title, text[:3000]):
         if re.search(r"分析报告|决算分析", source):
@@ -26,7 +24,7 @@ def detect_kind(title: str, text: str) -> DocKind:
         execution = re.search(r"预算(?:的)?执行情况|预算执行", source)  # 2024年4月财政预算执行情况: outturns
         if execution is not None and "预算草案" not in source[: execution.start()]:
             return DocKind.FINAL
-        source = FUND_NAMES.sub("", source)  # 一般公共预算财政拨款“三公”经费支出决算: a fund's name, no 预算
+        source = lexicon.FUND_BUDGET.sub("", source)  # 一般公共预算财政拨款“三公”经费支出决算: a fund's name, no 预算
         has_final = "决算" in source
         has_budget = "预算" in source
         if has_final and (not has_budget or source.find("决算") < source.find("预算")):

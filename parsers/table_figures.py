@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from parsers import lexicon
 from parsers.model import CellRef, Figure, Normalisation, ParseIssue, Role, Severity, Table
 from parsers.numbers import ParsedNumber, parse_cell
 from parsers.subjects import canonical_subject
@@ -50,7 +51,6 @@ def _leaf(name: str) -> str:
     return re.sub(r"\s+", "", name.split(" › ")[-1]) if name else ""
 
 
-FUND_NAMES = re.compile(r"一般公共预算|政府性基金预算|国有资本经营预算")
 
 
 RATE_COLUMN = re.compile(r"(?:执行|完成|增长|增减|下降)率|增幅|降幅|比重|占比")
@@ -70,7 +70,7 @@ def column_role(column: str, doc_year: int | None = None) -> Role:
         return Role.OTHER
     if re.search(r"上年", column):
         return Role.PREVIOUS
-    if re.search(r"年初预算|预算数|全年预算|预算", FUND_NAMES.sub("", column)):  # 一般公共预算财政拨款 names a fund
+    if re.search(r"年初预算|预算数|全年预算|预算", lexicon.FUND_BUDGET.sub("", column)):  # 一般公共预算财政拨款 names a fund
         return Role.BUDGET
     if re.search(r"决算|执行数|实际|执行", column):
         return Role.ACTUAL

@@ -13,7 +13,7 @@ from parsers.model import DocKind, Figure, Role
 from tui_review.contracts.relation import Relation, RelationKind, Term
 from tui_review.relations.prose_table import cell_for
 from tui_review.relations.prose_context import (
-    Ctx, closes_bracket, end_of, money, own_figures, sentence_bounds, span, start_of, sum_relation,
+    Ctx, closes_bracket, end_of, money, one_quantity, own_figures, sentence_bounds, span, start_of, sum_relation,
 )
 from tui_review.relations.text_marks import marks
 
@@ -183,7 +183,7 @@ def _around(ctx: Ctx, ch: Figure) -> _Around:
     item_end = marks(text).next("；;", ch_end)  # the next ；-item states another quantity's figures
     after = ctx.between(ch_end, min(s_end, ch_end + NEIGHBOURHOOD, item_end if item_end != -1 else s_end))[:NEIGHBOURS]
     current = next((f for f in reversed(before) if money(f) and ctx.period(f) == Role.AMOUNT and not _rate_base(text, f)
-                    and _may_be_of(ch, f) and not closes_bracket(text, end_of(f), ch_start)), None)  # (包括购置费 a、运行费 b)，减少 c: not b's
+                    and one_quantity(ch, f) and not closes_bracket(text, end_of(f), ch_start)), None)  # (包括购置费 a、运行费 b)，减少 c: not b's
     by_name = False
     if current is None:
         current = _heading_amount(ctx, ch, before) or _previous_sentence_amount(ctx, ch, before, s_start)
@@ -202,18 +202,6 @@ def _around(ctx: Ctx, ch: Figure) -> _Around:
         clause_start = max(marks(text).last("。；;\n", ch_start) + 1, ch_start - NEIGHBOURHOOD)
         base_kind = _base_role(text[clause_start : ch_start])
     return _Around(current, base, base_kind, after, by_name)
-
-
-def _may_be_of(ch: Figure, amount: Figure) -> bool:
-    """The amount may be the one the change is of: the subjects the figures were read with are
-    one name or one contains the other (“高新区 27.17” inside a total's brackets, or another item's
-    “因公出国（境）费支出 0.00”, is not what “公务用车运行维护费支出减少 40217.50” changes)."""
-    a, b = _key(ch.subject), _key(amount.subject)
-    return not a or not b or a in b or b in a
-
-
-def _key(subject: str) -> str:
-    return re.sub(r"[\s“”\"（）()]", "", subject)
 
 
 def _change(ch: Figure, current: Figure, base: Figure, base_kind: str) -> Relation:

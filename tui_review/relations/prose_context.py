@@ -161,7 +161,8 @@ def budget_and_actual(ctx: Ctx, pos: int) -> tuple[Figure | None, Figure | None]
 
 def one_quantity(a: Figure, b: Figure) -> bool:
     """The two figures may state one quantity: their subjects are one name or one contains the
-    other (市级社会保险基金预算收入 is not 社会保险基金预算支出)."""
+    other (市级社会保险基金预算收入 is not 社会保险基金预算支出; 高新区 27.17 in a total's brackets,
+    or another item's 因公出国（境）费支出 0.00, is not what 公务用车运行维护费支出减少 40217.50 changes)."""
     key_a, key_b = (re.sub(r"[\s“”\"（）()]", "", f.subject) for f in (a, b))
     return not key_a or not key_b or key_a in key_b or key_b in key_a
 

@@ -36,7 +36,6 @@ NOT_AN_AMOUNT = re.compile(r"率|[%％]|占比|比重|分值|得分|序号|行�
 PREVIOUS = re.compile(r"上年|上一年|去年")
 CURRENT = re.compile(r"本年|当年|今年")
 BUDGET_WORD = re.compile(r"预算(?!拨款)|计划")
-FUND_NAME = re.compile(r"一般公共预算|政府性基金预算|国有资本经营预算")
 ACTUAL_WORD = re.compile(r"决算|执行数|执行$|实际|完成数|完成$")
 FULL_YEAR_BUDGET = re.compile(r"全年预算|调整后?预算|变动后预算")
 TOTAL_ROW = lexicon.TOTAL_ONLY
@@ -86,7 +85,7 @@ def _operand(view: TableView, col: int, doc: Document) -> _Column | None:
     previous = bool(PREVIOUS.search(text)) or (year is not None and doc.year is not None and year == doc.year - 1)
     if year is not None and doc.year is not None and year not in (doc.year, doc.year - 1):
         return None  # a column of some other year: no operand of a rate of this document
-    stageless = FUND_NAME.sub("", text)
+    stageless = lexicon.FUND_BUDGET.sub("", text)
     stage = "决算" if ACTUAL_WORD.search(stageless) else "预算" if BUDGET_WORD.search(stageless) else ""
     return _Column(col, path, previous, stage, bool(FULL_YEAR_BUDGET.search(stageless)))
 
