@@ -483,8 +483,12 @@ TOTAL_CLAUSE = re.compile(r"(?:以上|上述|[两三四五六七八九十]项|�
 
 def _states_a_total(text: str, f: Figure) -> bool:
     """The figure's clause names a total (…，合计 X / 收入合计为 X), not one more part."""
-    clause_start = marks(text).last("，,、；;：:。\n", start_of(f)) + 1
-    return bool(TOTAL_CLAUSE.fullmatch(re.sub(r"\s", "", text[clause_start : start_of(f)])))
+    return bool(TOTAL_CLAUSE.fullmatch(re.sub(r"\s", "", _clause_before(text, f))))
+
+
+def _clause_before(text: str, f: Figure) -> str:
+    """The words of the figure's clause before it (from the last clause mark, at most 120 characters)."""
+    return text[max(marks(text).last("，,、；;：:。\n", start_of(f)) + 1, start_of(f) - 120) : start_of(f)]
 
 
 def _same_amount(a: Figure, b: Figure) -> bool:
@@ -535,12 +539,12 @@ def _change_list(ctx: Ctx, head: Figure, opener: re.Match) -> Relation | None:
 
 def _per_unit(text: str, f: Figure) -> bool:
     """An average or a price (“平均每辆 2.08 万元”, “人均 3 万元”): no part of a total."""
-    return bool(re.search(r"平均|人均|每(?:辆|人|个|次|台|套|件|户|名)|单价", text[marks(text).last("，,、；;：:。\n", start_of(f)) + 1 : start_of(f)]))
+    return bool(re.search(r"平均|人均|每(?:辆|人|个|次|台|套|件|户|名)|单价", _clause_before(text, f)))
 
 
 def _compares(text: str, f: Figure) -> bool:
     """The figure's clause opens with a comparison (比上年… / 与上年…)."""
-    return bool(COMPARES_ONLY.match(text, marks(text).last("，,、；;：:。\n", start_of(f)) + 1))
+    return bool(COMPARES_ONLY.match(_clause_before(text, f)))
 
 
 def _clause_initial(text: str, f: Figure) -> bool:
@@ -568,24 +572,20 @@ def remainders(ctx: Ctx) -> list[Relation]:
     out: list[Relation] = []
     text = ctx.doc.text
     for left in ctx.figs:
-        if not money(left) or not LEFT.search(text, _clause_start(text, left), start_of(left)):
+        if not money(left) or not LEFT.search(_clause_before(text, left)):
             continue
         s_start, _ = sentence_bounds(text, start_of(left))
         before = [f for f in ctx.between(s_start, start_of(left)) if money(f)]
         if len(before) < 2:
             continue
         whole, paid = before[-2], before[-1]
-        if not PAID.search(text, _clause_start(text, paid), start_of(paid)) or PAID.search(text, _clause_start(text, whole), start_of(whole)):
+        if not PAID.search(_clause_before(text, paid)) or PAID.search(_clause_before(text, whole)):
             continue
         if whole.role not in AMOUNT_ROLES or len({whole.unit, paid.unit, left.unit}) != 1:
             continue
         out.append(sum_relation("sum.parts", whole, [paid, left], word="剩余",
                                 zh=f"{whole.subject} = 已支付 + 剩余", en=f"{whole.subject} = paid + left"))
     return out
-
-
-def _clause_start(text: str, f: Figure) -> int:
-    return max(marks(text).last("，,；;。\n", start_of(f)) + 1, start_of(f) - 60)
 
 
 def heads_of(relations: list[Relation]) -> dict[int, Figure]:
