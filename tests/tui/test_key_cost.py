@@ -175,3 +175,35 @@ async def test_the_tree_follows_n_after_the_first_frame(tmp_path, monkeypatch):
             assert "tree" in events and events.index("frame") < events.index("tree"), events
             assert tree.cursor_node is not None and tree.cursor_node.data == main.node
         assert moved, "no n moved to another node: the test shows nothing"
+
+
+@run_async
+async def test_the_list_follows_n_after_the_first_frame_unless_it_has_focus(tmp_path, monkeypatch):
+    """``n`` from the tree or the text: the content pane is the response and the list's cursor
+    follows after that frame (a list that scrolls to follow repaints every row). With the list
+    focused its cursor is the response and moves in the first frame. The list taking focus before
+    its cursor followed gets it at once, so Enter opens the finding ``n`` went to."""
+    app = ReviewApp(deep_document(tmp_path), options=LoadOptions(review_path=tmp_path / "r.sqlite"))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        main = app.main
+        findings = main.query_one(FindingsList)
+        events: list[str] = []
+        refresh, select_key = Screen._compositor_refresh, FindingsList.select_key
+        monkeypatch.setattr(Screen, "_compositor_refresh", lambda screen: events.append("frame") or refresh(screen))
+        monkeypatch.setattr(FindingsList, "select_key", lambda pane, key: events.append("list") or select_key(pane, key))
+        for focus, list_first in (("1", False), ("3", True)):
+            await pilot.press(focus)
+            for _ in range(3):
+                await pilot.pause(0.1)
+                events.clear()
+                await pilot.press("n")
+                await pilot.pause(0.1)
+                assert "list" in events and "frame" in events, events
+                assert (events.index("list") < events.index("frame")) == list_first, events
+                assert findings.key == main.entry_key
+        await pilot.press("1")
+        await pilot.pause(0.1)
+        main.action_next_finding()
+        findings.on_focus()  # the list takes focus before any frame: its cursor is there at once
+        assert findings.key == main.entry_key

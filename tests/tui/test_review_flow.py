@@ -248,7 +248,8 @@ async def test_keys_arriving_together_leave_every_pane_on_the_last_finding(doc_c
         await settle(pilot)
         main = app.main
         walk = [e for e in main.session.filtered(main.filters) if e.node is not None and e.severity != "info"]
-        assert len(walk) >= 3
+        assert len(walk) >= 2 and walk[0].node != walk[1].node
+        third = walk[2 % len(walk)]  # with two findings the third n wraps round to the first
         await pilot.press("n")
         await pilot.pause(0.15)
         # Handled back to back, before the messages of the first reach the screen: what happens when a
@@ -256,11 +257,11 @@ async def test_keys_arriving_together_leave_every_pane_on_the_last_finding(doc_c
         main.action_next_finding()
         main.action_next_finding()
         await pilot.pause(0.3)
-        assert selected == [walk[0].key, walk[1].key, walk[2].key]
-        assert (main.entry_key, main.node, main.query_one(FindingsList).key) == (walk[2].key, walk[2].node, walk[2].key)
+        assert selected == [walk[0].key, walk[1].key, third.key]
+        assert (main.entry_key, main.node, main.query_one(FindingsList).key) == (third.key, third.node, third.key)
         tree_node = main.query_one(DocumentTree).cursor_node
-        assert tree_node is not None and tree_node.data == walk[2].node
-        assert rule_title(walk[2].rule).replace(" ", "") in "".join(main.query_one("#detail").text_lines()).replace(" ", "")
+        assert tree_node is not None and tree_node.data == third.node
+        assert rule_title(third.rule).replace(" ", "") in "".join(main.query_one("#detail").text_lines()).replace(" ", "")
 
 
 @run_async

@@ -32,8 +32,10 @@ async def test_the_theme_chosen_with_t_is_remembered(doc_copy, tmp_path):
 
 
 @run_async
-async def test_c_on_a_finding_about_no_figure_says_so(doc_copy):
-    app = ReviewApp(doc_copy)
+async def test_c_on_a_finding_about_no_figure_says_so(tmp_path):
+    doc = tmp_path / "missing_table.txt"  # its 目录 lists a table the document does not print
+    shutil.copy(Path(__file__).resolve().parents[2] / "sample_docs" / "001_17aaca51ade6ba7f.txt", doc)
+    app = ReviewApp(doc)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
         main = app.main

@@ -54,6 +54,7 @@ class MainScreen(ReviewActionsMixin):
         self._detail_timer: Timer | None = None
         self._detail_shown_at = 0.0  # monotonic time the detail pane last changed
         self._tree_sync_pending = False
+        self._list_sync_pending = False
         self._detail_pending = False  # a drawing of the detail is due after the next frame
 
     def compose(self) -> ComposeResult:
@@ -69,7 +70,7 @@ class MainScreen(ReviewActionsMixin):
                 yield TableGrid(id="table")
             yield PageView(id="page", graphics=_graphics_setting(self.options), password=self.options.password)
             yield PartnerView(id="partner")
-            yield FindingsList(id="findings", on_move=self._entry_moved)
+            yield FindingsList(id="findings", on_move=self._entry_moved, on_focused=self._sync_list)
             yield FindingDetail(id="detail")
         yield ReviewFooter()
 
@@ -227,8 +228,28 @@ class MainScreen(ReviewActionsMixin):
             self._go(selection.node, selection.figure_id, selection.highlight)
             self.nav.figure_id = selection.figure_id
         if selection.entry is not None:
-            self.findings.select_key(selection.entry.key)
+            self._show_in_list(selection.entry.key)
         self._show_detail()
+
+    def _show_in_list(self, key: str) -> None:
+        """Put the list's cursor on ``key``: at once when the list has focus (its cursor is the
+        response), else after the key's first frame (`n` from the tree or the text: the content
+        pane is the response, and a list that scrolls to follow repaints every row, a third of
+        the frame). Keys in between coalesce into one move to the navigator's entry by then; the
+        list taking focus moves it at once, so Enter opens the row the navigator is on."""
+        if self.findings.has_focus:
+            self._list_sync_pending = False
+            self.findings.select_key(key)
+        elif not self._list_sync_pending:
+            self._list_sync_pending = True
+            self.call_after_refresh(self._sync_list)
+
+    def _sync_list(self) -> None:
+        if self._list_sync_pending:
+            self._list_sync_pending = False
+            key = self._nav.entry_key if self._nav is not None else None
+            if key is not None:
+                self.findings.select_key(key)
 
     def _refresh_list(self) -> None:
         if self.session is None:

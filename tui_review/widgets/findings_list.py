@@ -36,9 +36,16 @@ class FindingsList(OptionList):
             super().__init__()
             self.key = key
 
-    def __init__(self, *, id: str | None = None, on_move: Callable[[str], None] | None = None) -> None:
+    def __init__(
+        self,
+        *,
+        id: str | None = None,
+        on_move: Callable[[str], None] | None = None,
+        on_focused: Callable[[], None] | None = None,
+    ) -> None:
         super().__init__(id=id)
         self._on_move = on_move  # called with the entry's key; without it, `EntryHighlighted` is posted
+        self._on_focused = on_focused  # called first when the list takes focus (a cursor move still due)
         self._quiet = False
         self._entries: list[Entry] = []
         self._shown_width = 0
@@ -117,6 +124,8 @@ class FindingsList(OptionList):
     def on_focus(self) -> None:
         """Focused with no row highlighted (right after loading): the first row is, and the detail
         follows it as after a ``j``, so Enter opens the row the reader sees."""
+        if self._on_focused is not None:
+            self._on_focused()
         if self.highlighted is None and self._entries:
             self.highlighted = 0
 

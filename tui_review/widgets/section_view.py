@@ -65,6 +65,7 @@ class SectionView(StripView):
         self._highlight: tuple[int, int] | None = None
         self._line_starts: list[int] = []  # document offset at the start of each drawn line
         self._figure_spans: dict[str, tuple[int, int, int]] = {}  # figure id → (line, x0, x1)
+        self._blocks_of: tuple | None = None  # (document, block starts, blocks by start)
         self._flagged_of: list | None = None  # the session's entries the flagged spans were read from
         self._flagged: list[tuple[int, int, str, str]] = []  # (start, end, state, "") in document order
 
@@ -133,7 +134,7 @@ class SectionView(StripView):
         figures = [(f.start, f.end, session.figure_state(f.id), f.id) for f in session.prose_figures(sid) if f.start is not None and f.end is not None]
         issues = self._flagged_text(start, end)
         own = session.own_marked()
-        blocks = [b for b in doc.blocks if start <= b.start < end]
+        blocks = self._blocks_between(start, end)
         spans = [(b.start, b.end, b.kind, b.table_id) for b in blocks] or _lines(doc.text, start, end)
         for b_start, b_end, kind, table_id in spans:
             if kind == "table":
@@ -156,6 +157,17 @@ class SectionView(StripView):
             self._append(para, pos, b_end)
             paras.append(para)
         return paras
+
+    def _blocks_between(self, start: int, end: int) -> list:
+        """The document's blocks starting in ``start``–``end``, found by bisection: a long document
+        has thousands, and every key that shows a section asks."""
+        assert self._session is not None
+        doc = self._session.doc
+        if self._blocks_of is None or self._blocks_of[0] is not doc:
+            ordered = sorted(doc.blocks, key=lambda b: b.start)
+            self._blocks_of = (doc, [b.start for b in ordered], ordered)
+        _, starts, ordered = self._blocks_of
+        return ordered[bisect.bisect_left(starts, start):bisect.bisect_left(starts, end)]
 
     def _flagged_text(self, start: int, end: int) -> list[tuple[int, int, str, str]]:
         """Flagged text that is no figure, between ``start`` and ``end``: a number the parser could
