@@ -10,7 +10,11 @@ holds). Guards against false alarms:
 - a total smaller than its largest part (all parts positive), or figures in units that cannot be
   compared, mean the wrong figure was bound: rule ``binding`` (info), not an inconsistency;
 - a ratio whose denominator may be 0 cannot be checked, except that one stated as 100% over a
-  base printed as 0 (or marked ``Relation.zero_base``) is a zero-base warning.
+  base printed as 0 (or marked ``Relation.zero_base``) is a zero-base warning (a note for a growth
+  rate: an item new this year), and a rate no value of the base can give (it lies between the
+  quotient's two branches, `intervals.ratio_gap`) a warning;
+- a relation with another reading the words allow (``Relation.alternative``) is reported only
+  when neither reading holds.
 
 Messages (Chinese and English) name each figure and print the sum or quotient with its
 tolerance, so a reviewer can redo the arithmetic without opening the document.
@@ -18,8 +22,7 @@ tolerance, so a reviewer can redo the arithmetic without opening the document.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
 from pathlib import PurePath
 
@@ -28,19 +31,18 @@ from tui_review.checks import figures as F
 from tui_review.contracts.finding import Finding, Verdict
 from tui_review.contracts.place import Place
 from tui_review.checks.ids import relation_id
+from tui_review.checks.outcome import Operands, Outcome
 from tui_review.checks.intervals import (
     PERCENT,
     SIGNED_ROLES,
     Interval,
     compatible,
-    convert,
     quantize,
     quotient,
     ratio_gap,
     ratio_range,
     rounding_set,
     rounds_to,
-    total,
 )
 from tui_review.contracts.relation import Relation, RelationKind, Term
 from tui_review.config import Rule
@@ -48,51 +50,6 @@ from tui_review.config import Rule
 BINDING_RULE = "binding"
 _RANK = {Severity.INFO: 0, Severity.WARNING: 1, Severity.ERROR: 2}
 _SIGN_WORDS = {1: ("增加", "an increase"), -1: ("减少", "a decrease"), 0: ("持平", "no change")}
-
-
-@dataclass(slots=True)
-class _Outcome:
-    verdict: Verdict
-    expected: str
-    zh: str
-    en: str
-    rule: str | None = None  # reported under another rule (binding)
-    cap: Severity | None = None  # the most severe this outcome may be (zero base: a warning)
-    stated_value: Decimal | None = None  # the stated figure and the value the others imply,
-    expected_value: Decimal | None = None  # both in ``unit``
-    unit: str = ""
-
-
-class _Operands:
-    """A relation's figures in one unit: interval and point value per figure, blanks read as 0."""
-
-    def __init__(self, figures: Iterable[Figure], unit: str | None) -> None:
-        self.unit = unit
-        self.boxes: dict[str, Interval] = {}
-        self.points: dict[str, Decimal] = {}
-        self.blanks: list[Figure] = []
-        self.grouped = False
-        for fig in figures:
-            self.grouped |= F.grouped(fig)
-            if F.is_blank(fig):
-                self.blanks.append(fig)
-                self.boxes[fig.id], self.points[fig.id] = Interval.point(Decimal(0)), Decimal(0)
-            else:
-                self.boxes[fig.id] = Interval.of_figure(fig, unit)
-                self.points[fig.id] = convert(F.signed(fig), fig.unit, unit)
-
-    def combine(self, coeffs: dict[str, int]) -> tuple[Interval, Decimal]:
-        """``Σ coeff·figure`` as an interval and as printed."""
-        box = total([(c, self.boxes[i]) for i, c in coeffs.items()])
-        point = sum((c * self.points[i] for i, c in coeffs.items()), Decimal(0))
-        return box, point
-
-    def number(self, value: Decimal) -> str:
-        return F.number(value, self.grouped)
-
-    def bound(self, value: Decimal) -> str:
-        """A tolerance or interval end: exact, without trailing zeros."""
-        return F.number(value.normalize(), self.grouped)
 
 
 def evaluate(relation: Relation, doc: Document, rule: Rule) -> Finding:
@@ -106,7 +63,7 @@ def evaluate(relation: Relation, doc: Document, rule: Rule) -> Finding:
     return _finding(relation, doc, rule, outcome)
 
 
-def _outcome(relation: Relation, doc: Document, rule: Rule) -> _Outcome:
+def _outcome(relation: Relation, doc: Document, rule: Rule) -> Outcome:
     if relation.kind is RelationKind.SUM:
         return _sum(relation, doc, rule)
     if relation.kind is RelationKind.RATIO:
@@ -142,7 +99,7 @@ def _tolerance(rule: Rule, stated: Decimal) -> Decimal:
     return rule.abs_tolerance + rule.rel_tolerance * abs(stated)
 
 
-def _term_text(term: Term, ops: _Operands, lang: str, first: bool, show_place: bool) -> str:
+def _term_text(term: Term, ops: Operands, lang: str, first: bool, show_place: bool) -> str:
     fig = term.figure
     value = F.printed(fig)
     text = f"{F.name(fig, lang)} {value if F.signed(fig) >= 0 or first else f'({value})'}"
@@ -155,16 +112,16 @@ def _term_text(term: Term, ops: _Operands, lang: str, first: bool, show_place: b
     return f"{'+' if term.coeff > 0 else '−'} {text}"
 
 
-def _expression(terms: list[Term], ops: _Operands, lang: str, show_place: bool = False) -> str:
+def _expression(terms: list[Term], ops: Operands, lang: str, show_place: bool = False) -> str:
     return " ".join(_term_text(t, ops, lang, i == 0, show_place) for i, t in enumerate(terms))
 
 
-def _bracketed(terms: list[Term], ops: _Operands, lang: str) -> str:
+def _bracketed(terms: list[Term], ops: Operands, lang: str) -> str:
     text = _expression(terms, ops, lang)
     return f"({text})" if len(terms) > 1 else text
 
 
-def _unit_suffix(ops: _Operands, figures: list[Figure]) -> str:
+def _unit_suffix(ops: Operands, figures: list[Figure]) -> str:
     mixed = any(f.unit is not None and f.unit != ops.unit for f in figures)
     return f" {ops.unit}" if mixed and ops.unit else ""
 
@@ -173,8 +130,8 @@ def _blank_names(blanks: list[Figure], lang: str) -> str:
     return ("、" if lang == "zh" else ", ").join(F.name(f, lang) for f in blanks)
 
 
-def _unchecked_blanks(label: tuple[str, str], blanks: list[Figure]) -> _Outcome:
-    return _Outcome(
+def _unchecked_blanks(label: tuple[str, str], blanks: list[Figure]) -> Outcome:
+    return Outcome(
         Verdict.UNCHECKED,
         "",
         f"{label[0]}：{_blank_names(blanks, 'zh')} 为空白（数值未知），按 0 计算也不成立，无法核对",
@@ -184,8 +141,8 @@ def _unchecked_blanks(label: tuple[str, str], blanks: list[Figure]) -> _Outcome:
     )
 
 
-def _binding_units(label: tuple[str, str], units: list[str]) -> _Outcome:
-    return _Outcome(
+def _binding_units(label: tuple[str, str], units: list[str]) -> Outcome:
+    return Outcome(
         Verdict.BINDING,
         "",
         f"{label[0]}：单位不可比（{'、'.join(units)}），可能取错了数字，未作一致性判断",
@@ -206,7 +163,7 @@ def _blank_note(blanks: list[Figure], lang: str) -> str:
 # --- SUM: target = Σ coeff·term ----------------------------------------------------------------
 
 
-def _sum(relation: Relation, doc: Document, rule: Rule) -> _Outcome:
+def _sum(relation: Relation, doc: Document, rule: Rule) -> Outcome:
     target = relation.target
     if target is None:
         raise ValueError(f"a {relation.rule} SUM relation needs a target figure")
@@ -215,7 +172,7 @@ def _sum(relation: Relation, doc: Document, rule: Rule) -> _Outcome:
     unit = _unit(figures, doc)
     if units := _incompatible(figures, unit):
         return _binding_units(label, units)
-    ops = _Operands(figures, unit)
+    ops = Operands(figures, unit)
     computed, point = ops.combine(_coefficients(relation.terms))
     stated_box, stated_point = ops.boxes[target.id], ops.points[target.id]
     extra = _tolerance(rule, stated_point)
@@ -259,11 +216,11 @@ def _sum(relation: Relation, doc: Document, rule: Rule) -> _Outcome:
     zh += _blank_note(ops.blanks, "zh") + _cites(relation, "zh")
     en += _blank_note(ops.blanks, "en") + _cites(relation, "en")
     expected = f"{ops.number(point)} [{ops.bound(point - allowance)}, {ops.bound(point + allowance)}]"
-    outcome = _Outcome(verdict, expected, zh, en, stated_value=stated_point, expected_value=point, unit=ops.unit or "")
+    outcome = Outcome(verdict, expected, zh, en, stated_value=stated_point, expected_value=point, unit=ops.unit or "")
     return _smaller_than_a_part(outcome, target, big) if big is not None else outcome
 
 
-def _smaller_than_a_part(outcome: _Outcome, target: Figure, big: Figure) -> _Outcome:
+def _smaller_than_a_part(outcome: Outcome, target: Figure, big: Figure) -> Outcome:
     """A total below one of its (positive) parts: a figure is wrong, or the wrong figure was bound
     (row, column or sentence) — which of the two the arithmetic cannot tell, so a warning."""
     outcome.zh += (
@@ -278,7 +235,7 @@ def _smaller_than_a_part(outcome: _Outcome, target: Figure, big: Figure) -> _Out
     return outcome
 
 
-def _larger_part(relation: Relation, ops: _Operands, stated: Interval) -> Figure | None:
+def _larger_part(relation: Relation, ops: Operands, stated: Interval) -> Figure | None:
     """The largest part, when the stated total is an amount, every part is positive and the
     total is below it (changes may legitimately offset each other: never a binding problem)."""
     target = relation.target
@@ -302,10 +259,10 @@ def _cites(relation: Relation, lang: str) -> str:
 # --- RATIO: target % = Σ terms ÷ Σ denominator × 100 -------------------------------------------
 
 
-def _over_zero_base(label: tuple[str, str], name: tuple[str, str], stated_txt: str, den: tuple[str, str], new_item: bool) -> _Outcome:
+def _over_zero_base(label: tuple[str, str], name: tuple[str, str], stated_txt: str, den: tuple[str, str], new_item: bool) -> Outcome:
     """100% stated over a base printed as 0: meaningless, at most a warning — a note for a growth
     rate, where 增长 100% is the usual way to say an item is new this year."""
-    return _Outcome(
+    return Outcome(
         Verdict.ZERO_BASE,
         "",
         f"{label[0]}：{name[0]} {stated_txt} 的基数 {den[0]} 为 0，以 0 为基数的百分比没有意义",
@@ -317,12 +274,12 @@ def _over_zero_base(label: tuple[str, str], name: tuple[str, str], stated_txt: s
 
 def _rate_of_nothing(
     label: tuple[str, str], name: tuple[str, str], stated: tuple[str, Decimal], num: tuple[str, str], den: tuple[str, str]
-) -> _Outcome:
+) -> Outcome:
     """A rate other than 0% or 100% stated where both its numerator and its base are printed as 0
     (“0 万元，增加 0 万元，增长 8%”): read as nothing over nothing the rate can only be 0. A 0
     printed without decimals may stand for a small amount, so at most a warning."""
     stated_txt = stated[0]
-    return _Outcome(
+    return Outcome(
         Verdict.FAILS,
         "0",
         f"{label[0]}：{num[0]} 与基数 {den[0]} 均为 0，所列{name[0]} {stated_txt} 没有来由"
@@ -336,7 +293,7 @@ def _rate_of_nothing(
     )
 
 
-def _ratio(relation: Relation, doc: Document, rule: Rule) -> _Outcome:
+def _ratio(relation: Relation, doc: Document, rule: Rule) -> Outcome:
     target = relation.target
     if target is None:
         raise ValueError(f"a {relation.rule} RATIO relation needs a target figure")
@@ -348,7 +305,7 @@ def _ratio(relation: Relation, doc: Document, rule: Rule) -> _Outcome:
         units = sorted({*units, target.unit, *(f.unit for f in operands if f.unit)})
     if units:
         return _binding_units(label, units)
-    ops = _Operands(operands, unit)
+    ops = Operands(operands, unit)
     num, den = _coefficients(relation.terms), _coefficients(relation.denominator)
     _, num_point = ops.combine(num)
     _, den_point = ops.combine(den)
@@ -393,7 +350,7 @@ def _ratio(relation: Relation, doc: Document, rule: Rule) -> _Outcome:
     agree_lo = quantize(computed.lo - half, shown, ROUND_FLOOR)
     agree_hi = quantize(computed.hi + half, shown, ROUND_CEILING)
     expected = f"{F.number(quantize(point, places))} [{F.number(agree_lo)}, {F.number(agree_hi)}]"
-    return _Outcome(verdict, expected, zh, en, stated_value=stated_p, expected_value=quantize(point, places), unit=PERCENT)
+    return Outcome(verdict, expected, zh, en, stated_value=stated_p, expected_value=quantize(point, places), unit=PERCENT)
 
 
 def _out_of_reach(gap: Interval, stated: Decimal, places: int, extra: Decimal) -> bool:
@@ -405,12 +362,12 @@ def _out_of_reach(gap: Interval, stated: Decimal, places: int, extra: Decimal) -
 
 
 def _beyond_reach(
-    label: tuple[str, str], name_zh: str, name_en: str, stated: str, den: tuple[str, str], gap: Interval, ops: _Operands
-) -> _Outcome:
+    label: tuple[str, str], name_zh: str, name_en: str, stated: str, den: tuple[str, str], gap: Interval, ops: Operands
+) -> Outcome:
     """A base whose rounding reaches 0 leaves the rate unbounded, but not every value possible:
     between the two branches lies a range it cannot take. At most a warning (the base is near 0)."""
     lo, hi = F.number(quantize(gap.lo, 2, ROUND_CEILING)), F.number(quantize(gap.hi, 2, ROUND_FLOOR))
-    return _Outcome(
+    return Outcome(
         Verdict.FAILS,
         f"≤ {lo} 或 ≥ {hi}",
         f"{label[0]}：基数 {den[0]} 在舍入范围内可能接近 0，比率只能不大于 {lo}% 或不小于 {hi}%，所列{name_zh} {stated} 不可能",
@@ -422,8 +379,8 @@ def _beyond_reach(
 
 def _unchecked_denominator(
     label: tuple[str, str], name_zh: str, name_en: str, stated: str, den_zh: str, den_en: str, den_value: str
-) -> _Outcome:
-    return _Outcome(
+) -> Outcome:
+    return Outcome(
         Verdict.UNCHECKED,
         "",
         f"{label[0]}：{name_zh} {stated} 的分母 {den_zh} = {den_value} 可能为 0，无法核对",
@@ -435,7 +392,7 @@ def _unchecked_denominator(
 # --- DIRECTION: sign(Σ terms) = expected_sign ---------------------------------------------------
 
 
-def _direction(relation: Relation, doc: Document, rule: Rule) -> _Outcome:
+def _direction(relation: Relation, doc: Document, rule: Rule) -> Outcome:
     if relation.expected_sign not in (-1, 0, 1) or not relation.terms:
         raise ValueError(f"a {relation.rule} DIRECTION relation needs terms and an expected sign of -1, 0 or 1")
     label = (_label(relation, rule, "zh"), _label(relation, rule, "en"))
@@ -444,7 +401,7 @@ def _direction(relation: Relation, doc: Document, rule: Rule) -> _Outcome:
     unit = _unit(figures, doc)
     if units := _incompatible(figures, unit):
         return _binding_units(label, units)
-    ops = _Operands(figures, unit)
+    ops = Operands(figures, unit)
     box, point = ops.combine(_coefficients(relation.terms))
     box = box.widen(_tolerance(rule, point))
     if expected_sign > 0:
@@ -470,17 +427,17 @@ def _direction(relation: Relation, doc: Document, rule: Rule) -> _Outcome:
         en = f"{head_en}consistent with {word_en}" + ("" if verdict is Verdict.HOLDS else " (only within rounding)")
     zh += _blank_note(ops.blanks, "zh")
     en += _blank_note(ops.blanks, "en")
-    return _Outcome(verdict, f"{ops.number(point)} {_range(box, ops)}", zh, en, expected_value=point, unit=ops.unit or "")
+    return Outcome(verdict, f"{ops.number(point)} {_range(box, ops)}", zh, en, expected_value=point, unit=ops.unit or "")
 
 
-def _range(box: Interval, ops: _Operands) -> str:
+def _range(box: Interval, ops: Operands) -> str:
     return f"[{ops.bound(box.lo)}, {ops.bound(box.hi)}]"
 
 
 # --- the finding ---------------------------------------------------------------------------------
 
 
-def _finding(relation: Relation, doc: Document, rule: Rule, outcome: _Outcome) -> Finding:
+def _finding(relation: Relation, doc: Document, rule: Rule, outcome: Outcome) -> Finding:
     anchor = relation.target or relation.terms[0].figure
     section_id = relation.section_id or anchor.section_id
     evidence = [] if relation.target is None else [F.evidence(relation.target, doc, 0, "stated")]

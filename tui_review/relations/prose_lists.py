@@ -1,8 +1,9 @@
-"""Breakdowns the prose states (rules ``sum.parts`` and ``components-of-change``): a total and its
-enumerated parts — inline (``X 万元，其中：A a、B b…``, 包括, 主要包括) or as sub-sections
-(``（一）收入预算总计 354.72 万元`` over ``1．本年收入合计…``), the parts taken in the total's period.
-A list is complete only where the document says so (a standard partition, 分别为, a closing 合计);
-otherwise it claims Σ parts ≤ total."""
+"""Breakdowns the prose lists inline (rules ``sum.parts`` and ``components-of-change``): a total
+and its enumerated parts (``X 万元，其中：A a、B b…``, 包括, 主要包括, 分别为; one part a line; ；-items
+stating each part's change), the parts taken in the total's period, and an amount split into
+what was paid and what is left. A list is complete only where the document says so (a standard
+partition, 分别为, a closing 合计 of the same amount); otherwise it claims Σ parts ≤ total.
+Breakdowns by sub-sections are `prose_sections`'."""
 
 from __future__ import annotations
 
@@ -10,11 +11,11 @@ import re
 from decimal import Decimal
 
 from parsers import lexicon
-from parsers.model import Document, Figure, Role, Section
+from parsers.model import Figure, Role
 from parsers.numbers import MONEY_UNITS
 from tui_review.contracts.relation import Relation
 from tui_review.relations.prose_context import (
-    AMOUNT_ROLES, Ctx, context, end_of, first_amount, has_form_issue, in_brackets, money, own_figures, sentence_bounds, span, start_of,
+    AMOUNT_ROLES, Ctx, end_of, has_form_issue, in_brackets, money, sentence_bounds, span, start_of,
     sum_relation,
 )
 from tui_review.relations.partitions import disjoint, one_partition
@@ -24,68 +25,6 @@ from tui_review.relations.text_marks import marks
 
 LIST_OPENER = lexicon.LIST_OPENER
 LIST_REACH = 1500  # characters: how far before its opener a list's total, and after it its parts, may stand
-
-
-def section_sums(ctx: Ctx) -> list[Relation]:
-    """A section's head figure = Σ its sub-sections' figures of the same role (and their changes)."""
-    out: list[Relation] = []
-    for sec in ctx.doc.sections():
-        if len(sec.children) < 2:
-            continue
-        own = own_figures(ctx, sec)
-        head = first_amount(own, AMOUNT_ROLES, ctx)
-        named = head is None and (head := _named_by_heading(ctx, sec)) is not None
-        if head is None or _combined_total(ctx, head) or not (named or _announces_parts(ctx, sec, head)):
-            continue
-        if not named and _listed_before(ctx, sec, head) > len(sec.children):
-            continue  # the sentence lists more parts than the sub-sections describe: not all have one
-        role = ctx.period(head)
-        parts = _each_present([first_amount(own_figures(ctx, child), (role,), ctx) for child in sec.children])
-        if parts is None:
-            continue
-        if any(_same_name(head, p) for p in parts):
-            continue  # the section opens with one of its parts (因公出国（境）费 …), not with their total
-        rel = sum_relation(
-            "sum.parts",
-            head,
-            parts,
-            word="其中",
-            zh=f"{head.subject or sec.title} = 各分项之和",
-            en=f"{head.subject or sec.title} = sum of its items",
-        )
-        rel.uncertain = HEAD_NAMED_BY_HEADING if named else None
-        rel.partial = _broken_off(ctx.doc.text, sec.children[-1].end)  # the text stops inside the last item: more may follow
-        out.append(rel)
-        if named:
-            continue
-        own_change = _own_change(ctx, head, own)
-        head_change = (own_change, None) if own_change is not None else restated_change(ctx, head)
-        if head_change[0] is not None:
-            changes = _each_present([next((f for f in own_figures(ctx, c) if f.role == Role.CHANGE), None) for c in sec.children])
-            if changes is not None:
-                out.append(_components_of_change(head_change[0], changes, head.subject or sec.title, head_change[1]))
-    return out
-
-
-HEAD_NAMED_BY_HEADING = (
-    "总数取自前文：本节标题所指的数字（本节只列出各分项）；各分项之外可能还有未列出的项目",
-    "the total is taken from before: the amount the section's heading names (the section lists only the items); "
-    "items may exist beyond those listed",
-)
-# “（二）一般公共预算财政拨款具体使用安排情况”: the words after the name of what a section details
-HEADING_TAIL = re.compile(r"(?:的)?(?:具体)?(?:使用)?(?:安排)?(?:支出)?(?:情况)?(?:说明)?$")
-
-
-def _named_by_heading(ctx: Ctx, sec: Section) -> Figure | None:
-    """The total a section whose own text states no amount details, where its heading names it
-    (“（二）一般公共预算财政拨款具体使用安排情况” over “1.一般公共服务类 110.91 万元…”): the last
-    amount of that name in the sections before, in the document's own period."""
-    name = HEADING_TAIL.sub("", re.sub(r"^\s*(?:[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十\d]{1,3}[、.．])\s*", "", sec.title))
-    key = _alias_key(name)
-    if len(key) < 4:
-        return None
-    before = ctx.between(max(0, sec.start - 4 * LIST_REACH), sec.start)
-    return next((f for f in reversed(before) if money(f) and ctx.period(f) == Role.AMOUNT and _alias_key(f.subject) == key), None)
 
 
 # a line that opens by naming a quantity and stating its amount: “人员经费489.18万元，主要包括：…”
@@ -143,27 +82,7 @@ def _names_another_total(text: str, opener: int, head: Figure) -> bool:
     return not (name in subject or subject in name)
 
 
-def _own_change(ctx: Ctx, head: Figure, own: list[Figure]) -> Figure | None:
-    """The change stated for ``head`` itself: the first change after it with no other amount
-    between (“总收入 581.45 万元，其中本年收入 390.55 万元，较上年减少 175.26 万元” states the
-    change of 本年收入, not of 总收入)."""
-    for f in own:
-        if start_of(f) <= start_of(head):
-            continue
-        if f.role == Role.CHANGE:
-            return f
-        if money(f) and f.role in AMOUNT_ROLES:
-            return None
-    return None
-
-
-def _each_present(found: list[Figure | None]) -> list[Figure] | None:
-    """The figures found for every item, or None when any item has none."""
-    present = [f for f in found if f is not None]
-    return present if len(present) == len(found) else None
-
-
-def _components_of_change(head_change: Figure, changes: list[Figure], name: str, uncertain: tuple[str, str] | None) -> Relation:
+def components_of_change(head_change: Figure, changes: list[Figure], name: str, uncertain: tuple[str, str] | None) -> Relation:
     rel = sum_relation(
         "components-of-change",
         head_change,
@@ -180,7 +99,7 @@ def _components_of_change(head_change: Figure, changes: list[Figure], name: str,
 ALIAS_NOISE = re.compile(r"本部门|本单位|本年度?|当年|(?<=预算)(?:财政)?拨款|财政")
 
 
-def _alias_key(name: str) -> str:
+def alias_key(name: str) -> str:
     return ALIAS_NOISE.sub("", re.sub(r"^(?:19|20)\d{2}\s*年度?", "", name_key(name)))
 
 
@@ -189,11 +108,11 @@ def restated_change(ctx: Ctx, head: Figure) -> tuple[Figure | None, tuple[str, s
     unit, period) under the same name, or one the document uses for it (…拨款支出 ≡ …支出), whose
     sentence goes on to say how it changed from the previous year. With why it is uncertain when
     the name differs; (None, None) when no restatement states a change."""
-    key = _alias_key(head.subject)
+    key = alias_key(head.subject)
     if not key:
         return None, None
     for f in ctx.figs:
-        if f is head or f.value != head.value or f.unit != head.unit or ctx.period(f) != ctx.period(head) or _alias_key(f.subject) != key:
+        if f is head or f.value != head.value or f.unit != head.unit or ctx.period(f) != ctx.period(head) or alias_key(f.subject) != key:
             continue
         f_start, f_end = span(f)
         _, s_end = sentence_bounds(ctx.doc.text, f_start)
@@ -211,47 +130,6 @@ def restated_change(ctx: Ctx, head: Figure) -> tuple[Figure | None, tuple[str, s
         )
         return change, why
     return None, None
-
-
-def _same_name(a: Figure, b: Figure) -> bool:
-    """One name, or one the other with more words — not with more items (公务用车购置及运行维护费
-    is made of 公务用车购置 and 运行维护费, not named after the first)."""
-    key_a, key_b = re.sub(r"(?:支出|经费|费用)$", "", a.subject), re.sub(r"(?:支出|经费|费用)$", "", b.subject)
-    if not key_a or not key_b:
-        return False
-    short, long = sorted((key_a, key_b), key=len)
-    return long.startswith(short) and not re.match(r"[及和与、]", long[len(short) :])
-
-
-def _combined_total(ctx: Ctx, head: Figure) -> bool:
-    """"收入、支出预算总计 X" states two equal totals at once: what follows details each, not a sum."""
-    head_start = start_of(head)
-    clause_start = marks(ctx.doc.text).last("，,。；;\n", head_start) + 1
-    clause = ctx.doc.text[clause_start:head_start]
-    return bool(re.search(r"收入?[、，,和及与]\s*支出?|收、支|收支", clause))
-
-
-def _announces_parts(ctx: Ctx, sec: Section, head: Figure) -> bool:
-    """The head's sentence says its parts follow (其中/包括…), or every sub-heading states an amount."""
-    text = ctx.doc.text
-    own_end = sec.children[0].start
-    head_start, head_end = span(head)
-    _, s_end = sentence_bounds(text, head_start)
-    opener = LIST_OPENER.search(text, head_end, own_end)
-    if opener and (opener.start() <= s_end or not text[s_end + 1 : opener.start()].strip()):
-        return True
-    return all(any(money(f) for f in ctx.between(child.start, child.start + len(child.heading) + 2)) for child in sec.children)
-
-
-def _listed_before(ctx: Ctx, sec: Section, head: Figure) -> int:
-    """How many parts the head's own paragraph lists before the sub-sections (“其中：A a，B b，
-    C c。具体情况如下：（一）A…（二）B…”); 0 when it lists none."""
-    text = ctx.doc.text
-    opener = LIST_OPENER.search(text, end_of(head), sec.children[0].start)
-    if opener is None:
-        return 0
-    end = marks(text).next("。", opener.end())
-    return len(_list_parts(ctx, opener.end(), min(sec.children[0].start, len(text) if end == -1 else end)))
 
 
 def inline_lists(ctx: Ctx) -> list[Relation]:
@@ -332,7 +210,7 @@ def _amount_list(ctx: Ctx, m: re.Match, before: list[Figure]) -> list[Relation]:
     if lines is not None:  # “其中：\n人员经费 489.18 万元，主要包括：…\n公用经费 46.89 万元，…”
         end, parts = lines[-1][1], [f for f in (_first_money(ctx, a, b) for a, b in lines) if f is not None]
     else:
-        parts = _outside_nested(ctx, _list_parts(ctx, opener_end, end), opener_end, end)
+        parts = _outside_nested(ctx, list_parts(ctx, opener_end, end), opener_end, end)
     if has_form_issue(ctx, opener_end, end):
         return []  # a malformed or missing figure among the parts: the sum cannot be judged
     head = _list_head(ctx, before, parts, nearest=sentence_bounds(text, m.start())[0] < m.start())
@@ -390,7 +268,7 @@ def _changes_of_list(ctx: Ctx, head: Figure, parts: list[Figure], opener: int, e
         if not _adds_up(head, parts):
             return None
         why = why or UNLISTED_ZERO
-    return _components_of_change(head_change, changes, head.subject, why)
+    return components_of_change(head_change, changes, head.subject, why)
 
 
 def _level(text: str, start: int, end: int) -> bool:
@@ -408,7 +286,7 @@ def _adds_up(head: Figure, parts: list[Figure]) -> bool:
     return abs(sum((p.value for p in parts), Decimal(0)) - head.value) <= slack
 
 
-def _list_parts(ctx: Ctx, start: int, end: int) -> list[Figure]:
+def list_parts(ctx: Ctx, start: int, end: int) -> list[Figure]:
     """The amounts a list states, each the first amount of its clause, up to where the sentence
     moves on to how the total changed — or, in a list of ；-items that each state an amount and
     how it changed, each item's amount."""
@@ -495,7 +373,7 @@ def _same_amount(a: Figure, b: Figure) -> bool:
     return a.unit == b.unit and abs(a.value - b.value) <= a.half_ulp + b.half_ulp
 
 
-def _broken_off(text: str, end: int) -> bool:
+def broken_off(text: str, end: int) -> bool:
     """The text stops at ``end`` without a sentence closing it (an excerpt, a page cut off)."""
     rest, before = text[end:].strip(), text[:end].rstrip()
     return not rest and not before.endswith(("。", "；", ";", "）", ")", "！", "？"))
@@ -508,7 +386,7 @@ def _list_is_complete(ctx: Ctx, opener: re.Match, head: Figure, parts: list[Figu
     them; otherwise a 其中 list may name only the main items (the rest can follow in the next
     sentence), so it claims only Σ parts ≤ total. A list the text breaks off in (no full stop
     before the text ends) is never known complete."""
-    if _broken_off(ctx.doc.text, len(ctx.doc.text)) and not re.search(r"[。；;]", ctx.doc.text[end_of(parts[-1]) :]):
+    if broken_off(ctx.doc.text, len(ctx.doc.text)) and not re.search(r"[。；;]", ctx.doc.text[end_of(parts[-1]) :]):
         return False
     if opener.group(1).startswith("分别"):
         return True
@@ -591,10 +469,3 @@ def remainders(ctx: Ctx) -> list[Relation]:
 def heads_of(relations: list[Relation]) -> dict[int, Figure]:
     """Each part of the given breakdowns (by offset) → its total."""
     return {start_of(t.figure): rel.target for rel in relations if rel.target is not None for t in rel.terms}
-
-
-def part_heads(doc: Document) -> dict[int, Figure]:
-    """Every part of a stated breakdown (inline or by sub-sections), by offset → its total."""
-    ctx = context(doc)
-    return heads_of(section_sums(ctx) + inline_lists(ctx))
-

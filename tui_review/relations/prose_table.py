@@ -19,7 +19,7 @@ from parsers.model import DocKind, Document, Figure, Role
 from parsers.numbers import MONEY_UNITS
 from parsers.table_figures import column_role
 from tui_review.contracts.relation import Relation, RelationKind, Term
-from tui_review.relations.prose_lists import part_heads
+from tui_review.relations.prose_sections import part_heads
 from tui_review.relations.table_index import SEPARATOR, PanelRow, TableView, column, leaf, name_key, standard_views
 
 BINDABLE_ROLES = (Role.AMOUNT, Role.BUDGET, Role.ACTUAL)

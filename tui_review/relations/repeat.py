@@ -76,7 +76,7 @@ def _base(text: str, anchor: Figure, role: Role) -> str:
 
 
 def find(doc: Document) -> list[Relation]:
-    from tui_review.relations.prose_lists import part_heads
+    from tui_review.relations.prose_sections import part_heads
 
     list_heads = part_heads(doc)
     whole = whole_funds(doc)
