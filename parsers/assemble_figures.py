@@ -108,6 +108,7 @@ def _read_prose_run(doc: Document, run: ProseRun, where: SourceMap, section_at: 
     for fig in result.figures:
         _locate_prose_figure(doc, fig, sid, where, section_at)
     doc.figures.extend(result.figures)
+    doc.series.extend(result.series)
     doc.issues.extend(result.issues)
     doc.normalisations.extend(Normalisation(kind, before, after, at, where.page_of(at)) for kind, before, after, at in result.fixes)
     doc.issues.extend(missing_figures(text, start, sid, where.page_of))

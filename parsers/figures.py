@@ -40,15 +40,16 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from parsers import lexicon
+from parsers.figure_series import in_series, joins_series, series_text
 from parsers.figure_roles import breakdown_role, period_role, rate_without_percent, role_of
 from parsers.figure_tokens import (
     CODE_IN_BRACKETS, NUMBER, PERCENT, UNIT, WINDOW, Stops, Unit, is_count, is_excluded, is_identifier, read_unit, split_digits,
 )
 from parsers.figure_topics import Topic, Topics, counted_noun, depths, ends_with_conjunction
-from parsers.model import DocKind, Figure, ParseIssue, Role, Severity
+from parsers.model import DocKind, Figure, ParseIssue, Role, Series, Severity
 from parsers.numbers import MONEY_UNITS, ParsedNumber, parse_number
 from parsers.subjects import ROLE_ONLY, canonical_subject, is_role_only, strip_role_words
 
@@ -61,6 +62,7 @@ class ProseResult:
     figures: list[Figure] = field(default_factory=list)
     issues: list[ParseIssue] = field(default_factory=list)
     fixes: list[tuple[str, str, str, int]] = field(default_factory=list)  # kind, before, after, start
+    series: list[Series] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -147,47 +149,38 @@ def extract_prose_figures(
             pos, floor = max(pos, rejected[0]), max(floor, rejected[1])
             continue
         _role(ln, tok)
-        joined = last_end >= 0 and SERIES_AFTER.fullmatch(line, last_end, tok.start) is not None
+        joined = last_end >= 0 and joins_series(line, last_end, tok.start)
         series_first = series_first if joined else tok.start
-        if _in_series(ln, tok, joined, series_first):
-            tok.role = Role.OTHER
+        in_series = _in_series(ln, tok, joined, series_first)
+        if in_series:
             if not joined:
                 _note_series(ln, tok.start)
+                ln.result.series.append(Series((), tok.role, tok.sign, ln.offset + tok.start))
+            tok.role = Role.OTHER
         _subject(ln, tok)
-        ln.result.figures.append(_figure(ln, tok))
+        fig = _figure(ln, tok)
+        ln.result.figures.append(fig)
+        if in_series and ln.result.series:
+            last = ln.result.series[-1]
+            ln.result.series[-1] = replace(last, figure_ids=(*last.figure_ids, fig.id))
         last_end = tok.end
         if not lexicon.THRESHOLD.match(line, tok.unit.end):  # “单价 50 万元（含）以上的设备 0 台”: the threshold belongs to the noun
             floor = tok.unit.end
     return ln.result
 
 
-# numbers one after the other, joined by nothing but a separator (“收、支总计各是4125.49,4143.91万元”,
-# “各下降23.51%、38.28%”): each stands for one of several quantities named together before them
-SERIES_JOIN = r"\s*(?:[、,，]|和|及)\s*"
-SERIES_AFTER = re.compile(rf"(?:%|％|[千万亿]?元)?{SERIES_JOIN}")
-SERIES_UNIT = r"(?:%|％|[千万亿]?元)"
-# the next number of a series: an amount or a rate, or a number the series goes on after (not a year)
-SERIES_NEXT = re.compile(rf"{SERIES_JOIN}[-−+]?\d[\d.]*+(?:{SERIES_UNIT}|{SERIES_JOIN}\d)")
-RESPECTIVE_LIST = re.compile(r"分别(?:为|是)\s*[:：]?\s*$")
-
-
 def _in_series(ln: _Line, tok: _Token, joined: bool, first: int) -> bool:
-    """Is the number one of a series whose quantities the words before name together (收、支,
-    收入和支出)? Which number is which quantity the document says only by order, so a series
-    is no figure of a quantity — except the amounts a 分别为 list gives its parts, which add up
-    to its total whatever their order. ``joined``: it follows the previous number with only a
-    separator between; ``first``: where the series begins."""
-    if SERIES_NEXT.match(ln.text, tok.unit.end) is None and not (joined and (tok.unit_name in MONEY_UNITS or tok.unit_name == PERCENT)):
-        return False
-    return not (tok.unit_name in MONEY_UNITS and RESPECTIVE_LIST.search(ln.text, max(0, first - 8), first))
+    return in_series(ln.text, tok.unit.end, tok.unit_name, joined, first)
 
 
 def _note_series(ln: _Line, start: int) -> None:
-    """One info note per series: its numbers are not checked."""
-    m = re.compile(rf"[-−+]?[\d.,，]+(?:%|％|[千万亿]?元)?(?:{SERIES_JOIN}[-−+]?[\d.,，]*\d(?:%|％|[千万亿]?元)?)+").match(ln.text, start)
-    printed = m.group(0) if m else ln.text[start : start + 24]
-    ln.issue("parse.series", Severity.INFO, f"“{printed}”按顺序分别对应前面并列的几项，未核对（请人工核对）",
-             f"“{printed}” gives several quantities named together, in order: not checked (check by hand)", printed, start, start + len(printed))
+    """One info note per series: its numbers are not bound by name."""
+    printed = series_text(ln.text, start)
+    ln.issue("parse.series", Severity.INFO,
+             f"“{printed}”按顺序分别对应前面并列的几项：不按名称核对（同一句中金额、增减额、增长率各组一一对应时按顺序核对增长率，其余请人工核对）",
+             f"“{printed}” gives several quantities named together, in order: not checked by name (where one sentence gives "
+             "amounts, changes and rates in matching order their growth rates are checked by position; check the rest by hand)",
+             printed, start, start + len(printed))
 
 
 # the words after which a number may be printed negative (增长-9.41%): anywhere else a minus

@@ -234,6 +234,19 @@ class Normalisation:
     cell: CellRef | None = None
 
 
+@dataclass(frozen=True, slots=True)
+class Series:
+    """Numbers given in order for quantities named together (“收、支总计各是 A、B 万元，各增加 c1、c2
+    万元，增长 r1%、r2%”): each number is its own quantity by position. The figures keep role
+    OTHER (no finder binds them by name); ``role`` and ``sign`` are what the words before the
+    series make every number of it."""
+
+    figure_ids: tuple[str, ...]
+    role: Role
+    sign: int
+    start: int  # offset of its first number in Document.text
+
+
 @dataclass(slots=True)
 class Document:
     path: str
@@ -250,6 +263,7 @@ class Document:
     figures: list[Figure] = field(default_factory=list)
     issues: list[ParseIssue] = field(default_factory=list)
     normalisations: list[Normalisation] = field(default_factory=list)
+    series: list[Series] = field(default_factory=list)  # prose numbers given in order (see Series)
     page_count: int | None = None
     page_starts: list[int] = field(default_factory=list)  # offset in text where each page begins
     scanned_pages: list[int] = field(default_factory=list)  # pages with no text layer

@@ -28,6 +28,7 @@ from tui_review.relations.prose_claims import balance, definitions, directions, 
 from tui_review.relations.prose_context import context
 from tui_review.relations.prose_lists import heads_of, inline_lists, remainders
 from tui_review.relations.prose_sections import part_heads, section_sums
+from tui_review.relations.prose_series import series_rates
 from tui_review.relations.prose_ratios import completions, shares
 
 __all__ = ["find", "part_heads"]
@@ -40,6 +41,7 @@ def find(doc: Document) -> list[Relation]:
     out += section_sums(ctx)
     out += lists
     out += remainders(ctx)
+    out += series_rates(ctx)
     out += changes_and_growth(ctx, heads_of(lists))
     out += completions(ctx)
     out += shares(ctx, heads_of(lists))
