@@ -187,3 +187,12 @@ def test_a_named_amount_smaller_than_the_part_is_not_its_base():
         "税收收入23.3亿元，占财政收入比重70.8%。\n"
     )
     assert [r for r in prose.find(parse_text(text)) if r.rule == "share"] == []
+
+
+def test_a_named_amount_of_a_level_the_shares_sentence_does_not_speak_of_is_not_its_base():
+    text = (
+        "某盟2020年预算执行情况\n一、一般公共预算\n全盟一般公共预算收入完成310682万元。其中，旗级一般公共预算收入277034万元。"
+        "从收入结构看，全盟一般公共预算收入中，税收收入213251万元，占一般公共预算收入的68.6%。\n"
+    )
+    shares = [r for r in prose.find(parse_text(text)) if r.rule == "share"]
+    assert all(t.figure.text != "277034" for r in shares for t in r.denominator)

@@ -10,7 +10,7 @@ from parsers.identity import whole_funds
 from parsers.model import Figure, Role
 from tui_review.contracts.relation import Relation, RelationKind, Term
 from tui_review.relations.prose_table import cell_for
-from tui_review.relations.prose_context import Ctx, budget_and_actual, closes_bracket, end_of, money, ratio_relation, span, start_of
+from tui_review.relations.prose_context import Ctx, budget_and_actual, closes_bracket, end_of, money, ratio_relation, sentence_bounds, span, start_of
 from tui_review.relations.partitions import one_partition, same_partition, total_of
 from tui_review.relations.table_index import name_key
 from tui_review.relations.text_marks import marks
@@ -224,8 +224,22 @@ def _named_base(ctx: Ctx, part: Figure, name: str) -> Figure | None:
         return cell
     key = _key(name)
     earlier = ctx.between(0, start_of(part))
+    s_start, _ = sentence_bounds(ctx.doc.text, start_of(part))
+    sentence = ctx.doc.text[s_start : start_of(part)]
     return next((f for f in reversed(earlier) if money(f) and ctx.period(f) == ctx.period(part) and _names(f, key)
-                 and not (f.unit == part.unit and f.value < part.value)), None)  # a whole is never less than its part
+                 and not (f.unit == part.unit and f.value < part.value)  # a whole is never less than its part
+                 and not _other_level(_key(f.subject), key, sentence)), None)
+
+
+# a level of government a name may open with: 旗级, 市本级, 本级, 全盟, 全市 …
+LEVEL = re.compile(r"(?:(?:省|市|州|盟|县|区|旗|镇|乡)本?级|本级|全(?:省|市|州|盟|县|区|旗|镇|乡))$")
+
+
+def _other_level(own: str, key: str, sentence: str) -> bool:
+    """The amount's name is the base's name under a level of government (旗级一般公共预算收入) that
+    the share's sentence does not speak of (全盟一般公共预算收入中，税收收入…，占一般公共预算收入的…)."""
+    level = LEVEL.search(own[: len(own) - len(key)]) if own.endswith(key) else None
+    return level is not None and level.group(0) not in sentence
 
 
 def _names(fig: Figure, key: str) -> bool:
