@@ -715,3 +715,9 @@ def test_a_list_the_text_breaks_off_in_is_not_known_complete():
     assert rel.partial
     (whole,) = relations(cut + "元。\n", "sum.parts")
     assert not whole.partial  # the income sources stated as 0 go through the template: complete
+
+
+def test_an_amount_a_year_word_alone_makes_last_years_may_be_the_year_reported_on():
+    news = "某盟财政收支（2021年1月）\n一、收入\n去年全年全盟一般公共预算收入累计完成310682万元，同比增加23188万元，增长{rate}%。\n"
+    assert [f for f in check_document(parse_text(news.format(rate="8.1"))).findings if f.failed and f.rule == "growth"] == []
+    assert [f.rule for f in check_document(parse_text(news.format(rate="9.1"))).findings if f.failed and f.rule == "growth"] == ["growth"]

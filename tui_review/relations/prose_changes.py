@@ -58,6 +58,9 @@ def changes_and_growth(ctx: Ctx, heads: dict[int, Figure] | None = None) -> list
         if rate is not None:
             if why is LIST_END and around.current is not None:  # the total's change, if that reading holds
                 rate.alternative = _rate_of(ctx, ch, replace(around, current=heads[start_of(around.current)]))
+            elif around.current is None and around.base is not None and not _compared_base(ctx.doc.text, around.base):
+                # “去年全年…收入累计完成 310682 万元，同比增加 23188 万元”: 去年 may be the year reported on
+                rate.alternative = _rate_of(ctx, ch, replace(around, current=around.base, base=None))
             out.append(_unsure(rate, why))
         elif around.current is not None and around.base is None and ch.sign > 0 and ch.value != 0 \
                 and _compared_right_after(ctx.doc.text, around.current, ch):
@@ -202,6 +205,13 @@ def _around(ctx: Ctx, ch: Figure) -> _Around:
         clause_start = max(marks(text).last("。；;\n", ch_start) + 1, ch_start - NEIGHBOURHOOD)
         base_kind = _base_role(text[clause_start : ch_start])
     return _Around(current, base, base_kind, after, by_name)
+
+
+def _compared_base(text: str, base: Figure) -> bool:
+    """The base is named as what is compared with (比上年 X 万元 / 较 X 万元 / 与上年 X 万元相比),
+    not an amount a year-word (去年…完成 X 万元) alone makes last year's."""
+    clause = text[max(marks(text).last("，,。；;\n", start_of(base)) + 1, start_of(base) - NEIGHBOURHOOD) : start_of(base)]
+    return bool(re.match(r"\s*(?:比|较|与|同)", clause))
 
 
 def _change(ch: Figure, current: Figure, base: Figure, base_kind: str) -> Relation:
