@@ -721,3 +721,14 @@ def test_an_amount_a_year_word_alone_makes_last_years_may_be_the_year_reported_o
     news = "某盟财政收支（2021年1月）\n一、收入\n去年全年全盟一般公共预算收入累计完成310682万元，同比增加23188万元，增长{rate}%。\n"
     assert [f for f in check_document(parse_text(news.format(rate="8.1"))).findings if f.failed and f.rule == "growth"] == []
     assert [f.rule for f in check_document(parse_text(news.format(rate="9.1"))).findings if f.failed and f.rule == "growth"] == ["growth"]
+
+
+NESTED = FINAL_DOC + "一、教育经费\n全县教育经费总投入为73728万元，其中：国家财政性教育经费64507万元，一般公共预算教育经费{inner}万元。\n"
+
+
+def test_items_that_may_nest_need_not_add_up_but_none_exceeds_the_total():
+    def failing(inner: str) -> list:
+        return [f for f in check_document(parse_text(NESTED.format(inner=inner))).findings if f.failed and f.rule == "sum.parts"]
+    assert failing("64469") == []  # 64507 + 64469 > 73728, but the second may be part of the first
+    (over,) = failing("84469")
+    assert over.severity == "warning"

@@ -231,6 +231,7 @@ def _amount_list(ctx: Ctx, m: re.Match, before: list[Figure]) -> list[Relation]:
     rel.partial = not complete
     if rel.partial and not disjoint(p.subject for p in parts):
         rel.uncertain = MAY_OVERLAP
+        rel.alternative = _largest_within(head, parts, m.group(1))  # parts that may nest (国家财政性教育经费 ⊃ 一般公共预算教育经费) need not add up
     changes = _changes_of_list(ctx, head, parts, m.start(), end, complete)
     return [rel] if changes is None else [rel, changes]
 
@@ -239,6 +240,16 @@ MAY_OVERLAP = (
     "所列各项不是标准构成，文档也未表明它们互不包含（一项可能是另一项的一部分）",
     "the items listed are no standard breakdown and the document does not say they exclude one another (one may be part of another)",
 )
+
+
+def _largest_within(head: Figure, parts: list[Figure], word: str) -> Relation:
+    """The reading of items that may contain one another: none exceeds the total (the largest,
+    among those in the total's unit)."""
+    largest = max([p for p in parts if p.unit == head.unit] or parts, key=lambda p: p.value)
+    rel = sum_relation("sum.parts", head, [largest], word=word,
+                       zh=f"{head.subject} ≥ {word}所列任一项", en=f"{head.subject} ≥ each item listed after {word}")
+    rel.partial, rel.uncertain = True, MAY_OVERLAP
+    return rel
 UNLISTED_ZERO = (
     "所列各项金额之和等于总数，但金额为 0 的项目可能未列出，其增减额不在其中",
     "the items listed add up to the total, but items of amount 0 may be left out, and their changes with them",
