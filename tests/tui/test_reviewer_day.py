@@ -146,13 +146,15 @@ async def test_open_after_a_missing_file_starts_in_an_existing_folder(tmp_path):
         await pilot.press("o")
         await pilot.pause()
         assert isinstance(app.screen, OpenFileScreen) and app.screen.folder == tmp_path
-        (tmp_path / "notes.review.sqlite").write_bytes(b"")
+        beside = ("notes.review.sqlite", "notes.review.sqlite-wal", "notes.review.sqlite-shm", "notes.review.csv")
+        for name in beside:  # a review, its SQLite files, a sheet: never documents to open
+            (tmp_path / name).write_bytes(b"")
         shutil.copy(FIXTURE, tmp_path / "review_fixture.txt")
         await pilot.pause(0.3)
         tree = app.screen.query_one("#open-tree")
         await tree.reload()
         names = {str(node.label) for node in tree.root.children}
-        assert "review_fixture.txt" in names and "notes.review.sqlite" not in names
+        assert "review_fixture.txt" in names and not names & set(beside)
         field = app.screen.query_one("#open-path")
         field.value = "nothing-here.pdf"
         await pilot.press("enter")
@@ -276,3 +278,19 @@ async def test_enter_right_after_focusing_the_list_opens_the_highlighted_finding
         assert findings.key == first
         assert main.detail_key == first and main.entry_key == first
         assert app.focused is not findings  # Enter opened it: the content pane shows its place
+
+
+@run_async
+async def test_the_heading_counts_the_findings_reviewed(tmp_path):
+    """“已审 X/Y” on the status line (issue 14 item 8): 0 at first, then every finding given a
+    status (each member of a suspect group counts), as the session counts them."""
+    app = app_on(tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        main = app.main
+        reviewed, total = main.session.progress()
+        assert reviewed == 0 and total > 0 and f"已审 0/{total}" in main.status_line.heading
+        await pilot.press("3", "n", "s", "2")
+        await pilot.pause()
+        reviewed, _ = main.session.progress()
+        assert reviewed > 0 and f"已审 {reviewed}/{total}" in main.status_line.heading
