@@ -21,7 +21,7 @@ def detect_kind(title: str, text: str) -> DocKind:
     for source in (title, text[:3000]):
         if re.search(r"分析报告|决算分析", source):
             return DocKind.ANALYSIS
-        execution = re.search(r"预算(?:的)?执行情况|预算执行", source)  # 2024年4月财政预算执行情况: outturns
+        execution = re.search(r"预算(?:收支|的)?执行情况|预算(?:收支)?执行", source)  # 2024年4月财政预算执行情况: outturns
         if execution is not None and "预算草案" not in source[: execution.start()]:
             return DocKind.FINAL
         source = lexicon.FUND_BUDGET.sub("", source)  # 一般公共预算财政拨款“三公”经费支出决算: a fund's name, no 预算

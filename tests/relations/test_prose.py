@@ -732,3 +732,35 @@ def test_items_that_may_nest_need_not_add_up_but_none_exceeds_the_total():
     assert failing("64469") == []  # 64507 + 64469 > 73728, but the second may be part of the first
     (over,) = failing("84469")
     assert over.severity == "warning"
+
+
+EXECUTION = "某区2023年财政预算执行情况\n一、一般公共预算\n"
+
+
+def test_a_year_on_year_change_is_never_measured_from_the_adjusted_budget():
+    text = EXECUTION + "税收收入完成251767万元，完成年初预算245000万元的102.8%，完成调整预算252500万元99.7%，同比增加46106万元增长22.4%。\n"
+    assert [r for r in relations(text) if r.rule in ("change", "growth") and any(t.figure.text == "252500" for t in r.terms + r.denominator)] == []
+
+
+def test_a_rates_base_and_the_heads_own_spending_are_no_parts_of_its_list():
+    text = EXECUTION + (
+        "1-5月，全县完成财政总收入4348万元，占年初预算10065万元的43.2%。其中：税收收入3511万元，占年初预算8465万元的41.5%；"
+        "非税收入837万元，占年初预算1600万元的52.3%。完成政府性基金收入969万元，其中：国有土地使用权出让收入866万元，"
+        "城市基础设施配套费收入35万元；完成政府性基金支出4093万元。\n"
+    )
+    listed = {r.target.text: [t.figure.text for t in r.terms] for r in relations(text, "sum.parts")}
+    assert listed == {"4348": ["3511", "837"], "969": ["866", "35"]}
+
+
+def test_a_governments_general_and_special_bonds_are_all_of_its_bonds():
+    text = EXECUTION + "全国发行再融资债券41.842亿元，其中一般债券13.799亿元，专项债券28.43亿元。\n"
+    (rel,) = relations(text, "sum.parts")
+    assert not rel.partial
+
+
+def test_one_name_stated_for_two_insurance_funds_is_two_quantities():
+    text = FINAL_DOC + (
+        "一、社会保险基金\n全国社会保险基金收入32829亿元，支出27916亿元，本年收支结余4915亿元。\n"
+        "企业职工基本养老保险基金收入18634亿元，支出16090亿元，本年收支结余2544亿元。\n"
+    )
+    assert relations(text, "repeat") == []

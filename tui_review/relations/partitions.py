@@ -2,7 +2,8 @@
 name of that total where a bare “占 x%” after a member refers to it.
 
 基本支出 + 项目支出 (+ the rarer kinds), 人员经费 + 公用经费 (of 基本支出), the 三公 items (of the
-“三公”经费), a vehicle's purchase + running costs, 政府采购 by 货物/工程/服务, the income sources.
+“三公”经费), a vehicle's purchase + running costs, 政府采购 by 货物/工程/服务, a government's 一般 +
+专项 bonds (or debt), the income sources.
 A list whose parts all belong to one partition is complete (Σ parts = total); a share of one member
 with no base named is a share of the partition's total.
 
@@ -40,6 +41,7 @@ PARTITIONS = (
               re.compile(r"^(?:一般公共预算)?(?:财政拨款)?三公经费(?:财政拨款)?(?:支出)?$")),
     Partition(re.compile(r"^(?:公务用车)?(?:购置费?|运行(?:维护)?费)(?:预算|决算)?(?:支出)?$")),
     Partition(re.compile(r"^(?:政府采购|拟采购|拟购买)?(?:货物|工程|服务)类?(?:采购)?(?:预算|决算)?(?:支出|金额)?$")),
+    Partition(re.compile(r"^(?:新增|再融资)?(?:一般|专项)(?:债券|债务)(?:限额|余额)?$")),  # a government's bonds and debt
     Partition(re.compile(r"^(?:(?:一般公共预算|政府性基金(?:预算)?|国有资本经营(?:预算)?)(?:(?:财政)?拨款)?|(?:财政)?拨款|"
                          r"财政专户管理资金|事业|事业单位经营|经营|上级补助|附属单位上缴|其他|上年结转(?:结余)?|"
                          r"用事业基金弥补收支差额)(?:收入)?$"),

@@ -21,7 +21,7 @@ NEIGHBOURHOOD = 400  # characters around a change in which its current, base and
 NEIGHBOURS = 12  # figures on each side
 
 
-PREVIOUS_NAMED = re.compile(r"上年|去年|同期|(?:比|较|与)\s*(?:19|20)\d{2}\s*年")
+PREVIOUS_NAMED = re.compile(r"上年|去年|同期|同比|(?:比|较|与)\s*(?:19|20)\d{2}\s*年")  # 同比: year on year, never the budget
 
 
 def _base_role(sentence: str) -> str:

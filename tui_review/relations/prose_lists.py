@@ -216,7 +216,7 @@ def _amount_list(ctx: Ctx, m: re.Match, before: list[Figure]) -> list[Relation]:
     head = _list_head(ctx, before, parts, nearest=sentence_bounds(text, m.start())[0] < m.start())
     if head is None or _names_another_total(text, m.start(), head):
         return []
-    parts = [p for p in parts if ctx.period(p) == ctx.period(head) or p.role == Role.AMOUNT]
+    parts = _same_side(head, [p for p in parts if ctx.period(p) == ctx.period(head) or p.role == Role.AMOUNT])
     if len(parts) < 2 or any(p.unit != head.unit and p.unit not in MONEY_UNITS for p in parts):
         return []
     complete = _list_is_complete(ctx, m, head, parts, end)
@@ -310,7 +310,7 @@ def list_parts(ctx: Ctx, start: int, end: int) -> list[Figure]:
         if (f.role in (Role.CHANGE, Role.GROWTH) and parts) or _states_a_total(text, f):
             break  # the sentence moved on to how the total changed, or states a total (…，合计 X)
         if money(f) and f.role in AMOUNT_ROLES + (Role.PREVIOUS,) and _clause_initial(text, f) and not in_brackets(text, start, start_of(f)) \
-                and not _per_unit(text, f):
+                and not _per_unit(text, f) and not lexicon.COMPARISON_BASE.match(_clause_before(text, f)):  # 占年初预算 X 的: a rate's base
             if f.role == Role.PREVIOUS and parts and _compares(text, f):
                 continue  # “A a 万元，比上年 b 万元…”: the base of A's comparison, not one more part
             parts.append(f)
@@ -424,6 +424,18 @@ def _change_list(ctx: Ctx, head: Figure, opener: re.Match) -> Relation | None:
         zh=f"{head.subject} 增减额 = 所列各项增减额之和",
         en=f"change of {head.subject} = sum of the listed changes",
     )
+
+
+def _same_side(head: Figure, parts: list[Figure]) -> list[Figure]:
+    """The parts up to the first that is the head's own other side (an income's list that runs on
+    into “；完成政府性基金支出 4093 万元” has ended; 人员经费支出 under a 预算收入 is still a part)."""
+    swapped = head.subject.replace("收入", "\0").replace("支出", "收入").replace("\0", "支出")
+    cut = next((i for i, p in enumerate(parts) if swapped != head.subject and len(_core(p.subject)) >= 4 and swapped.endswith(_core(p.subject))), len(parts))
+    return parts[:cut]
+
+
+def _core(subject: str) -> str:
+    return re.sub(r"^(?:完成|实现|全年|累计)+", "", subject)
 
 
 def _per_unit(text: str, f: Figure) -> bool:

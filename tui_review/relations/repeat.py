@@ -104,7 +104,7 @@ def find(doc: Document) -> list[Relation]:
             if first.code and other.code and first.code != other.code:
                 continue  # two 科目 of one name (其他支出 under two 款): two quantities
             if _identity(doc, first).surely_other(_identity(doc, other), whole) or _levels_differ(doc, first, other) \
-                    or _heading_years_differ(doc, first, other):
+                    or _heading_years_differ(doc, first, other) or _insurance_funds_differ(doc, first, other):
                 continue  # 收入合计 of the 一般公共预算 section and of the 政府性基金 one; 全市 and 市本级
             seen.add((first.id, other.id))
             out.append(
@@ -285,6 +285,24 @@ def _item_year(doc: Document, f: Figure) -> int | None:
     s_start = max(marks(text).last("。\n", start) + 1, start - 200)
     years = [m for m in lexicon.PERIOD_YEAR.finditer(text, s_start, start) if not re.search(r"(?:比|较|与|同)\s*$", text[max(0, m.start() - 3) : m.start()])]
     return int(years[-1].group(1)) if years else None
+
+
+# a social insurance fund a paragraph speaks of: 全国社会保险基金, 企业职工基本养老保险基金, 失业保险基金 …
+INSURANCE_FUND = re.compile(r"[\u4e00-\u9fff]{0,10}(?:保险|养老|医疗|失业|工伤|生育)[\u4e00-\u9fff]{0,6}基金")
+
+
+def _insurance_fund(doc: Document, f: Figure) -> str:
+    """The social insurance fund named last before the figure in its paragraph; "" when none."""
+    start = f.start or 0
+    found = INSURANCE_FUND.findall(doc.text, max(marks(doc.text).last("\n", start) + 1, start - 400), start)
+    return found[-1] if found else ""
+
+
+def _insurance_funds_differ(doc: Document, a: Figure, b: Figure) -> bool:
+    """“本年收支结余 5086 亿元” of all the funds and “企业职工基本养老保险基金…本年收支结余 2371 亿元”:
+    statements about two funds."""
+    fa, fb = _insurance_fund(doc, a), _insurance_fund(doc, b)
+    return bool(fa) and bool(fb) and fa != fb
 
 
 def _identity(doc: Document, f: Figure) -> Identity:
