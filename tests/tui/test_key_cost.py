@@ -23,6 +23,15 @@ def deep_document(tmp_path):
     return doc
 
 
+def record_frames_and(monkeypatch, label: str, owner: type, name: str) -> list[str]:
+    """A log of "frame" for each frame the screen draws and ``label`` for each call of ``owner.name``."""
+    events: list[str] = []
+    refresh, call = Screen._compositor_refresh, getattr(owner, name)
+    monkeypatch.setattr(Screen, "_compositor_refresh", lambda screen: events.append("frame") or refresh(screen))
+    monkeypatch.setattr(owner, name, lambda obj, *args: events.append(label) or call(obj, *args))
+    return events
+
+
 @run_async
 async def test_next_finding_opening_tree_nodes_lays_nothing_out(tmp_path, monkeypatch):
     app = ReviewApp(deep_document(tmp_path), options=LoadOptions(review_path=tmp_path / "r.sqlite"))
@@ -85,10 +94,7 @@ async def test_the_detail_and_the_tree_follow_j_and_n_after_the_first_frame(tmp_
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
         main = app.main
-        events: list[str] = []
-        refresh, show_entry = Screen._compositor_refresh, FindingDetail.show_entry
-        monkeypatch.setattr(Screen, "_compositor_refresh", lambda screen: events.append("frame") or refresh(screen))
-        monkeypatch.setattr(FindingDetail, "show_entry", lambda pane, *a: events.append("detail") or show_entry(pane, *a))
+        events = record_frames_and(monkeypatch, "detail", FindingDetail, "show_entry")
         for focus, key in (("3", "j"), ("1", "n")):
             await pilot.press(focus)
             for _ in range(4):
@@ -159,10 +165,7 @@ async def test_the_tree_follows_n_after_the_first_frame(tmp_path, monkeypatch):
         await settle(pilot)
         main = app.main
         tree = main.query_one(DocumentTree)
-        events: list[str] = []
-        refresh, select_ref = Screen._compositor_refresh, DocumentTree.select_ref
-        monkeypatch.setattr(Screen, "_compositor_refresh", lambda screen: events.append("frame") or refresh(screen))
-        monkeypatch.setattr(DocumentTree, "select_ref", lambda tree, ref: events.append("tree") or select_ref(tree, ref))
+        events = record_frames_and(monkeypatch, "tree", DocumentTree, "select_ref")
         moved = 0
         for _ in range(24):  # the sample's first ten findings are on its cover
             events.clear()
@@ -186,12 +189,8 @@ async def test_the_list_follows_n_after_the_first_frame_unless_it_has_focus(tmp_
     app = ReviewApp(deep_document(tmp_path), options=LoadOptions(review_path=tmp_path / "r.sqlite"))
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
-        main = app.main
-        findings = main.query_one(FindingsList)
-        events: list[str] = []
-        refresh, select_key = Screen._compositor_refresh, FindingsList.select_key
-        monkeypatch.setattr(Screen, "_compositor_refresh", lambda screen: events.append("frame") or refresh(screen))
-        monkeypatch.setattr(FindingsList, "select_key", lambda pane, key: events.append("list") or select_key(pane, key))
+        main, findings = app.main, app.main.query_one(FindingsList)
+        events = record_frames_and(monkeypatch, "list", FindingsList, "select_key")
         for focus, list_first in (("1", False), ("3", True)):
             await pilot.press(focus)
             for _ in range(3):
