@@ -18,7 +18,9 @@ a page) into a temporary folder (the bundled text sample). Measured headless wit
   refresh method (instrumentation only; headless Textual writes no bytes to time);
 - CPU time per key: the process's CPU time from the key press to the end of its pause, which a
   busy machine inflates far less than the wall-clock figures (compare changes by it when the
-  machine is shared).
+  machine is shared);
+- load average before and after: on a shared machine the p95 rises with the load, so compare
+  runs made under the same load, or alternate the two versions run by run.
 
 Floors (issue 5): first paint < 1 s, key response < 100 ms.
 """
@@ -27,6 +29,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import os
 import statistics
 import subprocess
 import sys
@@ -123,6 +126,13 @@ async def _presses(pilot, focus: str, key: str, count: int) -> tuple[list[float]
     return first, last, cpu
 
 
+def _load() -> str:
+    try:
+        return " ".join(f"{v:.2f}" for v in os.getloadavg())
+    except OSError:  # not available on this system
+        return "unknown"
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("file", nargs="?", type=Path)
@@ -133,8 +143,10 @@ def main() -> None:
         folder = Path(tmp)
         path = args.file or make_document(folder, args.pages)
         print(f"document: {path.name}")
+        print(f"load average before: {_load()}")
         print(f"import (fresh process): {import_time() * 1000:.0f} ms")
         results = asyncio.run(measure(path, folder / "bench.review.sqlite", args.presses))
+    print(f"load average after: {_load()}")
     for name, value in results.items():
         if isinstance(value, list):
             ms = sorted(v * 1000 for v in value)
