@@ -355,3 +355,47 @@ def test_a_lock_file_removed_under_a_waiting_writer_is_not_taken_as_held(doc_pat
     assert lock.acquire(0) and store_module._still_at(lock._fh, lock.path)
     lock.release()
     assert not lock.path.exists()
+
+
+def test_settling_a_review_never_creates_one_and_finds_it_by_a_quoted_path(tmp_path, monkeypatch):
+    """A review file removed between its check and the settle is not created again (empty), and a
+    folder whose name holds URI characters (# ?) is still the folder settled."""
+    from tui_review.review import store_lock
+
+    folder = tmp_path / "第1#批?审核"
+    folder.mkdir()
+    doc = folder / "report.txt"
+    doc.write_text("placeholder", encoding="utf-8")
+    gone = folder / "gone.review.sqlite"
+    wal = gone.with_name(gone.name + "-wal")
+    wal.write_bytes(b"")
+    with monkeypatch.context() as patch:
+        patch.setattr(store_lock, "inspect_version", lambda path: 2)  # it was there when checked
+        store_module._settle_unheld(gone, store_module.SCHEMA_VERSION)
+    assert not gone.exists()
+    wal.unlink()
+    store = ReviewStore.open(doc)
+    store.close()
+    conn = sqlite3.connect(store.path, isolation_level=None)
+    conn.execute("PRAGMA journal_mode = WAL")
+    conn.close()  # the file left in WAL mode: reading it makes -wal/-shm files
+    reader = ReviewStore.open(doc, read_only=True)
+    reader.close()
+    assert sorted(p.name for p in folder.iterdir()) == ["report.txt", "report.txt.review.sqlite"]
+
+
+@pytest.mark.parametrize("name", ["C# 报告", "第1?批", "100%完成"])
+def test_a_review_in_a_folder_named_with_uri_characters_is_read_back(tmp_path, findings, name):
+    """``check`` and ``export`` read a review through a ``file:`` URI: a folder named with # ? or %
+    read another (empty, newly made) file, and the reviewer's notes were missing from the sheet."""
+    folder = tmp_path / name
+    folder.mkdir()
+    doc = folder / "report.txt"
+    doc.write_text("placeholder", encoding="utf-8")
+    store = ReviewStore.open(doc)
+    store.set_note(findings[0], "批注")
+    store.close()
+    reader = ReviewStore.open(doc, read_only=True)
+    assert reader.note_of("sum-1") == "批注"
+    reader.close()
+    assert sorted(p.name for p in tmp_path.iterdir()) == [name]  # no stray file made beside the folder

@@ -58,6 +58,7 @@ from tui_review.review.store_sql import row_of as _row_of
 from tui_review.review.store_sql import settle as _settle
 from tui_review.review.store_sql import transaction as _transaction
 from tui_review.review.store_sql import upsert as _upsert
+from tui_review.review.store_sql import uri as _uri
 
 if TYPE_CHECKING:
     from parsers.model import Document
@@ -225,7 +226,7 @@ class ReviewStore(KeptMixin):
         else:
             try:
                 conn = sqlite3.connect(
-                    f"file:{target.resolve().as_posix()}?mode=ro", uri=True, isolation_level=None, check_same_thread=False
+                    _uri(target, "ro"), uri=True, isolation_level=None, check_same_thread=False
                 )
                 conn.execute("PRAGMA busy_timeout = 5000")
                 conn.execute("SELECT count(*) FROM sqlite_master").fetchone()

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from tui_review.review.records import StoreError
-from tui_review.review.store_sql import inspect_version, settle
+from tui_review.review.store_sql import inspect_version, settle, uri
 
 OWNER_STALE_SECONDS = 600  # another computer's owner row older than this (no write since) is stale
 
@@ -139,7 +139,8 @@ def settle_unheld(target: Path, newest_version: int) -> None:
     if not lock.acquire(0):
         return  # a writer has it: it settles the file when it closes
     try:
-        conn = sqlite3.connect(str(target), isolation_level=None)
+        # mode=rw: a review removed meanwhile is never created again, empty
+        conn = sqlite3.connect(uri(real, "rw"), uri=True, isolation_level=None)
         try:
             if live_owner(conn) is None:
                 settle(conn)

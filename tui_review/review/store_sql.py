@@ -6,6 +6,7 @@ from __future__ import annotations
 import shutil
 import sqlite3
 from pathlib import Path
+from urllib.parse import quote
 
 from tui_review.contracts.finding import ReviewStatus
 from tui_review.review.records import OwnFinding, Review, StoreError, columns
@@ -39,6 +40,12 @@ class transaction:
             self.conn.execute("ROLLBACK")
         except sqlite3.Error:
             pass  # no transaction left to roll back
+
+
+def uri(path: Path, mode: str) -> str:
+    """The ``file:`` URI that opens ``path`` with ``mode`` (``ro``, ``rw``): the path quoted, so a
+    folder named with # ? or % opens that file, not another one made empty on the way."""
+    return f"file:{quote(path.resolve().as_posix())}?mode={mode}"
 
 
 def row_of(record: Review | OwnFinding) -> dict:
@@ -76,7 +83,7 @@ def inspect_version(target: Path) -> int:
         f"{target} is not a tui-review review file; it was not modified (give another path with --review)",
     )
     try:
-        conn = sqlite3.connect(f"file:{target.resolve().as_posix()}?mode=ro", uri=True)
+        conn = sqlite3.connect(uri(target, "ro"), uri=True)
         try:
             tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
             if not tables:
@@ -97,7 +104,7 @@ def inspect_version(target: Path) -> int:
 def copy_database(source: Path, dest: Path) -> None:
     """Copy a review file consistently (SQLite backup API), falling back to a plain copy."""
     try:
-        src = sqlite3.connect(f"file:{source.resolve().as_posix()}?mode=ro", uri=True)
+        src = sqlite3.connect(uri(source, "ro"), uri=True)
         try:
             dst = sqlite3.connect(str(dest))
             with dst:
