@@ -764,3 +764,11 @@ def test_one_name_stated_for_two_insurance_funds_is_two_quantities():
         "企业职工基本养老保险基金收入18634亿元，支出16090亿元，本年收支结余2544亿元。\n"
     )
     assert relations(text, "repeat") == []
+
+
+def test_items_of_different_kinds_are_still_summed_against_the_total():
+    text = FINAL_DOC + "一、机关运行经费\n机关运行经费54.24万元，其中：办公费1.08万元，印刷费60.5万元，水费0.62万元。\n"
+    (over,) = [f for f in check_document(parse_text(text)).findings if f.failed and f.rule == "sum.parts"]
+    assert over.severity == "warning"
+    text = FINAL_DOC + "一、机关运行经费\n机关运行经费54.24万元，其中：办公费31.08万元，印刷费20.5万元，水费3.62万元。\n"
+    assert [f.rule for f in check_document(parse_text(text)).findings if f.failed and f.rule == "sum.parts"] == ["sum.parts"]

@@ -26,7 +26,8 @@ from tui_review.contracts.relation import Relation
 from tui_review.relations.prose_changes import changes_and_growth
 from tui_review.relations.prose_claims import balance, definitions, directions, same_as_previous
 from tui_review.relations.prose_context import context
-from tui_review.relations.prose_lists import heads_of, inline_lists, remainders
+from tui_review.relations.prose_lists import heads_of, inline_lists
+from tui_review.relations.prose_paid import remainders
 from tui_review.relations.prose_sections import part_heads, section_sums
 from tui_review.relations.prose_series import series_rates
 from tui_review.relations.prose_ratios import completions, shares

@@ -1,9 +1,9 @@
 """Breakdowns the prose lists inline (rules ``sum.parts`` and ``components-of-change``): a total
 and its enumerated parts (``X 万元，其中：A a、B b…``, 包括, 主要包括, 分别为; one part a line; ；-items
-stating each part's change), the parts taken in the total's period, and an amount split into
-what was paid and what is left. A list is complete only where the document says so (a standard
-partition, 分别为, a closing 合计 of the same amount); otherwise it claims Σ parts ≤ total.
-Breakdowns by sub-sections are `prose_sections`'."""
+stating each part's change), the parts taken in the total's period. A list is complete only where
+the document says so (a standard partition, 分别为, a closing 合计 of the same amount); otherwise it
+claims Σ parts ≤ total, and parts that may nest only that none exceeds it. Breakdowns by
+sub-sections are `prose_sections`', an amount split into paid and left `prose_paid`'s."""
 
 from __future__ import annotations
 
@@ -231,7 +231,8 @@ def _amount_list(ctx: Ctx, m: re.Match, before: list[Figure]) -> list[Relation]:
     rel.partial = not complete
     if rel.partial and not disjoint(p.subject for p in parts):
         rel.uncertain = MAY_OVERLAP
-        rel.alternative = _largest_within(head, parts, m.group(1))  # parts that may nest (国家财政性教育经费 ⊃ 一般公共预算教育经费) need not add up
+        if _may_nest(parts):  # 国家财政性教育经费 ⊃ 一般公共预算教育经费: such parts need not add up
+            rel.alternative = _largest_within(head, parts, m.group(1))
     changes = _changes_of_list(ctx, head, parts, m.start(), end, complete)
     return [rel] if changes is None else [rel, changes]
 
@@ -240,6 +241,20 @@ MAY_OVERLAP = (
     "所列各项不是标准构成，文档也未表明它们互不包含（一项可能是另一项的一部分）",
     "the items listed are no standard breakdown and the document does not say they exclude one another (one may be part of another)",
 )
+
+
+def _may_nest(parts: list[Figure]) -> bool:
+    """Two of the parts are named as one kind of thing, one more narrowly (…教育经费 and …教育经费,
+    …政府债务 and …债务): one may be part of the other."""
+    names = [re.sub(r"(?:支出|收入)$", "", p.subject) for p in parts]
+    return any(a != b and (a in b or b in a or _common_suffix(a, b) >= 3) for i, a in enumerate(names) for b in names[i + 1 :])
+
+
+def _common_suffix(a: str, b: str) -> int:
+    n = 0
+    while n < min(len(a), len(b)) and a[-1 - n] == b[-1 - n]:
+        n += 1
+    return n
 
 
 def _largest_within(head: Figure, parts: list[Figure], word: str) -> Relation:
@@ -310,7 +325,7 @@ def list_parts(ctx: Ctx, start: int, end: int) -> list[Figure]:
         if (f.role in (Role.CHANGE, Role.GROWTH) and parts) or _states_a_total(text, f):
             break  # the sentence moved on to how the total changed, or states a total (…，合计 X)
         if money(f) and f.role in AMOUNT_ROLES + (Role.PREVIOUS,) and _clause_initial(text, f) and not in_brackets(text, start, start_of(f)) \
-                and not _per_unit(text, f) and not lexicon.COMPARISON_BASE.match(_clause_before(text, f)):  # 占年初预算 X 的: a rate's base
+                and not _per_unit(text, f) and not lexicon.COMPARISON_BASE.match(clause_before(text, f)):  # 占年初预算 X 的: a rate's base
             if f.role == Role.PREVIOUS and parts and _compares(text, f):
                 continue  # “A a 万元，比上年 b 万元…”: the base of A's comparison, not one more part
             parts.append(f)
@@ -372,10 +387,10 @@ TOTAL_CLAUSE = re.compile(r"(?:以上|上述|[两三四五六七八九十]项|�
 
 def _states_a_total(text: str, f: Figure) -> bool:
     """The figure's clause names a total (…，合计 X / 收入合计为 X), not one more part."""
-    return bool(TOTAL_CLAUSE.fullmatch(re.sub(r"\s", "", _clause_before(text, f))))
+    return bool(TOTAL_CLAUSE.fullmatch(re.sub(r"\s", "", clause_before(text, f))))
 
 
-def _clause_before(text: str, f: Figure) -> str:
+def clause_before(text: str, f: Figure) -> str:
     """The words of the figure's clause before it (from the last clause mark, at most 120 characters)."""
     return text[max(marks(text).last("，,、；;：:。\n", start_of(f)) + 1, start_of(f) - 120) : start_of(f)]
 
@@ -440,12 +455,12 @@ def _core(subject: str) -> str:
 
 def _per_unit(text: str, f: Figure) -> bool:
     """An average or a price (“平均每辆 2.08 万元”, “人均 3 万元”): no part of a total."""
-    return bool(re.search(r"平均|人均|每(?:辆|人|个|次|台|套|件|户|名)|单价", _clause_before(text, f)))
+    return bool(re.search(r"平均|人均|每(?:辆|人|个|次|台|套|件|户|名)|单价", clause_before(text, f)))
 
 
 def _compares(text: str, f: Figure) -> bool:
     """The figure's clause opens with a comparison (比上年… / 与上年…)."""
-    return bool(COMPARES_ONLY.match(_clause_before(text, f)))
+    return bool(COMPARES_ONLY.match(clause_before(text, f)))
 
 
 def _clause_initial(text: str, f: Figure) -> bool:
@@ -461,32 +476,6 @@ def _clause_initial(text: str, f: Figure) -> bool:
             return False
     return True
 
-
-
-PAID = re.compile(r"已(?:支付|拨付|付|使用|投入|完成支付)|累计(?:支付|拨付)")
-LEFT = re.compile(r"剩余|尚余|尚欠|未支付|未付|余款|尾款")
-
-
-def remainders(ctx: Ctx) -> list[Relation]:
-    """“中标价 1734.047 万元，目前已支付 1650 万元，剩余尾款 84.047 万元”: in one sentence, an
-    amount, what of it was paid and what is left — the amount = paid + left."""
-    out: list[Relation] = []
-    text = ctx.doc.text
-    for left in ctx.figs:
-        if not money(left) or not LEFT.search(_clause_before(text, left)):
-            continue
-        s_start, _ = sentence_bounds(text, start_of(left))
-        before = [f for f in ctx.between(s_start, start_of(left)) if money(f)]
-        if len(before) < 2:
-            continue
-        whole, paid = before[-2], before[-1]
-        if not PAID.search(_clause_before(text, paid)) or PAID.search(_clause_before(text, whole)):
-            continue
-        if whole.role not in AMOUNT_ROLES or len({whole.unit, paid.unit, left.unit}) != 1:
-            continue
-        out.append(sum_relation("sum.parts", whole, [paid, left], word="剩余",
-                                zh=f"{whole.subject} = 已支付 + 剩余", en=f"{whole.subject} = paid + left"))
-    return out
 
 
 def heads_of(relations: list[Relation]) -> dict[int, Figure]:
