@@ -772,3 +772,9 @@ def test_items_of_different_kinds_are_still_summed_against_the_total():
     assert over.severity == "warning"
     text = FINAL_DOC + "一、机关运行经费\n机关运行经费54.24万元，其中：办公费31.08万元，印刷费20.5万元，水费3.62万元。\n"
     assert [f.rule for f in check_document(parse_text(text)).findings if f.failed and f.rule == "sum.parts"] == ["sum.parts"]
+
+
+def test_an_amount_in_brackets_before_a_list_is_not_its_head():
+    text = FINAL_DOC + "一、债务\n全市政府直接债务余额为856440万元(含政府债券832612万元、其它债务23828万元),其中:市级债务733852万元;区级债务122588万元。\n"
+    heads = {r.target.text for r in relations(text, "sum.parts")}
+    assert "832612" not in heads

@@ -15,7 +15,7 @@ from parsers.model import Figure, Role
 from parsers.numbers import MONEY_UNITS
 from tui_review.contracts.relation import Relation
 from tui_review.relations.prose_context import (
-    AMOUNT_ROLES, Ctx, end_of, has_form_issue, in_brackets, money, sentence_bounds, span, start_of,
+    AMOUNT_ROLES, Ctx, closes_bracket, end_of, has_form_issue, in_brackets, money, sentence_bounds, span, start_of,
     sum_relation,
 )
 from tui_review.relations.partitions import disjoint, one_partition
@@ -213,6 +213,7 @@ def _amount_list(ctx: Ctx, m: re.Match, before: list[Figure]) -> list[Relation]:
         parts = _outside_nested(ctx, list_parts(ctx, opener_end, end), opener_end, end)
     if has_form_issue(ctx, opener_end, end):
         return []  # a malformed or missing figure among the parts: the sum cannot be judged
+    before = [f for f in before if not closes_bracket(text, end_of(f), m.start())]  # (含政府债券 832612 万元…)，其中: not the head
     head = _list_head(ctx, before, parts, nearest=sentence_bounds(text, m.start())[0] < m.start())
     if head is None or _names_another_total(text, m.start(), head):
         return []
@@ -245,9 +246,11 @@ MAY_OVERLAP = (
 
 def _may_nest(parts: list[Figure]) -> bool:
     """Two of the parts are named as one kind of thing, one more narrowly (…教育经费 and …教育经费,
-    …政府债务 and …债务): one may be part of the other."""
+    …政府债务 and 政府债务…; a name of four characters or more inside another): one may be part of
+    the other."""
     names = [re.sub(r"(?:支出|收入)$", "", p.subject) for p in parts]
-    return any(a != b and (a in b or b in a or _common_suffix(a, b) >= 3) for i, a in enumerate(names) for b in names[i + 1 :])
+    return any(a != b and _common_suffix(a, b) >= 4 or min(len(a), len(b)) >= 4 and (a in b or b in a)
+               for i, a in enumerate(names) for b in names[i + 1 :])  # 电费 inside 邮电费 is no kind of it
 
 
 def _common_suffix(a: str, b: str) -> int:
