@@ -41,8 +41,8 @@ def role_of(clause: str, unit: str | None, whole_clause: str) -> tuple[Role, int
         if lexicon.COMPLETION_AT_END.search(tail) or re.search(r"完成|执行率", whole_clause):
             return Role.COMPLETION, 1, ""
         if sign_m:
-            negated = tail[: sign_m.start()].endswith("负")  # 负增长 11.3%: a fall
-            return Role.GROWTH, -sign_of(sign_m.group(1) or sign_m.group("short")) if negated else sign_of(sign_m.group(1) or sign_m.group("short")), alt
+            sign = sign_of(sign_m.group(1) or sign_m.group("short"))
+            return Role.GROWTH, -sign if tail[: sign_m.start()].endswith("负") else sign, alt  # 负增长 11.3%: a fall
         return Role.OTHER, 1, ""
     if is_count(unit):
         return Role.COUNT, 1, ""
@@ -72,23 +72,19 @@ def sign_of(word: str) -> int:
 
 
 FUND_NAME = re.compile(rf"{lexicon.FUND_BUDGET.pattern}(?!数|为|的)")  # 一般公共预算为 X: a budget after all
-# “完成预算 29.6 万元的 92.8%”, “与预算 30 万元相比”: the amount is the budget the rate or change is measured by
-BUDGET_AS_BASE = re.compile(r"\s*(?:完成|占|与|比|较)\s*预算\s*$")
-
-
-COMPARED_WITH = re.compile(r"(?:^|[，,；;\s])(?:较|比|与)\s*$")
-
-
 def period_role(sentence_head: str, clause: str, doc_year: int | None, doc_kind: DocKind | None) -> Role:
     if lexicon.PREVIOUS.search(clause):
         return Role.PREVIOUS
     years = [int(y) for y in lexicon.PERIOD_YEAR.findall(lexicon.BASE_YEAR.sub("", sentence_head))]
     if doc_year and years and years[-1] < doc_year:
         return Role.PREVIOUS
-    if lexicon.BUDGET.search(FUND_NAME.sub("", clause)) or BUDGET_AS_BASE.match(clause):
+    # a clause that only says what the amount is a base of: “完成预算 29.6 万元的 92.8%” (that item's budget),
+    # “较 5.88 万元增加了 0.51 万元” (what the year's amount is compared with)
+    base_only = lexicon.COMPARISON_BASE.fullmatch(clause.strip()) is not None
+    if lexicon.BUDGET.search(FUND_NAME.sub("", clause)) or (base_only and "预算" in clause):
         return Role.BUDGET  # not the 预算 of a fund's name: 一般公共预算安排“三公”经费决算数 is an outturn
-    if COMPARED_WITH.search(clause):
-        return Role.PREVIOUS  # “较 5.88 万元增加了 0.51 万元”: what the year's amount is compared with
+    if base_only:
+        return Role.PREVIOUS
     if lexicon.ACTUAL.search(clause):
         return Role.ACTUAL
     if doc_kind in (DocKind.FINAL, DocKind.ANALYSIS) and lexicon.BUDGET_IN_FINAL.search(clause):

@@ -438,24 +438,16 @@ def _amount_before_brackets(ln: _Line, tok: _Token) -> Figure | None:
     """“公务用车购置及运行费 500.00 万元（购置费 100.00 万元…）比上年增加 0 万元”: a figure whose
     clause opens by closing a bracket is of the amount the bracket follows."""
     line = ln.text
-    close = len(line[: tok.start]) - len(line[tok.clause_start : tok.start].lstrip())
+    close = tok.start - len(line[tok.clause_start : tok.start].lstrip())
     if line[close : close + 1] not in ("）", ")"):
         return None
-    depth, i = 0, close
-    while i > max(0, close - 400):
-        i -= 1
-        depth += line[i] in "）)"
-        if line[i] in "（(":
-            if depth == 0:
-                break
-            depth -= 1
-    else:
-        return None
-    before = [f for f in ln.result.figures if f.end is not None and f.end - ln.offset <= i]
+    inner = ln.depths[close] - 1  # the depth the bracket opened from (ln.depths: before each position)
+    opening = next((i for i in range(close - 1, max(-1, close - 400), -1) if line[i] in "（(" and ln.depths[i] == inner), None)
+    before = [f for f in ln.result.figures if opening is not None and f.end is not None and f.end - ln.offset <= opening]
     prev = before[-1] if before else None
-    if prev is None or prev.end is None or prev.unit not in MONEY_UNITS or not prev.subject:
+    if opening is None or prev is None or prev.end is None or prev.unit not in MONEY_UNITS or not prev.subject:
         return None
-    return prev if re.fullmatch(r"\s*(?:[千万亿]?元)?\s*", line[prev.end - ln.offset : i]) else None
+    return prev if re.fullmatch(r"\s*(?:[千万亿]?元)?\s*", line[prev.end - ln.offset : opening]) else None
 
 
 def _reached_after_change(ln: _Line, tok: _Token) -> Figure | None:

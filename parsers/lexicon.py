@@ -95,7 +95,7 @@ REASON = re.compile(r"原因[:：是为]?|由于|因为|差异原因")  # an exp
 BREAKDOWN = re.compile(r"其中|主要包括|具体包括|包括|分别为")  # the parts of a total follow
 # the openers of a listed breakdown, as the prose finders read them
 LIST_OPENER = re.compile(r"(其中|主要包括|包括|具体包括|主要用于以下方面|用于以下方面|主要用于|分别为|分项情况(?:是|为|如下)|具体情况如下|具体如下)\s*[:：]?")
-COMPARISON_BASE = re.compile(r"^\s*(?:与|比|较|(?:完成|占)(?:年初|全年|调整后?)?预算数?)")  # “与上年 X 万元相比”, “完成年初预算数 X 万元的 Y%”: X is the base, not a topic
+COMPARISON_BASE = re.compile(r"^\s*(?:(?:与|比|较)(?:(?:年初|全年|调整后?)?预算数?)?|(?:完成|占)(?:年初|全年|调整后?)?预算数?)")  # “与上年 X 万元相比”, “完成年初预算数 X 万元的 Y%”: X is the base, not a topic
 APPROX_BEFORE = re.compile(r"(?:约|近|大约|超过|逾)\s*$")  # an approximate figure: never exact
 # a threshold (单价 50 万元（含）以上): the figure qualifies a noun, it is no amount
 THRESHOLD = re.compile(r"\s*(?:[（(]\s*含\s*[）)])?\s*(?:及以上|及以下|以上|以下|以内)")

@@ -404,8 +404,15 @@ def _same_amount(a: Figure, b: Figure) -> bool:
 
 def broken_off(text: str, end: int) -> bool:
     """The text stops at ``end`` without a sentence closing it (an excerpt, a page cut off)."""
-    rest, before = text[end:].strip(), text[:end].rstrip()
-    return not rest and not before.endswith(("。", "；", ";", "）", ")", "！", "？"))
+    if NON_SPACE.search(text, end) is not None:
+        return False  # text goes on after ``end``
+    last = end
+    while last > 0 and text[last - 1].isspace():
+        last -= 1
+    return text[last - 1 : last] not in ("。", "；", ";", "）", ")", "！", "？")
+
+
+NON_SPACE = re.compile(r"\S")
 
 
 def _list_is_complete(ctx: Ctx, opener: re.Match, head: Figure, parts: list[Figure], end: int) -> bool:
@@ -447,7 +454,7 @@ def _change_list(ctx: Ctx, head: Figure, opener: re.Match) -> Relation | None:
 def _same_side(head: Figure, parts: list[Figure]) -> list[Figure]:
     """The parts up to the first that is the head's own other side (an income's list that runs on
     into “；完成政府性基金支出 4093 万元” has ended; 人员经费支出 under a 预算收入 is still a part)."""
-    swapped = head.subject.replace("收入", "\0").replace("支出", "收入").replace("\0", "支出")
+    swapped = re.sub(r"收入|支出", lambda m: "支出" if m.group(0) == "收入" else "收入", head.subject)
     cut = next((i for i, p in enumerate(parts) if swapped != head.subject and len(_core(p.subject)) >= 4 and swapped.endswith(_core(p.subject))), len(parts))
     return parts[:cut]
 
