@@ -778,3 +778,23 @@ def test_an_amount_in_brackets_before_a_list_is_not_its_head():
     text = FINAL_DOC + "一、债务\n全市政府直接债务余额为856440万元(含政府债券832612万元、其它债务23828万元),其中:市级债务733852万元;区级债务122588万元。\n"
     heads = {r.target.text for r in relations(text, "sum.parts")}
     assert "832612" not in heads
+
+
+ADJUSTED_EXECUTION = "某开发区2023年财政预算执行情况\n一、收入情况\n"
+
+
+def test_a_second_completion_rate_over_the_adjusted_budget_is_checked():
+    # 完成调整预算 X 万元 Y%: X is the same quantity's adjusted budget, the base of the second rate
+    text = ADJUSTED_EXECUTION + (
+        "其中税收收入完成251767万元，完成年初预算251200万元的100.2%，完成调整预算252500万元99.7%，"
+        "同比增加46106万元，增长22.4%。\n")
+    rates = {r.target.text: (texts(r.terms), texts(r.denominator)) for r in relations(text, "completion")}
+    assert rates == {"100.2": ([(1, "251767")], [(1, "251200")]), "99.7": ([(1, "251767")], [(1, "252500")])}
+    assert not [r for r in relations(text, "growth") if "252500" in str(texts(r.denominator))]  # 同比: never a budget
+
+
+def test_the_opening_and_the_adjusted_budget_of_one_quantity_are_no_repeat():
+    text = ADJUSTED_EXECUTION + "一般公共预算收入年初预算为32.4亿元，调整预算数为31.5亿元，决算数为31.9亿元，为调整预算的101.3%。\n"
+    assert not relations(text, "repeat")
+    ((actual, budget),) = [(texts(r.terms), texts(r.denominator)) for r in relations(text, "completion")]
+    assert (actual, budget) == ([(1, "31.9")], [(1, "31.5")])

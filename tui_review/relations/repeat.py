@@ -165,6 +165,8 @@ def _register_key(doc: Document, f: Figure, name: str, head: Figure | None, whol
         base = _base(doc.text, head if head is not None else f, f.role)
         if not base and not (free and f.role == Role.PREVIOUS):
             return None  # the words do not say what it is measured against: not comparable
+    elif f.role == Role.BUDGET and ADJUSTED_BUDGET.search(_own_clause(doc.text, f)):
+        base = "adjusted"  # 年初预算 32.4 亿元，调整预算数 31.5 亿元: two budgets of one quantity
     scope: tuple[tuple[str, ...], tuple[str, ...]] = ((), ())
     if free:  # a free name is compared only within one scope (fund and part of the spending)
         identity = f.identity or identify(doc, f)
@@ -172,6 +174,14 @@ def _register_key(doc: Document, f: Figure, name: str, head: Figure | None, whol
     if unique and key.endswith("费"):
         key += "（款）"  # the 经济分类 款 公务接待费 (of one kind of spending) is not the “三公” item of that name
     return Key(free, qualifier, key, _period(doc, f), base, scope)
+
+
+ADJUSTED_BUDGET = re.compile(r"调整后?的?预算|预算调整|全年预算|变动后")
+
+
+def _own_clause(text: str, f: Figure) -> str:
+    at = f.start if f.start is not None else 0
+    return text[max(marks(text).last("。；;\n，,", at) + 1, at - 40) : at]
 
 
 # a department's own grand total (本年支出合计, 支出预算总计, 省检察院本年收入合计 …): its parts are the
