@@ -188,3 +188,34 @@ def test_figures_under_headings_of_two_years_are_two_quantities():
     carried = ("上海市2014年国有资本经营预算执行情况\n二、2014年本市国有资本经营预算的执行情况\n"
                "全市国有资本经营收入61.6亿元,加上上年结转收入2.1亿元。\n市本级国有资本经营收入46亿元,增长18.8%。加上上年结转收入0.1亿元。\n")
     assert not [r for r in repeat.find(parse_text(carried)) if r.target.text in ("2.1", "0.1")]  # the level named last before each
+
+
+def outturn_repeats(text: str):
+    return [(r.target.text, r.terms[0].figure.text) for r in repeat.find(parse_text(text))]
+
+
+def test_a_place_of_the_region_opening_its_clause_is_another_scope():
+    # the whole district's 中央财政收入 and one of its parts' (其中：鄞州区…；加上…)
+    text = "某区2017年财政收支执行情况\n一、收入\n2017年，全区完成一般公共预算收入2416460万元，为预算的103.9%，同比增长9.0%。" \
+        "加上中央财政收入1692661万元，合计财政总收入4109121万元，为预算的105.1%，同比增长11.1%。其中：鄞州区完成一般公共预算收入" \
+        "1917837万元，为预算的102.9%，同比增长7.5%；加上中央财政收入1321480万元，合计财政总收入3239317万元，为预算的104.0%，同比增长9.5%。\n"
+    assert outturn_repeats(text) == []
+    assert outturn_repeats(text.replace("其中：鄞州区", "其中：")) == [("1321480", "1692661")]  # no place: one scope
+
+
+def test_two_places_named_before_one_free_name_are_two_scopes():
+    text = "南昌市2019年一季度财政收入情况\n南昌市财政总收入完成263.7亿元，同比增长8.3%；地方一般公共预算收入完成136.5亿元，同比增长7.5%。\n" \
+        "南昌县财政总收入完成38亿元，较上年同期增长13.8%；地方一般公共预算收入完成21.8亿元，较上年同期增长3%。\n"
+    assert outturn_repeats(text) == []
+    assert outturn_repeats(text.replace("南昌县财政", "南昌市财政")) == [("38", "263.7"), ("21.8", "136.5")]  # one place: one scope
+
+
+LBX = "某县2024年1-5月财政预算收支执行情况\n一、一般公共预算收支情况\n(一)收入情况。1-5月,全县完成财政总收入4348万元,占年初预算10065万元的43.2%,同比下降6.5%。" \
+    "其中:税收收入3511万元,占年初预算8465万元的41.5%,同比下降5.2%;非税收入837万元,占年初预算1600万元的52.3%,同比下降11.7%。" \
+    "完成地方一般公共预算收入1720万元,占年初预算3800万元的45.3%,同比下降23.6%。\n" \
+    "地方收入按构成分:税收收入1035万元,占年初预算2400万元的43.1%,同比下降28.7%;非税收入685万元,占年初预算1400万元的48.9%,同比下降14.3%。\n"
+
+
+def test_parts_of_a_breakdown_whose_total_is_named_are_that_totals():
+    assert outturn_repeats(LBX) == []
+    assert ("1035", "3511") in outturn_repeats(LBX.replace("地方收入按构成分:", "地方收入:"))  # no breakdown named

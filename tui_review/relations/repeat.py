@@ -160,6 +160,8 @@ def _register_key(doc: Document, f: Figure, name: str, head: Figure | None, whol
     # a department total (一般公共预算财政拨款支出 …) listed under a side's total is the department's
     unique = unique or name in aliases.DEPARTMENT_TOTALS and head is not None and SIDE_TOTAL.match(register.clean(head.subject)) is not None
     qualifier = _qualifier(doc, head) if head is not None and not unique and not _whole(head) else ""
+    if head is None and free:
+        qualifier = _named_breakdown(doc.text, f)
     base = ""
     if f.role in (Role.CHANGE, Role.PREVIOUS):
         base = _base(doc.text, head if head is not None else f, f.role)
@@ -182,6 +184,18 @@ ADJUSTED_BUDGET = re.compile(r"调整后?的?预算|预算调整|全年预算|�
 def _own_clause(text: str, f: Figure) -> str:
     at = f.start if f.start is not None else 0
     return text[max(marks(text).last("。；;\n，,", at) + 1, at - 40) : at]
+
+
+# “地方收入按构成分：税收收入 1035 万元…”: a breakdown whose total is named, not stated
+NAMED_BREAKDOWN = re.compile(r"(?P<name>[\u4e00-\u9fff]{2,12}?)按[\u4e00-\u9fff]{1,6}分[:：]")
+
+
+def _named_breakdown(text: str, f: Figure) -> str:
+    """The total a breakdown opener of the figure's sentence names ("" when none): its parts are
+    that total's, not the like-named parts of another total."""
+    at = f.start if f.start is not None else 0
+    named = list(NAMED_BREAKDOWN.finditer(text, max(marks(text).last("。\n", at) + 1, at - 200), at))
+    return f"named/{named[-1].group('name')}" if named else ""
 
 
 # a department's own grand total (本年支出合计, 支出预算总计, 省检察院本年收入合计 …): its parts are the
@@ -236,18 +250,24 @@ def _uncertainty(
 
 
 # the level of government a figure is of, where its sentence or headings say: the whole region
-# (全市：the city and its counties) or the region's own level (市本级)
+# (全市：the city and its counties), the region's own level (市本级), or one place of it opening a
+# clause on its revenue or spending (其中：鄞州区完成…；南昌县财政总收入…)
 WHOLE_REGION = re.compile(r"全(?:省|市|州|盟|县|区|旗|镇|乡)")
 OWN_LEVEL = re.compile(r"(?:省|市|州|盟|县|区|旗)?本级|(?:省|市|州|县|区)级(?!部门|单位)")
+PLACE = re.compile(
+    r"(?:^|(?<=[，,。；;：:\n]))\s*(?:其中[:：]?)?\s*(?P<place>(?!全)[\u4e00-\u9fff]{2,8}?(?:自治县|自治州|新区|园区|开发区|度假区|街道|区|县|市|镇|乡|旗|州|盟))"
+    r"(?=完成|实现|财政(?!局|厅|所)|一般公共|地方|税收|收入|支出|累计)"
+)
 
 
 def _level(doc: Document, f: Figure) -> str:
-    """"全" or "本级": the level its paragraph names last before the figure, else the headings above
-    it; "" when nothing names one."""
+    """"全", "本级" or a place's name: the level its paragraph names last before the figure, else
+    the headings above it; "" when nothing names one."""
     text = doc.text
     start = f.start or 0
     paragraph = text[max(marks(text).last("\n", start) + 1, start - 400) : start]
     named = [(m.start(), "全") for m in WHOLE_REGION.finditer(paragraph)] + [(m.start(), "本级") for m in OWN_LEVEL.finditer(paragraph)]
+    named += [(m.start("place"), m.group("place")) for m in PLACE.finditer(paragraph)]
     if named:
         return max(named)[1]  # the level named last before the figure in its paragraph
     sec = doc.section(f.section_id)
