@@ -219,3 +219,11 @@ LBX = "某县2024年1-5月财政预算收支执行情况\n一、一般公共预�
 def test_parts_of_a_breakdown_whose_total_is_named_are_that_totals():
     assert outturn_repeats(LBX) == []
     assert ("1035", "3511") in outturn_repeats(LBX.replace("地方收入按构成分:", "地方收入:"))  # no breakdown named
+
+
+def test_a_free_name_in_two_fund_paragraphs_is_two_quantities():
+    text = "某市2023年市本级决算草案\n一、收支情况\n" \
+        "2023年，市本级一般公共预算总收入164.47亿元，市本级一般公共预算总支出153.81亿元。收支相抵，年终结余10.66亿元。\n" \
+        "2023年，市本级政府性基金预算总收入87.32亿元，市本级政府性基金预算总支出84.37亿元。收支相抵，年终结余2.95亿元。\n"
+    assert outturn_repeats(text) == []
+    assert ("2.95", "10.66") in outturn_repeats(text.replace("政府性基金预算总", "一般公共预算总"))  # one fund named

@@ -172,7 +172,8 @@ def _register_key(doc: Document, f: Figure, name: str, head: Figure | None, whol
     scope: tuple[tuple[str, ...], tuple[str, ...]] = ((), ())
     if free:  # a free name is compared only within one scope (fund and part of the spending)
         identity = f.identity or identify(doc, f)
-        scope = (tuple(sorted(identity.funds - whole)), tuple(sorted(identity.parts)))
+        funds = tuple(sorted(identity.funds - whole)) or _paragraph_fund(doc, f)
+        scope = (funds, tuple(sorted(identity.parts)))
     if unique and key.endswith("费"):
         key += "（款）"  # the 经济分类 款 公务接待费 (of one kind of spending) is not the “三公” item of that name
     return Key(free, qualifier, key, _period(doc, f), base, scope)
@@ -184,6 +185,15 @@ ADJUSTED_BUDGET = re.compile(r"调整后?的?预算|预算调整|全年预算|�
 def _own_clause(text: str, f: Figure) -> str:
     at = f.start if f.start is not None else 0
     return text[max(marks(text).last("。；;\n，,", at) + 1, at - 40) : at]
+
+
+def _paragraph_fund(doc: Document, f: Figure) -> tuple[str, ...]:
+    """The budget fund the figure's paragraph names last before it, where its headings name none
+    (one paragraph per fund, each closing with 收支相抵，年终结余 …)."""
+    at = f.start if f.start is not None else 0
+    paragraph = doc.text[max(marks(doc.text).last("\n", at) + 1, at - 400) : at]
+    named = [(m.start(), fund) for fund, pattern in lexicon.FUNDS if fund != "财政拨款" for m in pattern.finditer(paragraph)]
+    return (max(named)[1],) if named else ()
 
 
 # “地方收入按构成分：税收收入 1035 万元…”: a breakdown whose total is named, not stated
