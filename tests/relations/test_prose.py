@@ -798,3 +798,15 @@ def test_the_opening_and_the_adjusted_budget_of_one_quantity_are_no_repeat():
     assert not relations(text, "repeat")
     ((actual, budget),) = [(texts(r.terms), texts(r.denominator)) for r in relations(text, "completion")]
     assert (actual, budget) == ([(1, "31.9")], [(1, "31.5")])
+
+
+def test_items_after_an_item_opening_its_own_list_may_be_its_parts():
+    text = "某区2020年转移支付情况说明\n一、转移性收入\n" + (
+        "我区转移性补助收入10.77亿元，其中：一般公共转移支付补助收入10.72亿元，主要为税收返还收入0.75亿元；"
+        "一般性转移支付收入6.95亿元；专项转移收入3.02亿元。\n")
+    doc = parse_text(text)
+    (rel,) = [r for r in prose.find(doc) if r.rule == "sum.parts"]
+    assert rel.partial and [t.figure.text for t in rel.alternative.terms] == ["10.72"]
+    assert not [f for f in check_document(doc).findings if f.rule == "sum.parts" and f.failed]
+    slipped = parse_text(text.replace("10.72亿元", "17.72亿元"))  # then no reading holds
+    assert [f for f in check_document(slipped).findings if f.rule == "sum.parts" and f.failed]

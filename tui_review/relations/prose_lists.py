@@ -20,6 +20,7 @@ from tui_review.relations.prose_context import (
 )
 from tui_review.relations.partitions import disjoint, one_partition
 from tui_review.relations.prose_claims import SAME_AS_PREVIOUS
+from tui_review.relations.prose_nesting import MAY_OVERLAP, largest_within, may_nest, nested_reading
 from tui_review.relations.table_index import name_key
 from tui_review.relations.text_marks import marks
 
@@ -232,42 +233,14 @@ def _amount_list(ctx: Ctx, m: re.Match, before: list[Figure]) -> list[Relation]:
     rel.partial = not complete
     if rel.partial and not disjoint(p.subject for p in parts):
         rel.uncertain = MAY_OVERLAP
-        if _may_nest(parts):  # 国家财政性教育经费 ⊃ 一般公共预算教育经费: such parts need not add up
-            rel.alternative = _largest_within(head, parts, m.group(1))
+        if may_nest(parts):  # 国家财政性教育经费 ⊃ 一般公共预算教育经费: such parts need not add up
+            rel.alternative = largest_within(head, parts, m.group(1))
+    if rel.partial and rel.alternative is None:  # a complete list (人员经费 + 公用经费) has no other reading
+        rel.alternative = nested_reading(ctx, head, parts, m, end)
     changes = _changes_of_list(ctx, head, parts, m.start(), end, complete)
     return [rel] if changes is None else [rel, changes]
 
 
-MAY_OVERLAP = (
-    "所列各项不是标准构成，文档也未表明它们互不包含（一项可能是另一项的一部分）",
-    "the items listed are no standard breakdown and the document does not say they exclude one another (one may be part of another)",
-)
-
-
-def _may_nest(parts: list[Figure]) -> bool:
-    """Two of the parts are named as one kind of thing, one more narrowly (…教育经费 and …教育经费,
-    …政府债务 and 政府债务…; a name of four characters or more inside another): one may be part of
-    the other."""
-    names = [re.sub(r"(?:支出|收入)$", "", p.subject) for p in parts]
-    return any(a != b and _common_suffix(a, b) >= 4 or min(len(a), len(b)) >= 4 and (a in b or b in a)
-               for i, a in enumerate(names) for b in names[i + 1 :])  # 电费 inside 邮电费 is no kind of it
-
-
-def _common_suffix(a: str, b: str) -> int:
-    n = 0
-    while n < min(len(a), len(b)) and a[-1 - n] == b[-1 - n]:
-        n += 1
-    return n
-
-
-def _largest_within(head: Figure, parts: list[Figure], word: str) -> Relation:
-    """The reading of items that may contain one another: none exceeds the total (the largest,
-    among those in the total's unit)."""
-    largest = max([p for p in parts if p.unit == head.unit] or parts, key=lambda p: p.value)
-    rel = sum_relation("sum.parts", head, [largest], word=word,
-                       zh=f"{head.subject} ≥ {word}所列任一项", en=f"{head.subject} ≥ each item listed after {word}")
-    rel.partial, rel.uncertain = True, MAY_OVERLAP
-    return rel
 UNLISTED_ZERO = (
     "所列各项金额之和等于总数，但金额为 0 的项目可能未列出，其增减额不在其中",
     "the items listed add up to the total, but items of amount 0 may be left out, and their changes with them",

@@ -1,0 +1,69 @@
+"""Readings of a prose list whose items may not be siblings (rule ``sum.parts``): items named as
+one kind of thing, one more narrowly (…教育经费 and 一般公共预算教育经费), and an item that opens a
+list of its own whose end the text does not mark (“其中：A 10.72 亿元，主要为 a1 0.75 亿元；a2 6.95
+亿元；a3 3.02 亿元。”: a2 and a3 may be A's parts as well as the total's). Each gives the weaker
+claim a `Relation.alternative` carries: the list is reported only when neither reading holds."""
+
+from __future__ import annotations
+
+import re
+
+from parsers import lexicon
+from parsers.model import Figure
+from tui_review.contracts.relation import Relation
+from tui_review.relations.prose_context import Ctx, end_of, start_of, sum_relation
+
+MAY_OVERLAP = (
+    "所列各项不是标准构成，文档也未表明它们互不包含（一项可能是另一项的一部分）",
+    "the items listed are no standard breakdown and the document does not say they exclude one another (one may be part of another)",
+)
+# an item opening its own list: the list openers, and 主要为 / 主要是 / 主要有 before an amount's name
+NESTED_OPENER = re.compile(rf"{lexicon.LIST_OPENER.pattern}|(主要为|主要是|主要有)\s*[:：]?")
+
+
+def may_nest(parts: list[Figure]) -> bool:
+    """Two of the parts are named as one kind of thing, one more narrowly (…教育经费 and …教育经费,
+    …政府债务 and 政府债务…; a name of four characters or more inside another): one may be part of
+    the other."""
+    names = [re.sub(r"(?:支出|收入)$", "", p.subject) for p in parts]
+    return any(a != b and _common_suffix(a, b) >= 4 or min(len(a), len(b)) >= 4 and (a in b or b in a)
+               for i, a in enumerate(names) for b in names[i + 1 :])  # 电费 inside 邮电费 is no kind of it
+
+
+def _common_suffix(a: str, b: str) -> int:
+    n = 0
+    while n < min(len(a), len(b)) and a[-1 - n] == b[-1 - n]:
+        n += 1
+    return n
+
+
+def largest_within(head: Figure, parts: list[Figure], word: str) -> Relation:
+    """The reading of items that may contain one another: none exceeds the total (the largest,
+    among those in the total's unit)."""
+    largest = max([p for p in parts if p.unit == head.unit] or parts, key=lambda p: p.value)
+    rel = sum_relation("sum.parts", head, [largest], word=word,
+                       zh=f"{head.subject} ≥ {word}所列任一项", en=f"{head.subject} ≥ each item listed after {word}")
+    rel.partial, rel.uncertain = True, MAY_OVERLAP
+    return rel
+
+
+NESTED_LIST = (
+    "所列一项之后又列出其自身的构成，其后各项可能属于该项而非总数",
+    "an item opens a list of its own: the items after it may be its parts rather than the total's",
+)
+
+
+def nested_reading(ctx: Ctx, head: Figure, parts: list[Figure], opener: re.Match, end: int) -> Relation | None:
+    """The reading where the items after the first item that opens a list of its own are that
+    item's parts: the total holds at least the items up to it."""
+    text = ctx.doc.text
+    for k, part in enumerate(parts[:-1]):
+        inner = NESTED_OPENER.search(text, end_of(part), start_of(parts[k + 1]))
+        if inner is not None and inner.start() >= opener.end() and inner.end() <= end:
+            word = opener.group(1)
+            rel = sum_relation("sum.parts", head, parts[: k + 1], word=word,
+                               zh=f"{head.subject} ≥ {word}所列{part.subject}及其前各项之和",
+                               en=f"{head.subject} ≥ the items listed after {word} up to {part.subject}")
+            rel.partial, rel.uncertain = True, NESTED_LIST
+            return rel
+    return None
