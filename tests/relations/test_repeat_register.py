@@ -227,3 +227,10 @@ def test_a_free_name_in_two_fund_paragraphs_is_two_quantities():
         "2023年，市本级政府性基金预算总收入87.32亿元，市本级政府性基金预算总支出84.37亿元。收支相抵，年终结余2.95亿元。\n"
     assert outturn_repeats(text) == []
     assert ("2.95", "10.66") in outturn_repeats(text.replace("政府性基金预算总", "一般公共预算总"))  # one fund named
+
+
+def test_a_statement_under_a_level_and_one_naming_none_are_at_most_a_warning():
+    text = "某市2021年预算执行情况\n一般公共预算收入2141亿元，加上中央转移支付和税收返还538.8亿元，预算总收入为3424.8亿元。\n" \
+        "(2)市级收支。一般公共预算收入890.7亿元，完成预算102.6%，比上年增长12.9%。\n"
+    ((_, _, uncertain),) = [(r.target.text, r.terms[0].figure.text, r.uncertain) for r in repeat.find(parse_text(text))]
+    assert uncertain is not None and "本级" in uncertain[0]

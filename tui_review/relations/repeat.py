@@ -244,6 +244,11 @@ def _uncertainty(
     if sec_a is not None and sec_b is not None and sec_a is not sec_b and sec_a.parent_id == sec_b.parent_id and _heading_name(sec_a.title) == _heading_name(sec_b.title):
         return ("两个并列标题名称相同而数字不同，标题中的科目名称可能不完整",
                 "two sibling headings carry the same name with different figures: the name may be incomplete")
+    levels = {_level(doc, a), _level(doc, b)}
+    if len(levels) == 2 and "" in levels:
+        named = {"全": "全辖区"}.get("".join(levels), "".join(levels))
+        return (f"一处写明是{named}的数，另一处未写明范围（可能是另一级次或全辖区的数）",
+                f"one statement is stated to be of {named}, the other names no level or place: it may be another level's or the whole region's")
     if a.subject_from_before or b.subject_from_before:
         return ("一处所在的句子没有写明名称，名称取自更前面的句子（中间隔着别的句子），可能说的是另一个数",
                 "one statement's sentence names nothing: its name comes from an earlier sentence past another one, and it may state another amount")
