@@ -21,7 +21,7 @@ from tui_review.contracts.place import Place
 
 RULE = "structure.unrecognised"
 MIN_AMOUNTS = 1
-MONEY_WORDS = re.compile(r"收入|支出|经费|拨款|资金|预算|决算|结转|结余|债|税|基金|费|投资|资产")
+MONEY_WORDS = re.compile(r"收入|支出|经费|拨款|资金|预算|决算|结转|结余|债|税|基金|费|投资|资产|采购|规模|利润|收益|限额|余额|总额")
 
 
 def _money_figures(doc: Document) -> int:
