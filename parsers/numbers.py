@@ -6,7 +6,7 @@ O typed for zero (``O.OO``), digits split by a space inside a cell (``5. 37``). 
 be changed is reported (`ParsedNumber.fixes`) so the parser can keep it as evidence; anything that
 cannot be read unambiguously (``54,7,774.03``) is reported as malformed instead of guessed.
 
-Units: `UNIT_SCALE` gives every money unit in 元, so conversions (元 ↔ 万元 ↔ 亿元) are exact.
+Units: `UNIT_SCALE` gives every money unit in 元, so conversions (元 ↔ 万元 ↔ 亿元 ↔ 万亿元) are exact.
 """
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ UNIT_SCALE: dict[str, Decimal] = {
     "千元": Decimal(1000),
     "万元": Decimal(10000),
     "亿元": Decimal(100000000),
+    "万亿元": Decimal(1000000000000),
 }
 MONEY_UNITS = frozenset(UNIT_SCALE)
 # "单位：万元" / "金额单位：元" printed near a table: the unit of its amounts

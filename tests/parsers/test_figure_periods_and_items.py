@@ -236,3 +236,9 @@ def test_rates_given_in_order_joined_by_he_are_a_series():
 def test_an_amount_right_after_jiao_or_bi_is_what_the_year_is_compared_with():
     doc = parse_text(FINAL + "2019年本单位运行经费支出6.39万元，较5.88万元增加了0.51万元，增加率为8.67%。\n")
     assert figures_of(doc)["5.88"][0] == Role.PREVIOUS
+
+
+def test_an_amount_in_wan_yi_yuan_is_read_in_that_unit():
+    doc = parse_text("2017年全国国有资产管理情况\n全国国有企业资产总额183.5万亿元，负债总额118.5万亿元；社保基金收入近4.5万亿。\n")
+    units = {f.text: f.unit for f in doc.figures}
+    assert units == {"183.5": "万亿元", "118.5": "万亿元", "4.5": "万亿元"}
