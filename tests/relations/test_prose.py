@@ -810,3 +810,23 @@ def test_items_after_an_item_opening_its_own_list_may_be_its_parts():
     assert not [f for f in check_document(doc).findings if f.rule == "sum.parts" and f.failed]
     slipped = parse_text(text.replace("10.72亿元", "17.72亿元"))  # then no reading holds
     assert [f for f in check_document(slipped).findings if f.rule == "sum.parts" and f.failed]
+
+
+UNNAMED = "某局2020年部门预算\n一、机关运行经费安排情况说明\n" + (
+    "2020年，我单位机关运行经费财政拨款预算54.24万元，其中：办公费1.08万元，印刷费0.5万元，差旅费1万元。"
+    "项目支出46.74万元，其中房屋租金27.18万元，专家劳务报酬12万元，取暖费7.56万元。比上年增加14万元，增长34.8%。\n")
+
+
+def test_a_change_naming_no_amount_is_read_against_each_amount_it_may_report_on():
+    (rate,) = [r for r in relations(UNNAMED, "growth")]
+    readings = []
+    while rate is not None:
+        readings.append(rate.denominator[0].figure.text)
+        rate = rate.alternative
+    assert readings == ["46.74", "7.56", "54.24"]  # the sentence before's first and last, the paragraph's first
+
+    def failing(text):
+        return [(f.rule, f.severity.value) for f in check_document(parse_text(text)).findings if f.failed and f.rule == "growth"]
+
+    assert failing(UNNAMED) == []  # 14 ÷ (54.24 − 14) = 34.8%
+    assert failing(UNNAMED.replace("增长34.8%", "增长38.4%")) == [("growth", "warning")]  # none fits: a warning

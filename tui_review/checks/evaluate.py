@@ -54,12 +54,15 @@ _SIGN_WORDS = {1: ("增加", "an increase"), -1: ("减少", "a decrease"), 0: ("
 
 def evaluate(relation: Relation, doc: Document, rule: Rule) -> Finding:
     """The verdict on ``relation`` under ``rule`` (its severity and tolerances) — or, when it
-    fails and the other reading the words allow holds, that reading's (under the claim's id)."""
+    fails and another reading the words allow holds (its chain of alternatives), that reading's
+    (under the claim's id)."""
     outcome = _outcome(relation, doc, rule)
-    if not outcome.verdict.holds and relation.alternative is not None:
-        other = _outcome(relation.alternative, doc, rule)
+    reading = relation.alternative
+    while not outcome.verdict.holds and reading is not None:
+        other = _outcome(reading, doc, rule)
         if other.verdict.holds:
-            return replace(_finding(relation.alternative, doc, rule, other), finding_id=relation_id(relation, doc))
+            return replace(_finding(reading, doc, rule, other), finding_id=relation_id(relation, doc))
+        reading = reading.alternative
     return _finding(relation, doc, rule, outcome)
 
 

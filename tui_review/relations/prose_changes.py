@@ -6,7 +6,7 @@ change ÷ base (base = current ∓ change when not printed). Changes and rates e
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from parsers import lexicon
 from parsers.model import DocKind, Figure, Role
@@ -38,6 +38,7 @@ class _Around:
     base_kind: str  # "budget" or "previous"
     after: list[Figure]
     by_name: bool = False  # the current amount was found by its name in the sentence before
+    others: list[Figure] = field(default_factory=list)  # other amounts the change may report on (current: the first)
 
 
 def changes_and_growth(ctx: Ctx, heads: dict[int, Figure] | None = None) -> list[Relation]:
@@ -55,7 +56,9 @@ def changes_and_growth(ctx: Ctx, heads: dict[int, Figure] | None = None) -> list
         if around.current is not None and around.base is not None:
             out.append(_unsure(_change(ch, around.current, around.base, around.base_kind), why))
         rate = _rate_of(ctx, ch, around)
-        if rate is not None:
+        if rate is not None and around.others:
+            out.append(_with_other_readings(ctx, ch, around, rate))
+        elif rate is not None:
             if why is LIST_END and around.current is not None:  # the total's change, if that reading holds
                 rate.alternative = _rate_of(ctx, ch, replace(around, current=heads[start_of(around.current)]))
             elif around.current is None and around.base is not None and not _compared_base(ctx.doc.text, around.base):
@@ -193,6 +196,10 @@ def _around(ctx: Ctx, ch: Figure) -> _Around:
     if current is None:
         current = _named_in_previous_sentence(ctx, ch, before, s_start)
         by_name = current is not None
+    others: list[Figure] = []
+    if current is None:
+        readings = _amounts_it_may_report_on(ctx, ch, before, s_start)
+        current, others = (readings[0], readings[1:]) if readings else (None, [])
     since = start_of(current) if current is not None and start_of(current) >= s_start else s_start
     # the base must be what the change's own words compare with: 比上年 a previous amount, never
     # the budget of a “完成年初预算数 X 万元的 Y%” standing between
@@ -204,7 +211,7 @@ def _around(ctx: Ctx, ch: Figure) -> _Around:
     else:
         clause_start = max(marks(text).last("。；;\n", ch_start) + 1, ch_start - NEIGHBOURHOOD)
         base_kind = _base_role(text[clause_start : ch_start])
-    return _Around(current, base, base_kind, after, by_name)
+    return _Around(current, base, base_kind, after, by_name, others)
 
 
 def _compared_base(text: str, base: Figure) -> bool:
@@ -325,6 +332,41 @@ def _rate_just_before(ctx: Ctx, ch: Figure, current: Figure | None) -> Figure | 
 
 # a sentence that opens by comparing (“与上年相比增加…”, “比上年减少…”) continues the one before
 COMPARISON_OPENING = re.compile(r"\s*(?:与|和|同|比|较)\s*(?:上年|上一年|去年|上年度)(?:预算数?|决算数?)?(?:相比|比较)?\s*[，,]?[^。，,；;\d]{0,16}?(?:增加|减少|增长|下降)")
+
+
+def _amounts_it_may_report_on(ctx: Ctx, ch: Figure, before: list[Figure], s_start: int) -> list[Figure]:
+    """“机关运行经费 54.24 万元，其中…。项目支出 46.74 万元，其中…。比上年增加 14 万元，增长 34.8%。”:
+    a change whose sentence opens with the comparison, states no amount and names nothing may
+    report on the first or the last amount of the sentence before, or on its paragraph's first."""
+    text = ctx.doc.text
+    if before or not COMPARISON_OPENING.match(text, s_start, start_of(ch)):
+        return []
+    p_start, _ = sentence_bounds(text, max(0, s_start - 2))
+    if s_start - p_start > NEIGHBOURHOOD or not text[p_start:s_start].rstrip().endswith("。"):
+        return []
+    paragraph = max(marks(text).last("\n", s_start) + 1, s_start - NEIGHBOURHOOD)
+    previous = [f for f in ctx.between(p_start, s_start) if money(f) and f.unit == ch.unit and ctx.period(f) == Role.AMOUNT]
+    opening = next((f for f in ctx.between(paragraph, s_start) if money(f) and f.unit == ch.unit), None)
+    candidates = previous[:1] + previous[-1:] + ([opening] if opening is not None and ctx.period(opening) == Role.AMOUNT else [])
+    return list({id(f): f for f in candidates}.values())
+
+
+UNNAMED_CHANGE = (
+    "增减额未写明是哪个数的：按前一句的首、末金额和本段首个金额逐一核对，均不相符",
+    "the change names no amount: read against the first and last amounts of the sentence before and the paragraph's first, none fits",
+)
+
+
+def _with_other_readings(ctx: Ctx, ch: Figure, around: _Around, rate: Relation) -> Relation:
+    """The rate over each amount the change may report on, as a chain of alternative readings:
+    reported (at most a warning) only when none holds."""
+    chain = rate
+    for other in around.others:
+        reading = _rate_of(ctx, ch, replace(around, current=other, others=[]))
+        if reading is not None:
+            chain.alternative = reading
+            chain = reading
+    return _unsure(rate, UNNAMED_CHANGE)
 
 
 def _previous_sentence_amount(ctx: Ctx, ch: Figure, before: list[Figure], s_start: int) -> Figure | None:
