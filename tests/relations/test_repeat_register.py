@@ -234,3 +234,9 @@ def test_a_statement_under_a_level_and_one_naming_none_are_at_most_a_warning():
         "(2)市级收支。一般公共预算收入890.7亿元，完成预算102.6%，比上年增长12.9%。\n"
     ((_, _, uncertain),) = [(r.target.text, r.terms[0].figure.text, r.uncertain) for r in repeat.find(parse_text(text))]
     assert uncertain is not None and "本级" in uncertain[0]
+
+
+def test_another_body_opening_its_clause_is_another_scope():
+    text = "北京部门“三公”决算比预算降22.3%\n一、各部门情况\n但也有个别部门超预算。比如市旅游委，2015年“三公”经费财政拨款决算数413.89万元，" \
+        "比年初预算325.55万元增加了88.34万元。\n市食药监局2015年“三公”经费财政拨款决算数1848.26万元，比2015年“三公”经费财政拨款年初预算2184.89万元减少336.63万元。\n"
+    assert outturn_repeats(text) == []

@@ -274,6 +274,19 @@ PLACE = re.compile(
     r"(?=完成|实现|财政(?!局|厅|所)|一般公共|地方|税收|收入|支出|累计)"
 )
 
+# another public body opening a clause on its money (a news page on several departments: 市旅游委，2015年
+# “三公”经费…；市食药监局2015年“三公”经费…)
+BODY = re.compile(
+    r"(?:^|(?<=[，,。；;：:\n]))\s*(?:比如|例如|其中[:：]?)?\s*(?P<body>[\u4e00-\u9fff]{2,10}?(?:局|委员会|委|厅|办公室|办|院|中心))"
+    r"\s*[，,]?\s*(?=(?:19|20)\d{2}\s*年|[“\"]?三公|财政拨款|部门|本年)"
+)
+
+
+def _own_body(doc: Document, body: str) -> bool:
+    """The document's own department (named in its title or as its department), not another body."""
+    own = (doc.department or "") + doc.title
+    return body in own or bool(doc.department and doc.department in body)
+
 
 def _level(doc: Document, f: Figure) -> str:
     """"全", "本级" or a place's name: the level its paragraph names last before the figure, else
@@ -283,6 +296,7 @@ def _level(doc: Document, f: Figure) -> str:
     paragraph = text[max(marks(text).last("\n", start) + 1, start - 400) : start]
     named = [(m.start(), "全") for m in WHOLE_REGION.finditer(paragraph)] + [(m.start(), "本级") for m in OWN_LEVEL.finditer(paragraph)]
     named += [(m.start("place"), m.group("place")) for m in PLACE.finditer(paragraph)]
+    named += [(m.start("body"), m.group("body")) for m in BODY.finditer(paragraph) if not _own_body(doc, m.group("body"))]
     if named:
         return max(named)[1]  # the level named last before the figure in its paragraph
     sec = doc.section(f.section_id)
