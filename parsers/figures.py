@@ -321,7 +321,7 @@ def _subject(ln: _Line, tok: _Token) -> None:
     elif (not subject or is_role_only(subject, subject_text)) and role in (Role.CHANGE, Role.GROWTH) and (named := _named_in_item(ln, tok)):
         subject = named
     elif not subject or is_role_only(subject, subject_text):
-        inherited = _inherited(state, depth, subject)
+        inherited = _inherited(state, depth, subject, topical)
         if inherited is not None:
             subject, code = inherited.subject, code or inherited.code
             tok.from_before = state.topic(depth) is None and not inherited.named and state.gap
@@ -371,16 +371,23 @@ def _bracketed_after_change(ln: _Line, tok: _Token) -> Figure | None:
     return prev if re.fullmatch(r"\s*(?:[千万亿]?元)?\s*[（(]\s*", between) else None
 
 
-def _inherited(state: Topics, depth: int, subject: str) -> Topic | None:
+def _inherited(state: Topics, depth: int, subject: str, topical: bool) -> Topic | None:
     """The quantity a figure whose words name none is about: its sentence's at its bracket depth,
     else (naming nothing at all) the sentence before's; a bare 收入/支出 after the other side's
-    quantity is that quantity's other side (“基金收入 20790 亿元，…；支出 16699 亿元”: 基金支出)."""
+    quantity is that quantity's other side (“基金收入 20790 亿元，…；支出 16699 亿元”: 基金支出) — the
+    sentence head's rather than a listed part's — and what the figures after it are about
+    (“…；支出 9218.62 亿元，增长 11.9%”: the rate is the 支出's)."""
     inherited = state.topic(depth)
     if inherited is None and (not subject or ROLE_ONLY.fullmatch(subject)):
         inherited = state.previous_head
+    if inherited is not None and state.head is not None and _other_side(subject, state.head.subject):
+        inherited = state.head  # “基金收入 X，其中保险费收入 a，财政补贴收入 b；支出 Y”
     if inherited is not None and _other_side(subject, inherited.subject):
         other = "支出" if subject == "收入" else "收入"
-        return Topic(inherited.subject.replace(other, subject), inherited.code, inherited.role)  # 基金收入 → 基金支出
+        swapped = Topic(inherited.subject.replace(other, subject), inherited.code, inherited.role)  # 基金收入 → 基金支出
+        if topical:
+            state.record(depth, swapped)
+        return swapped
     return inherited
 
 

@@ -242,3 +242,11 @@ def test_an_amount_in_wan_yi_yuan_is_read_in_that_unit():
     doc = parse_text("2017年全国国有资产管理情况\n全国国有企业资产总额183.5万亿元，负债总额118.5万亿元；社保基金收入近4.5万亿。\n")
     units = {f.text: f.unit for f in doc.figures}
     assert units == {"183.5": "万亿元", "118.5": "万亿元", "4.5": "万亿元"}
+
+
+def test_a_bare_other_side_after_a_list_is_the_heads_and_its_rate_too():
+    doc = parse_text("2013年全国社会保险基金决算\n汇总中央和地方预算，2013年全国社会保险基金收入32829亿元，比上年增长9.9%，"
+                     "其中保险费收入24664亿元，财政补贴收入7180亿元；支出27913亿元，比上年增长16.8%。\n")
+    subjects = {f.text: f.subject for f in doc.figures}
+    assert subjects["27913"] == subjects["16.8"] == "全国社会保险基金支出"
+    assert subjects["9.9"] == "全国社会保险基金收入"
