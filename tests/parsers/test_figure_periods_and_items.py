@@ -250,3 +250,8 @@ def test_a_bare_other_side_after_a_list_is_the_heads_and_its_rate_too():
     subjects = {f.text: f.subject for f in doc.figures}
     assert subjects["27913"] == subjects["16.8"] == "全国社会保险基金支出"
     assert subjects["9.9"] == "全国社会保险基金收入"
+
+
+def test_the_aspect_a_sentence_opens_with_is_no_part_of_a_name():
+    doc = parse_text("2021年上半年财政预算执行情况\n在政府性基金预算收支执行情况方面——全省政府性基金预算收入3631.5亿元，增长40.7%。\n")
+    assert {f.subject for f in doc.figures} == {"全省政府性基金预算收入"}
