@@ -830,3 +830,33 @@ def test_a_change_naming_no_amount_is_read_against_each_amount_it_may_report_on(
 
     assert failing(UNNAMED) == []  # 14 ÷ (54.24 − 14) = 34.8%
     assert failing(UNNAMED.replace("增长34.8%", "增长38.4%")) == [("growth", "warning")]  # none fits: a warning
+
+
+PERSONNEL = FINAL_DOC + "一、基本支出\n（一）人员经费 396.62 万元。主要包括：基本工资 {wage} 万元、津贴补贴 55.34 万元、绩效工资 110.65 万元、" \
+    "机关事业单位基本养老保险缴费 44.07 万元、职工基本医疗保险缴费 22.47 万元、住房公积金 27.54 万元。\n"
+
+
+def test_two_kinds_of_one_thing_do_not_nest_so_a_slipped_part_is_found():
+    # 养老保险缴费 and 医疗保险缴费 share a name's end but neither is part of the other
+    def failing(wage: str) -> list:
+        return [f for f in check_document(parse_text(PERSONNEL.format(wage=wage))).findings if f.failed and f.rule == "sum.parts"]
+    assert failing("120.41") == []
+    assert failing("190.41")  # 190.41 + … = 450.08 > 396.62
+
+
+DEBT = "2025年1-8月地方政府债券发行和债务余额情况\n一、还本付息\n" + (
+    "1-8月，地方政府债券到期偿还本金19755亿元，其中发行再融资债券偿还本金17027亿元，安排财政资金等偿还本金{second}亿元；"
+    "地方政府债券支付利息9863亿元。\n")
+
+
+def test_a_list_whose_parts_make_up_the_total_at_a_semicolon_ends_there():
+    def failing(second: str) -> list:
+        return [f for f in check_document(parse_text(DEBT.format(second=second))).findings if f.failed and f.rule == "sum.parts"]
+    assert failing("2728") == []  # 17027 + 2728 = 19755: the interest after the ； is another quantity
+    assert failing("3728")  # then no reading holds
+
+
+def test_items_each_closed_by_a_semicolon_are_all_parts():
+    text = "某中心2021年度决算分析报告\n一、收入\n本年度单位收入预算为2,264,200.00元。其中：人员经费支出为2,184,200.00元；" \
+        "公用经费支出为80,000.00元；项目支出为391,800.00元。\n"
+    assert [f.rule for f in check_document(parse_text(text)).findings if f.failed] == ["sum.parts"]

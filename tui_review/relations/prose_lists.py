@@ -20,7 +20,7 @@ from tui_review.relations.prose_context import (
 )
 from tui_review.relations.partitions import disjoint, one_partition
 from tui_review.relations.prose_claims import SAME_AS_PREVIOUS
-from tui_review.relations.prose_nesting import MAY_OVERLAP, largest_within, may_nest, nested_reading
+from tui_review.relations.prose_nesting import MAY_OVERLAP, closed_reading, largest_within, may_nest, nested_reading
 from tui_review.relations.table_index import name_key
 from tui_review.relations.text_marks import marks
 
@@ -236,7 +236,7 @@ def _amount_list(ctx: Ctx, m: re.Match, before: list[Figure]) -> list[Relation]:
         if may_nest(parts):  # 国家财政性教育经费 ⊃ 一般公共预算教育经费: such parts need not add up
             rel.alternative = largest_within(head, parts, m.group(1))
     if rel.partial and rel.alternative is None:  # a complete list (人员经费 + 公用经费) has no other reading
-        rel.alternative = nested_reading(ctx, head, parts, m, end)
+        rel.alternative = nested_reading(ctx, head, parts, m, end) or closed_reading(ctx, head, parts)
     changes = _changes_of_list(ctx, head, parts, m.start(), end, complete)
     return [rel] if changes is None else [rel, changes]
 

@@ -1,14 +1,18 @@
 """Readings of a prose list whose items may not be siblings (rule ``sum.parts``): items named as
 one kind of thing, one more narrowly (…教育经费 and 一般公共预算教育经费), and an item that opens a
 list of its own whose end the text does not mark (“其中：A 10.72 亿元，主要为 a1 0.75 亿元；a2 6.95
-亿元；a3 3.02 亿元。”: a2 and a3 may be A's parts as well as the total's). Each gives the weaker
-claim a `Relation.alternative` carries: the list is reported only when neither reading holds."""
+亿元；a3 3.02 亿元。”: a2 and a3 may be A's parts as well as the total's), and a list whose parts
+make up their total exactly at a ；, after which the text goes on to other quantities (“偿还本金 19755
+亿元，其中…17027 亿元，…2728 亿元；…支付利息 9863 亿元”). Each gives the other claim a
+`Relation.alternative` carries: the list is reported only when neither reading holds."""
 
 from __future__ import annotations
 
 import re
 
 from parsers import lexicon
+from decimal import Decimal
+
 from parsers.model import Figure
 from tui_review.contracts.relation import Relation
 from tui_review.relations.prose_context import Ctx, end_of, start_of, sum_relation
@@ -21,13 +25,23 @@ MAY_OVERLAP = (
 NESTED_OPENER = re.compile(rf"{lexicon.LIST_OPENER.pattern}|(主要为|主要是|主要有)\s*[:：]?")
 
 
+# words that narrow a kind of money by its source or level, not by what it is spent on
+SCOPE_WORDS = re.compile(r"一般公共预算|财政性|财政拨款|政府性基金|国有资本|本级|全[省市县区]|地方|中央|政府")
+
+
 def may_nest(parts: list[Figure]) -> bool:
-    """Two of the parts are named as one kind of thing, one more narrowly (…教育经费 and …教育经费,
-    …政府债务 and 政府债务…; a name of four characters or more inside another): one may be part of
-    the other."""
+    """Two of the parts are named as one kind of thing, one by a narrower source or level
+    (国家财政性教育经费 and 一般公共预算教育经费), or a name of four characters or more stands inside
+    another (…政府债务 and 政府债务…): one may be part of the other. 养老保险缴费 and 医疗保险缴费 are
+    two kinds; 电费 inside 邮电费 is no kind of it."""
     names = [re.sub(r"(?:支出|收入)$", "", p.subject) for p in parts]
-    return any(a != b and _common_suffix(a, b) >= 4 or min(len(a), len(b)) >= 4 and (a in b or b in a)
-               for i, a in enumerate(names) for b in names[i + 1 :])  # 电费 inside 邮电费 is no kind of it
+    return any(_one_kind_by_scope(a, b) or min(len(a), len(b)) >= 4 and (a in b or b in a)
+               for i, a in enumerate(names) for b in names[i + 1 :])
+
+
+def _one_kind_by_scope(a: str, b: str) -> bool:
+    n = _common_suffix(a, b)
+    return a != b and n >= 4 and any(SCOPE_WORDS.search(x[: len(x) - n]) for x in (a, b))
 
 
 def _common_suffix(a: str, b: str) -> int:
@@ -67,3 +81,26 @@ def nested_reading(ctx: Ctx, head: Figure, parts: list[Figure], opener: re.Match
             rel.partial, rel.uncertain = True, NESTED_LIST
             return rel
     return None
+
+
+CLOSED_AT_ITEM_END = (
+    "所列分项到分号处已恰好等于总数，其后可能是另外的数",
+    "the parts up to a semicolon make up the total exactly: what follows may be other quantities",
+)
+
+
+def closed_reading(ctx: Ctx, head: Figure, parts: list[Figure]) -> Relation | None:
+    """The reading where the list ends at its first ；, when two parts or more stand before it and
+    add up to the total within rounding: the total is their sum. (Where ； separates the items
+    themselves — “其中：A a；B b；C c” — the first ； follows one part and there is no such reading.)"""
+    text = ctx.doc.text
+    k = next((k for k, part in enumerate(parts[:-1]) if re.search(r"[；;]", text[end_of(part) : start_of(parts[k + 1])])), None)
+    if k is None or k < 1 or any(p.unit != head.unit for p in parts[: k + 1]):
+        return None
+    total = sum((p.value for p in parts[: k + 1]), Decimal(0))
+    if abs(total - head.value) > head.half_ulp + sum((p.half_ulp for p in parts[: k + 1]), Decimal(0)):
+        return None
+    rel = sum_relation("sum.parts", head, parts[: k + 1], word="；",
+                       zh=f"{head.subject} = 分号前所列各项之和", en=f"{head.subject} = sum of the items before the semicolon")
+    rel.uncertain = CLOSED_AT_ITEM_END
+    return rel
