@@ -860,3 +860,11 @@ def test_items_each_closed_by_a_semicolon_are_all_parts():
     text = "某中心2021年度决算分析报告\n一、收入\n本年度单位收入预算为2,264,200.00元。其中：人员经费支出为2,184,200.00元；" \
         "公用经费支出为80,000.00元；项目支出为391,800.00元。\n"
     assert [f.rule for f in check_document(parse_text(text)).findings if f.failed] == ["sum.parts"]
+
+
+def test_the_spending_kinds_with_basic_spending_split_are_a_complete_breakdown():
+    text = "某中心2021年度部门预算\n一、支出\n支出预算总计2,656,000.00元，其中人员经费2,184,200.00元，公用经费80,000.00元，项目支出391,800.00元。\n"
+    (rel,) = relations(text, "sum.parts")
+    assert not rel.partial  # 人员经费 + 公用经费 = 基本支出; with 项目支出 the whole
+    (rel,) = relations(text.replace("，公用经费80,000.00元", ""), "sum.parts")
+    assert rel.partial  # 公用经费 left out: only part of the whole

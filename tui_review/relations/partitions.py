@@ -53,7 +53,15 @@ def one_partition(names: Iterable[str], enumerated: bool = False) -> bool:
     """Do these names make up one standard partition (all its members; an open one's catch-all
     among them, or a member stated as 0: ``enumerated``)?"""
     names = list(names)
-    return any(p.completes(names, enumerated) for p in PARTITIONS)
+    return any(p.completes(names, enumerated) for p in PARTITIONS) or _kinds_with_basic_split(names)
+
+
+def _kinds_with_basic_split(names: list[str]) -> bool:
+    """The spending kinds with 基本支出 stated as its two parts (人员经费 + 公用经费 + 项目支出)."""
+    kinds, basic = PARTITIONS[0].members, PARTITIONS[1].members
+    split = {n for n in names if basic.match(n)}
+    return (all(kinds.match(n) or basic.match(n) for n in names) and not any("基本支出" in n for n in names)
+            and {re.sub(r"支出$", "", n) for n in split} == {"人员经费", "公用经费"} and len(split) < len(names))
 
 
 def same_partition(names: Iterable[str]) -> bool:

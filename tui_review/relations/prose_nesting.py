@@ -41,7 +41,13 @@ def may_nest(parts: list[Figure]) -> bool:
 
 def _one_kind_by_scope(a: str, b: str) -> bool:
     n = _common_suffix(a, b)
-    return a != b and n >= 4 and any(SCOPE_WORDS.search(x[: len(x) - n]) for x in (a, b))
+    if a == b or n < 4 or _funds(a) and _funds(b) and _funds(a) != _funds(b):
+        return False  # 一般公共预算拨款 and 政府性基金预算拨款: two funds, side by side
+    return any(SCOPE_WORDS.search(x[: len(x) - n]) for x in (a, b))
+
+
+def _funds(name: str) -> frozenset[str]:
+    return frozenset(fund for fund, pattern in lexicon.FUNDS if fund != "财政拨款" and pattern.search(name))
 
 
 def _common_suffix(a: str, b: str) -> int:
