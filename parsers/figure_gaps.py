@@ -49,6 +49,8 @@ def unit_gaps(line: str) -> list[Gap]:
     out = []
     labels_only = not re.search(r"\d", _YEARS.sub("", line))  # a header row: 金额 | 占调整预算% | 比上年增长%
     for m in UNIT.finditer(line):
+        if lexicon.YUAN_STARTS_WORD.match(line, m.end() - 1):
+            continue  # 大英县金元镇, 万元村: a name, not a unit
         raw = line[max(0, m.start() - _TAIL) : m.start()]
         before = _FILLER.sub("", raw)
         if not before or _declared(before, line[m.end() : m.end() + 4]):

@@ -63,6 +63,8 @@ DEMANDS_FIGURE = re.compile(
     r"(?:(?:增加|减少|增长|下降|降低|提高|上升|节约|超支|压减|压缩|增幅|降幅|减幅|合计|总计|共计|小计|占比?|比重|率"
     r"|费|款|金|支出|收入|预算|决算|拨款|额|价|工资|津贴|补贴|奖金)(?:了|为|达到?|是)?|为|达到?|的)$"
 )
+# a 元 that begins a word after it (a place: 金元镇, 万元村; 元旦, 元素, 元件): no money unit
+YUAN_STARTS_WORD = re.compile(r"元(?:镇|乡|村|社区|街道|县|区|市|路|街|旦|宵|素|件|朝|代|帅|首|老)")
 # the words a bare 元 (not 万元) must follow to be a money unit: 单元, 美元, 多元 are words
 AMOUNT_WORD_END = re.compile(
     r"(?:增加|减少|增长|下降|节约|超支|合计|总计|共计|小计|费|款|金|支出|收入|预算|决算|拨款|额|价|工资|津贴|补贴|奖金)"

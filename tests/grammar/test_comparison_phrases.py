@@ -119,6 +119,8 @@ def test_a_unit_or_percent_with_its_number_left_out_is_a_missing_figure(sentence
         "单位：万元。", "金额单位为万元，下同。", "上千万元的项目", "支出（万元）见下表。", "以万元为单位。", "每万元产值能耗下降。",
         "近万元的设备", "数十万元", "住宅单元改造", "折合美元", "多元化投入", "增长率（%）见下表。", "人均万元/人",
         "注：本表金额单位转换成万元时，因四舍五入可能存在尾数误差。",
+        # 元 beginning a place's name: 大英县金元镇, 某乡万元村
+        "大英县金元镇人民政府2023年部门预算", "资助万元村修路",
         # a header row states no amount: its units name its columns
         "金额 | 占调整预算% | 比上年增长% | |||", "增减值 增减%", "2016年比2015年增减%",
     ],
