@@ -868,3 +868,11 @@ def test_the_spending_kinds_with_basic_spending_split_are_a_complete_breakdown()
     assert not rel.partial  # 人员经费 + 公用经费 = 基本支出; with 项目支出 the whole
     (rel,) = relations(text.replace("，公用经费80,000.00元", ""), "sum.parts")
     assert rel.partial  # 公用经费 left out: only part of the whole
+
+
+def test_a_budgets_own_amounts_are_never_the_base_of_its_change():
+    # in a 预算 the 年初预算数 are this year's amounts: 基本支出增加 20 is not 300 − 50
+    text = "某单位2025年单位预算情况说明\n二、单位收支总体情况\n(二)支出预算:2025年年初预算数300.00万元,其中:一般公共服务支出250.00万元," \
+        "住房保障支出50.00万元;支出比2024年增加30.00万元,主要是基本支出增加20.00万元,项目支出增加10.00万元。\n"
+    assert not relations(text, "change")
+    assert not [f for f in check_document(parse_text(text)).findings if f.failed and f.severity.value == "error"]

@@ -205,7 +205,8 @@ def _around(ctx: Ctx, ch: Figure) -> _Around:
     # the budget of a “完成年初预算数 X 万元的 Y%” standing between
     own_words = text[max(marks(text).last("，,。；;\n", ch_start) + 1, ch_start - NEIGHBOURHOOD) : ch_start]
     allowed = (Role.PREVIOUS,) if PREVIOUS_NAMED.search(own_words) else (Role.PREVIOUS, Role.BUDGET)
-    base = next((f for f in reversed(before) if start_of(f) > since and money(f) and f.role in allowed and not _rate_base(text, f)), None)
+    base = next((f for f in reversed(before) if start_of(f) > since and money(f) and f.role in allowed and not _rate_base(text, f)
+                 and ctx.period(f) != Role.AMOUNT), None)  # a 预算's 年初预算 is its own period's amount, no base
     if base is not None:
         base_kind = "budget" if base.role == Role.BUDGET else "previous"
     else:
