@@ -4,7 +4,9 @@ A clause that names no quantity (``与上年相比增加``) takes the quantity i
 last explicit amount of the sentence at the same bracket depth (`Topics.topic`), else the head of
 the previous sentence — or a sentence that only names a 类/款/项 (`naming_sentence`). Amounts
 inside a 变动原因 explanation (up to the end of its ；-item) or a “其中：…” breakdown never become
-topics. A count's subject is the noun after its measure word (`counted_noun`).
+topics. A count's subject is the noun after its measure word (`counted_noun`). A bare 收入/支出
+takes the other side of its sentence's quantity, and a bare 本年收入/本年支出 the fund of a sentence
+about one fund (`inherited_topic`, `of_the_heads_fund`).
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from dataclasses import dataclass, field
 from parsers import lexicon
 from parsers.figure_tokens import SENTENCE_STOP, Stops
 from parsers.model import Role
-from parsers.subjects import canonical_subject
+from parsers.subjects import ROLE_ONLY, canonical_subject
 
 
 def depths(line: str) -> list[int]:
@@ -148,3 +150,41 @@ def counted_noun(line: str, end: int, strict: bool) -> str:
     if m is None or re.match(r"[和及与或的是为在均已都全共还并可将被由]", m.group(1)):
         return ""
     return m.group(1)
+
+
+def inherited_topic(state: Topics, depth: int, subject: str, topical: bool) -> Topic | None:
+    """The quantity a figure whose words name none is about: its sentence's at its bracket depth,
+    else (naming nothing at all) the sentence before's; a bare 收入/支出 after the other side's
+    quantity is that quantity's other side (“基金收入 20790 亿元，…；支出 16699 亿元”: 基金支出) — the
+    sentence head's rather than a listed part's — and what the figures after it are about
+    (“…；支出 9218.62 亿元，增长 11.9%”: the rate is the 支出's)."""
+    inherited = state.topic(depth)
+    if inherited is None and (not subject or ROLE_ONLY.fullmatch(subject)):
+        inherited = state.previous_head
+    if inherited is not None and state.head is not None and _other_side(subject, state.head.subject):
+        inherited = state.head  # “基金收入 X，其中保险费收入 a，财政补贴收入 b；支出 Y”
+    if inherited is not None and _other_side(subject, inherited.subject):
+        other = "支出" if subject == "收入" else "收入"
+        swapped = Topic(inherited.subject.replace(other, subject), inherited.code, inherited.role)  # 基金收入 → 基金支出
+        if topical:
+            state.record(depth, swapped)
+        return swapped
+    return inherited
+
+
+# a sentence about one fund's appropriation: “政府性基金预算财政拨款本年收入 225.58 万元…；本年支出 225.58 万元”
+FUND_HEAD = re.compile(r"^(?P<fund>(?:一般公共预算|政府性基金(?:预算)?|国有资本经营(?:预算)?)(?:财政)?拨款)本年(?:收入|支出)$")
+
+
+def of_the_heads_fund(state: Topics, subject: str) -> str:
+    """A bare 本年收入 / 本年支出 in a sentence whose head (or, heading none, the sentence before's)
+    is one fund's is that fund's, not the department's 本年收入合计 / 本年支出合计."""
+    head = state.head or state.previous_head
+    m = FUND_HEAD.match(head.subject) if head is not None and subject in ("本年收入", "本年支出") else None
+    return m.group("fund") + subject if m else subject
+
+
+def _other_side(bare: str, topic: str) -> bool:
+    """A bare 收入 (支出) would take the name of a spending (income) quantity."""
+    other = {"收入": "支出", "支出": "收入"}.get(bare)
+    return other is not None and other in topic and bare not in topic

@@ -48,7 +48,7 @@ from parsers.figure_roles import breakdown_role, period_role, rate_without_perce
 from parsers.figure_tokens import (
     CODE_IN_BRACKETS, NUMBER, PERCENT, UNIT, WINDOW, Stops, Unit, is_count, is_excluded, is_identifier, read_unit, split_digits,
 )
-from parsers.figure_topics import Topic, Topics, counted_noun, depths, ends_with_conjunction
+from parsers.figure_topics import Topic, Topics, counted_noun, depths, ends_with_conjunction, inherited_topic, of_the_heads_fund
 from parsers.model import DocKind, Figure, ParseIssue, Role, Series, Severity
 from parsers.numbers import MONEY_UNITS, ParsedNumber, parse_number
 from parsers.subjects import ROLE_ONLY, canonical_subject, is_role_only, strip_role_words
@@ -308,6 +308,7 @@ def _subject(ln: _Line, tok: _Token) -> None:
     clause = line[tok.clause_start : s]
     subject, code, subject_text = _own_name(ln, tok)
     state, depth, money, role = ln.topics, ln.depths[s], tok.unit_name in MONEY_UNITS, tok.role
+    subject = of_the_heads_fund(state, subject)
     explaining = state.explaining(line, max(state.sentence, ln.stops.semicolon(s)), s)
     topical = money and not tok.base and not explaining and role not in (Role.CHANGE, Role.GROWTH)
     if is_count(tok.unit_name):
@@ -321,7 +322,7 @@ def _subject(ln: _Line, tok: _Token) -> None:
     elif (not subject or is_role_only(subject, subject_text)) and role in (Role.CHANGE, Role.GROWTH) and (named := _named_in_item(ln, tok)):
         subject = named
     elif not subject or is_role_only(subject, subject_text):
-        inherited = _inherited(state, depth, subject, topical)
+        inherited = inherited_topic(state, depth, subject, topical)
         if inherited is not None:
             subject, code = inherited.subject, code or inherited.code
             tok.from_before = state.topic(depth) is None and not inherited.named and state.gap
@@ -369,32 +370,6 @@ def _bracketed_after_change(ln: _Line, tok: _Token) -> Figure | None:
         return None
     between = ln.text[prev.end - ln.offset : tok.start]
     return prev if re.fullmatch(r"\s*(?:[千万亿]?元)?\s*[（(]\s*", between) else None
-
-
-def _inherited(state: Topics, depth: int, subject: str, topical: bool) -> Topic | None:
-    """The quantity a figure whose words name none is about: its sentence's at its bracket depth,
-    else (naming nothing at all) the sentence before's; a bare 收入/支出 after the other side's
-    quantity is that quantity's other side (“基金收入 20790 亿元，…；支出 16699 亿元”: 基金支出) — the
-    sentence head's rather than a listed part's — and what the figures after it are about
-    (“…；支出 9218.62 亿元，增长 11.9%”: the rate is the 支出's)."""
-    inherited = state.topic(depth)
-    if inherited is None and (not subject or ROLE_ONLY.fullmatch(subject)):
-        inherited = state.previous_head
-    if inherited is not None and state.head is not None and _other_side(subject, state.head.subject):
-        inherited = state.head  # “基金收入 X，其中保险费收入 a，财政补贴收入 b；支出 Y”
-    if inherited is not None and _other_side(subject, inherited.subject):
-        other = "支出" if subject == "收入" else "收入"
-        swapped = Topic(inherited.subject.replace(other, subject), inherited.code, inherited.role)  # 基金收入 → 基金支出
-        if topical:
-            state.record(depth, swapped)
-        return swapped
-    return inherited
-
-
-def _other_side(bare: str, topic: str) -> bool:
-    """A bare 收入 (支出) would take the name of a spending (income) quantity."""
-    other = {"收入": "支出", "支出": "收入"}.get(bare)
-    return other is not None and other in topic and bare not in topic
 
 
 # a clause that names a quantity and compares it, with no figure: “公务用车运行维护费支出决算比预算无增减变化”

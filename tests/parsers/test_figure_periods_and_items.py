@@ -255,3 +255,13 @@ def test_a_bare_other_side_after_a_list_is_the_heads_and_its_rate_too():
 def test_the_aspect_a_sentence_opens_with_is_no_part_of_a_name():
     doc = parse_text("2021年上半年财政预算执行情况\n在政府性基金预算收支执行情况方面——全省政府性基金预算收入3631.5亿元，增长40.7%。\n")
     assert {f.subject for f in doc.figures} == {"全省政府性基金预算收入"}
+
+
+def test_a_bare_years_spending_after_one_funds_income_is_that_funds():
+    doc = parse_text("某检察院2019年度部门决算\n二、财政拨款收支情况\n"
+                     "一般公共预算财政拨款本年收入979.53万元，比上年增加28.13万元；本年支出869.0万元，比上年增加240.09万元。\n"
+                     "政府性基金预算财政拨款本年收入225.58万元，比上年增加161.78万元；本年支出225.58万元，比上年增加161.78万元。\n")
+    subjects = {(f.text, f.start): f.subject for f in doc.figures}
+    assert [s for (text, _), s in subjects.items() if text in ("869.0", "240.09")] == ["一般公共预算财政拨款本年支出"] * 2
+    assert sorted(set(s for (text, _), s in subjects.items() if text in ("225.58", "161.78"))) == [
+        "政府性基金预算财政拨款本年支出", "政府性基金预算财政拨款本年收入"]
