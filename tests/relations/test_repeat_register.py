@@ -240,3 +240,16 @@ def test_another_body_opening_its_clause_is_another_scope():
     text = "北京部门“三公”决算比预算降22.3%\n一、各部门情况\n但也有个别部门超预算。比如市旅游委，2015年“三公”经费财政拨款决算数413.89万元，" \
         "比年初预算325.55万元增加了88.34万元。\n市食药监局2015年“三公”经费财政拨款决算数1848.26万元，比2015年“三公”经费财政拨款年初预算2184.89万元减少336.63万元。\n"
     assert outturn_repeats(text) == []
+
+
+def test_a_spending_total_with_what_is_paid_up_and_carried_is_not_the_spending():
+    text = "某区2024年决算草案\n一、一般公共预算\n一般公共预算支出104.02亿元，同比下降4.2%，加上上解上级支出14.13亿元、债务还本支出6.40亿元、" \
+        "安排预算稳定调节基金0.82亿元、年终结转结余0.50亿元，一般公共预算支出总计125.87亿元。\n"
+    assert outturn_repeats(text) == []
+    assert aliases.names("一般公共预算支出合计", False) == ("一般公共预算财政拨款支出",)
+
+
+def test_amounts_given_several_quantities_respectively_are_no_repeat():
+    text = "四川省2015年省级部门“三公”经费决算情况\n一、三公经费\n其中，公务接待费0.98亿元，减少0.43亿元，下降30.5%；" \
+        "因公出国（境）经费与公务用车购置及运行维护费分别为0.34亿元和4.23亿元，均与去年持平。\n"
+    assert outturn_repeats(text) == []

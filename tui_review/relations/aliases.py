@@ -27,7 +27,8 @@ class Alias:
 ALIASES: tuple[Alias, ...] = (
     # the 一般公共预算 spending total: the standard table is titled 一般公共预算支出表 in some
     # templates and 一般公共预算财政拨款支出表 in others; the prose also says 一般公共预算拨款支出
-    Alias(re.compile(r"(?:本年)?一般公共预算(?:财政)?(?:拨款)?支出(?:合计|总计)?"), ("一般公共预算财政拨款支出",)),
+    # (its 合计; a 总计 adds what is carried over or paid up: 支出 + 上解 + 还本 + 结转 = 支出总计)
+    Alias(re.compile(r"(?:本年)?一般公共预算(?:财政)?(?:拨款)?支出(?:合计)?"), ("一般公共预算财政拨款支出",)),
     # the 一般公共预算 income row of the 收支总表 (一般公共预算拨款收入 / 一般公共预算财政拨款收入),
     # called 本年一般公共预算收入 where the 收入总表 is explained by source
     Alias(re.compile(r"(?:本年)?一般公共预算(?:财政)?(?:拨款)?收入"), ("一般公共预算财政拨款收入",)),

@@ -9,6 +9,7 @@ words of that reading:
   is still a name of one sum of money — "大楼取暖费", "上年结转收入" — rather than a clause
   ("基本支出包含一次性补助") or a catch-all ("其他支出") that different places use for different
   sums;
+- `one_of_several(doc, fig)`: an amount a 分别为 gives one of several quantities named together;
 - `reason_without_period(doc, fig)`: a figure inside a reason clause (原因是 / 由于 / 主要是 …) whose
   own words give no year: the parser reads it as the document's period, but a reason often speaks
   of last year's amount, so its period is uncertain.
@@ -33,6 +34,7 @@ NOT_A_NAME = re.compile(
     r"由于|因为|其他|其它|合计|小计|总计|共计|累计|以及|和|及|与|等"
 )
 GENERIC = frozenset({"资金", "经费", "收入", "支出", "费用", "款项", "项目资金", "专项资金", "财政资金", "预算资金"})
+RESPECTIVE = re.compile(r"分别(?:为|是|达到?)")  # “A与B分别为 x 和 y”
 REASON = re.compile(r"原因|由于|因为|主要是(?!用于)")
 OWN_PERIOD = re.compile(r"上年|去年|上一年|本年|今年|当年|同期|年初|全年|(?:19|20)\d{2}\s*年")
 PERIODLESS = (Role.AMOUNT, Role.OTHER)
@@ -67,3 +69,15 @@ def same_sentence(doc: Document, a: Figure, b: Figure) -> bool:
         return False
     lo, hi = sorted((a.start, b.start))
     return marks(doc.text).next("。；;\n", lo, hi) == -1
+
+
+
+
+def one_of_several(doc: Document, fig: Figure) -> bool:
+    """``fig`` is one of the amounts a 分别为 gives several quantities named together (“A与B分别为
+    0.34亿元和4.23亿元”): its subject names them all, so it is no name of its own amount."""
+    if fig.start is None:
+        return False
+    start = marks(doc.text).last("。；;\n", fig.start) + 1
+    words = doc.text[start : fig.start]
+    return RESPECTIVE.search(words) is not None

@@ -85,7 +85,7 @@ def find(doc: Document) -> list[Relation]:
     groups: dict[Key, list[Figure]] = defaultdict(list)
     shown: dict[Key, str] = {}  # the name a group's label shows
     for f in doc.figures:
-        if f.start is None or f.unit not in MONEY_UNITS or f.role not in REPEAT_ROLES:
+        if f.start is None or f.unit not in MONEY_UNITS or f.role not in REPEAT_ROLES or register.one_of_several(doc, f):
             continue
         for name in aliases.names(register.clean(f.subject), one_fund):
             key = _register_key(doc, f, name, list_heads.get(f.start), whole)
