@@ -876,3 +876,12 @@ def test_a_budgets_own_amounts_are_never_the_base_of_its_change():
         "住房保障支出50.00万元;支出比2024年增加30.00万元,主要是基本支出增加20.00万元,项目支出增加10.00万元。\n"
     assert not relations(text, "change")
     assert not [f for f in check_document(parse_text(text)).findings if f.failed and f.severity.value == "error"]
+
+
+def test_a_list_inside_an_enumerated_item_ends_where_the_next_item_begins():
+    text = "某卫生院2015年部门决算\n二、支出\n其中：按支出项目类别：1、基本支出173.89万元，包括：人员经费支出161.57万元，公用经费支出12.23万元；" \
+        "2、项目支出110.56万元，包括：商品服务支出72.74万元，其他支出类项目37.82万元；3、事业单位经营支出0万元。\n"
+    heads = {r.target.text: [t.figure.text for t in r.terms] for r in relations(text, "sum.parts")}
+    assert heads["173.89"] == ["161.57", "12.23"] and heads["110.56"] == ["72.74", "37.82"]
+    (slip,) = [f for f in check_document(parse_text(text)).findings if f.failed and f.rule == "sum.parts"]
+    assert slip.severity.value == "error"  # 161.57 + 12.23 = 173.80, not 173.89

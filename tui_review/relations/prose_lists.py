@@ -179,6 +179,23 @@ def _list_end(ctx: Ctx, m: re.Match, limit: int) -> int:
     if text[max(0, m.start() - 1) : m.start()] in ("（", "("):
         close = marks(text).next("）)", opener_end)
         end = end if close == -1 else min(end, close)
+    return _next_sibling_item(text, s_start, m.start(), end)
+
+
+# an inline enumerator opening an item: 1、 / 2. / （二）
+INLINE_ITEM = re.compile(r"(?:^|(?<=[：:；;，,。\s]))(?:(?P<n>\d{1,2})[、.．](?!\d)|[（(](?P<p>\d{1,2})[）)])")
+
+
+def _next_sibling_item(text: str, s_start: int, opener: int, end: int) -> int:
+    """“1、基本支出 173.89 万元，包括：…；2、项目支出 110.56 万元，…”: a list opened inside an
+    enumerated item ends where the next item of that enumeration begins."""
+    own = [m for m in INLINE_ITEM.finditer(text, s_start, opener)]
+    if not own:
+        return end
+    number = int(own[-1].group("n") or own[-1].group("p"))
+    for m in INLINE_ITEM.finditer(text, opener, end):
+        if int(m.group("n") or m.group("p")) == number + 1:
+            return m.start()
     return end
 
 
