@@ -885,3 +885,20 @@ def test_a_list_inside_an_enumerated_item_ends_where_the_next_item_begins():
     assert heads["173.89"] == ["161.57", "12.23"] and heads["110.56"] == ["72.74", "37.82"]
     (slip,) = [f for f in check_document(parse_text(text)).findings if f.failed and f.rule == "sum.parts"]
     assert slip.severity.value == "error"  # 161.57 + 12.23 = 173.80, not 173.89
+
+
+APPROPRIATIONS = BUDGET_DOC + "二、财政拨款收支情况\n2023 年本部门财政拨款收入 159.89 万元，较上年增加 46.78 万元；" \
+    "2023 年本部门财政拨款支出 159.89 万元，较上年增加 {spend} 万元。\n"
+
+
+def test_a_budgets_appropriation_income_and_spending_and_their_changes_balance():
+    rels = relations(APPROPRIATIONS.format(spend="46.78"), "balance")
+    assert sorted(r.target.text for r in rels) == ["159.89", "46.78"] and all(r.uncertain for r in rels)
+    failing = [f for f in check_document(parse_text(APPROPRIATIONS.format(spend="46.28"))).findings if f.failed and f.rule == "balance"]
+    assert [f.severity.value for f in failing] == ["warning"]
+
+
+def test_changes_measured_against_two_bases_need_not_balance():
+    text = APPROPRIATIONS.format(spend="46.28").replace("较上年增加 46.78", "比2022年预算执行数增加 46.78").replace(
+        "较上年增加 46.28", "比2022年预算增加 46.28")
+    assert [r.target.text for r in relations(text, "balance")] == ["159.89"]

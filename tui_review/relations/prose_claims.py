@@ -42,21 +42,37 @@ BARE_TOTALS = (
 
 def _budget_balances(ctx: Ctx) -> list[Relation]:
     """A 预算 balances: where it states its 收入 and 支出 by those bare names (本部门预算收入
-    159.89 万元 … 本部门预算支出 159.89 万元) they are equal, and so are the changes it states for
-    them — as warnings, the names not saying they are the totals."""
+    159.89 万元 … 本部门预算支出 159.89 万元), or its 财政拨款收入 and 财政拨款支出, they are equal,
+    and so are the changes it states for them — as warnings, the names not saying they are the totals."""
     if ctx.doc.kind != DocKind.BUDGET:
         return []
     out: list[Relation] = []
-    for role in (Role.AMOUNT, Role.CHANGE):
-        income = next((f for f in ctx.figs if money(f) and f.subject == "收入" and ctx.period(f) == role and f.cell is None), None)
-        spend = next((f for f in ctx.figs if money(f) and f.subject == "支出" and ctx.period(f) == role and f.cell is None), None)
-        if income is None or spend is None or income.section_id != spend.section_id:
-            return out
-        rel = sum_relation("balance", spend, [income], word="收支平衡", zh="预算收入 = 预算支出" if role == Role.AMOUNT else "预算收入增减额 = 预算支出增减额",
-                           en="budgeted income = budgeted expenditure" if role == Role.AMOUNT else "change of budgeted income = change of budgeted expenditure")
-        rel.uncertain = BARE_TOTALS
-        out.append(rel)
+    for fund in ("", "财政拨款"):  # the department's 收入/支出, and its appropriations' (财政拨款收入/支出)
+        for role in (Role.AMOUNT, Role.CHANGE):
+            income = next((f for f in ctx.figs if money(f) and f.subject == f"{fund}收入" and ctx.period(f) == role and f.cell is None), None)
+            spend = next((f for f in ctx.figs if money(f) and f.subject == f"{fund}支出" and ctx.period(f) == role and f.cell is None), None)
+            if income is None or spend is None or income.section_id != spend.section_id:
+                break
+            if role == Role.CHANGE and _compared_with(ctx.doc.text, income) != _compared_with(ctx.doc.text, spend):
+                break  # 比2024年预算执行数增加 / 比2024年预算增加: two bases, two changes
+            change = "" if role == Role.AMOUNT else "增减额"
+            rel = sum_relation("balance", spend, [income], word="收支平衡", zh=f"预算{fund}收入{change} = 预算{fund}支出{change}",
+                               en=f"{'change of ' if change else ''}budgeted {fund and 'appropriation '}income = "
+                               f"{'change of ' if change else ''}budgeted {fund and 'appropriation '}expenditure")
+            rel.uncertain = BARE_TOTALS
+            out.append(rel)
     return out
+
+
+# what a change is measured against: 上年 / 2024年 and its stage (预算, 预算执行数, 决算数 …)
+COMPARED_WITH = re.compile(r"(?:比|较|与)\s*(?:上年度?|去年|(?:19|20)\d{2}\s*年度?)?\s*(?P<stage>[^，,。；;\d]{0,8}?)\s*(?:相比)?\s*(?:增加|减少|增长|下降)")
+
+
+def _compared_with(text: str, change: Figure) -> str:
+    start = change.start or 0
+    clause = text[max(0, start - 40) : start]
+    found = list(COMPARED_WITH.finditer(clause))
+    return found[-1].group("stage") if found else ""
 
 
 # “收支相抵，年终结余结转 96.6 亿元” / “收支相抵后，结转下年 …”
