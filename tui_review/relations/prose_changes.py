@@ -340,7 +340,7 @@ def _amounts_it_may_report_on(ctx: Ctx, ch: Figure, before: list[Figure], s_star
     a change whose sentence opens with the comparison, states no amount and names nothing may
     report on the first or the last amount of the sentence before, or on its paragraph's first."""
     text = ctx.doc.text
-    if before or not COMPARISON_OPENING.match(text, s_start, start_of(ch)):
+    if before or not UNNAMED_OPENING.fullmatch(text, s_start, start_of(ch)):
         return []
     p_start, _ = sentence_bounds(text, max(0, s_start - 2))
     if s_start - p_start > NEIGHBOURHOOD or not text[p_start:s_start].rstrip().endswith("。"):
@@ -352,6 +352,9 @@ def _amounts_it_may_report_on(ctx: Ctx, ch: Figure, before: list[Figure], s_star
     return list({id(f): f for f in candidates}.values())
 
 
+# a sentence that opens with the comparison and names nothing before its change (“比上年增加”)
+UNNAMED_OPENING = re.compile(r"\s*(?:与|和|同|比|较)\s*(?:上年|上一年|去年|上年度)(?:预算数?|决算数?|执行数)?(?:相比|比较)?\s*[，,]?\s*"
+                             r"(?:增加|减少|增长|下降)了?\s*")
 UNNAMED_CHANGE = (
     "增减额未写明是哪个数的：按前一句的首、末金额和本段首个金额逐一核对，均不相符",
     "the change names no amount: read against the first and last amounts of the sentence before and the paragraph's first, none fits",
