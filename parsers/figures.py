@@ -258,8 +258,8 @@ def _role(ln: _Line, tok: _Token) -> None:
     clause = line[tok.clause_start : s - 1 if minus else s]
     ln.topics.new_sentence(tok.sentence_start, line, ln.stops)
     tok.role, tok.sign, alt = role_of(clause, tok.unit_name, line[max(ln.stops.clause(s), s - WINDOW) : s - 1 if minus else s])
-    if minus:
-        tok.sign = -tok.sign
+    if minus and tok.sign > 0:
+        tok.sign = -tok.sign  # “下降-81.75%”: a minus after a falling word restates the fall
     if alt:
         at = tok.clause_start + clause.rfind(alt)
         ln.issue("parse.ambiguous_sign", Severity.WARNING, f"增减方向不明：“{alt}”（模板文字未删除？），按前一个词读取",

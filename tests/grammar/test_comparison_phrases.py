@@ -45,6 +45,15 @@ def test_rate_words_give_a_signed_growth_rate(word, sign, percent, current, prev
 
 
 @pytest.mark.parametrize("current,previous,change", FORMATS)
+@pytest.mark.parametrize("printed,sign", [("下降-9.09", -1), ("下降9.09", -1), ("增长-9.09", -1)])
+def test_a_minus_after_a_falling_word_restates_the_fall(printed, sign, current, previous, change):
+    sentence = f"支出总计{previous}万元，比上年{current}万元减少{change}万元，{printed}%。"
+    (growth,) = [f for f in figures(sentence) if f.role == Role.GROWTH]
+    assert growth.sign == sign
+    assert failing(sentence) == []
+
+
+@pytest.mark.parametrize("current,previous,change", FORMATS)
 def test_a_rate_without_its_percent_sign_is_read_as_the_rate_and_reported(current, previous, change):
     sentence = f"支出总计{current}万元，与上年相比增加{change}万元，增长110.00。"
     (growth,) = [f for f in figures(sentence) if f.role == Role.GROWTH]
