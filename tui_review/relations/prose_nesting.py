@@ -90,23 +90,35 @@ def nested_reading(ctx: Ctx, head: Figure, parts: list[Figure], opener: re.Match
 
 
 CLOSED_AT_ITEM_END = (
-    "所列分项到分号处已恰好等于总数，其后可能是另外的数",
-    "the parts up to a semicolon make up the total exactly: what follows may be other quantities",
+    "所列分项到分句结束处已恰好等于总数，其后可能是另外的数",
+    "the parts up to the end of their clause make up the total exactly: what follows may be other quantities",
 )
 
 
 def closed_reading(ctx: Ctx, head: Figure, parts: list[Figure]) -> Relation | None:
-    """The reading where the list ends at its first ；, when two parts or more stand before it and
-    add up to the total within rounding: the total is their sum. (Where ； separates the items
-    themselves — “其中：A a；B b；C c” — the first ； follows one part and there is no such reading.)"""
-    text = ctx.doc.text
-    k = next((k for k, part in enumerate(parts[:-1]) if re.search(r"[；;]", text[end_of(part) : start_of(parts[k + 1])])), None)
+    """The reading where the list ends with its clause (`_first_break`), when two parts or more
+    stand before the end and add up to the total within rounding: the total is their sum. (Where
+    ；or ，separates the items themselves — “其中：A a；B b；C c” — the first break follows one
+    part and there is no such reading.)"""
+    k = _first_break(ctx.doc.text, parts)
     if k is None or k < 1 or any(p.unit != head.unit for p in parts[: k + 1]):
         return None
     total = sum((p.value for p in parts[: k + 1]), Decimal(0))
     if abs(total - head.value) > head.half_ulp + sum((p.half_ulp for p in parts[: k + 1]), Decimal(0)):
         return None
     rel = sum_relation("sum.parts", head, parts[: k + 1], word="；",
-                       zh=f"{head.subject} = 分号前所列各项之和", en=f"{head.subject} = sum of the items before the semicolon")
+                       zh=f"{head.subject} = 分句结束前所列各项之和", en=f"{head.subject} = sum of the items before the clause ends")
     rel.uncertain = CLOSED_AT_ITEM_END
     return rel
+
+
+def _first_break(text: str, parts: list[Figure]) -> int | None:
+    """The index of the part after which the list's clause ends: the first ；, or the first ，
+    after parts joined by 、 only (“其中 A 51.43 亿元、B 11.43 亿元，共向下级…”)."""
+    enumerated = True
+    for k, part in enumerate(parts[:-1]):
+        gap = text[end_of(part) : start_of(parts[k + 1])]
+        if re.search(r"[；;]", gap) or re.search(r"[，,]", gap) and enumerated and k > 0:
+            return k
+        enumerated = enumerated and not re.search(r"[，,]", gap)
+    return None
