@@ -912,3 +912,11 @@ def test_a_list_joined_by_enumeration_commas_ends_with_its_clause_when_it_makes_
         return [f for f in check_document(parse_text(text.format(second=second))).findings if f.failed and f.rule == "sum.parts"]
     assert failing("11.43") == []  # 51.43 + 11.43 = 62.86: 共向下级… is another quantity
     assert failing("11.48")
+
+
+def test_a_share_naming_its_part_takes_that_amount_not_the_nearest():
+    text = "某县2023年决算\n一、收入\n2023年，全县地方一般公共预算收入完成109489万元，增长3%，其中税收收入77864万元，占预算的101.6%，" \
+        "非税收入31625万元，占预算的96.3%，税收占地方一般公共预算收入的比重为{rate}%。\n"
+    (share,) = relations(text.format(rate="71.1"), "share")
+    assert [t.figure.text for t in share.terms] == ["77864"]
+    assert [f.rule for f in check_document(parse_text(text.format(rate="61.1"))).findings if f.failed and f.rule == "share"] == ["share"]

@@ -44,10 +44,12 @@ def shares(ctx: Ctx, heads: dict[int, Figure]) -> list[Relation]:
         share_start = start_of(share)
         line_start = _last_stop(text, "\n；;。", share_start) + 1
         clause_start = _last_stop(text, "，,；;。\n", share_start) + 1
+        own_name = _named_part(text, clause_start, share_start)
         part = next(
-            (f for f in reversed(ctx.between(line_start, clause_start)) if money(f) and not closes_bracket(text, end_of(f), clause_start)),
+            (f for f in reversed(ctx.between(line_start, clause_start)) if money(f) and not closes_bracket(text, end_of(f), clause_start)
+             and (not own_name or re.sub(r"[\s“”\"]", "", f.subject).startswith(own_name))),
             None,
-        )
+        )  # “…非税收入 31625 万元，税收占…的比重为 71.1%”: the share names its part (税收收入), not the nearest amount
         if part is None:
             continue
         inside = ctx.between(clause_start, share_start)
@@ -88,6 +90,15 @@ def shares(ctx: Ctx, heads: dict[int, Figure]) -> list[Relation]:
 
 
 HARD_LINE_END = "。；;：:！？!?"  # a line ending in these ends its item; any other line break is a wrap
+
+
+# the name a share's own clause gives its part before 占 (“税收占地方一般公共预算收入的比重”)
+OWN_PART = re.compile(r"^\s*(?:其中|另外|此外)?[:：]?\s*(?P<name>[\u4e00-\u9fff“”\"]{2,20}?)\s*(?:收入|支出)?\s*占")
+
+
+def _named_part(text: str, clause_start: int, share_start: int) -> str:
+    m = OWN_PART.match(text[clause_start:share_start])
+    return re.sub(r"[“”\"]", "", m.group("name")) if m else ""
 
 
 def _last_stop(text: str, stops: str, pos: int) -> int:
