@@ -920,3 +920,9 @@ def test_a_share_naming_its_part_takes_that_amount_not_the_nearest():
     (share,) = relations(text.format(rate="71.1"), "share")
     assert [t.figure.text for t in share.terms] == ["77864"]
     assert [f.rule for f in check_document(parse_text(text.format(rate="61.1"))).findings if f.failed and f.rule == "share"] == ["share"]
+
+
+def test_the_amount_a_share_follows_directly_is_its_part_not_its_base():
+    text = "某省上半年财政收支\n一、支出\n上半年全省地方一般公共预算支出949.49亿元，同比增长12.9%，其中，全省民生支出666.1亿元占地方一般公共预算支出的70.2%。\n"
+    assert not [f for f in check_document(parse_text(text)).findings if f.failed and f.rule == "share"]
+    assert all(t.figure.text != "949.49" for r in relations(text, "share") for t in r.terms)  # 949.49 is never the part

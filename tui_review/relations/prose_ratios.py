@@ -43,7 +43,7 @@ def shares(ctx: Ctx, heads: dict[int, Figure]) -> list[Relation]:
             continue
         share_start = start_of(share)
         line_start = _last_stop(text, "\n；;。", share_start) + 1
-        clause_start = _last_stop(text, "，,；;。\n", share_start) + 1
+        clause_start = _part_right_before(ctx, _last_stop(text, "，,；;。\n", share_start) + 1, share_start)
         own_name = _named_part(text, clause_start, share_start)
         part = next(
             (f for f in reversed(ctx.between(line_start, clause_start)) if money(f) and not closes_bracket(text, end_of(f), clause_start)
@@ -90,6 +90,17 @@ def shares(ctx: Ctx, heads: dict[int, Figure]) -> list[Relation]:
 
 
 HARD_LINE_END = "。；;：:！？!?"  # a line ending in these ends its item; any other line break is a wrap
+
+
+def _part_right_before(ctx: Ctx, clause_start: int, share_start: int) -> int:
+    """Where the share's own words begin: after an amount 占 directly follows in its clause (“民生支出
+    666.1 亿元占地方一般公共预算支出的 70.2%”: 666.1 is the part, not the base), else the clause's start."""
+    text = ctx.doc.text
+    zhan = text.rfind("占", clause_start, share_start)
+    before = [f for f in ctx.between(clause_start, zhan) if money(f)] if zhan != -1 else []
+    if before and re.fullmatch(r"\s*(?:[千万亿]?元)?\s*", text[end_of(before[-1]) : zhan]):
+        return end_of(before[-1])
+    return clause_start
 
 
 # the name a share's own clause gives its part before 占 (“税收占地方一般公共预算收入的比重”)
