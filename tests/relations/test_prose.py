@@ -926,3 +926,11 @@ def test_the_amount_a_share_follows_directly_is_its_part_not_its_base():
     text = "某省上半年财政收支\n一、支出\n上半年全省地方一般公共预算支出949.49亿元，同比增长12.9%，其中，全省民生支出666.1亿元占地方一般公共预算支出的70.2%。\n"
     assert not [f for f in check_document(parse_text(text)).findings if f.failed and f.rule == "share"]
     assert all(t.figure.text != "949.49" for r in relations(text, "share") for t in r.terms)  # 949.49 is never the part
+
+
+def test_a_breakdown_going_on_in_the_next_sentence_is_not_complete():
+    text = "某小学2025年单位预算情况说明\n二、单位收支总体情况\n(一)收入预算：2025年年初预算数1282.73万元，其中：一般公共预算拨款1125.76万元，" \
+        "上年结转0.00万元。事业收入86.97万元，其他收入70.00万元。\n"
+    (rel,) = relations(text, "sum.parts")
+    assert rel.partial  # the sources go on after the full stop: only ≤ is claimed
+    assert not [f for f in check_document(parse_text(text)).findings if f.failed and f.rule == "sum.parts"]

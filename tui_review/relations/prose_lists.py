@@ -18,7 +18,7 @@ from tui_review.relations.prose_context import (
     AMOUNT_ROLES, Ctx, closes_bracket, end_of, has_form_issue, in_brackets, money, sentence_bounds, span, start_of,
     sum_relation,
 )
-from tui_review.relations.partitions import disjoint, one_partition
+from tui_review.relations.partitions import disjoint, one_partition, same_partition
 from tui_review.relations.prose_claims import SAME_AS_PREVIOUS
 from tui_review.relations.prose_nesting import MAY_OVERLAP, closed_reading, largest_within, may_nest, nested_reading
 from tui_review.relations.table_index import name_key
@@ -419,7 +419,17 @@ def _list_is_complete(ctx: Ctx, opener: re.Match, head: Figure, parts: list[Figu
     closing = next((f for f in ctx.between(end_of(parts[-1]), end) if money(f) and _states_a_total(ctx.doc.text, f)), None)
     if closing is not None:
         return _same_amount(closing, head)
+    if _goes_on_after(ctx, parts, end):
+        return False
     return one_partition((p.subject for p in parts), enumerated=any(p.value == 0 for p in parts))
+
+
+def _goes_on_after(ctx: Ctx, parts: list[Figure], end: int) -> bool:
+    """The sentence after the list opens with one more item of its breakdown (“其中：一般公共预算拨款
+    1125.76 万元，上年结转 0.00 万元。事业收入 86.97 万元，其他收入 70.00 万元。”)."""
+    _, s_end = sentence_bounds(ctx.doc.text, end)
+    following = next((f for f in ctx.between(end, s_end + 120) if money(f)), None)
+    return following is not None and same_partition([p.subject for p in parts] + [following.subject])
 
 
 def _change_list(ctx: Ctx, head: Figure, opener: re.Match) -> Relation | None:
