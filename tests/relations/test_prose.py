@@ -934,3 +934,19 @@ def test_a_breakdown_going_on_in_the_next_sentence_is_not_complete():
     (rel,) = relations(text, "sum.parts")
     assert rel.partial  # the sources go on after the full stop: only ≤ is claimed
     assert not [f for f in check_document(parse_text(text)).findings if f.failed and f.rule == "sum.parts"]
+
+
+TOWN = "某镇2024年上半年财政收支\n一、2024年上半年度财政收支情况\n" \
+    "2024年上半年度，全镇公共财政总收入完成5756.3万元，其中，一般公共预算收入2848.54万元，上划中央及省收入完成2907.76万元。\n" \
+    "2024年上半年度，全镇公共财政预算支出完成5472.90万元，主要预算项目执行情况如下：\n" \
+    "1、一般公共服务支出534.06万元，占总支出的9.76%。\n2、城乡社区支出2539.12万元，占总支出的46.39%。\n3、农林水支出2399.72万元，占总支出的43.85%。\n"
+SECOND_LIST = "同时编制了经济分类支出报表，上半年度我镇经济分类支出如下：\n1、工资奖金津补贴支出362.61万元。\n2、基础设施建设支出3014.58万元。\n" \
+    "3、其他支出2095.71万元。\n"
+
+
+def test_numbered_spending_items_are_no_parts_of_the_sections_income_total():
+    assert not [r for r in relations(TOWN, "sum.parts") if r.target.text == "5756.3" and any(t.figure.text == "534.06" for t in r.terms)]
+
+
+def test_sub_sections_numbered_as_two_enumerations_are_not_summed_as_one():
+    assert not [r for r in relations(TOWN + SECOND_LIST, "sum.parts") if len(r.terms) > 3]

@@ -27,7 +27,7 @@ def section_sums(ctx: Ctx) -> list[Relation]:
         own = own_figures(ctx, sec)
         head = first_amount(own, AMOUNT_ROLES, ctx)
         named = head is None and (head := _named_by_heading(ctx, sec)) is not None
-        if head is None or _combined_total(ctx, head) or not (named or _announces_parts(ctx, sec, head)):
+        if head is None or _combined_total(ctx, head) or not (named or _announces_parts(ctx, sec, head)) or _numbering_restarts(sec):
             continue
         if not named and _listed_before(ctx, sec, head) > len(sec.children):
             continue  # the sentence lists more parts than the sub-sections describe: not all have one
@@ -35,8 +35,8 @@ def section_sums(ctx: Ctx) -> list[Relation]:
         parts = _each_present([first_amount(own_figures(ctx, child), (role,), ctx) for child in sec.children])
         if parts is None:
             continue
-        if any(_same_name(head, p) for p in parts):
-            continue  # the section opens with one of its parts (因公出国（境）费 …), not with their total
+        if any(_same_name(head, p) for p in parts) or _all_of_the_other_side(head, parts):
+            continue  # the section opens with one of its parts (因公出国（境）费 …), or with its income before spending items
         rel = sum_relation(
             "sum.parts",
             head,
@@ -110,6 +110,14 @@ def _same_name(a: Figure, b: Figure) -> bool:
     return long.startswith(short) and not re.match(r"[及和与、]", long[len(short) :])
 
 
+def _all_of_the_other_side(head: Figure, parts: list[Figure]) -> bool:
+    """An income total over items that are all spending (or the reverse): “全镇公共财政总收入 5756.3 万元…。
+    …支出完成 5472.90 万元，如下：1、一般公共服务支出…”."""
+    side = "收入" if "收入" in head.subject and "支出" not in head.subject else "支出" if "支出" in head.subject and "收入" not in head.subject else ""
+    other = {"收入": "支出", "支出": "收入"}.get(side)
+    return other is not None and all(p.subject.endswith(other) for p in parts)
+
+
 def _combined_total(ctx: Ctx, head: Figure) -> bool:
     """"收入、支出预算总计 X" states two equal totals at once: what follows details each, not a sum."""
     head_start = start_of(head)
@@ -128,6 +136,23 @@ def _announces_parts(ctx: Ctx, sec: Section, head: Figure) -> bool:
     if opener and (opener.start() <= s_end or not text[s_end + 1 : opener.start()].strip()):
         return True
     return all(any(money(f) for f in ctx.between(child.start, child.start + len(child.heading) + 2)) for child in sec.children)
+
+
+ITEM_NUMBER = re.compile(r"^\s*[（(]?\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*[）)、.．]")
+CHINESE_DIGITS = "一二三四五六七八九十"
+
+
+def _numbering_restarts(sec: Section) -> bool:
+    """The sub-sections are numbered as more than one enumeration (1、2、3、 then 1、2、3、 again:
+    two breakdowns, of one total or of two)."""
+    numbers = []
+    for child in sec.children:
+        m = ITEM_NUMBER.match(child.heading)
+        if m is None:
+            return False
+        n = m.group(1)
+        numbers.append(int(n) if n.isdigit() else CHINESE_DIGITS.index(n[-1]) + 1 + (10 if len(n) > 1 else 0))
+    return any(b <= a for a, b in zip(numbers, numbers[1:]))
 
 
 def _listed_before(ctx: Ctx, sec: Section, head: Figure) -> int:
