@@ -265,3 +265,8 @@ def test_a_bare_years_spending_after_one_funds_income_is_that_funds():
     assert [s for (text, _), s in subjects.items() if text in ("869.0", "240.09")] == ["一般公共预算财政拨款本年支出"] * 2
     assert sorted(set(s for (text, _), s in subjects.items() if text in ("225.58", "161.78"))) == [
         "政府性基金预算财政拨款本年支出", "政府性基金预算财政拨款本年收入"]
+
+
+def test_a_year_compared_with_and_printed_without_nian_is_no_part_of_the_name():
+    doc = parse_text("某小学2025年单位预算情况说明\n二、收支\n收入较2024增加39.39万元，支出比2024年度增加39.39万元。\n")
+    assert [f.subject for f in doc.figures] == ["收入", "支出"]
