@@ -950,3 +950,11 @@ def test_numbered_spending_items_are_no_parts_of_the_sections_income_total():
 
 def test_sub_sections_numbered_as_two_enumerations_are_not_summed_as_one():
     assert not [r for r in relations(TOWN + SECOND_LIST, "sum.parts") if len(r.terms) > 3]
+
+
+def test_a_completion_rate_is_checked_over_the_budget_its_stated_shortfall_implies():
+    text = "某检察院2019年度部门决算\n一、收入\n本部门2019年度财政拨款本年收入1205.11万元，完成年初预算的{rate}%，比年初预算减少537.35万元。\n"
+    (rel,) = relations(text.format(rate="69.16"), "completion")
+    assert texts(rel.denominator) == [(1, "1205.11"), (-1, "537.35")]  # budget = 1205.11 + 537.35
+    assert not [f for f in check_document(parse_text(text.format(rate="69.16"))).findings if f.failed and f.rule == "completion"]
+    assert [f.rule for f in check_document(parse_text(text.format(rate="70"))).findings if f.failed and f.rule == "completion"] == ["completion"]

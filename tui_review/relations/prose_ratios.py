@@ -10,7 +10,7 @@ from parsers.identity import whole_funds
 from parsers.model import Figure, Role
 from tui_review.contracts.relation import Relation, RelationKind, Term
 from tui_review.relations.prose_table import cell_for
-from tui_review.relations.prose_context import Ctx, budget_and_actual, closes_bracket, end_of, money, ratio_relation, sentence_bounds, span, start_of
+from tui_review.relations.prose_context import COMPLETES_RIGHT_AFTER, Ctx, budget_and_actual, closes_bracket, end_of, money, ratio_relation, sentence_bounds, span, start_of
 from tui_review.relations.partitions import one_partition, same_partition, total_of
 from tui_review.relations.table_index import name_key
 from tui_review.relations.text_marks import marks
@@ -22,12 +22,50 @@ def completions(ctx: Ctx) -> list[Relation]:
         if comp.role != Role.COMPLETION:
             continue
         budget, actual = budget_and_actual(ctx, start_of(comp))
+        if budget is None and (completed := actual or _amount_completing(ctx, comp)) is not None \
+                and (under := _change_from_budget(ctx, comp, completed)) is not None:
+            out.append(_completion_over_implied_budget(comp, completed, under))
+            continue
         if budget is None or actual is None or (budget.value == actual.value == comp.value == 0):
             continue
         name = actual.subject or comp.subject
         out.append(ratio_relation("completion", comp, actual, budget, "完成", f"{name} 完成率 = 决算 ÷ 预算", f"completion of {name} = actual ÷ budget"))
     return out
 
+
+
+# “…比年初预算减少 537.35 万元”: a change measured against the budget
+FROM_BUDGET = re.compile(r"(?:比|较|与)\s*(?:年初|全年|调整后?的?)?预算数?\s*(?:相比)?\s*[，,]?\s*(?:增加|减少|超支|节约)了?\s*$")
+
+
+def _change_from_budget(ctx: Ctx, comp: Figure, actual: Figure) -> Figure | None:
+    """The change of ``actual`` against its budget stated right after the completion rate, in its
+    sentence (“收入 1205.11 万元，完成年初预算的 70%，比年初预算减少 537.35 万元”)."""
+    text = ctx.doc.text
+    _, s_end = sentence_bounds(text, start_of(comp))
+    nxt = next((f for f in ctx.between(end_of(comp), s_end) if money(f)), None)
+    if nxt is None or nxt.role != Role.CHANGE or nxt.unit != actual.unit:
+        return None
+    clause = text[max(end_of(comp), start_of(nxt) - 20) : start_of(nxt)]
+    return nxt if FROM_BUDGET.search(clause) else None
+
+
+def _amount_completing(ctx: Ctx, comp: Figure) -> Figure | None:
+    """The amount a “，完成年初预算的 x%” right after it says completes the budget."""
+    text = ctx.doc.text
+    window = [f for f in ctx.between(marks(text).last("\n", start_of(comp)) + 1, start_of(comp)) if money(f)]
+    return window[-1] if window and COMPLETES_RIGHT_AFTER.fullmatch(text, end_of(window[-1]), start_of(comp)) else None
+
+
+def _completion_over_implied_budget(comp: Figure, actual: Figure, change: Figure) -> Relation:
+    """完成率 = actual ÷ (actual ∓ the change against the budget): the budget is implied."""
+    name = actual.subject or comp.subject
+    return Relation(
+        rule="completion", kind=RelationKind.RATIO, terms=[Term(actual, 1)], target=comp,
+        denominator=[Term(actual, 1), Term(change, -1)], word="完成",
+        label_zh=f"{name} 完成率 = 决算 ÷ （决算 ∓ 与预算的差额）", label_en=f"completion of {name} = actual ÷ (actual ∓ its difference from the budget)",
+        section_id=comp.section_id,
+    )
 
 
 # “占“三公”经费的 18.85%”, “占基本支出预算 81.25%”: a share whose base is named in words, not
