@@ -17,6 +17,8 @@ of each page, with the position of each extracted table marked by a `table_marke
 
 from __future__ import annotations
 
+from collections import Counter
+
 import re
 
 from parsers import headings, metadata
@@ -26,6 +28,7 @@ from parsers.assemble_sections import SectionIndex, build_sections
 from parsers.assemble_units import TABLE_MARK_CLOSE, TABLE_MARK_OPEN, Placed, lay_out, logical_units, table_marker
 from parsers.identity import identify_all
 from parsers.model import Document, ParseIssue, Severity, Table
+from parsers.numbers import MONEY_UNITS
 
 __all__ = ["TABLE_MARK_CLOSE", "TABLE_MARK_OPEN", "PageText", "assemble", "pages_text_at", "table_marker"]
 
@@ -55,6 +58,7 @@ def assemble(
         if issue.start is not None:
             issue.section_id = section_at(issue.start)
     add_cell_figures(doc)
+    _nil_amounts_exact(doc)
     if doc.scanned_pages:
         doc.issues.append(_scanned_pages_issue(doc.scanned_pages))
     doc.blocks.sort(key=lambda b: (b.start, b.kind != "heading"))
@@ -75,6 +79,19 @@ def _describe(doc: Document, placed: list[Placed]) -> None:
     doc.kind = metadata.detect_kind(doc.title, doc.text)
     doc.year = metadata.detect_year(doc.title, doc.text)
     doc.department = metadata.detect_department(doc.title, doc.text)
+
+
+def _nil_amounts_exact(doc: Document) -> None:
+    """A nil amount printed “0” in a document that prints its amounts of that unit with decimals
+    is exactly nothing (a 0.30 would be printed 0.30), not any value rounding to 0."""
+    decimals: dict[str | None, Counter[int]] = {}
+    for f in doc.figures:
+        if f.unit in MONEY_UNITS and f.value != 0:
+            decimals.setdefault(f.unit, Counter())[f.decimals] += 1
+    for f in doc.figures:
+        if f.unit in MONEY_UNITS and f.value == 0 and f.decimals == 0 and (seen := decimals.get(f.unit)):
+            places, count = seen.most_common(1)[0]
+            f.exact = places > 0 and count * 2 > sum(seen.values())
 
 
 def _scanned_pages_issue(scanned: list[int]) -> ParseIssue:

@@ -96,11 +96,13 @@ class Figure:
     # prose: the subject was taken from an earlier sentence's amount past a sentence stating none, its
     # own sentence naming nothing (“…原因是因公出国费用增加。2015年决算数 236.25 万元”): a weaker identity
     subject_from_before: bool = False
+    # a nil amount printed “0” in a document that prints that unit with decimals: exactly nothing
+    exact: bool = False
 
     @property
     def half_ulp(self) -> Decimal:
-        """Half a unit in the last printed place: the rounding radius."""
-        return Decimal(5).scaleb(-(self.decimals + 1))
+        """Half a unit in the last printed place: the rounding radius (none for an exact nil)."""
+        return Decimal(0) if self.exact else Decimal(5).scaleb(-(self.decimals + 1))
 
     @property
     def signed_value(self) -> Decimal:

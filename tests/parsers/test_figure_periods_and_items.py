@@ -3,6 +3,8 @@ whose explanations run between them (the wording of Chongqing's 2018 department 
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from parsers.model import DocKind, Role
 from parsers.text import parse_text
 
@@ -270,3 +272,12 @@ def test_a_bare_years_spending_after_one_funds_income_is_that_funds():
 def test_a_year_compared_with_and_printed_without_nian_is_no_part_of_the_name():
     doc = parse_text("某小学2025年单位预算情况说明\n二、收支\n收入较2024增加39.39万元，支出比2024年度增加39.39万元。\n")
     assert [f.subject for f in doc.figures] == ["收入", "支出"]
+
+
+def test_a_nil_printed_0_is_exact_where_the_document_prints_decimals():
+    decimal_doc = parse_text("某小学2025年单位预算\n一、收入\n收入1211.02万元，其中：一般公共预算拨款224.10万元，政府性基金预算拨款0万元，事业收入986.92万元。\n")
+    (nil,) = [f for f in decimal_doc.figures if f.value == 0]
+    assert nil.exact and nil.half_ulp == 0 and nil.text == "0"
+    integer_doc = parse_text("某局2025年部门预算\n一、收入\n收入1211万元，其中：一般公共预算拨款224万元，政府性基金预算拨款0万元，事业收入987万元。\n")
+    (nil,) = [f for f in integer_doc.figures if f.value == 0]
+    assert not nil.exact and nil.half_ulp == Decimal("0.5")
