@@ -8,8 +8,9 @@ Corpora: the seeds (``sample_docs/*.txt``, copies of ``../shared/seeds``), the s
 (seeded; ``--sample 0`` takes every number) each get a digit changed, two digits swapped, ×10 and a
 deletion (``scripts/mutate.py``, ``scripts/mutation/``). Prints, per corpus, one row per document
 and the rate per claim kind: ``localised`` (a new error or warning names the slipped figure),
-``any`` (some new error or warning), ``as error``, ``+info`` (info findings too); then the most
-common classes of misses.
+``any`` (some new error or warning), ``as error``, ``+info`` (info findings too), ``checkable``
+(localised of the slips not hidden by rounding), ``aside`` and ``decidable`` (localised of the slips
+the document's words can decide, `mutation.honesty`); then the most common classes of misses.
 """
 
 from __future__ import annotations

@@ -11,7 +11,11 @@ repeat, prose↔table, missing, other), and the most common classes of misses; `
 every slip with its place and context. ``--sample N`` draws N numbers per document (seeded,
 deterministic). ``localised``: a new error/warning names the slipped figure; ``any``: some new
 error/warning appeared; ``as error``: a localised error; ``+info``: a localised finding of any
-severity, info included (a ``binding`` note that the slipped figure cannot be the one meant).
+severity, info included (a ``binding`` note that the slipped figure cannot be the one meant);
+``rounding``: slips the printed precision hides; ``checkable``: localised among the others;
+``aside``: slips of the kind the document's words cannot decide (``scripts/mutation/honesty.py``,
+rules R1–R7, counted per rule in the last column, named per slip in the CSV's ``set_aside``);
+``decidable``: localised among the slips neither hidden by rounding nor set aside.
 """
 
 from __future__ import annotations

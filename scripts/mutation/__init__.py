@@ -9,6 +9,7 @@ relations. ``scripts/mutate.py`` is the command; ``benchmarks/bench_mutation.py`
 for the seeds and the sample PDFs. A measuring tool: the engine never imports it.
 
 Modules: ``source`` (the document as parser input, tokens, rebuilding a mutant), ``classify``
-(claim kinds, numbers not counted), ``perturb`` (the slips), ``detect`` (new findings, where the
+(claim kinds, numbers not counted), ``honesty`` (the kinds the document's words cannot decide
+for a slip, set aside by rule), ``perturb`` (the slips), ``detect`` (new findings, where the
 slip stands, localisation), ``harness`` (one document's run), ``report`` (tables, CSV).
 """

@@ -7,6 +7,8 @@ line), that is a 科目 code or 序号 column, or a bare prose number that claim
 counted (its reason is kept). Value slips (digit, swap, x10) count under each claim kind of the
 number (or ``other``); a deletion counts as ``missing`` when the number is a prose amount or rate,
 or a cell that takes part in a claim and is not 0 (a blank cell where 0 stood says the same).
+Each slip also carries the kinds the document's words cannot decide for it, with the rule that sets
+each aside (`honesty`); they stay among its kinds.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from mutation import classify as C
+from mutation import honesty
 from mutation.detect import WITH_INFO, Site, locate, new_findings, touches
 from mutation.perturb import perturbations
 from mutation.source import Source, Token, number_cell
@@ -50,6 +53,11 @@ class Outcome:
     rules: str  # the rules of the new findings (localised first)
     within_rounding: bool = False  # not localised, and every relation of the slipped figure still holds,
     # one of them only within the rounding of the printed figures: no arithmetic can tell the slip
+    set_aside: str = ""  # "kind:rule;…": kinds the document's words cannot decide for this slip (`honesty`)
+
+    def aside(self) -> dict[str, str]:
+        """Claim kind → the `honesty` rule that sets it aside for this slip."""
+        return dict(part.split(":", 1) for part in self.set_aside.split(";") if part)
 
 
 def within_rounding(report: CheckReport, figure_id: str | None, localised: bool) -> bool:
@@ -81,6 +89,7 @@ class Mutator:
         self.report = check_document(self.base)
         self.tokens = source.tokens()
         self.amounts = self._amounts()
+        self.words = honesty.Words.of(source, self.tokens)
 
     def _amounts(self) -> C.Amounts:
         prose: Counter = Counter()
@@ -146,8 +155,23 @@ class Mutator:
             counted = self._counted_kinds(kinds, slip, site, token.text)
             if not counted:
                 continue
-            outcomes.append(self._outcome(token, slip, text, counted, site, mutant, report))
+            outcome = self._outcome(token, slip, text, counted, site, mutant, report)
+            aside = honesty.set_aside(self.words, token, text, counted, self.cell_header(site))
+            outcome.set_aside = ";".join(f"{kind}:{rule}" for kind, rule in aside.items())
+            outcomes.append(outcome)
         return outcomes, None
+
+    def cell_header(self, site: Site) -> str | None:
+        """The column header of the number cell the slip stands in (None: the number is read as prose)."""
+        if not site.in_cell:
+            return None
+        table = self.base.table(site.table_id)
+        if table is None or site.row >= len(table.rows):
+            return None
+        row = table.rows[site.row]
+        if site.col < len(row) and not number_cell(row[site.col]):
+            return None
+        return C.CellPlace(table, site.row, site.col).header
 
     @staticmethod
     def _counted_kinds(kinds: list[str], slip: str, site: Site, printed: str) -> tuple[str, ...]:

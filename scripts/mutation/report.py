@@ -1,5 +1,12 @@
 """Tables of a mutation run: per document, per claim kind, the most common classes of misses; the
-detail CSV (one row per slip)."""
+detail CSV (one row per slip).
+
+Per claim kind: ``rounding`` counts slips nothing named whose relations all still hold, one only
+within the rounding of the printed figures; ``checkable`` = localised ÷ (slips − rounding);
+``aside`` counts the other slips the document's words cannot decide (`honesty`, by rule in the last
+column); ``decidable`` = localised ÷ (slips − rounding − aside), where a localised slip set aside
+leaves the numerator with the denominator (it was caught by another claim of the number).
+"""
 
 from __future__ import annotations
 
@@ -7,7 +14,7 @@ import csv
 import re
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 
 from mutation.classify import KINDS, OTHER
 from mutation.harness import DocumentRun, Outcome
@@ -21,19 +28,29 @@ class Tally:
     error: int = 0
     info: int = 0
     hidden: int = 0  # within the rounding of the printed figures: no arithmetic can tell them
+    aside: int = 0  # not hidden by rounding, but the document's words cannot decide them (`honesty`)
+    aside_localised: int = 0
+    rules: Counter = field(default_factory=Counter)  # honesty rule → slips it set aside
 
-    def add(self, outcome: Outcome) -> None:
+    def add(self, outcome: Outcome, rule: str | None = None) -> None:
+        """Count a slip; ``rule``: the honesty rule that sets it aside under this tally's kind."""
         self.slips += 1
         self.hidden += outcome.within_rounding
         self.localised += outcome.localised
         self.any_new += outcome.any_new
         self.error += outcome.error
         self.info += outcome.info
+        if rule and not outcome.within_rounding:
+            self.aside += 1
+            self.aside_localised += outcome.localised
+            self.rules[rule] += 1
 
     def row(self, label: str) -> str:
+        decidable = _rate(self.localised - self.aside_localised, self.slips - self.hidden - self.aside)
         return (f"{label:<22} {self.slips:>6} {_rate(self.localised, self.slips):>10} {_rate(self.any_new, self.slips):>10} "
                 f"{_rate(self.error, self.slips):>10} {_rate(self.info, self.slips):>10} {self.hidden:>8} "
-                f"{_rate(self.localised, self.slips - self.hidden):>10}")
+                f"{_rate(self.localised, self.slips - self.hidden):>10} {self.aside:>6} {decidable:>10}  "
+                + " ".join(f"{rule}:{n}" for rule, n in sorted(self.rules.items())))
 
 
 def _rate(part: int, whole: int) -> str:
@@ -41,19 +58,23 @@ def _rate(part: int, whole: int) -> str:
 
 
 HEADER = (f"{'':<22} {'slips':>6} {'localised':>10} {'any':>10} {'as error':>10} {'+info':>10} {'rounding':>8} "
-          f"{'checkable':>10}")
+          f"{'checkable':>10} {'aside':>6} {'decidable':>10}  by rule")
 # rounding: slips not named whose figure's relations all still hold, one only within rounding;
-# checkable: localised among the slips that are not of that kind
+# checkable: localised among the slips that are not of that kind; aside: the rest the words cannot
+# decide; decidable: localised among the slips neither hidden by rounding nor set aside
 
 
 def by_kind(outcomes: Iterable[Outcome]) -> dict[str, Tally]:
     tallies = {kind: Tally() for kind in (*KINDS, OTHER)}
     claims = Tally()
     for outcome in outcomes:
+        aside = outcome.aside()
         for kind in outcome.kinds:
-            tallies[kind].add(outcome)
-        if any(k not in (OTHER, "missing") for k in outcome.kinds):
-            claims.add(outcome)
+            tallies[kind].add(outcome, aside.get(kind))
+        claimed = [k for k in outcome.kinds if k not in (OTHER, "missing")]
+        if claimed:
+            undecided = all(k in aside for k in claimed)
+            claims.add(outcome, "/".join(sorted({aside[k] for k in claimed})) if undecided else None)
     tallies["all claims (value)"] = claims
     return tallies
 
@@ -117,12 +138,14 @@ def miss_class(outcome: Outcome) -> str:
 def misses_table(outcomes: list[Outcome], top: int = 20) -> str:
     """The most common classes of slips no localised error or warning named; slips of numbers that
     claim nothing recognised (``other``) are left out: they are no coverage gap of a claim."""
-    missed = [o for o in outcomes if not o.localised and not o.within_rounding and o.kinds != (OTHER,)]
+    missed = [o for o in outcomes if not o.localised and not o.within_rounding and o.kinds != (OTHER,)
+              and not all(k in o.aside() for k in o.kinds)]
     classes: dict[str, list[Outcome]] = {}
     for o in missed:
         classes.setdefault(miss_class(o), []).append(o)
     ranked = sorted(classes.items(), key=lambda kv: -len(kv[1]))[:top]
-    lines = [f"top {len(ranked)} classes of undetected slips of claims (not localised, not hidden by rounding), of {len(missed)}:"]
+    lines = [f"top {len(ranked)} classes of undetected slips of claims (not localised, not hidden by rounding, "
+             f"not set aside by the words), of {len(missed)}:"]
     for name, members in ranked:
         example = members[0]
         lines.append(f"{len(members):>5}  {name}")
