@@ -71,6 +71,9 @@ AMOUNT_WORD_END = re.compile(
     r"(?:了|为|达到?|是)?$|(?:为|达到?|计)$"
 )
 
+# an average or a price (平均每辆, 人均, 生均 …, 单价): no part and no total of a breakdown
+PER_UNIT = re.compile(r"平均|人均|生均|户均|每(?:辆|人|个|次|台|套|件|户|名|生)|单价")
+
 # --- changes and rates -----------------------------------------------------------------------
 # a word's direction: its first entry that the word starts with decides (增幅 → 增 → +1)
 SIGN_WORDS = (
@@ -82,7 +85,7 @@ SIGN_WORDS = (
 # "alt" catches a template's unfilled alternative (增加（减少）); 增加为 (“rose to”) is no change
 SIGN_AT_END = re.compile(
     r"(增加|增长|上升|提高|超支|减少|下降|降低|节约|压减|压缩|精简|简化|增幅|降幅|减幅|增收|减收|增支|减支)(?P<alt>[（(][^）)]*[）)])?"
-    r"(?:了|(?<=幅)(?:为|达到?)|(?:率|幅度?)(?:为|达到?)?)?\s*$"
+    r"(?:了|(?<=幅)(?:为|达到?)|(?:率|幅度?)(?:为|达到?)?|(?<=增加|减少)(?:支出|收入|投入|资金))?\s*$"  # 增加支出 3.52 亿元: the increase
     r"|(?:(?<=[年比较])|(?<![\u4e00-\u9fff]))(?P<short>增|减)\s*$"  # 较上年增 17.1 万元 / 减 0.04 万元 (not 新增, 递减 …)
 )
 # a rate's words (增长 / 降幅 …, not 增加 / 减少, which state amounts)

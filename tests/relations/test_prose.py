@@ -958,3 +958,22 @@ def test_a_completion_rate_is_checked_over_the_budget_its_stated_shortfall_impli
     assert texts(rel.denominator) == [(1, "1205.11"), (-1, "537.35")]  # budget = 1205.11 + 537.35
     assert not [f for f in check_document(parse_text(text.format(rate="69.16"))).findings if f.failed and f.rule == "completion"]
     assert [f.rule for f in check_document(parse_text(text.format(rate="70"))).findings if f.failed and f.rule == "completion"] == ["completion"]
+
+
+def test_an_increase_named_as_more_spending_is_the_change():
+    text = "某区2014年民生支出情况\n一、民生支出\n2014年1—10月，全区民生支出达19.83亿元，较2013年同期增加支出3.52亿元，增幅达{rate}%。\n"
+    (growth,) = relations(text.format(rate="21.56"), "growth")
+    assert texts(growth.terms) == [(1, "3.52")]
+    assert not [f for f in check_document(parse_text(text.format(rate="21.56"))).findings if f.failed and f.rule == "growth"]
+
+
+def test_a_change_after_a_lone_inserted_part_may_be_the_totals():
+    text = "县委党校2020年度部门决算\n一、收入决算情况说明\n本部门2020年度收入总计231.24万元，其中年初结转和结余0万元，较2019年增加5.24万元，增长{rate}%。\n"
+    assert not [f for f in check_document(parse_text(text.format(rate="2.3"))).findings if f.failed and f.rule == "growth"]
+    assert [f.rule for f in check_document(parse_text(text.format(rate="3.3"))).findings if f.failed and f.rule == "growth"] == ["growth"]
+
+
+def test_an_average_is_no_total_of_the_averages_listed_after_it():
+    text = "2021年全国教育经费执行情况统计公告\n一、生均经费\n全国按在校学生人数平均的一般公共预算教育经费为15356.59元，其中：全国幼儿园为9505.84元，" \
+        "全国普通小学为12380.73元，全国普通初中为17772.06元。\n"
+    assert not relations(text, "sum.parts")

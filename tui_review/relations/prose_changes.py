@@ -61,6 +61,9 @@ def changes_and_growth(ctx: Ctx, heads: dict[int, Figure] | None = None) -> list
         elif rate is not None:
             if why is LIST_END and around.current is not None:  # the total's change, if that reading holds
                 rate.alternative = _rate_of(ctx, ch, replace(around, current=heads[start_of(around.current)]))
+            elif around.current is not None and (total := _total_of_inserted_part(ctx, around.current)) is not None:
+                # “收入总计 231.24 万元，其中年初结转和结余 0 万元，较上年增加 5.24 万元”: the total's change, maybe
+                rate.alternative, why = _rate_of(ctx, ch, replace(around, current=total)), LIST_END
             elif around.current is None and around.base is not None and not _compared_base(ctx.doc.text, around.base):
                 # “去年全年…收入累计完成 310682 万元，同比增加 23188 万元”: 去年 may be the year reported on
                 rate.alternative = _rate_of(ctx, ch, replace(around, current=around.base, base=None))
@@ -213,6 +216,16 @@ def _around(ctx: Ctx, ch: Figure) -> _Around:
         clause_start = max(marks(text).last("。；;\n", ch_start) + 1, ch_start - NEIGHBOURHOOD)
         base_kind = _base_role(text[clause_start : ch_start])
     return _Around(current, base, base_kind, after, by_name, others)
+
+
+def _total_of_inserted_part(ctx: Ctx, part: Figure) -> Figure | None:
+    """The amount a lone 其中 item is inserted after, in its sentence (“X 万元，其中 A a 万元，较上年…”)."""
+    text = ctx.doc.text
+    s_start, _ = sentence_bounds(text, start_of(part))
+    before = [f for f in ctx.between(s_start, start_of(part)) if money(f)]
+    if not before or ctx.period(before[-1]) != ctx.period(part):
+        return None
+    return before[-1] if re.fullmatch(r"\s*(?:[千万亿]?元)?\s*[，,]\s*其中\s*[:：]?[^，,。；;\d]{2,20}", text[end_of(before[-1]) : start_of(part)]) else None
 
 
 def _compared_base(text: str, base: Figure) -> bool:

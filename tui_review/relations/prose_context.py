@@ -12,6 +12,7 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
+from parsers import lexicon
 from parsers.lexicon import BREAKDOWN
 from parsers.model import Document, Figure, Role, Section
 from parsers.numbers import MONEY_UNITS
@@ -75,6 +76,11 @@ def context(doc: Document) -> Ctx:
 
 def money(f: Figure) -> bool:
     return f.unit in MONEY_UNITS
+
+
+def is_average(f: Figure) -> bool:
+    """A figure named as an average (按在校学生人数平均的…经费, 生均…): no total of its items."""
+    return bool(lexicon.PER_UNIT.search(f.subject))
 
 
 def sentence_bounds(text: str, pos: int) -> tuple[int, int]:

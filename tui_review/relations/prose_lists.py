@@ -15,7 +15,7 @@ from parsers.model import Figure, Role
 from parsers.numbers import MONEY_UNITS
 from tui_review.contracts.relation import Relation
 from tui_review.relations.prose_context import (
-    AMOUNT_ROLES, Ctx, closes_bracket, end_of, has_form_issue, in_brackets, money, sentence_bounds, span, start_of,
+    AMOUNT_ROLES, Ctx, closes_bracket, end_of, has_form_issue, in_brackets, is_average, money, sentence_bounds, span, start_of,
     sum_relation,
 )
 from tui_review.relations.partitions import disjoint, one_partition, same_partition
@@ -233,7 +233,7 @@ def _amount_list(ctx: Ctx, m: re.Match, before: list[Figure]) -> list[Relation]:
         return []  # a malformed or missing figure among the parts: the sum cannot be judged
     before = [f for f in before if not closes_bracket(text, end_of(f), m.start())]  # (含政府债券 832612 万元…)，其中: not the head
     head = _list_head(ctx, before, parts, nearest=sentence_bounds(text, m.start())[0] < m.start())
-    if head is None or _names_another_total(text, m.start(), head):
+    if head is None or _names_another_total(text, m.start(), head) or is_average(head):
         return []
     parts = _same_side(head, [p for p in parts if ctx.period(p) == ctx.period(head) or p.role == Role.AMOUNT])
     if len(parts) < 2 or any(p.unit != head.unit and p.unit not in MONEY_UNITS for p in parts):
@@ -465,7 +465,7 @@ def _core(subject: str) -> str:
 
 def _per_unit(text: str, f: Figure) -> bool:
     """An average or a price (“平均每辆 2.08 万元”, “人均 3 万元”): no part of a total."""
-    return bool(re.search(r"平均|人均|每(?:辆|人|个|次|台|套|件|户|名)|单价", clause_before(text, f)))
+    return bool(lexicon.PER_UNIT.search(clause_before(text, f)))
 
 
 def _compares(text: str, f: Figure) -> bool:

@@ -11,7 +11,7 @@ import re
 
 from parsers.model import Document, Figure, Role, Section
 from tui_review.contracts.relation import Relation
-from tui_review.relations.prose_context import AMOUNT_ROLES, Ctx, context, end_of, first_amount, money, own_figures, sentence_bounds, span, start_of, sum_relation
+from tui_review.relations.prose_context import AMOUNT_ROLES, Ctx, context, end_of, first_amount, is_average, money, own_figures, sentence_bounds, span, start_of, sum_relation
 from tui_review.relations.prose_lists import (
     LIST_OPENER, LIST_REACH, alias_key, broken_off, components_of_change, heads_of, inline_lists, list_parts, restated_change,
 )
@@ -35,7 +35,7 @@ def section_sums(ctx: Ctx) -> list[Relation]:
         parts = _each_present([first_amount(own_figures(ctx, child), (role,), ctx) for child in sec.children])
         if parts is None:
             continue
-        if any(_same_name(head, p) for p in parts) or _all_of_the_other_side(head, parts):
+        if any(_same_name(head, p) for p in parts) or _all_of_the_other_side(head, parts) or is_average(head):
             continue  # the section opens with one of its parts (因公出国（境）费 …), or with its income before spending items
         rel = sum_relation(
             "sum.parts",
