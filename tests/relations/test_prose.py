@@ -977,3 +977,10 @@ def test_an_average_is_no_total_of_the_averages_listed_after_it():
     text = "2021年全国教育经费执行情况统计公告\n一、生均经费\n全国按在校学生人数平均的一般公共预算教育经费为15356.59元，其中：全国幼儿园为9505.84元，" \
         "全国普通小学为12380.73元，全国普通初中为17772.06元。\n"
     assert not relations(text, "sum.parts")
+
+
+def test_a_rate_over_a_nil_budget_is_a_zero_base_warning_whatever_it_says():
+    text = "某局2023年度部门决算\n五、支出\n1. 人大事务(款)行政运行(项)。年初预算 0 万元,支出决算 791.16 万元,完成年初预算的 {rate}%。\n"
+    for rate in ("100", "170"):
+        (found,) = [f for f in check_document(parse_text(text.format(rate=rate))).findings if f.failed and f.rule == "completion"]
+        assert found.severity.value == "warning" and "没有意义" in found.message_zh

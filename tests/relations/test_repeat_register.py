@@ -253,3 +253,12 @@ def test_amounts_given_several_quantities_respectively_are_no_repeat():
     text = "四川省2015年省级部门“三公”经费决算情况\n一、三公经费\n其中，公务接待费0.98亿元，减少0.43亿元，下降30.5%；" \
         "因公出国（境）经费与公务用车购置及运行维护费分别为0.34亿元和4.23亿元，均与去年持平。\n"
     assert outturn_repeats(text) == []
+
+
+def test_a_fund_the_document_makes_immaterial_keeps_no_free_name_apart():
+    # seed 000 names 一般公共预算 in one 取暖费 paragraph and not in the other: one fund only, one quantity
+    from pathlib import Path
+    text = (Path(__file__).resolve().parents[2] / "sample_docs" / "000_c776e60c2084e5b6.txt").read_text(encoding="utf-8")
+    at = text.rindex("36.42")
+    slipped = parse_text(text[:at] + "36.24" + text[at + 5 :])
+    assert [(r.target.text, r.terms[0].figure.text) for r in repeat.find(slipped) if "36.24" in (r.target.text, r.terms[0].figure.text)]

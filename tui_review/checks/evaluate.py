@@ -311,7 +311,7 @@ def _ratio(relation: Relation, doc: Document, rule: Rule) -> Outcome:
     ops = Operands(operands, unit)
     num, den = _coefficients(relation.terms), _coefficients(relation.denominator)
     _, num_point = ops.combine(num)
-    _, den_point = ops.combine(den)
+    den_box, den_point = ops.combine(den)
     stated_p, places = F.signed(target), target.decimals
     stated_txt = f"{F.printed(target)}%"
     num_zh, num_en = _bracketed(relation.terms, ops, "zh"), _bracketed(relation.terms, ops, "en")
@@ -319,7 +319,8 @@ def _ratio(relation: Relation, doc: Document, rule: Rule) -> Outcome:
     name_zh, name_en = F.name(target), F.name(target, "en")
     if den_point == 0 and num_point == 0 and stated_p not in (0, 100) and not ops.blanks:
         return _rate_of_nothing(label, (name_zh, name_en), (stated_txt, stated_p), (num_zh, num_en), (den_zh, den_en))
-    if (den_point == 0 or relation.zero_base) and stated_p == 100:
+    nil_base = den_box.lo == den_box.hi == 0 and num_point != 0  # a base printed as an exact nil: no rate means anything
+    if (den_point == 0 or relation.zero_base) and (stated_p == 100 or nil_base):
         return _over_zero_base(label, (name_zh, name_en), stated_txt, (den_zh, den_en), new_item=relation.rule == "growth")
     extra = _tolerance(rule, stated_p)
     computed = None if den_point == 0 or relation.zero_base else ratio_range(num, den, ops.boxes)

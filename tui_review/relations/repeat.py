@@ -173,7 +173,7 @@ def _register_key(doc: Document, f: Figure, name: str, head: Figure | None, whol
     scope: tuple[tuple[str, ...], tuple[str, ...]] = ((), ())
     if free:  # a free name is compared only within one scope (fund and part of the spending)
         identity = f.identity or identify(doc, f)
-        funds = tuple(sorted(identity.funds - whole)) or scopes.paragraph_fund(doc, f)
+        funds = tuple(sorted(identity.funds - whole)) or tuple(sorted(set(scopes.paragraph_fund(doc, f)) - whole))
         scope = (funds, tuple(sorted(identity.parts)))
     if unique and key.endswith("费"):
         key += "（款）"  # the 经济分类 款 公务接待费 (of one kind of spending) is not the “三公” item of that name
