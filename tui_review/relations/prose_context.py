@@ -141,17 +141,27 @@ def closes_bracket(text: str, pos: int, end: int) -> bool:
 COMPLETES_RIGHT_AFTER = re.compile(r"\s*(?:[千万亿]?元)?\s*[，,]\s*(?:为|达到?|完成|占)(?:了)?(?:年初|全年|调整后?的?)?预算数?(?:[（(][^）)]{0,20}[）)])?的\s*")
 
 
+def _amounts_on_line_before(ctx: Ctx, pos: int) -> list[Figure]:
+    return [f for f in ctx.between(marks(ctx.doc.text).last("\n", pos) + 1, pos) if money(f)]
+
+
+def amount_completing(ctx: Ctx, pos: int) -> Figure | None:
+    """The amount right before a completion phrase at ``pos`` (“X 万元，完成年初预算的 …”): what
+    completes the budget, whatever words name it."""
+    window = _amounts_on_line_before(ctx, pos)
+    return window[-1] if window and COMPLETES_RIGHT_AFTER.fullmatch(ctx.doc.text, end_of(window[-1]), pos) else None
+
+
 def budget_and_actual(ctx: Ctx, pos: int) -> tuple[Figure | None, Figure | None]:
     """The last 年初预算 figure and the last actual amount before ``pos`` on its line, of one
     quantity: a budget stated before a list opener or a ；(“年初预算 22.00 万元，决算 8.77 万元，
     其中：公务接待费决算 0.30 万元，完成预算的 3.75%”) is the total's, not the listed part's."""
     text = ctx.doc.text
-    line_start = marks(text).last("\n", pos) + 1
-    window = [f for f in ctx.between(line_start, pos) if money(f)]
-    if window and COMPLETES_RIGHT_AFTER.fullmatch(text, end_of(window[-1]), pos):
+    window = _amounts_on_line_before(ctx, pos)
+    actual: Figure | None = amount_completing(ctx, pos)
+    if actual is not None:
         # “全区预算支出 2809.1 亿元，为年初预算数的 103.7%”: the amount the rate follows is what
         # completes the budget, whatever words name it; the budget is an amount before it, if any
-        actual: Figure | None = window[-1]
         budget = next((f for f in reversed(window[:-1]) if f.role == Role.BUDGET), None)
         if budget is None:
             return None, None

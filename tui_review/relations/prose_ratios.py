@@ -10,7 +10,7 @@ from parsers.identity import whole_funds
 from parsers.model import Figure, Role
 from tui_review.contracts.relation import Relation, RelationKind, Term
 from tui_review.relations.prose_table import cell_for
-from tui_review.relations.prose_context import COMPLETES_RIGHT_AFTER, Ctx, budget_and_actual, closes_bracket, end_of, money, ratio_relation, sentence_bounds, span, start_of
+from tui_review.relations.prose_context import Ctx, amount_completing, budget_and_actual, closes_bracket, end_of, money, ratio_relation, sentence_bounds, span, start_of
 from tui_review.relations.partitions import one_partition, same_partition, total_of
 from tui_review.relations.table_index import name_key
 from tui_review.relations.text_marks import marks
@@ -22,7 +22,7 @@ def completions(ctx: Ctx) -> list[Relation]:
         if comp.role != Role.COMPLETION:
             continue
         budget, actual = budget_and_actual(ctx, start_of(comp))
-        if budget is None and (completed := actual or _amount_completing(ctx, comp)) is not None \
+        if budget is None and (completed := actual or amount_completing(ctx, start_of(comp))) is not None \
                 and (under := _change_from_budget(ctx, comp, completed)) is not None:
             out.append(_completion_over_implied_budget(comp, completed, under))
             continue
@@ -48,13 +48,6 @@ def _change_from_budget(ctx: Ctx, comp: Figure, actual: Figure) -> Figure | None
         return None
     clause = text[max(end_of(comp), start_of(nxt) - 20) : start_of(nxt)]
     return nxt if FROM_BUDGET.search(clause) else None
-
-
-def _amount_completing(ctx: Ctx, comp: Figure) -> Figure | None:
-    """The amount a “，完成年初预算的 x%” right after it says completes the budget."""
-    text = ctx.doc.text
-    window = [f for f in ctx.between(marks(text).last("\n", start_of(comp)) + 1, start_of(comp)) if money(f)]
-    return window[-1] if window and COMPLETES_RIGHT_AFTER.fullmatch(text, end_of(window[-1]), start_of(comp)) else None
 
 
 def _completion_over_implied_budget(comp: Figure, actual: Figure, change: Figure) -> Relation:
